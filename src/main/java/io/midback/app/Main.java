@@ -1,0 +1,13 @@
+package io.midback.app;
+
+import io.midback.cli.MidbackCommand;
+
+/** Entry point of the {@code midback} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(MidbackCommand.run(args));
+    }
+}

@@ -1,0 +1,38 @@
+package io.midback.posture;
+
+/**
+ * The posture stage's output for one sample: a mutable holder that the pipeline reuses (no allocation per
+ * sample). Listeners read it during the callback and copy what they keep.
+ *
+ * <p>Angles are thoracic angles relative to the wearer's calibrated neutral pose, from quaternions, in the ISB
+ * sequence: flexion (+) / extension (−), then lateral bend (right +), then axial rotation (right +).
+ */
+public final class PostureFrame {
+    /** Sample time, seconds from the first sample of the session. */
+    public double tS;
+    /** Sensor orientation, sensor → ENU (as the orientation filter estimated it). */
+    public double qw = 1, qx, qy, qz;
+    public double flexionDeg;
+    public double lateralBendDeg;
+    public double axialRotationDeg;
+    /** False while rotation has no absolute reference (no magnetometer): lower confidence. */
+    public boolean rotationAbsolute;
+    /** The smoothed posture/activity state. */
+    public PostureState state = PostureState.UNKNOWN;
+    /** True once a neutral pose is calibrated; angles are meaningless before. */
+    public boolean calibrated;
+
+    public void copyFrom(PostureFrame o) {
+        tS = o.tS;
+        qw = o.qw;
+        qx = o.qx;
+        qy = o.qy;
+        qz = o.qz;
+        flexionDeg = o.flexionDeg;
+        lateralBendDeg = o.lateralBendDeg;
+        axialRotationDeg = o.axialRotationDeg;
+        rotationAbsolute = o.rotationAbsolute;
+        state = o.state;
+        calibrated = o.calibrated;
+    }
+}

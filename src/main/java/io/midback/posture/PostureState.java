@@ -1,0 +1,39 @@
+package io.midback.posture;
+
+/** What the wearer is doing, as the posture stage reports it continuously. */
+public enum PostureState {
+    UPRIGHT("upright"),
+    SLOUCHED("slouched"),
+    RECLINED("reclined"),
+    LEANING_SIDEWAYS("leaning-sideways"),
+    STANDING("standing"),
+    WALKING("walking"),
+    LYING("lying"),
+    NOT_WORN("not-worn"),
+    UNKNOWN("unknown");
+
+    private final String label;
+
+    PostureState(String label) {
+        this.label = label;
+    }
+
+    /** The name used in JSON, CSV and the history ("upright", "slouched", ...). */
+    public String label() {
+        return label;
+    }
+
+    /** Sitting states: the ones that count toward a sitting bout. */
+    public boolean isSitting() {
+        return this == UPRIGHT || this == SLOUCHED || this == RECLINED || this == LEANING_SIDEWAYS;
+    }
+
+    public static PostureState fromLabel(String label) {
+        for (PostureState s : values()) {
+            if (s.label.equals(label)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown posture state '" + label + "'");
+    }
+}
