@@ -87,6 +87,34 @@ public final class Scenario {
         return segments.get(segments.size() - 1).endS();
     }
 
+    /**
+     * The first {@code seconds} of this scenario (the line in force at the cut is cut short and does not
+     * recover), or this scenario when it is no longer.
+     */
+    public Scenario truncated(double seconds) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("duration must be positive: " + seconds);
+        }
+        if (seconds >= durationS()) {
+            return this;
+        }
+        List<Segment> kept = new ArrayList<>();
+        for (Segment s : segments) {
+            if (s.startS() >= seconds) {
+                break;
+            }
+            if (s.endS() <= seconds) {
+                kept.add(s);
+            } else {
+                double d = seconds - s.startS();
+                kept.add(new Segment(s.startS(), d, s.activity(), s.flexTargetDeg(), s.latTargetDeg(),
+                        s.axialTargetDeg(), Math.min(s.rampS(), d), 0, s.micro(), s.speedMps(),
+                        s.cadenceStepsPerMin(), s.stateOverride(), s.previousMode(), s.nextMode(), s.line()));
+            }
+        }
+        return new Scenario(name, headingDeg, start, kept);
+    }
+
     /** A built-in scenario by name, or else a scenario file by path. */
     public static Scenario load(String nameOrPath) {
         if (BUILTINS.contains(nameOrPath)) {
@@ -218,14 +246,14 @@ public final class Scenario {
         Params p = new Params(source, lineNo, activity, given);
         double flex = 0, lat = 0, axial = 0;
         double ramp = p.num("ramp", 0), recover = p.num("recover", 0);
-        double micro = activity == Activity.TYPE ? p.num("micro", 1) : activity.microScale();
+        double micro = activity == Activity.TYPE ? p.num("micro", 0) : activity.microScale();
         PostureState override = null;
         switch (activity) {
             case SLUMP:
             case REACH:
                 flex = p.num("depth", 0);
-                lat = p.num("lat", 0);
-                axial = p.num("axial", 0);
+                lat = p.num("lat", Double.NEGATIVE_INFINITY);
+                axial = p.num("axial", Double.NEGATIVE_INFINITY);
                 break;
             case LOOK:
                 axial = p.num("angle", 0) * p.side();
@@ -237,9 +265,9 @@ public final class Scenario {
                 flex = -p.num("angle", 0);
                 break;
             case POSE:
-                flex = p.num("flex", 0);
-                lat = p.num("lat", 0);
-                axial = p.num("axial", 0);
+                flex = p.num("flex", Double.NEGATIVE_INFINITY);
+                lat = p.num("lat", Double.NEGATIVE_INFINITY);
+                axial = p.num("axial", Double.NEGATIVE_INFINITY);
                 String state = p.text("state");
                 if (!state.equals("auto")) {
                     try {
@@ -282,7 +310,7 @@ public final class Scenario {
                 return d instanceof Double dd ? dd : 0;
             }
             double x = number(source, lineNo, v, key);
-            if (x < min) {
+            if (x < min) { // only non-negative parameters have a minimum
                 throw new ScenarioFormatException(source, lineNo, key + " must be at least " + fmt(min)
                         + " but is " + v);
             }
@@ -346,6 +374,15 @@ public final class Scenario {
             total = total * 60 + v;
         }
         return total;
+    }
+
+    /** A duration as scenario files write it ({@code 90}, {@code 90s}, {@code 5m}, {@code 1h30m}), in seconds. */
+    public static double parseDuration(String text) {
+        try {
+            return duration("duration", 0, text);
+        } catch (ScenarioFormatException e) {
+            throw new IllegalArgumentException("bad duration '" + text + "': use seconds (90) or units (90s, 5m, 1h)");
+        }
     }
 
     /** Seconds, or a sequence of number+unit ({@code h}, {@code m}, {@code s}); must be positive. */
