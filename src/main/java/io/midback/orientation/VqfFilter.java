@@ -37,6 +37,7 @@ public final class VqfFilter implements OrientationFilter {
     private final double nominalTsS;
     private final double biasClip, restThGyrSq, restThAccSq, magDipTh, magNewMinGyr;
     private final double tauAcc, tauMag;
+    private final double leadS;
 
     // coefficients for the current period
     private double ts;
@@ -84,6 +85,7 @@ public final class VqfFilter implements OrientationFilter {
         this.magNewMinGyr = s.magNewMinGyrDegPerS() * DEG;
         this.tauAcc = s.tauAccS();
         this.tauMag = s.tauMagS();
+        this.leadS = s.latencyCompensationS();
         restGyrLp = new LowPass2(3, s.restFilterTauS(), nominalTsS);
         restAccLp = new LowPass2(3, s.restFilterTauS(), nominalTsS);
         accLp = new LowPass2(3, tauAcc, nominalTsS);
@@ -197,6 +199,9 @@ public final class VqfFilter implements OrientationFilter {
             magSeen = true;
             updateMag(dtS, mx, my, mz);
         }
+        if (leadS > 0) {
+            predictOutput(gx - biasX, gy - biasY, gz - biasZ);
+        }
         if (magSeen) {
             // out = [cos δ/2, 0, 0, sin δ/2] ⊗ q6
             outW = deltaC * q6W - deltaS * q6Z;
@@ -209,6 +214,27 @@ public final class VqfFilter implements OrientationFilter {
             outY = q6Y;
             outZ = q6Z;
         }
+    }
+
+    /** q6 ← q6 ⊗ exp(ω·lead/2): the orientation {@link VqfSettings#latencyCompensationS()} ahead. */
+    private void predictOutput(double wx, double wy, double wz) {
+        double half = 0.5 * leadS;
+        double h2 = (wx * wx + wy * wy + wz * wz) * half * half;
+        double c, sn;
+        if (h2 < 0.01) {
+            c = 1 - h2 * (1.0 / 2 - h2 * (1.0 / 24 - h2 * (1.0 / 720 - h2 / 40320)));
+            sn = (1 - h2 * (1.0 / 6 - h2 * (1.0 / 120 - h2 * (1.0 / 5040 - h2 / 362880)))) * half;
+        } else {
+            double h = Math.sqrt(h2);
+            c = Math.cos(h);
+            sn = Math.sin(h) / h * half;
+        }
+        double dx = wx * sn, dy = wy * sn, dz = wz * sn;
+        double w = q6W, x = q6X, y = q6Y, z = q6Z;
+        q6W = w * c - x * dx - y * dy - z * dz;
+        q6X = w * dx + x * c + y * dz - z * dy;
+        q6Y = w * dy - x * dz + y * c + z * dx;
+        q6Z = w * dz + x * dy - y * dx + z * c;
     }
 
     private void updateGyr(double dt, double gx, double gy, double gz) {

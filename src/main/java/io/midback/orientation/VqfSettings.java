@@ -34,6 +34,9 @@ package io.midback.orientation;
  *                                     rejection budget recovers, –
  * @param maxGapS                      a period longer than this is a gap: the filter re-initialises its
  *                                     orientation (keeping the bias estimate), s
+ * @param latencyCompensationS         the output is predicted this far ahead with the current rate, to
+ *                                     compensate a known latency of the sensor's samples (the filter's own
+ *                                     state is unaffected); 0 = none, s
  */
 public record VqfSettings(
         double tauAccS,
@@ -61,7 +64,8 @@ public record VqfSettings(
         double magMinUndisturbedTimeS,
         double magMaxRejectionTimeS,
         double magRejectionFactor,
-        double maxGapS) {
+        double maxGapS,
+        double latencyCompensationS) {
 
     public VqfSettings {
         requirePositive("tauAccS", tauAccS);
@@ -74,6 +78,9 @@ public record VqfSettings(
         requirePositive("biasSigmaRestDegPerS", biasSigmaRestDegPerS);
         requirePositive("maxGapS", maxGapS);
         requirePositive("magRejectionFactor", magRejectionFactor);
+        if (!(latencyCompensationS >= 0) || latencyCompensationS > maxGapS) {
+            throw new IllegalArgumentException("latencyCompensationS must be in [0, maxGapS]: " + latencyCompensationS);
+        }
         if (Double.isNaN(tauMagS) || Double.isNaN(magRefTauS)) {
             throw new IllegalArgumentException("tauMagS and magRefTauS must be numbers (negative disables)");
         }
@@ -85,12 +92,22 @@ public record VqfSettings(
         }
     }
 
-    /** The VQF paper's defaults; a gap is any period longer than 0.5 s. */
+    /** The VQF paper's defaults; a gap is any period longer than 0.5 s; no latency compensation. */
     public static VqfSettings defaults() {
         return new VqfSettings(3.0, 9.0, true, true, true,
                 0.5, 100.0, 2.0, 0.1, 1e-4, 0.03,
                 1.5, 0.5, 2.0, 0.5,
                 0.05, 20.0, 0.1, 10.0, 20.0, 5.0, 20.0, 0.5, 60.0, 2.0,
-                0.5);
+                0.5, 0.0);
+    }
+
+    /** These settings with another latency compensation, s. */
+    public VqfSettings withLatencyCompensationS(double seconds) {
+        return new VqfSettings(tauAccS, tauMagS, motionBiasEstimation, restBiasEstimation, magDisturbanceRejection,
+                biasSigmaInitDegPerS, biasForgettingTimeS, biasClipDegPerS, biasSigmaMotionDegPerS,
+                biasVerticalForgettingFactor, biasSigmaRestDegPerS, restMinTimeS, restFilterTauS,
+                restThresholdGyrDegPerS, restThresholdAccMps2, magCurrentTauS, magRefTauS, magNormThreshold,
+                magDipThresholdDeg, magNewTimeS, magNewFirstTimeS, magNewMinGyrDegPerS, magMinUndisturbedTimeS,
+                magMaxRejectionTimeS, magRejectionFactor, maxGapS, seconds);
     }
 }
