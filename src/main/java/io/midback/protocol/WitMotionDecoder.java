@@ -17,8 +17,9 @@ import static io.midback.protocol.ImuUnits.RAD_PER_DEG;
  * </pre>
  *
  * A sample is one cycle of frames (0x51 acceleration and 0x52 angular rate, plus 0x54 magnetometer when
- * present); the decoder learns which frame type closes the cycle and emits then, so a sample is never built
- * from two cycles. A cycle missing acceleration or angular rate (a corrupt frame) yields no sample, but still
+ * present). The device sends a cycle's frames in ascending type order, so a frame type not above the previous
+ * one starts a new cycle and a sample is never built from two cycles; the decoder also learns the cycle's last
+ * type and emits as soon as it arrives. A cycle missing acceleration or angular rate (a corrupt frame) yields no sample, but still
  * advances the clock. WitMotion frames carry no device time: sample k is at k / rate. BLE packets have no
  * checksum: one is accepted when the next packet's 0x55 follows it (or the stream ends), so the last packet of
  * a live stream waits for the next one.
@@ -148,10 +149,9 @@ public final class WitMotionDecoder extends ImuDecoder {
     private void standard(int type) {
         stats.framesOk++;
         int bit = 1 << (type - 0x50);
-        if ((seenMask & bit) != 0) {
-            if (cycleEndType < 0) {
-                cycleEndType = lastType;
-            }
+        if (seenMask != 0 && type <= lastType) {
+            // WitMotion sends a cycle's frames in ascending type order: a type not above the last starts a new one
+            cycleEndType = Math.max(cycleEndType, lastType);
             closeCycle();
         }
         seenMask |= bit;

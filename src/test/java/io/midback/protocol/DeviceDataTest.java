@@ -117,10 +117,13 @@ class DeviceDataTest {
         assertEquals(0.9556, c.samples.get(0).azMps2() / G_MPS2, 1e-4);
         assertArrayEquals(new double[] {46.983, -10.5634, -83.1006},
                 java.util.Arrays.copyOfRange(c.eulers.get(0), 1, 4), 1e-3);
-        // Source E: gyro frame first, then acc: one sample (acc -0.3330 0.0044 0.9482 g)
+        // Source E: a gyro frame (end of one cycle), then acc (start of the next): never combined into a sample
         CollectingSink e = decodeAll(sources.get(4));
-        assertEquals(1, e.samples.size());
-        assertEquals(-0.3330, e.samples.get(0).axMps2() / G_MPS2, 1e-4);
+        assertEquals(0, e.samples.size());
+        // Source F: acc then gyro of one cycle: acc 0.0 -0.0005 1.0034 g
+        CollectingSink f = decodeAll(sources.get(5));
+        assertEquals(1, f.samples.size());
+        assertEquals(1.0034, f.samples.get(0).azMps2() / G_MPS2, 1e-4);
         // every captured frame passes its checksum
         for (List<byte[]> src : sources) {
             ImuDecoder d = new WitMotionDecoder(new CollectingSink(), 10);
