@@ -441,7 +441,10 @@ public final class HistoryStore implements AutoCloseable {
         if (Files.exists(abs)) {
             throw new HistoryException(abs + " exists; not overwriting it");
         }
-        try (Statement st = conn.createStatement()) {
+        // On a connection of its own: VACUUM needs one with no statement in progress.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 5000");
             st.execute("VACUUM INTO '" + abs.toString().replace("'", "''") + "'");
         } catch (SQLException e) {
             throw new HistoryException("cannot copy the history to " + abs + ": " + e.getMessage(), e);
