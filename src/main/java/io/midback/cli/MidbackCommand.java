@@ -13,6 +13,9 @@ import java.io.PrintWriter;
         description = "Thoracic posture companion: replays, live sensors, history and reports.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ReportCommand.class,
+                HistoryCommand.class,
+                ExportCommand.class,
         })
 public final class MidbackCommand implements Runnable {
 

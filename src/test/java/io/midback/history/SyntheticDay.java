@@ -13,21 +13,21 @@ import java.util.Random;
  * A generated day for the tests: a schedule of segments (state, duration, flexion), one explicit gap, and alerts;
  * {@link #feed} drives a recorder with it at the given rate, and the expected totals come from the schedule.
  */
-final class SyntheticDay {
+public final class SyntheticDay {
     /** A segment; state == null means a gap (no samples). */
-    record Segment(PostureState state, double durationS, double flexionBaseDeg) {
+    public record Segment(PostureState state, double durationS, double flexionBaseDeg) {
     }
 
-    final List<Segment> segments = new ArrayList<>();
-    final List<Alert> alerts = new ArrayList<>();
+    public final List<Segment> segments = new ArrayList<>();
+    public final List<Alert> alerts = new ArrayList<>();
     final double rateHz;
 
-    SyntheticDay(double rateHz) {
+    public SyntheticDay(double rateHz) {
         this.rateHz = rateHz;
     }
 
     /** Roughly {@code hours} of office work: sitting blocks with slumps, short stands, breaks, one gap. */
-    static SyntheticDay office(long seed, double hours, double rateHz) {
+    public static SyntheticDay office(long seed, double hours, double rateHz) {
         SyntheticDay d = new SyntheticDay(rateHz);
         Random r = new Random(seed);
         double total = 0;
@@ -73,7 +73,7 @@ final class SyntheticDay {
         return d;
     }
 
-    double durationS() {
+    public double durationS() {
         double t = 0;
         for (Segment s : segments) {
             t += s.durationS;
@@ -85,7 +85,7 @@ final class SyntheticDay {
      * Feeds every sample (and the gap and alerts in time order) to the recorder. Samples fall at exact
      * multiples of 1/rate; each segment's samples are t0 ≤ t &lt; t0 + duration.
      */
-    void feed(HistoryRecorder rec) {
+    public void feed(HistoryRecorder rec) {
         PostureFrame f = new PostureFrame();
         f.calibrated = true;
         int alertIndex = 0;
@@ -119,7 +119,7 @@ final class SyntheticDay {
      * Seconds per state as fed: each sample's interval to the next counts for its state, so a segment before a
      * gap or at the end loses its last sample interval, which (before a gap) the gap gains.
      */
-    double[] expectedStateSeconds() {
+    public double[] expectedStateSeconds() {
         double[] s = new double[PostureState.values().length];
         double dt = 1 / rateHz;
         for (int k = 0; k < segments.size(); k++) {
@@ -133,7 +133,7 @@ final class SyntheticDay {
         return s;
     }
 
-    double expectedGapS() {
+    public double expectedGapS() {
         double g = 0;
         for (Segment seg : segments) {
             if (seg.state == null) {
@@ -143,7 +143,7 @@ final class SyntheticDay {
         return g;
     }
 
-    int expectedSlumpEpisodes() {
+    public int expectedSlumpEpisodes() {
         int n = 0;
         PostureState prev = null;
         for (Segment seg : segments) {
@@ -156,7 +156,7 @@ final class SyntheticDay {
     }
 
     /** Non-sitting runs (merged segments) of at least {@code minS} that follow sitting, gaps ending runs. */
-    int expectedBreaks(double minS) {
+    public int expectedBreaks(double minS) {
         int n = 0;
         boolean afterSitting = false;
         double run = 0;
