@@ -14,6 +14,9 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SimulateCommand.class,
+                ReportCommand.class,
+                HistoryCommand.class,
+                ExportCommand.class,
         })
 public final class MidbackCommand implements Runnable {
 
