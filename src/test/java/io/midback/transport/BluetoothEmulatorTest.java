@@ -83,6 +83,24 @@ class BluetoothEmulatorTest {
     }
 
     @Test
+    void scanCommandMarksTheSensorInJson() throws Exception {
+        try (EmulatedSppDevice sensor = new EmulatedSppDevice("0B10000000AB", "Midback SPP")) {
+            var cl = io.midback.cli.MidbackCommand.commandLine();
+            var out = new java.io.StringWriter();
+            cl.setOut(new java.io.PrintWriter(out));
+            assertEquals(0, cl.execute("scan", "--bluetooth", "--json", "--timeout", "10"));
+            var o = com.google.gson.JsonParser.parseString(out.toString().trim()).getAsJsonObject();
+            var hit = o.getAsJsonArray("bluetooth").asList().stream().map(e -> e.getAsJsonObject())
+                    .filter(d -> d.get("name").getAsString().equals("Midback-7F3A")).findFirst()
+                    .orElseThrow(() -> new AssertionError(o.toString()));
+            assertEquals("0B:10:00:00:00:AB", hit.get("address").getAsString());
+            assertEquals("Midback sensor", hit.get("looksLike").getAsString());
+            assertTrue(hit.get("sppUrl").getAsString().startsWith("btspp://0B10000000AB:"));
+            assertTrue(o.get("bluetoothError").isJsonNull());
+        }
+    }
+
+    @Test
     void anUnknownNameSaysWhatWasSeen() throws Exception {
         try (EmulatedSppDevice sensor = new EmulatedSppDevice("0B10000000AB", "Midback SPP")) {
             TransportException e = assertThrows(TransportException.class,
