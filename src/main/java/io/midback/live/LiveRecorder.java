@@ -50,6 +50,7 @@ public final class LiveRecorder implements SampleSink, AutoCloseable {
         } else {
             raw = null;
         }
+        flush(); // the header is on disk from the start: even an early kill leaves a file that replays
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "midback-recording-flush");
             t.setDaemon(true);
