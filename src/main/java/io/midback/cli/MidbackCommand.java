@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 ReportCommand.class,
                 HistoryCommand.class,
                 ExportCommand.class,
+                ScanCommand.class,
         })
 public final class MidbackCommand implements Runnable {
 
