@@ -18,6 +18,7 @@ import java.io.PrintWriter;
                 HistoryCommand.class,
                 ExportCommand.class,
                 ScanCommand.class,
+                ReplayCommand.class,
         })
 public final class MidbackCommand implements Runnable {
 
