@@ -55,8 +55,14 @@ public final class PostureTracker {
     /** Walking: dynamic acceleration (std of |a|) above this and steps at a walking rate. */
     public static final double WALK_ACCEL_STD_MPS2 = 0.8, WALK_MIN_STEPS_PER_S = 0.8, WALK_MAX_STEPS_PER_S = 3.5;
     static final double WALK_SCHMITT_MPS2 = 0.4, WALK_TAU_S = 2.0, WALK_MAX_INCLINATION_DEG = 45;
-    /** Standing up / sitting down: vertical trunk velocity beyond ± this (leaky integral of vertical accel). */
-    public static final double RISE_VELOCITY_MPS = 0.3;
+    /**
+     * Standing up / sitting down: vertical trunk velocity (leaky integral of the vertical acceleration) beyond
+     * ± this, within {@value #RISE_LEAN_WINDOW_S} s of a forward lean of at least {@value #RISE_LEAN_DEG}° (one
+     * leans forward to stand up or sit down); the first such excursion decides, its rebound is ignored for
+     * {@value #RISE_REFRACTORY_S} s.
+     */
+    public static final double RISE_VELOCITY_MPS = 0.15, RISE_LEAN_DEG = 15;
+    static final double RISE_LEAN_WINDOW_S = 2.5, RISE_REFRACTORY_S = 2.5;
     static final double VELOCITY_LEAK_TAU_S = 1.0, GRAVITY_TAU_S = 5.0;
     /** A state must persist this long before it is reported (walking and lying longer). */
     public static final double STATE_HOLD_S = 1.0, WALK_HOLD_S = 2.0, LYING_HOLD_S = 2.0;
@@ -106,6 +112,9 @@ public final class PostureTracker {
     private double stepRatePerS;
     private double upAnchorX, upAnchorY, upAnchorZ = Double.NaN, upAnchorSinceS;
     private boolean sitting = true;
+    private double leanSeenS = Double.NEGATIVE_INFINITY, lastTransitionS = Double.NEGATIVE_INFINITY;
+    private boolean slouchPending;
+    private double slouchSinceS;
     private double inclinationDeg;
 
     // States
@@ -548,8 +557,26 @@ public final class PostureTracker {
     // ---- states ----
 
     private PostureState classify(double tS, double flexDeg, double latDeg) {
+        // Slouched: flexion at or beyond the threshold for the dwell (staying above threshold − hysteresis),
+        // until it falls below threshold − hysteresis: the slump detector's rule, seen as a state.
         double thr = settings.slumpThresholdDeg();
-        slouchedIn = slouchedIn ? flexDeg >= thr - settings.slumpHysteresisDeg() : flexDeg >= thr;
+        double low = thr - settings.slumpHysteresisDeg();
+        if (!sitting) {
+            slouchPending = slouchedIn = false;
+        } else if (slouchedIn) {
+            slouchedIn = flexDeg >= low;
+        } else if (slouchPending) {
+            if (flexDeg < low) {
+                slouchPending = false;
+            } else if (tS - slouchSinceS >= settings.slumpDwellS()) {
+                slouchPending = false;
+                slouchedIn = true;
+            }
+        } else if (flexDeg >= thr) {
+            slouchPending = true;
+            slouchSinceS = tS;
+            slouchedIn = settings.slumpDwellS() == 0;
+        }
         reclinedIn = reclinedIn ? flexDeg <= -RECLINE_DEG + STATE_HYSTERESIS_DEG : flexDeg <= -RECLINE_DEG;
         double absLat = Math.abs(latDeg);
         sidewaysIn = sidewaysIn ? absLat >= SIDE_LEAN_DEG - STATE_HYSTERESIS_DEG : absLat >= SIDE_LEAN_DEG;
@@ -567,10 +594,13 @@ public final class PostureTracker {
             raw = PostureState.WALKING;
             hold = WALK_HOLD_S;
         } else {
-            if (verticalVelocityMps > RISE_VELOCITY_MPS) {
-                sitting = false;
-            } else if (verticalVelocityMps < -RISE_VELOCITY_MPS) {
-                sitting = true;
+            if (inclinationDeg >= RISE_LEAN_DEG) {
+                leanSeenS = tS;
+            }
+            if (Math.abs(verticalVelocityMps) > RISE_VELOCITY_MPS && tS - leanSeenS <= RISE_LEAN_WINDOW_S
+                    && tS - lastTransitionS >= RISE_REFRACTORY_S) {
+                lastTransitionS = tS;
+                sitting = verticalVelocityMps < 0;
             }
             if (!sitting) {
                 raw = PostureState.STANDING;
