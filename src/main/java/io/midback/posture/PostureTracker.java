@@ -492,6 +492,20 @@ public final class PostureTracker {
         out.axialRotationDeg = -Math.toDegrees(gamma);
     }
 
+    /** Heading change of the trunk since neutral (unwrapped), and the reference it is measured from, degrees. */
+    public double headingDeg() {
+        return Math.toDegrees(psiCont);
+    }
+
+    public double headingReferenceDeg() {
+        return Math.toDegrees(psiRef);
+    }
+
+    /** Heading drift rate seen while still, degrees per second. */
+    public double headingDriftDegPerS() {
+        return Math.toDegrees(driftRadPerS);
+    }
+
     /** Angle of the trunk's long axis from the vertical, degrees (0 upright, 90 lying). */
     public double inclinationDeg() {
         return inclinationDeg;
