@@ -107,6 +107,7 @@ public final class PostureTracker {
     private final Ema gravity = new Ema(GRAVITY_TAU_S);
     private final Ema accNorm = new Ema(WALK_TAU_S);
     private final Ema dynEnergy = new Ema(WALK_TAU_S);
+    private final Ema velocityLeak = new Ema(VELOCITY_LEAK_TAU_S), rezero = new Ema(REZERO_TAU_S);
     private double verticalVelocityMps;
     private boolean schmittHigh;
     private double stepRatePerS;
@@ -115,7 +116,13 @@ public final class PostureTracker {
     private double leanSeenS = Double.NEGATIVE_INFINITY, lastTransitionS = Double.NEGATIVE_INFINITY;
     private boolean slouchPending;
     private double slouchSinceS;
-    private double inclinationDeg;
+    /** Cosine of the trunk's inclination from vertical (compared against cosines: no acos per sample). */
+    private double cosInclination = 1;
+    private static final double COS_LYING = Math.cos(Math.toRadians(LYING_INCLINATION_DEG)),
+            COS_UPSIDE_DOWN = Math.cos(Math.toRadians(UPSIDE_DOWN_DEG)),
+            COS_WALK_MAX = Math.cos(Math.toRadians(WALK_MAX_INCLINATION_DEG)),
+            COS_RISE_LEAN = Math.cos(Math.toRadians(RISE_LEAN_DEG)),
+            COS_NOT_WORN_MOTION = Math.cos(Math.toRadians(NOT_WORN_MOTION_DEG));
 
     // States
     private boolean slouchedIn, reclinedIn, sidewaysIn;
@@ -460,7 +467,7 @@ public final class PostureTracker {
                     driftRadPerS += (dpsi / dt - driftRadPerS) * (dt / DRIFT_TAU_S);
                 }
                 if (stillFor >= REZERO_AFTER_S) {
-                    psiRef += (psiCont - psiRef) * (1 - Math.exp(-dt / REZERO_TAU_S));
+                    psiRef += (psiCont - psiRef) * rezero.alpha(dt);
                 } else {
                     psiRef += driftRadPerS * dt + (psiCont - psiRef) * (dt / FOLLOW_TAU_S);
                 }
@@ -474,7 +481,7 @@ public final class PostureTracker {
         tmp.mul(Math.cos(h), 0, 0, Math.sin(h), qb.w, qb.x, qb.y, qb.z);
         r.conjMul(neutralBody, tmp);
         decompose(r.w, r.x, r.y, r.z, out);
-        inclinationDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, 1 - 2 * (qb.x * qb.x + qb.y * qb.y)))));
+        cosInclination = Math.max(-1, Math.min(1, 1 - 2 * (qb.x * qb.x + qb.y * qb.y)));
     }
 
     /** ISB decomposition of the relative rotation (w, x, y, z) into the frame's three angles. */
@@ -508,7 +515,7 @@ public final class PostureTracker {
 
     /** Angle of the trunk's long axis from the vertical, degrees (0 upright, 90 lying). */
     public double inclinationDeg() {
-        return inclinationDeg;
+        return Math.toDegrees(Math.acos(cosInclination));
     }
 
     // ---- activity ----
@@ -520,7 +527,7 @@ public final class PostureTracker {
                 + (1 - 2 * (qx * qx + qy * qy)) * azv;
         gravity.add(aUp, dt);
         if (dt > 0) {
-            verticalVelocityMps = verticalVelocityMps * Math.exp(-dt / VELOCITY_LEAK_TAU_S)
+            verticalVelocityMps = verticalVelocityMps * (1 - velocityLeak.alpha(dt))
                     + (aUp - gravity.mean) * dt;
         }
         double norm = Math.sqrt(axv * axv + ayv * ayv + azv * azv);
@@ -540,7 +547,7 @@ public final class PostureTracker {
         // Micro-motion (breathing) of the tilt: no motion for long means the sensor lies somewhere.
         double ux = 2 * (qx * qz - qw * qy), uy = 2 * (qy * qz + qw * qx), uz = 1 - 2 * (qx * qx + qy * qy);
         if (Double.isNaN(upAnchorZ)
-                || ux * upAnchorX + uy * upAnchorY + uz * upAnchorZ < Math.cos(Math.toRadians(NOT_WORN_MOTION_DEG))) {
+                || ux * upAnchorX + uy * upAnchorY + uz * upAnchorZ < COS_NOT_WORN_MOTION) {
             upAnchorX = ux;
             upAnchorY = uy;
             upAnchorZ = uz;
@@ -565,7 +572,7 @@ public final class PostureTracker {
     public boolean isWalkingRaw() {
         double std = Math.sqrt(dynEnergy.var);
         return std > WALK_ACCEL_STD_MPS2 && stepRatePerS >= WALK_MIN_STEPS_PER_S
-                && stepRatePerS <= WALK_MAX_STEPS_PER_S && inclinationDeg < WALK_MAX_INCLINATION_DEG;
+                && stepRatePerS <= WALK_MAX_STEPS_PER_S && cosInclination > COS_WALK_MAX;
     }
 
     // ---- states ----
@@ -598,17 +605,17 @@ public final class PostureTracker {
         PostureState raw;
         double hold = STATE_HOLD_S;
         boolean noMicroMotion = !Double.isNaN(upAnchorZ) && tS - upAnchorSinceS >= NOT_WORN_STILL_S;
-        if (noMicroMotion || inclinationDeg > UPSIDE_DOWN_DEG) {
+        if (noMicroMotion || cosInclination < COS_UPSIDE_DOWN) {
             raw = PostureState.NOT_WORN;
             hold = noMicroMotion ? 0 : LYING_HOLD_S;
-        } else if (inclinationDeg > LYING_INCLINATION_DEG) {
+        } else if (cosInclination < COS_LYING) {
             raw = PostureState.LYING;
             hold = LYING_HOLD_S;
         } else if (isWalkingRaw()) {
             raw = PostureState.WALKING;
             hold = WALK_HOLD_S;
         } else {
-            if (inclinationDeg >= RISE_LEAN_DEG) {
+            if (cosInclination <= COS_RISE_LEAN) {
                 leanSeenS = tS;
             }
             if (Math.abs(verticalVelocityMps) > RISE_VELOCITY_MPS && tS - leanSeenS <= RISE_LEAN_WINDOW_S
