@@ -13,6 +13,7 @@ import java.io.PrintWriter;
         description = "Thoracic posture companion: replays, live sensors, history and reports.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EvalOrientationCommand.class,
         })
 public final class MidbackCommand implements Runnable {
 
