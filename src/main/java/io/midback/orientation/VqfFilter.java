@@ -334,15 +334,15 @@ public final class VqfFilter implements OrientationFilter {
         if (cw > 2e-12) {
             double cx = ey, cy = -ex;
             nw = cw * w - cx * x - cy * y;
-            nx = cw * x + cx * w - cy * z;
-            ny = cw * y + cx * z + cy * w;
-            nz = cw * z - cx * y + cy * x;
+            nx = cw * x + cx * w + cy * z;
+            ny = cw * y - cx * z + cy * w;
+            nz = cw * z + cx * y - cy * x;
             f = (1.5 - 0.5 * qq) / Math.sqrt(2 * cw);
         } else { // (ex, ey, ez) within 0.0001° of straight down: turn 180° about x
             nw = -x;
             nx = w;
-            ny = z;
-            nz = -y;
+            ny = -z;
+            nz = y;
             f = 1.5 - 0.5 * qq;
         }
         accW = nw * f;
