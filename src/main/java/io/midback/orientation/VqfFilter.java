@@ -43,7 +43,8 @@ public final class VqfFilter implements OrientationFilter {
     private double ts, invTs;
     private double periodEstS;
     private double biasP0, biasV, biasMotionW, biasVerticalW, biasRestW, kMag, kMagRef;
-    private final LowPass2 restGyrLp, restAccLp, accLp, rLp, magNormDipLp; // rLp: R (9) and R·bias (2)
+    private final LowPass3 restGyrLp, restAccLp, accLp;
+    private final LowPass2 rLp, magNormDipLp; // rLp: R (9) and R·bias (2)
     private final double[] rBuf = new double[11];
 
     // state
@@ -87,9 +88,9 @@ public final class VqfFilter implements OrientationFilter {
         this.tauAcc = s.tauAccS();
         this.tauMag = s.tauMagS();
         this.leadS = s.latencyCompensationS();
-        restGyrLp = new LowPass2(3, s.restFilterTauS(), nominalTsS);
-        restAccLp = new LowPass2(3, s.restFilterTauS(), nominalTsS);
-        accLp = new LowPass2(3, tauAcc, nominalTsS);
+        restGyrLp = new LowPass3(s.restFilterTauS(), nominalTsS);
+        restAccLp = new LowPass3(s.restFilterTauS(), nominalTsS);
+        accLp = new LowPass3(tauAcc, nominalTsS);
         rLp = new LowPass2(11, tauAcc, nominalTsS);
         magNormDipLp = new LowPass2(2, s.magCurrentTauS(), nominalTsS);
         periodEstS = nominalTsS;
@@ -238,11 +239,9 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateGyr(double dt, double gx, double gy, double gz) {
         if (s.restBiasEstimation() || s.magDisturbanceRejection()) {
-            restGyrLp.begin();
-            double lx = restGyrLp.step(0, gx);
-            double ly = restGyrLp.step(1, gy);
-            double lz = restGyrLp.step(2, gz);
-            restGyrLp.end();
+            LowPass3 lp = restGyrLp;
+            lp.step(gx, gy, gz);
+            double lx = lp.y0, ly = lp.y1, lz = lp.y2;
             restGyrLpX = lx;
             restGyrLpY = ly;
             restGyrLpZ = lz;
@@ -288,11 +287,9 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateAcc(double dt, double ax, double ay, double az) {
         if (s.restBiasEstimation()) {
-            restAccLp.begin();
-            double lx = restAccLp.step(0, ax);
-            double ly = restAccLp.step(1, ay);
-            double lz = restAccLp.step(2, az);
-            restAccLp.end();
+            LowPass3 lp = restAccLp;
+            lp.step(ax, ay, az);
+            double lx = lp.y0, ly = lp.y1, lz = lp.y2;
             double dev = square(ax - lx) + square(ay - ly) + square(az - lz);
             if (dev >= restThAccSq) {
                 restT = 0;
@@ -309,11 +306,11 @@ public final class VqfFilter implements OrientationFilter {
         double ix = (1 - 2 * y * y - 2 * z * z) * ax + 2 * ay * (y * x - w * z) + 2 * az * (w * y + z * x);
         double iy = 2 * ax * (w * z + y * x) + ay * (1 - 2 * x * x - 2 * z * z) + 2 * az * (y * z - x * w);
         double iz = 2 * ax * (z * x - w * y) + 2 * ay * (w * x + z * y) + az * (1 - 2 * x * x - 2 * y * y);
-        accLp.begin();
-        ix = accLp.step(0, ix);
-        iy = accLp.step(1, iy);
-        iz = accLp.step(2, iz);
-        accLp.end();
+        LowPass3 alp = accLp;
+        alp.step(ix, iy, iz);
+        ix = alp.y0;
+        iy = alp.y1;
+        iz = alp.y2;
         // into the 6D earth frame, normalised: the rotation keeps the norm, so the normalisation factor comes
         // from the low-passed vector, off the dependency chain through accQuat
         double l2 = ix * ix + iy * iy + iz * iz;
