@@ -40,7 +40,8 @@ class HistoryCommandsTest {
     }
 
     private static void record(HistoryStore store, Instant start, PostureState[] states, int[] seconds) {
-        HistoryRecorder rec = store.beginSession(new SessionInfo(start, ZoneId.of("UTC"), "sim", "test"));
+        HistoryRecorder rec = store.beginSession(new SessionInfo(start, ZoneId.of("UTC"), "sim", "test"),
+                HistoryRecorder.EpisodeSource.POSTURE_STATE);
         PostureFrame f = new PostureFrame();
         f.calibrated = true;
         long i = 0;
