@@ -223,6 +223,33 @@ class HistoryRecorderTest {
         }
     }
 
+    @Test
+    void standingUpBrieflyAcrossMidnightEndsTheBoutWhereSittingStopped() {
+        ZoneId utc = ZoneId.of("UTC");
+        Path db = dir.resolve("mid.db");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            HistoryRecorder rec = store.beginSession(new SessionInfo(Instant.parse("2024-05-01T23:50:00Z"), utc,
+                    "sim", "test"));
+            PostureFrame f = new PostureFrame();
+            for (int i = 0; i <= 1200 * 10; i++) { // 23:50:00 .. 00:10:00 at 10 Hz
+                f.tS = i / 10.0;
+                // standing 23:59:50 – 00:00:20 (30 s: not a break), sitting otherwise
+                f.state = f.tS >= 590 && f.tS < 620 ? PostureState.STANDING : PostureState.UPRIGHT;
+                rec.onPosture(f);
+            }
+            rec.close();
+            List<HistoryEvent> day1 = store.day(LocalDate.of(2024, 5, 1)).events(EventKind.SITTING_BOUT);
+            List<HistoryEvent> day2 = store.day(LocalDate.of(2024, 5, 2)).events(EventKind.SITTING_BOUT);
+            assertEquals(1, day1.size());
+            assertEquals(Instant.parse("2024-05-01T23:59:50Z"), day1.get(0).end());
+            assertEquals(1, day2.size());
+            assertEquals(Instant.parse("2024-05-02T00:00:20Z"), day2.get(0).start());
+            assertEquals(Instant.parse("2024-05-02T00:10:00Z"), day2.get(0).end());
+            assertEquals(0, store.day(LocalDate.of(2024, 5, 1)).summary().breaks()
+                    + store.day(LocalDate.of(2024, 5, 2)).summary().breaks());
+        }
+    }
+
     /** A session of one state at 50 Hz for durationS seconds (durationS + 1 sample, so the total is exact). */
     static void record(HistoryStore store, Instant start, ZoneId zone, int durationS, PostureState state) {
         HistoryRecorder rec = store.beginSession(new SessionInfo(start, zone, "sim", "test"),
