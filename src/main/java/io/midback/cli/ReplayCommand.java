@@ -142,7 +142,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage(), e);
             }
             history = store.beginSession(new SessionInfo(startLocal.atZone(zone).toInstant(), zone,
-                    metadata.device().orElse("unknown"), "replay " + file.getFileName()));
+                    metadata.device().orElse("unknown"), "replay " + file.getFileName(),
+                    stored == null ? null : stored.toMetadata(), session.engine().settings().slumpThresholdDeg()));
             HistoryRecorder h = history;
             session.addPostureListener(h).addAlertListener(h).addStreamListener(new io.midback.app.Pipeline.StreamListener() {
                 @Override
@@ -178,12 +179,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 r.stats().toMap().forEach(extra::addProperty);
             }
         } finally {
-            if (history != null) {
-                history.close();
-            }
-            if (store != null) {
-                store.close();
-            }
+            closeHistory(history, store);
         }
         SessionSummary summary = session.summary();
         PrintStream out = System.out;
@@ -194,10 +190,21 @@ public final class ReplayCommand implements Callable<Integer> {
         } else {
             printHuman(out, summary);
         }
-        if (history != null && history.failure() != null) {
-            throw new UserException("the history could not be saved: " + history.failure().getMessage());
-        }
         return 0;
+    }
+
+    private static void closeHistory(HistoryRecorder history, HistoryStore store) {
+        try {
+            if (history != null) {
+                history.close();
+            }
+        } catch (HistoryException e) {
+            throw new UserException("the history could not be saved: " + e.getMessage(), e);
+        } finally {
+            if (store != null) {
+                store.close();
+            }
+        }
     }
 
     private boolean isCsv() {
@@ -266,6 +273,9 @@ public final class ReplayCommand implements Callable<Integer> {
         @Override
         public void onCalibration(Calibration c) {
             err.printf(Locale.ROOT, "[%s] calibrated (%s)%n", clock(c.atS()), c.source());
+            for (String w : c.warnings()) {
+                err.println("[" + clock(c.atS()) + "] calibration warning: " + w);
+            }
         }
     }
 }
