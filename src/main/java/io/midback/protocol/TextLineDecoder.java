@@ -157,6 +157,7 @@ public final class TextLineDecoder extends ImuDecoder {
             if (Double.isNaN(x)) {
                 stats.framesCorrupt++;
                 stats.bytesSkipped += raw;
+                line++; // a damaged sample line still took its sample period
                 return;
             }
             v[k++] = x;
@@ -164,6 +165,7 @@ public final class TextLineDecoder extends ImuDecoder {
         if (k != 6) {
             stats.framesCorrupt++;
             stats.bytesSkipped += raw;
+            line++;
             return;
         }
         stats.framesOk++;
