@@ -10,7 +10,8 @@ import static io.midback.protocol.ImuUnits.RAD_PER_DEG;
  * separated by commas, semicolons, spaces or tabs, optionally after one label such as {@code a/g:} (the
  * i2cdevlib MPU6050_raw example prints {@code a/g:\tax\tay\taz\tgx\tgy\tgz}). The {@link Layout} says the order
  * and the scales. Lines that do not start with a number after the label (banners, headers) are skipped and
- * counted as unknown messages; a line that starts with numbers but is not exactly six numbers is corrupt. No timestamps: sample line k (damaged ones included) is at k / rate.
+ * counted as unknown messages; a line that starts with numbers but is not exactly six numbers is corrupt. No
+ * timestamps: sample line k (damaged ones included) is at k / rate.
  */
 public final class TextLineDecoder extends ImuDecoder {
     private static final int MAX_LINE = 256;
