@@ -21,12 +21,14 @@ import io.midback.recording.RecordingFormatException;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -94,6 +96,9 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -125,7 +130,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 posture.toSettings(), magnetometer,
                 (startLocal != null ? startLocal : LocalDateTime.of(2000, 1, 1, 0, 0)).atZone(zone).toInstant(),
                 zone, stored));
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {
             session.addAlertListener(new ConsoleAlerts(err));
         }
@@ -182,7 +187,7 @@ public final class ReplayCommand implements Callable<Integer> {
             closeHistory(history, store);
         }
         SessionSummary summary = session.summary();
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = summary.toJsonObject();
             extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
@@ -190,6 +195,8 @@ public final class ReplayCommand implements Callable<Integer> {
         } else {
             printHuman(out, summary);
         }
+        out.flush();
+        err.flush();
         return 0;
     }
 
@@ -231,13 +238,13 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             return Calibration.parse(text);
         } catch (RuntimeException e) {
-            System.err.println("warning: " + file + ": ignoring the stored calibration (" + e.getMessage()
-                    + "); a new one is captured");
+            spec.commandLine().getErr().println("warning: " + file + ": ignoring the stored calibration ("
+                    + e.getMessage() + "); a new one is captured");
             return null;
         }
     }
 
-    private static void printHuman(PrintStream out, SessionSummary s) {
+    private static void printHuman(PrintWriter out, SessionSummary s) {
         out.printf(Locale.ROOT, "%d samples, %.1f min%n", s.samples(), s.durationS() / 60);
         for (PostureState st : PostureState.values()) {
             double sec = s.secondsIn(st);
@@ -259,9 +266,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** Alert lines on stderr as they happen. */
     static final class ConsoleAlerts implements AlertListener {
-        private final PrintStream err;
+        private final PrintWriter err;
 
-        ConsoleAlerts(PrintStream err) {
+        ConsoleAlerts(PrintWriter err) {
             this.err = err;
         }
 
