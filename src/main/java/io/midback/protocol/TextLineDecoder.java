@@ -1,5 +1,6 @@
 package io.midback.protocol;
 
+import io.midback.text.DecimalParser;
 import io.midback.sensor.SampleSink;
 
 import static io.midback.protocol.ImuUnits.G_MPS2;
@@ -148,14 +149,14 @@ public final class TextLineDecoder extends ImuDecoder {
                 i++;
             }
             double x = k < 6 ? DecimalParser.parse(buf, from, i) : Double.NaN;
-            if (Double.isNaN(x) && k == 0) {
+            if (!Double.isFinite(x) && k == 0) {
                 // text, not numbers ("Initializing I2C devices..."): a banner line
                 stats.framesOk++;
                 stats.unknownMessages++;
                 stats.bytesSkipped += raw;
                 return;
             }
-            if (Double.isNaN(x)) {
+            if (!Double.isFinite(x)) {
                 stats.framesCorrupt++;
                 stats.bytesSkipped += raw;
                 line++; // a damaged sample line still took its sample period

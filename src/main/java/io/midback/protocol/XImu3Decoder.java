@@ -1,5 +1,6 @@
 package io.midback.protocol;
 
+import io.midback.text.DecimalParser;
 import io.midback.sensor.SampleSink;
 
 import static io.midback.protocol.ImuUnits.G_MPS2;
@@ -191,7 +192,7 @@ public final class XImu3Decoder extends ImuDecoder {
                     return;
                 }
                 double v = DecimalParser.parse(buf, from, i);
-                if (Double.isNaN(v)) {
+                if (!Double.isFinite(v)) {
                     corrupt();
                     return;
                 }
