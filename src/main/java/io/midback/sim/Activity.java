@@ -41,8 +41,10 @@ public enum Activity {
     private final Mode mode;
     private final double microScale;
     private final Map<String, Object> defaults;
+    private final String keyword;
 
     Activity(Mode mode, double microScale, Map<String, Object> defaults) {
+        this.keyword = name().toLowerCase(Locale.ROOT);
         this.mode = mode;
         this.microScale = microScale;
         this.defaults = defaults;
@@ -68,7 +70,7 @@ public enum Activity {
 
     /** The name used in scenario files. */
     public String keyword() {
-        return name().toLowerCase(Locale.ROOT);
+        return keyword;
     }
 
     public static Activity fromKeyword(String word) {
