@@ -86,6 +86,7 @@ public final class BodyModel {
         double u = Math.min(Math.max(tS - s.startS(), 0), s.durationS());
         double d = s.durationS();
         double env = envelope(u, d, s.rampS(), s.recoverS());
+        out.offWeight = s.mode() == Activity.Mode.OFF ? env : 0;
         double flex = s.flexTargetDeg() * env;
         double lat = s.latTargetDeg() * env;
         double axial = s.axialTargetDeg() * env;
@@ -180,6 +181,8 @@ public final class BodyModel {
                 return PostureState.WALKING;
             case LYING:
                 return PostureState.LYING;
+            case OFF:
+                return PostureState.NOT_WORN;
             default:
                 break;
         }
