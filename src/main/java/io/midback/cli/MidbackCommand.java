@@ -14,6 +14,11 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SimulateCommand.class,
+                ReportCommand.class,
+                HistoryCommand.class,
+                ExportCommand.class,
+                ScanCommand.class,
+                ReplayCommand.class,
         })
 public final class MidbackCommand implements Runnable {
 

@@ -16,6 +16,12 @@ public final class SampleBatch {
     public final double[] gxRadPerS, gyRadPerS, gzRadPerS;
     public final double[] axMps2, ayMps2, azMps2;
     public final double[] mxMicroT, myMicroT, mzMicroT;
+    /**
+     * Further per-sample columns a source hands out beside the samples (e.g. ground truth read from a file):
+     * {@code extra[c][i]}; empty unless the batch was made with extra columns. {@link #add} leaves them to the
+     * producer, which sets {@code extra[c][size() - 1]} after adding.
+     */
+    public final double[][] extra;
     private int size;
 
     public SampleBatch() {
@@ -23,6 +29,10 @@ public final class SampleBatch {
     }
 
     public SampleBatch(int capacity) {
+        this(capacity, 0);
+    }
+
+    public SampleBatch(int capacity, int extraColumns) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
@@ -36,6 +46,7 @@ public final class SampleBatch {
         mxMicroT = new double[capacity];
         myMicroT = new double[capacity];
         mzMicroT = new double[capacity];
+        extra = new double[extraColumns][capacity];
     }
 
     public int size() {

@@ -1,0 +1,449 @@
+package io.midback.recording;
+
+import io.midback.sensor.SampleBatch;
+import io.midback.sensor.SampleSink;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads a recording in Midback's canonical CSV format (see {@code samples/README.md}) into batches of samples.
+ *
+ * <p>{@code #} lines carry metadata ({@code # key: value}); the first other line is the header, and columns are
+ * found by name ({@code t_s,gx,gy,gz,ax,ay,az}, optionally {@code mx,my,mz}; any others are ignored unless asked
+ * for as extra columns). A name ending in {@code .gz} is decompressed on the fly.
+ *
+ * <p>Bytes are parsed in place, without a String per line or per number, because parsing is what bounds the
+ * speed of a replay. Problems are never passed over silently: a malformed line stops the read with a message
+ * naming the file and line (or, with {@link ReadOptions#skipBadLines()}, is skipped and counted); time that goes
+ * backwards, NaN values and gaps are dropped or reported and counted in the {@link ReadReport}. Samples read
+ * before a failure have been handed to the sink when the exception is thrown.
+ */
+public final class CsvSampleReader {
+    private static final int BUFFER_BYTES = 1 << 20;
+    private static final int MAX_LINE_BYTES = 64 * 1024;
+    private static final int MAX_PROBLEMS = 10;
+    private static final String[] SAMPLE_COLUMNS = {"t_s", "gx", "gy", "gz", "ax", "ay", "az", "mx", "my", "mz"};
+    private static final int REQUIRED = 7;
+
+    private final Path file;
+    private final ReadOptions options;
+    private final String displayName;
+
+    private RecordingMetadata metadata = RecordingMetadata.empty();
+    private List<String> header = List.of();
+
+    // Column index in the line -> slot: 0..9 sample columns, 10.. extra columns, -1 ignored.
+    private int[] slotOfColumn;
+    private boolean hasMag;
+    private final double[] values = new double[SAMPLE_COLUMNS.length + 16];
+
+    // Read state.
+    private long lineNo;
+    private long samples, dataLines, badLines, backward, nans, gaps;
+    private double gapSeconds;
+    private final List<String> problems = new ArrayList<>();
+    private double lastT = Double.NaN;
+    private double nominalPeriodS = Double.NaN;
+    private double firstT = Double.NaN;
+    private long periodEstimateSamples;
+
+    private CsvSampleReader(Path file, ReadOptions options) {
+        this.file = file;
+        this.options = options;
+        this.displayName = file.toString();
+    }
+
+    /** A reader for one file; nothing is opened until {@link #read}. */
+    public static CsvSampleReader of(Path file, ReadOptions options) {
+        return new CsvSampleReader(file, options);
+    }
+
+    public static CsvSampleReader of(Path file) {
+        return new CsvSampleReader(file, ReadOptions.DEFAULT);
+    }
+
+    /** Metadata and header of the file only (reads up to the header line). */
+    public static RecordingMetadata readMetadata(Path file) {
+        CsvSampleReader r = of(file);
+        r.read(null);
+        return r.metadata;
+    }
+
+    public RecordingMetadata metadata() {
+        return metadata;
+    }
+
+    /** The header's column names, as written. */
+    public List<String> header() {
+        return header;
+    }
+
+    public boolean hasMagnetometer() {
+        return hasMag;
+    }
+
+    /**
+     * Reads the whole file into {@code sink} in batches, then calls {@link SampleSink#end()}. With a null sink,
+     * stops after the header (for {@link #readMetadata}).
+     *
+     * @throws RecordingFormatException naming the file and line, for a malformed line (unless skipped), a
+     *                                  missing column, a truncated compressed file or an unreadable file
+     */
+    public ReadReport read(SampleSink sink) {
+        int extras = options.extraColumns().size();
+        SampleBatch batch = new SampleBatch(options.batchSize(), extras);
+        try (InputStream in = open()) {
+            parse(in, sink, batch);
+        } catch (NoSuchFileException e) {
+            throw new RecordingFormatException(displayName + ": no such file");
+        } catch (EOFException | ZipException e) {
+            flush(sink, batch);
+            throw new RecordingFormatException(displayName + ": compressed data ends or breaks after line "
+                    + lineNo + " (" + e.getMessage() + "); the " + samples
+                    + " samples before it were read. Is the file truncated?", e);
+        } catch (IOException e) {
+            flush(sink, batch);
+            throw new RecordingFormatException(displayName + ": cannot read after line " + lineNo + ": "
+                    + e.getMessage(), e);
+        } catch (RecordingFormatException e) {
+            flush(sink, batch);
+            throw e;
+        }
+        if (sink != null) {
+            flush(sink, batch);
+            sink.end();
+        }
+        return report();
+    }
+
+    public ReadReport report() {
+        return new ReadReport(samples, dataLines, badLines, backward, nans, gaps, gapSeconds, problems);
+    }
+
+    private InputStream open() throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            return new GZIPInputStream(raw, 1 << 16);
+        }
+        return new BufferedInputStream(raw, 1 << 16);
+    }
+
+    private void parse(InputStream in, SampleSink sink, SampleBatch batch) throws IOException {
+        byte[] buf = new byte[BUFFER_BYTES];
+        int start = 0;   // start of the unconsumed part
+        int end = 0;     // end of valid bytes
+        boolean eof = false;
+        boolean headerDone = false;
+        while (true) {
+            // Find the next line in buf[start, end).
+            int nl = indexOf(buf, start, end, (byte) '\n');
+            if (nl < 0) {
+                if (eof) {
+                    if (start < end) {
+                        lineNo++;
+                        // The last line has no newline: a complete last line, or a truncated one.
+                        if (!headerDone) {
+                            headerDone = handlePreamble(buf, start, end);
+                        } else {
+                            handleData(buf, start, end, sink, batch, true);
+                        }
+                    }
+                    break;
+                }
+                // Need more bytes: compact, grow if one line exceeds the buffer, then read.
+                if (start > 0) {
+                    System.arraycopy(buf, start, buf, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+                if (end == buf.length) {
+                    if (buf.length >= MAX_LINE_BYTES * 32) {
+                        throw new RecordingFormatException(displayName + ":" + (lineNo + 1)
+                                + ": line longer than " + buf.length + " bytes; is this a CSV recording?");
+                    }
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                int n = in.read(buf, end, buf.length - end);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    end += n;
+                }
+                continue;
+            }
+            lineNo++;
+            if (!headerDone) {
+                headerDone = handlePreamble(buf, start, nl);
+                if (headerDone && sink == null) {
+                    return;
+                }
+            } else {
+                handleData(buf, start, nl, sink, batch, false);
+            }
+            start = nl + 1;
+        }
+        if (!headerDone) {
+            throw new RecordingFormatException(displayName + ": no header line (expected columns "
+                    + String.join(",", Arrays.copyOf(SAMPLE_COLUMNS, REQUIRED)) + ")");
+        }
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte value) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Handles a line before the data; returns true once the header has been read. */
+    private boolean handlePreamble(byte[] b, int from, int to) {
+        String line = new String(b, from, to - from, StandardCharsets.UTF_8).strip();
+        if (lineNo == 1 && line.startsWith("\uFEFF")) {
+            line = line.substring(1);
+        }
+        if (line.isEmpty()) {
+            return false;
+        }
+        if (line.startsWith("#")) {
+            addMetadata(line);
+            return false;
+        }
+        parseHeader(line);
+        return true;
+    }
+
+    private void addMetadata(String line) {
+        String body = line.substring(1).strip();
+        int colon = body.indexOf(':');
+        if (colon <= 0) {
+            return; // a plain comment
+        }
+        String key = body.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+        String value = body.substring(colon + 1).strip();
+        if (!key.matches("[a-z0-9_.-]+")) {
+            return; // prose such as "# note: ..." with spaces in the key part is a plain comment
+        }
+        Map<String, String> m = new LinkedHashMap<>(metadata.entries());
+        m.put(key, value);
+        metadata = new RecordingMetadata(m);
+    }
+
+    private void parseHeader(String line) {
+        String[] names = line.split(",", -1);
+        header = new ArrayList<>(names.length);
+        slotOfColumn = new int[names.length];
+        Arrays.fill(slotOfColumn, -1);
+        int[] columnOfSlot = new int[SAMPLE_COLUMNS.length + options.extraColumns().size()];
+        Arrays.fill(columnOfSlot, -1);
+        for (int c = 0; c < names.length; c++) {
+            String name = names[c].strip();
+            header.add(name);
+            String key = name.toLowerCase(Locale.ROOT);
+            int slot = -1;
+            for (int s = 0; s < SAMPLE_COLUMNS.length; s++) {
+                if (SAMPLE_COLUMNS[s].equals(key)) {
+                    slot = s;
+                }
+            }
+            for (int e = 0; e < options.extraColumns().size(); e++) {
+                if (options.extraColumns().get(e).toLowerCase(Locale.ROOT).equals(key)) {
+                    slot = SAMPLE_COLUMNS.length + e;
+                }
+            }
+            if (slot >= 0) {
+                if (columnOfSlot[slot] >= 0) {
+                    throw new RecordingFormatException(displayName + ":" + lineNo + ": column '" + name
+                            + "' appears twice in the header");
+                }
+                columnOfSlot[slot] = c;
+                slotOfColumn[c] = slot;
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int s = 0; s < REQUIRED; s++) {
+            if (columnOfSlot[s] < 0) {
+                missing.add(SAMPLE_COLUMNS[s]);
+            }
+        }
+        for (int e = 0; e < options.extraColumns().size(); e++) {
+            if (columnOfSlot[SAMPLE_COLUMNS.length + e] < 0) {
+                missing.add(options.extraColumns().get(e));
+            }
+        }
+        int magColumns = (columnOfSlot[7] >= 0 ? 1 : 0) + (columnOfSlot[8] >= 0 ? 1 : 0)
+                + (columnOfSlot[9] >= 0 ? 1 : 0);
+        if (magColumns != 0 && magColumns != 3) {
+            missing.add("mx,my,mz (all three or none)");
+        }
+        if (!missing.isEmpty()) {
+            throw new RecordingFormatException(displayName + ":" + lineNo + ": header lacks column(s) "
+                    + String.join(", ", missing) + "; found: " + line);
+        }
+        hasMag = magColumns == 3;
+        metadata.rateHz().ifPresent(hz -> nominalPeriodS = 1.0 / hz);
+    }
+
+    private void handleData(byte[] b, int from, int to, SampleSink sink, SampleBatch batch, boolean lastLine) {
+        // Blank lines and comments between data lines.
+        int i = from;
+        while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
+            i++;
+        }
+        if (i == to) {
+            return;
+        }
+        if (b[i] == '#') {
+            addMetadata(new String(b, i, to - i, StandardCharsets.UTF_8).strip());
+            return;
+        }
+        dataLines++;
+        double[] v = values;
+        v[7] = v[8] = v[9] = Double.NaN;
+        int column = 0;
+        int fieldStart = from;
+        int columns = slotOfColumn.length;
+        for (int p = from; p <= to; p++) {
+            if (p == to || b[p] == ',') {
+                if (column < columns) {
+                    int slot = slotOfColumn[column];
+                    if (slot >= 0) {
+                        double x = DecimalParser.parse(b, fieldStart, p);
+                        if (DecimalParser.isError(x)) {
+                            if (slot >= 7 && slot <= 9 && isBlank(b, fieldStart, p)) {
+                                x = Double.NaN; // no magnetometer reading in this sample
+                            } else {
+                                badLine(b, from, to, "column '" + header.get(column) + "' is not a number: '"
+                                        + text(b, fieldStart, p) + "'" + (lastLine ? " (file truncated?)" : ""));
+                                return;
+                            }
+                        }
+                        v[slot] = x;
+                    }
+                }
+                column++;
+                fieldStart = p + 1;
+            }
+        }
+        if (column < columns) {
+            badLine(b, from, to, "expected " + columns + " fields, found " + column
+                    + (lastLine ? " (the file ends mid-line: truncated?)" : ""));
+            return;
+        }
+        if (column > columns) {
+            badLine(b, from, to, "expected " + columns + " fields, found " + column);
+            return;
+        }
+        double t = v[0];
+        for (int s = 0; s < REQUIRED; s++) {
+            if (!Double.isFinite(v[s])) {
+                nans++;
+                problem("line " + lineNo + ": " + SAMPLE_COLUMNS[s] + " is " + v[s] + "; sample dropped");
+                return;
+            }
+        }
+        if (!Double.isNaN(lastT)) {
+            double dt = t - lastT;
+            if (!(dt > 0)) {
+                backward++;
+                problem("line " + lineNo + ": time " + t + " s does not advance past " + lastT
+                        + " s; sample dropped");
+                return;
+            }
+            updatePeriodEstimate(t);
+            if (!Double.isNaN(nominalPeriodS) && dt > options.gapFactor() * nominalPeriodS) {
+                gaps++;
+                gapSeconds += dt;
+                problem("line " + lineNo + ": gap of " + String.format(Locale.ROOT, "%.3f", dt)
+                        + " s after t = " + lastT + " s");
+                if (sink != null) {
+                    flush(sink, batch);
+                    sink.gap(lastT, t, displayName + ":" + lineNo);
+                }
+            }
+        } else {
+            firstT = t;
+        }
+        lastT = t;
+        boolean magOk = hasMag && Double.isFinite(v[7]) && Double.isFinite(v[8]) && Double.isFinite(v[9]);
+        batch.add(t, v[1], v[2], v[3], v[4], v[5], v[6],
+                magOk ? v[7] : Double.NaN, magOk ? v[8] : Double.NaN, magOk ? v[9] : Double.NaN);
+        int row = batch.size() - 1;
+        for (int e = 0; e < batch.extra.length; e++) {
+            batch.extra[e][row] = v[SAMPLE_COLUMNS.length + e];
+        }
+        samples++;
+        if (batch.isFull() && sink != null) {
+            flush(sink, batch);
+        }
+    }
+
+    /** Without a stated rate, the nominal period is the mean step of the first 100 samples. */
+    private void updatePeriodEstimate(double t) {
+        if (periodEstimateSamples < 100) {
+            periodEstimateSamples++;
+            if (periodEstimateSamples == 100 && Double.isNaN(nominalPeriodS)) {
+                nominalPeriodS = (t - firstT) / 100;
+            }
+        }
+    }
+
+    private static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void badLine(byte[] b, int from, int to, String why) {
+        String where = displayName + ":" + lineNo;
+        if (!options.skipBadLines()) {
+            throw new RecordingFormatException(where + ": " + why + " in line '" + text(b, from, to)
+                    + "' (use --skip-bad-lines to skip such lines)");
+        }
+        badLines++;
+        problem("line " + lineNo + ": " + why + "; line skipped");
+    }
+
+    private void problem(String message) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(displayName + ": " + message);
+        }
+    }
+
+    private static String text(byte[] b, int from, int to) {
+        int n = Math.min(to - from, 120);
+        String s = new String(b, from, n, StandardCharsets.UTF_8).strip();
+        return n < to - from ? s + "…" : s;
+    }
+
+    private static void flush(SampleSink sink, SampleBatch batch) {
+        if (sink != null && !batch.isEmpty()) {
+            sink.accept(batch);
+            batch.clear();
+        }
+    }
+
+    /** For callers that report where a sample came from. */
+    public Path file() {
+        return file;
+    }
+}
