@@ -55,10 +55,6 @@ final class AlertBanner extends JPanel {
         revalidate();
     }
 
-    void notice(String message) {
-        show(new Alert(0, AlertKind.RECALIBRATE, message));
-    }
-
     Alert shown() {
         return isVisible() ? shown : null;
     }

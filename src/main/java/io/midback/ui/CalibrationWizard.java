@@ -88,6 +88,11 @@ final class CalibrationWizard extends JDialog {
         return result;
     }
 
+    /** Whether the wearer counts as still in the current step (what the live feedback shows). */
+    boolean calibrationStill() {
+        return calibration.progress().still();
+    }
+
     /** Starts the steps as if the wearer pressed Start. */
     void begin() {
         enter(Phase.COUNTDOWN);

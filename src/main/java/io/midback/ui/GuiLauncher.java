@@ -66,7 +66,7 @@ public final class GuiLauncher {
                 try {
                     w.connect(DeviceCatalog.UNAVAILABLE.open(d), "serial:" + o.port());
                 } catch (Exception e) {
-                    w.banner().notice("Cannot open " + o.port() + ": " + e.getMessage());
+                    w.notice("Cannot open " + o.port() + ": " + e.getMessage());
                 }
             } else {
                 w.reconnectLast();

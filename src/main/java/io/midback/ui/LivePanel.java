@@ -77,7 +77,7 @@ final class LivePanel extends JPanel {
             renderer.setSeriesStroke(s, new BasicStroke(s == 0 ? 2f : 1.2f));
         }
         plot = new XYPlot(dataset, time, degrees, renderer);
-        plot.addRangeMarker(new ValueMarker(0, new Color(128, 128, 128, 160), new BasicStroke(1f)));
+        plot.addRangeMarker(new ValueMarker(0, new Color(128, 128, 128, 160), new BasicStroke(1f)), Layer.BACKGROUND);
         slumpBand = new IntervalMarker(thresholdDeg, 90, new Color(231, 76, 60, 40));
         slumpBand.setLabel("slump");
         slumpBand.setLabelAnchor(RectangleAnchor.TOP_LEFT);

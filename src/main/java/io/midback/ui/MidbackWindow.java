@@ -58,6 +58,7 @@ public final class MidbackWindow {
     private final AlertTone tone;
     private final TrayNotifier tray = new TrayNotifier();
     private final JTabbedPane tabs = new JTabbedPane();
+    private final javax.swing.JLabel statusLine = new javax.swing.JLabel(" ");
     private final Timer refresh;
     private final JPopupMenu snoozeMenu = new JPopupMenu();
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark theme");
@@ -91,7 +92,7 @@ public final class MidbackWindow {
         today = new TodayPanel(tally);
         connect = new ConnectPanel(catalog, this::connect);
         banner = new AlertBanner(b -> snoozeMenu.show(b, 0, b.getHeight()));
-        tone = new AlertTone(msg -> SwingUtilities.invokeLater(() -> banner.notice(msg)));
+        tone = new AlertTone(msg -> SwingUtilities.invokeLater(() -> notice(msg)));
         refresh = new Timer(REFRESH_MS, e -> tick());
         refresh.setCoalesce(true);
         build();
@@ -116,6 +117,9 @@ public final class MidbackWindow {
         north.add(banner, BorderLayout.SOUTH);
         content.add(north, BorderLayout.NORTH);
         content.add(tabs, BorderLayout.CENTER);
+        statusLine.setName("statusLine");
+        statusLine.setBorder(BorderFactory.createEmptyBorder(2, 10, 3, 10));
+        content.add(statusLine, BorderLayout.SOUTH);
         frame.setContentPane(content);
         frame.setJMenuBar(menuBar());
         frame.setIconImage(TrayNotifier.image());
@@ -281,7 +285,7 @@ public final class MidbackWindow {
             connect(catalog.open(d), last);
             return true;
         } catch (Exception e) {
-            banner.notice("Could not reconnect to " + d + ": " + e.getMessage());
+            notice("Could not reconnect to " + d + ": " + e.getMessage());
             return false;
         }
     }
@@ -403,6 +407,15 @@ public final class MidbackWindow {
                 tray.notify("Midback", a.message(), a.kind() != AlertKind.BREAK);
             }
         }
+    }
+
+    /** A one-line notice at the bottom of the window (not an alert: it does not cover the banner). */
+    public void notice(String message) {
+        statusLine.setText(message);
+    }
+
+    public String noticeText() {
+        return statusLine.getText();
     }
 
     public AlertBanner banner() {
