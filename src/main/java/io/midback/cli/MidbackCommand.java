@@ -13,6 +13,12 @@ import java.io.PrintWriter;
         description = "Thoracic posture companion: replays, live sensors, history and reports.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SimulateCommand.class,
+                ReportCommand.class,
+                HistoryCommand.class,
+                ExportCommand.class,
+                ScanCommand.class,
+                ReplayCommand.class,
                 GuiCommand.class,
         })
 public final class MidbackCommand implements java.util.concurrent.Callable<Integer> {

@@ -1,0 +1,165 @@
+package io.midback.alert;
+
+import io.midback.posture.Calibration;
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureSettings;
+import io.midback.posture.PostureTracker;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The posture and alert stages of one session: per sample, the filter's orientation and the raw gyroscope and
+ * accelerometer in; a filled {@link PostureFrame} out, and alerts, finished slump episodes and calibrations to
+ * the {@link AlertListener}. Allocation-free per sample (alerts and calibrations, which are rare, allocate).
+ *
+ * <p>Lives in {@code alert} because it composes both stages ({@code alert} may use {@code posture}, not the
+ * other way round). Control calls ({@link #recalibrate()}, {@link #snooze(Snooze)}, {@link #cancelSnooze()})
+ * may come from any thread; they take effect at the next sample.
+ */
+public final class PostureEngine {
+    private final PostureSettings settings;
+    private final AlertListener alerts;
+    private final PostureTracker tracker;
+    private final SlumpPolicy slump;
+    private final BreakPolicy breaks;
+    private final StalenessPolicy staleness;
+    private Instant sessionStart;
+    private ZoneId zone;
+
+    private volatile Snooze snoozeRequest;
+    private volatile boolean cancelSnoozeRequest;
+    private double snoozedUntilS = Double.NEGATIVE_INFINITY;
+    private double prevT = Double.NaN;
+    private double lastT = Double.NaN;
+    private boolean calibrationChanged;
+
+    /** With the system clock's time and zone as the session start (live use). */
+    public PostureEngine(PostureSettings settings, AlertListener alerts) {
+        this(settings, alerts, Clock.systemDefaultZone());
+    }
+
+    /** @param clock gives the session start (its instant now) and the zone "until tomorrow" snoozes use */
+    public PostureEngine(PostureSettings settings, AlertListener alerts, Clock clock) {
+        this.settings = settings;
+        this.alerts = alerts;
+        this.tracker = new PostureTracker(settings);
+        this.slump = new SlumpPolicy(settings, alerts);
+        this.breaks = new BreakPolicy(settings, alerts);
+        this.staleness = new StalenessPolicy(settings, alerts);
+        this.sessionStart = clock.instant();
+        this.zone = clock.getZone();
+        tracker.setCalibrationListener(c -> {
+            calibrationChanged = true;
+            alerts.onCalibration(c);
+        });
+    }
+
+    /** The wall time of the session's first sample and the wearer's zone (a replay knows them from its file). */
+    public void setSessionStart(Instant start, ZoneId zone) {
+        this.sessionStart = start;
+        this.zone = zone;
+    }
+
+    /** Set when the orientation has an absolute heading (magnetometer): axial rotation is then absolute. */
+    public void setRotationAbsolute(boolean absolute) {
+        tracker.setRotationAbsolute(absolute);
+    }
+
+    public PostureSettings settings() {
+        return settings;
+    }
+
+    /**
+     * One sample.
+     *
+     * @param tS  seconds from the session's first sample
+     * @param qw  the orientation filter's quaternion, sensor → ENU (and qx, qy, qz)
+     * @param gxRadPerS gyroscope (and gy, gz), rad/s
+     * @param axMps2    accelerometer (and ay, az), m/s²
+     * @param out filled with this sample's angles and state
+     */
+    public void update(double tS, double qw, double qx, double qy, double qz,
+                       double gxRadPerS, double gyRadPerS, double gzRadPerS,
+                       double axMps2, double ayMps2, double azMps2, PostureFrame out) {
+        tracker.update(tS, qw, qx, qy, qz, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2, out);
+        double dt = Double.isNaN(prevT) || tS < prevT ? 0 : Math.min(tS - prevT, 1.0);
+        prevT = tS;
+        lastT = tS;
+        if (calibrationChanged) {
+            calibrationChanged = false;
+            slump.close(tS);
+            staleness.reset();
+        }
+        if (cancelSnoozeRequest) {
+            cancelSnoozeRequest = false;
+            snoozedUntilS = Double.NEGATIVE_INFINITY;
+        }
+        Snooze request = snoozeRequest;
+        if (request != null) {
+            snoozeRequest = null;
+            snoozedUntilS = request.untilS(tS, sessionStart, zone);
+        }
+        boolean awake = tS >= snoozedUntilS;
+        staleness.update(tS, dt, out.state, tracker.isMoving(), awake);
+        boolean sitting = out.calibrated && out.state.isSitting();
+        slump.update(tS, out.flexionDeg, sitting, awake && !staleness.isStale(), awake);
+        breaks.update(tS, out.state, awake);
+    }
+
+    /** Samples are missing between two session times: an open slump ends where the data stopped. */
+    public void gap(double fromS, double toS) {
+        tracker.gap(fromS, toS);
+        slump.close(fromS);
+        prevT = Double.NaN;
+    }
+
+    /** The session ended at {@code lastS}: an open slump episode is closed and reported. */
+    public void end(double lastS) {
+        slump.close(lastS);
+    }
+
+    /** Captures a new neutral pose from the next few seconds (sit upright and still). Any thread. */
+    public void recalibrate() {
+        tracker.requestRecalibration();
+    }
+
+    /** Uses a stored calibration (for example from a recording's {@code # calibration:} line). */
+    public void useCalibration(Calibration c) {
+        tracker.useCalibration(c);
+    }
+
+    public Calibration calibration() {
+        return tracker.calibration();
+    }
+
+    /** Pauses the nagging alerts (slump, escalation, corrected, break, recalibrate). Any thread. */
+    public void snooze(Snooze snooze) {
+        snoozeRequest = snooze;
+    }
+
+    /** Pauses alerts until a session time (mainly for tests and replays). */
+    public void snoozeUntilS(double untilS) {
+        snoozedUntilS = untilS;
+    }
+
+    public void cancelSnooze() {
+        cancelSnoozeRequest = true;
+    }
+
+    /** Session time alerts are paused until, or −∞. */
+    public double snoozedUntilS() {
+        return snoozedUntilS;
+    }
+
+    /** Time of the last sample seen, NaN before the first. */
+    public double lastS() {
+        return lastT;
+    }
+
+    /** The posture stage itself (stillness, activity figures) for diagnostics and tests. */
+    public PostureTracker tracker() {
+        return tracker;
+    }
+}

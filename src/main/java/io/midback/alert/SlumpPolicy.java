@@ -1,0 +1,118 @@
+package io.midback.alert;
+
+import io.midback.posture.PostureSettings;
+
+import java.util.Locale;
+
+/**
+ * Slump detection and its alerts, on plain values. A slump starts when flexion reaches the threshold; it
+ * counts once it has stayed above threshold − hysteresis for the dwell (a shorter reach is forgotten), and
+ * ends when flexion has stayed below threshold − hysteresis for the recovery time (its end is when it went
+ * below). The first alert comes at start + dwell unless the cooldown since the previous episode's alert, a
+ * snooze or staleness holds it back (it then comes when they end, if the slump lasts); escalations follow
+ * every {@code escalateEveryS} while the slump lasts, at most {@code maxEscalations}; a {@code corrected}
+ * alert confirms the recovery of an alerted slump. Outside sitting nothing counts: an open episode ends.
+ */
+final class SlumpPolicy {
+    private enum Phase { IDLE, CANDIDATE, EPISODE }
+
+    private final PostureSettings s;
+    private final AlertListener out;
+    private Phase phase = Phase.IDLE;
+    private double startS, peakDeg;
+    private double belowSinceS = Double.NaN;
+    private boolean alerted;
+    private int escalations;
+    private double lastAlertS;
+    private double lastFirstAlertS = Double.NEGATIVE_INFINITY;
+
+    SlumpPolicy(PostureSettings settings, AlertListener out) {
+        this.s = settings;
+        this.out = out;
+    }
+
+    /**
+     * @param sitting        whether the wearer sits (slumps count only then)
+     * @param mayNag         slump and escalation alerts allowed now (not snoozed, not stale)
+     * @param mayConfirm     corrected alerts allowed now (not snoozed)
+     */
+    void update(double tS, double flexionDeg, boolean sitting, boolean mayNag, boolean mayConfirm) {
+        if (!sitting) {
+            close(Double.isNaN(belowSinceS) ? tS : belowSinceS, tS, false, false);
+            return;
+        }
+        double thr = s.slumpThresholdDeg();
+        double low = thr - s.slumpHysteresisDeg();
+        if (phase == Phase.IDLE) {
+            if (flexionDeg >= thr) {
+                phase = Phase.CANDIDATE;
+                startS = tS;
+                peakDeg = flexionDeg;
+                belowSinceS = Double.NaN;
+                alerted = false;
+                escalations = 0;
+            }
+            if (phase == Phase.IDLE || s.slumpDwellS() > 0) {
+                return;
+            }
+        }
+        peakDeg = Math.max(peakDeg, flexionDeg);
+        if (flexionDeg < low) {
+            if (phase == Phase.CANDIDATE) {
+                phase = Phase.IDLE;
+                return;
+            }
+            if (Double.isNaN(belowSinceS)) {
+                belowSinceS = tS;
+            }
+            if (tS - belowSinceS >= s.slumpRecoverS()) {
+                close(belowSinceS, tS, true, mayConfirm);
+            }
+            return;
+        }
+        belowSinceS = Double.NaN;
+        if (phase == Phase.CANDIDATE && tS - startS >= s.slumpDwellS()) {
+            phase = Phase.EPISODE;
+        }
+        if (phase != Phase.EPISODE || !mayNag) {
+            return;
+        }
+        if (!alerted) {
+            if (tS - lastFirstAlertS >= s.cooldownS()) {
+                alerted = true;
+                lastFirstAlertS = tS;
+                lastAlertS = tS;
+                out.onAlert(new Alert(tS, AlertKind.SLUMP, String.format(Locale.ROOT,
+                        "Slumping: %.0f° beyond your upright for %.0f s. Sit tall.", flexionDeg, tS - startS)));
+            }
+        } else if (escalations < s.maxEscalations() && tS - lastAlertS >= s.escalateEveryS()) {
+            escalations++;
+            lastAlertS = tS;
+            out.onAlert(new Alert(tS, AlertKind.SLUMP_ESCALATION, String.format(Locale.ROOT,
+                    "Still slumped after %.0f min (%.0f° beyond upright). Sit tall, or recalibrate if this is "
+                            + "your upright.", (tS - startS) / 60, flexionDeg)));
+        }
+    }
+
+    /** Ends an open episode (session end, a gap, a new calibration); no corrected alert. */
+    void close(double endS) {
+        close(Double.isNaN(belowSinceS) ? endS : Math.min(belowSinceS, endS), endS, false, false);
+    }
+
+    private void close(double endS, double tS, boolean corrected, boolean mayConfirm) {
+        if (phase == Phase.EPISODE) {
+            out.onSlumpEpisode(new SlumpEpisode(startS, Math.max(startS, endS), peakDeg, alerted));
+            if (corrected && alerted && mayConfirm) {
+                out.onAlert(new Alert(tS, AlertKind.CORRECTED, "Posture corrected. Well done."));
+            }
+        }
+        phase = Phase.IDLE;
+        belowSinceS = Double.NaN;
+        alerted = false;
+        escalations = 0;
+    }
+
+    boolean inEpisode() {
+        return phase == Phase.EPISODE;
+    }
+}

@@ -1,0 +1,138 @@
+package io.midback.app;
+
+import io.midback.alert.AlertListener;
+import io.midback.alert.PostureEngine;
+import io.midback.alert.SessionSummary;
+import io.midback.orientation.OrientationFilter;
+import io.midback.orientation.OrientationFilters;
+import io.midback.posture.Calibration;
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureListener;
+import io.midback.posture.PostureSettings;
+import io.midback.sensor.SampleBatch;
+import io.midback.sensor.SampleSink;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place a session's stages are built and joined: samples → orientation filter → posture engine →
+ * alerts, with the summary always listening and further sinks (console, history, device, window) added before
+ * {@link #start()}. Used by {@code replay}, {@code live} and the window alike.
+ */
+public final class PostureSession {
+
+    /**
+     * What a session is made of.
+     *
+     * @param filterName   orientation filter ({@link OrientationFilters#NAMES})
+     * @param rateHz       nominal sample rate (the filter adapts to the actual periods)
+     * @param settings     posture and alert settings
+     * @param magnetometer whether samples carry a magnetometer (rotation is then absolute)
+     * @param start        wall time of the first sample
+     * @param zone         the wearer's time zone
+     * @param calibration  a stored calibration to start from, or null to capture one
+     */
+    public record Config(String filterName, double rateHz, PostureSettings settings, boolean magnetometer,
+                        Instant start, ZoneId zone, Calibration calibration) {
+    }
+
+    private final Config config;
+    private final SessionSummary summary = new SessionSummary();
+    private final AlertFanout alerts = new AlertFanout();
+    private final List<PostureListener> postureListeners = new ArrayList<>();
+    private final List<Pipeline.StreamListener> streamListeners = new ArrayList<>();
+    private final OrientationFilter filter;
+    private final PostureEngine engine;
+    private Pipeline pipeline;
+
+    public PostureSession(Config config) {
+        this.config = config;
+        this.filter = OrientationFilters.create(config.filterName(), config.rateHz());
+        this.engine = new PostureEngine(config.settings(), alerts, Clock.fixed(config.start(), config.zone()));
+        engine.setSessionStart(config.start(), config.zone());
+        engine.setRotationAbsolute(config.magnetometer());
+        if (config.calibration() != null) {
+            engine.useCalibration(config.calibration());
+        }
+        alerts.add(summary);
+        postureListeners.add(summary);
+        streamListeners.add(new Pipeline.StreamListener() {
+            @Override
+            public void gap(double fromS, double toS, String reason) {
+                summary.gap(fromS, toS, reason);
+            }
+
+            @Override
+            public void end(double lastS) {
+                engine.end(lastS);
+                summary.end(lastS);
+            }
+        });
+    }
+
+    /** Adds a sink for every posture frame (before {@link #start()}). */
+    public PostureSession addPostureListener(PostureListener l) {
+        requireNotStarted();
+        postureListeners.add(l);
+        return this;
+    }
+
+    /** Adds a sink for alerts, episodes and calibrations (may be added at any time). */
+    public PostureSession addAlertListener(AlertListener l) {
+        alerts.add(l);
+        return this;
+    }
+
+    /** Adds a listener for gaps and the end of the stream (before {@link #start()}). */
+    public PostureSession addStreamListener(Pipeline.StreamListener l) {
+        requireNotStarted();
+        streamListeners.add(l);
+        return this;
+    }
+
+    /** Joins the stages; the returned sink takes the session's samples. */
+    public SampleSink start() {
+        requireNotStarted();
+        Pipeline.PostureStep step = new Pipeline.PostureStep() {
+            @Override
+            public void update(double tS, OrientationFilter f, SampleBatch b, int i, PostureFrame out) {
+                engine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), b.gxRadPerS[i], b.gyRadPerS[i], b.gzRadPerS[i],
+                        b.axMps2[i], b.ayMps2[i], b.azMps2[i], out);
+            }
+
+            @Override
+            public void gap(double fromS, double toS) {
+                engine.gap(fromS, toS);
+            }
+        };
+        pipeline = new Pipeline(filter, step,
+                postureListeners, streamListeners);
+        return pipeline;
+    }
+
+    private void requireNotStarted() {
+        if (pipeline != null) {
+            throw new IllegalStateException("the session has started");
+        }
+    }
+
+    public SessionSummary summary() {
+        return summary;
+    }
+
+    public PostureEngine engine() {
+        return engine;
+    }
+
+    public OrientationFilter filter() {
+        return filter;
+    }
+
+    public Config config() {
+        return config;
+    }
+}

@@ -1,0 +1,30 @@
+package io.midback.cli;
+
+import io.midback.history.HistoryException;
+import io.midback.history.HistoryPaths;
+import io.midback.history.HistoryStore;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The {@code --db FILE} option shared by the history commands (default: the user's data directory). */
+public final class HistoryDb {
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "History database (default: $XDG_DATA_HOME/midback/"
+                    + "history.db or ~/.local/share/midback/history.db on Linux, ~/Library/Application Support/"
+                    + "Midback on macOS, %APPDATA%\\Midback on Windows).")
+    Path db;
+
+    public Path path() {
+        return db != null ? db : HistoryPaths.defaultDatabase();
+    }
+
+    /** Opens an existing database for reading, as a user error when it is missing or unusable. */
+    HistoryStore openExisting() {
+        try {
+            return HistoryStore.openExisting(path());
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.midback.cli;
+
+import io.midback.posture.PostureSettings;
+import io.midback.posture.SlumpPreset;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The posture and alert options that {@code replay} and {@code live} share ({@code @Mixin PostureOptions}):
+ * calibration window, forward lean, slump preset and explicit overrides, break interval. Values are checked as
+ * they are parsed; a bad one is a usage error naming the option.
+ */
+public final class PostureOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private double calibrateAtS = Double.NaN;
+    private double forwardAtS = Double.NaN;
+    private double slumpThresholdDeg = Double.NaN;
+    private double slumpDwellS = Double.NaN;
+    private double breakAfterMin = Double.NaN;
+    private SlumpPreset preset = SlumpPreset.STANDARD;
+
+    @Option(names = "--calibrate-at", paramLabel = "S",
+            description = "Neutral (upright, still) pose from the 3 s starting S seconds into the session "
+                    + "(default: the first still 3 s).")
+    void calibrateAt(double s) {
+        calibrateAtS = nonNegative("--calibrate-at", s);
+    }
+
+    @Option(names = "--forward-at", paramLabel = "S",
+            description = "A slow forward lean happens within [S, S+5 s]: it gives the sensor's mounting "
+                    + "(default: sensor flat on the back, any rotation in the back's plane).")
+    void forwardAt(double s) {
+        forwardAtS = nonNegative("--forward-at", s);
+    }
+
+    @Option(names = "--slump-threshold", paramLabel = "DEG",
+            description = "Flexion beyond upright that counts as a slump, degrees (preset: 20/15/10).")
+    void slumpThreshold(double deg) {
+        if (!(deg >= 1 && deg <= 60)) {
+            throw bad("--slump-threshold must be between 1 and 60 degrees, got " + fmt(deg));
+        }
+        slumpThresholdDeg = deg;
+    }
+
+    @Option(names = "--slump-dwell", paramLabel = "S",
+            description = "How long a slump lasts before the alert, seconds (preset: 120/30/10).")
+    void slumpDwell(double s) {
+        if (!(s >= 0 && s <= 3600)) {
+            throw bad("--slump-dwell must be between 0 and 3600 seconds, got " + fmt(s));
+        }
+        slumpDwellS = s;
+    }
+
+    @Option(names = "--break-after", paramLabel = "MIN",
+            description = "Remind to take a break after sitting this many minutes (default: 45).")
+    void breakAfter(double min) {
+        if (!(min >= 1 && min <= 24 * 60)) {
+            throw bad("--break-after must be between 1 and 1440 minutes, got " + fmt(min));
+        }
+        breakAfterMin = min;
+    }
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Slump alert preset: gentle, standard (default) or strict.")
+    void preset(String name) {
+        try {
+            preset = SlumpPreset.fromLabel(name);
+        } catch (IllegalArgumentException e) {
+            throw bad("--preset: " + e.getMessage());
+        }
+    }
+
+    /** The settings these options describe: the preset, then the explicit values over it. */
+    public PostureSettings toSettings() {
+        PostureSettings s = PostureSettings.preset(preset);
+        if (!Double.isNaN(calibrateAtS)) {
+            s = s.withCalibrateAt(calibrateAtS);
+        }
+        if (!Double.isNaN(forwardAtS)) {
+            s = s.withForwardAt(forwardAtS);
+        }
+        if (!Double.isNaN(slumpThresholdDeg)) {
+            s = s.withSlumpThreshold(slumpThresholdDeg);
+        }
+        if (!Double.isNaN(slumpDwellS)) {
+            s = s.withSlumpDwell(slumpDwellS);
+        }
+        if (!Double.isNaN(breakAfterMin)) {
+            s = s.withBreakAfter(breakAfterMin * 60);
+        }
+        return s;
+    }
+
+    private double nonNegative(String option, double s) {
+        if (!(s >= 0) || Double.isInfinite(s)) {
+            throw bad(option + " must be a time in seconds ≥ 0, got " + fmt(s));
+        }
+        return s;
+    }
+
+    private RuntimeException bad(String message) {
+        if (spec != null) {
+            return new ParameterException(spec.commandLine(), message);
+        }
+        return new UserException(message);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

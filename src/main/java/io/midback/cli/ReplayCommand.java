@@ -1,0 +1,271 @@
+package io.midback.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.midback.alert.Alert;
+import io.midback.alert.AlertListener;
+import io.midback.alert.SessionSummary;
+import io.midback.app.PostureSession;
+import io.midback.history.HistoryException;
+import io.midback.history.HistoryRecorder;
+import io.midback.history.HistoryStore;
+import io.midback.history.SessionInfo;
+import io.midback.orientation.OrientationFilters;
+import io.midback.posture.Calibration;
+import io.midback.posture.PostureState;
+import io.midback.protocol.CaptureReplay;
+import io.midback.recording.CsvSampleReader;
+import io.midback.recording.ReadOptions;
+import io.midback.recording.ReadReport;
+import io.midback.recording.RecordingFormatException;
+import io.midback.recording.RecordingMetadata;
+import io.midback.sensor.SampleSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code midback replay FILE}: a recording (canonical CSV) or a byte capture (a sensor's wire format) through the
+ * whole pipeline; alerts as they happen on stderr, the summary on stdout (with {@code --json}, one JSON object
+ * as the last line).
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replays a recording or a byte capture through the whole pipeline and prints the posture "
+                + "summary.",
+                "FILE is a canonical CSV recording (.csv, .csv.gz; see samples/README.md) or a capture of a sensor's "
+                        + "bytes (--format)."})
+public final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The recording or capture to replay.")
+    Path file;
+
+    @Option(names = "--json", description = "End stdout with the summary as one JSON object.")
+    boolean json;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "csv, auto (csv by name, else detected from the first bytes), midback, witmotion, ximu3, "
+                    + "teapot or text. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--rate", paramLabel = "HZ",
+            description = "Sample rate for captures whose format has no device timestamps (witmotion, teapot, text); "
+                    + "for CSV, the nominal rate when the file does not state one.")
+    Double rateHz;
+
+    @Option(names = "--filter", paramLabel = "NAME", defaultValue = OrientationFilters.DEFAULT,
+            description = "Orientation filter: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+            completionCandidates = FilterNames.class)
+    String filterName;
+
+    @Option(names = "--skip-bad-lines", description = "Skip and count malformed CSV lines instead of stopping.")
+    boolean skipBadLines;
+
+    @Option(names = "--quiet", description = "No alert lines on stderr while replaying.")
+    boolean quiet;
+
+    @Mixin
+    PostureOptions posture;
+
+    @Option(names = "--save-history", description = "Also save the session in the history database.")
+    boolean saveHistory;
+
+    @Mixin
+    HistoryDb db;
+
+    @Option(names = "--start", paramLabel = "YYYY-MM-DDTHH:MM:SS",
+            description = "Wall-clock start (local time) of a recording that does not state one.")
+    String start;
+
+    static final class FilterNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return OrientationFilters.NAMES.iterator();
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException(file + ": no such file");
+        }
+        if (rateHz != null && !(rateHz > 0 && rateHz <= 10_000)) {
+            throw new UserException("--rate must be between 0 and 10000 Hz, not " + rateHz, 2, null);
+        }
+        if (!OrientationFilters.NAMES.contains(filterName)) {
+            throw new UserException("--filter must be one of " + OrientationFilters.NAMES + ", not '" + filterName
+                    + "'", 2, null);
+        }
+        boolean csv = isCsv();
+        RecordingMetadata metadata = RecordingMetadata.empty();
+        boolean magnetometer = false;
+        CsvSampleReader reader = null;
+        if (csv) {
+            reader = CsvSampleReader.of(file, ReadOptions.DEFAULT.withSkipBadLines(skipBadLines));
+            CsvSampleReader head = CsvSampleReader.of(file);
+            head.read(null);
+            metadata = head.metadata();
+            magnetometer = head.hasMagnetometer();
+        }
+        double nominalHz = metadata.rateHz().orElse(rateHz != null ? rateHz : 100);
+        ZoneId zone = ZoneId.systemDefault();
+        LocalDateTime startLocal = startTime(metadata);
+        Calibration stored = metadata.calibration().map(this::parseCalibration).orElse(null);
+        PostureSession session = new PostureSession(new PostureSession.Config(filterName, nominalHz,
+                posture.toSettings(), magnetometer,
+                (startLocal != null ? startLocal : LocalDateTime.of(2000, 1, 1, 0, 0)).atZone(zone).toInstant(),
+                zone, stored));
+        PrintStream err = System.err;
+        if (!quiet) {
+            session.addAlertListener(new ConsoleAlerts(err));
+        }
+        HistoryStore store = null;
+        HistoryRecorder history = null;
+        if (saveHistory) {
+            if (startLocal == null) {
+                throw new UserException(file + " states no start time ('# start:'); give --start "
+                        + "YYYY-MM-DDTHH:MM:SS to save it in the history", 2, null);
+            }
+            try {
+                store = HistoryStore.open(db.path());
+            } catch (HistoryException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+            history = store.beginSession(new SessionInfo(startLocal.atZone(zone).toInstant(), zone,
+                    metadata.device().orElse("unknown"), "replay " + file.getFileName()));
+            HistoryRecorder h = history;
+            session.addPostureListener(h).addAlertListener(h).addStreamListener(new io.midback.app.Pipeline.StreamListener() {
+                @Override
+                public void gap(double fromS, double toS, String reason) {
+                    h.onGap(fromS, toS, reason);
+                }
+            });
+        }
+        SampleSink input = session.start();
+        JsonObject extra = new JsonObject();
+        try {
+            if (csv) {
+                ReadReport report;
+                try {
+                    report = reader.read(input);
+                } catch (RecordingFormatException e) {
+                    throw new UserException(e.getMessage(), e);
+                }
+                for (String p : report.problems()) {
+                    err.println("warning: " + p);
+                }
+                extra.addProperty("badLinesSkipped", report.badLinesSkipped());
+                extra.addProperty("backwardSteps", report.backwardSteps());
+                extra.addProperty("nanSamples", report.nanSamples());
+            } else {
+                CaptureReplay.Result r;
+                try {
+                    r = CaptureReplay.of(format, rateHz).replay(file, input);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException(e.getMessage(), 2, e);
+                }
+                extra.addProperty("format", r.format().toString().toLowerCase(Locale.ROOT));
+                r.stats().toMap().forEach(extra::addProperty);
+            }
+        } finally {
+            if (history != null) {
+                history.close();
+            }
+            if (store != null) {
+                store.close();
+            }
+        }
+        SessionSummary summary = session.summary();
+        PrintStream out = System.out;
+        if (json) {
+            JsonObject o = summary.toJsonObject();
+            extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+            out.println(new GsonBuilder().serializeNulls().create().toJson(o));
+        } else {
+            printHuman(out, summary);
+        }
+        if (history != null && history.failure() != null) {
+            throw new UserException("the history could not be saved: " + history.failure().getMessage());
+        }
+        return 0;
+    }
+
+    private boolean isCsv() {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (f.equals("csv")) {
+            return true;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return f.equals("auto") && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
+    }
+
+    private LocalDateTime startTime(RecordingMetadata metadata) {
+        if (start != null) {
+            try {
+                return LocalDateTime.parse(start);
+            } catch (DateTimeParseException e) {
+                throw new UserException("--start must look like 2026-11-20T09:00:00, not '" + start + "'", 2, null);
+            }
+        }
+        return metadata.start().orElse(null);
+    }
+
+    private Calibration parseCalibration(String text) {
+        try {
+            return Calibration.parse(text);
+        } catch (RuntimeException e) {
+            System.err.println("warning: " + file + ": ignoring the stored calibration (" + e.getMessage()
+                    + "); a new one is captured");
+            return null;
+        }
+    }
+
+    private static void printHuman(PrintStream out, SessionSummary s) {
+        out.printf(Locale.ROOT, "%d samples, %.1f min%n", s.samples(), s.durationS() / 60);
+        for (PostureState st : PostureState.values()) {
+            double sec = s.secondsIn(st);
+            if (sec > 0) {
+                out.printf(Locale.ROOT, "  %-17s %8.1f min%n", st.label(), sec / 60);
+            }
+        }
+        out.printf(Locale.ROOT, "slump episodes: %d%n", s.episodes().size());
+        s.episodes().forEach(e -> out.printf(Locale.ROOT, "  %s – %s  peak %.1f°%n", clock(e.startS()),
+                clock(e.endS()), e.peakFlexionDeg()));
+        out.printf(Locale.ROOT, "alerts: %d%n", s.alerts().size());
+        s.alerts().forEach(a -> out.printf(Locale.ROOT, "  %s  %s%n", clock(a.atS()), a.kind().label()));
+    }
+
+    static String clock(double s) {
+        long t = Math.round(s);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);
+    }
+
+    /** Alert lines on stderr as they happen. */
+    static final class ConsoleAlerts implements AlertListener {
+        private final PrintStream err;
+
+        ConsoleAlerts(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onAlert(Alert a) {
+            err.println("[" + clock(a.atS()) + "] " + a.kind().label() + ": " + a.message());
+        }
+
+        @Override
+        public void onCalibration(Calibration c) {
+            err.printf(Locale.ROOT, "[%s] calibrated (%s)%n", clock(c.atS()), c.source());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.midback.history;
+
+import io.midback.alert.AlertKind;
+import io.midback.posture.PostureState;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The totals of one day.
+ *
+ * @param postureSeconds   seconds in each state, by label, every state listed
+ * @param uprightShare     upright seconds ÷ sitting seconds (NaN when the wearer never sat)
+ * @param slumpSeconds     seconds in the slouched state
+ * @param alerts           alert count by kind label
+ * @param longestSittingS  the longest sitting bout of the day
+ */
+public record DaySummary(LocalDate date, int sessions, double recordedS, double wornS, double gapS,
+                         Map<String, Double> postureSeconds, double uprightShare, double slumpSeconds,
+                         int slumpEpisodes, Map<String, Integer> alerts, int breaks, int sittingBouts,
+                         double longestSittingS) {
+
+    public static DaySummary of(DayData day) {
+        double[] s = new double[PostureState.values().length];
+        double recorded = 0;
+        double worn = 0;
+        double gap = 0;
+        for (MinuteRow m : day.minutes()) {
+            for (PostureState st : PostureState.values()) {
+                s[st.ordinal()] += m.seconds(st);
+            }
+            recorded += m.recordedSeconds();
+            worn += m.wornSeconds();
+            gap += m.gapS();
+        }
+        Map<String, Double> posture = new LinkedHashMap<>();
+        double sitting = 0;
+        for (PostureState st : PostureState.values()) {
+            posture.put(st.label(), s[st.ordinal()]);
+            if (st.isSitting()) {
+                sitting += s[st.ordinal()];
+            }
+        }
+        Map<String, Integer> alerts = new LinkedHashMap<>();
+        for (AlertKind k : AlertKind.values()) {
+            alerts.put(k.label(), 0);
+        }
+        int episodes = 0;
+        int breaks = 0;
+        int bouts = 0;
+        double longest = 0;
+        for (HistoryEvent e : day.events()) {
+            switch (e.kind()) {
+                case SLUMP_EPISODE -> episodes++;
+                case ALERT -> alerts.merge(e.detail() == null ? "unknown" : e.detail(), 1, Integer::sum);
+                case BREAK -> breaks++;
+                case SITTING_BOUT -> {
+                    bouts++;
+                    longest = Math.max(longest, e.durationS());
+                }
+                default -> {
+                }
+            }
+        }
+        double upright = s[PostureState.UPRIGHT.ordinal()];
+        return new DaySummary(day.date(), day.sessions().size(), recorded, worn, gap,
+                Collections.unmodifiableMap(posture), sitting > 0 ? upright / sitting : Double.NaN,
+                s[PostureState.SLOUCHED.ordinal()], episodes, Collections.unmodifiableMap(alerts), breaks, bouts,
+                longest);
+    }
+
+    public int alertCount() {
+        return alerts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

@@ -1,0 +1,34 @@
+package io.midback.history;
+
+/** Kinds of history event; {@link #label()} is the name stored in the database and the exports. */
+public enum EventKind {
+    /** A run of the slouched state: start, end and peak flexion. */
+    SLUMP_EPISODE("slump-episode"),
+    /** An alert as the alert stage decided it; detail = its kind. */
+    ALERT("alert"),
+    /** Sitting without a break (interruptions shorter than the break minimum stay inside the bout). */
+    SITTING_BOUT("sitting-bout"),
+    /** Not sitting for at least the break minimum after a sitting bout. */
+    BREAK("break"),
+    /** No samples; detail = the reason. */
+    GAP("gap");
+
+    private final String label;
+
+    EventKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static EventKind fromLabel(String label) {
+        for (EventKind k : values()) {
+            if (k.label.equals(label)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown history event kind '" + label + "'");
+    }
+}

@@ -1,0 +1,438 @@
+package io.midback.history;
+
+import io.midback.alert.Alert;
+import io.midback.alert.AlertListener;
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureListener;
+import io.midback.posture.PostureState;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Records one session into the history: aggregates the posture stream per minute in memory and hands each
+ * completed minute (with the events that changed in it) to a writer thread, which commits it in one transaction.
+ * The per-sample path only adds to fields and a reused histogram: it never allocates, blocks or touches the
+ * database. Once per minute it allocates the minute's batch and puts it on an unbounded queue.
+ *
+ * <p>Time: a frame's {@code tS} is seconds from the session start; wall time = {@link SessionInfo#start()} +
+ * tS, and the minute's local date is taken in the session's zone, so a session across midnight splits there
+ * (a sitting bout open at midnight is closed at midnight and a new one opens).
+ *
+ * <p>Accounting: the interval between two consecutive samples counts for the earlier sample's state; an interval
+ * longer than {@link #DEFAULT_MAX_SAMPLE_INTERVAL_S}, or one announced by {@link #onGap}, counts as a data gap
+ * instead. Intervals are split exactly at minute boundaries. Flexion statistics use calibrated samples that are
+ * neither not-worn nor unknown.
+ *
+ * <p>Events: a slump episode is a run of the slouched state (start, end, peak flexion). A sitting bout is time
+ * in sitting states; a non-sitting run shorter than the break minimum (60 s) stays inside it. A break is a
+ * non-sitting run of at least the break minimum that follows a sitting bout; it ends when sitting resumes. A gap
+ * of at least the break minimum ends any open episode, bout or break. Open events are written at their start and
+ * updated at their end, each with the minute in which it happens.
+ *
+ * <p>Call {@link #onPosture}, {@link #onAlert}, {@link #onGap} and {@link #close} from one thread (the
+ * pipeline's).
+ */
+public final class HistoryRecorder implements PostureListener, AlertListener, AutoCloseable {
+    public static final double DEFAULT_BREAK_MIN_S = 60;
+    public static final double DEFAULT_MAX_SAMPLE_INTERVAL_S = 1.0;
+
+    private static final MinuteBatch STOP = new MinuteBatch(Long.MIN_VALUE, LocalDate.MIN, 0);
+
+    private final HistoryStore store;
+    private final long sessionId;
+    private final ZoneId zone;
+    private final long startEpochMs;
+    private final double breakMinS;
+    private final double maxSampleIntervalS;
+    private final LinkedBlockingQueue<MinuteBatch> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile Throwable failure;
+    private volatile Consumer<MinuteRow> commitListener;
+    private final FlexionHistogram histogram = new FlexionHistogram();
+
+    private MinuteBatch minute;
+    private double minuteEndS;
+    private boolean hasSample;
+    private double prevS;
+    private PostureState prevState = PostureState.UNKNOWN;
+    private boolean gapPending;
+    private int nextSeq;
+    private boolean closed;
+
+    private boolean episodeOpen;
+    private int episodeSeq;
+    private double episodePeakDeg;
+
+    private boolean boutOpen;
+    private int boutSeq;
+    private double nonSittingSinceS = Double.NaN;
+    private boolean runFollowsSitting;
+    private boolean breakOpen;
+    private int breakSeq;
+
+    HistoryRecorder(HistoryStore store, long sessionId, SessionInfo info, double breakMinS,
+                    double maxSampleIntervalS) {
+        this.store = store;
+        this.sessionId = sessionId;
+        this.zone = info.zone();
+        this.startEpochMs = info.start().toEpochMilli();
+        this.breakMinS = breakMinS;
+        this.maxSampleIntervalS = maxSampleIntervalS;
+        this.writer = new Thread(this::writeLoop, "midback-history-writer-" + sessionId);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    public long sessionId() {
+        return sessionId;
+    }
+
+    /** Called on the writer thread after each minute is committed (tests and progress displays). */
+    public void setCommitListener(Consumer<MinuteRow> listener) {
+        this.commitListener = listener;
+    }
+
+    /** The first write failure, or null; {@link #close()} throws it too. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    @Override
+    public void onPosture(PostureFrame f) {
+        if (closed) {
+            return;
+        }
+        double t = f.tS;
+        if (!hasSample) {
+            if (minute == null) {
+                startMinute(Math.floorDiv(toEpochMs(t), 60_000L));
+            }
+            rollTo(t);
+            hasSample = true;
+        } else {
+            if (!(t >= prevS)) {
+                return; // out of order or NaN: ignore the sample
+            }
+            double dt = t - prevS;
+            if (gapPending || dt > maxSampleIntervalS) {
+                if (!gapPending) {
+                    addOp(true, nextSeq++, EventKind.GAP, prevS, t, String.format(java.util.Locale.ROOT,
+                            "no samples for %.1f s", dt), Double.NaN, null);
+                }
+                gapPending = false;
+                if (dt >= breakMinS) {
+                    endRunsAtGap();
+                }
+                accumulate(prevS, t, -1);
+            } else {
+                accumulate(prevS, t, prevState.ordinal());
+            }
+            rollTo(t);
+        }
+        sample(t, f);
+        prevS = t;
+        prevState = f.state;
+    }
+
+    @Override
+    public void onAlert(Alert alert) {
+        if (closed) {
+            return;
+        }
+        if (minute == null) {
+            startMinute(Math.floorDiv(toEpochMs(alert.atS()), 60_000L));
+        }
+        addOp(true, nextSeq++, EventKind.ALERT, alert.atS(), alert.atS(), alert.kind().label(), Double.NaN,
+                alert.message());
+    }
+
+    /** No samples from {@code fromS} to {@code toS} (a lost link, a dropped frame run): recorded as a gap. */
+    public void onGap(double fromS, double toS, String reason) {
+        if (closed) {
+            return;
+        }
+        if (minute == null) {
+            startMinute(Math.floorDiv(toEpochMs(fromS), 60_000L));
+        }
+        addOp(true, nextSeq++, EventKind.GAP, fromS, Math.max(fromS, toS), reason, Double.NaN, null);
+        if (hasSample) {
+            gapPending = true;
+        }
+    }
+
+    /**
+     * Ends the session: closes open events at the last sample, writes the last minute and the session's end,
+     * and waits for the writer.
+     *
+     * @throws HistoryException when minutes could not be written
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        MinuteBatch last;
+        double endS = hasSample ? prevS : 0;
+        if (minute != null) {
+            if (episodeOpen) {
+                closeEpisode(endS);
+            }
+            if (boutOpen) {
+                closeBout(Double.isNaN(nonSittingSinceS) ? endS : nonSittingSinceS);
+            }
+            if (breakOpen) {
+                closeBreak(endS);
+            }
+            finishMinute();
+            last = minute;
+            minute = null;
+        } else {
+            last = new MinuteBatch(Long.MIN_VALUE, LocalDate.MIN, 0);
+        }
+        last.sessionEndMs = toEpochMs(endS);
+        queue.add(last);
+        queue.add(STOP);
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable f = failure;
+        if (f != null) {
+            throw f instanceof HistoryException he ? he
+                    : new HistoryException("could not write the history to " + store.path() + ": " + f.getMessage(), f);
+        }
+    }
+
+    // ---- per sample -------------------------------------------------------------------------------------------
+
+    private void sample(double t, PostureFrame f) {
+        PostureState state = f.state;
+        double flex = f.flexionDeg;
+        if (f.calibrated && state != PostureState.NOT_WORN && state != PostureState.UNKNOWN && !Double.isNaN(flex)) {
+            MinuteBatch m = minute;
+            m.flexionSamples++;
+            m.flexionSumDeg += flex;
+            if (flex < m.flexionMinDeg) {
+                m.flexionMinDeg = flex;
+            }
+            if (flex > m.flexionMaxDeg) {
+                m.flexionMaxDeg = flex;
+            }
+            histogram.add(flex);
+        }
+        if (state == PostureState.SLOUCHED) {
+            if (!episodeOpen) {
+                episodeOpen = true;
+                episodeSeq = nextSeq++;
+                episodePeakDeg = flex;
+                addOp(true, episodeSeq, EventKind.SLUMP_EPISODE, t, Double.NaN, null, flex, null);
+            } else if (flex > episodePeakDeg || Double.isNaN(episodePeakDeg)) {
+                episodePeakDeg = flex;
+            }
+        } else if (episodeOpen) {
+            closeEpisode(t);
+        }
+        if (state.isSitting()) {
+            if (breakOpen) {
+                closeBreak(t);
+            }
+            nonSittingSinceS = Double.NaN;
+            runFollowsSitting = false;
+            if (!boutOpen) {
+                openBout(t);
+            }
+        } else {
+            if (Double.isNaN(nonSittingSinceS)) {
+                nonSittingSinceS = t;
+                runFollowsSitting = boutOpen;
+            }
+            if (runFollowsSitting && !breakOpen && t - nonSittingSinceS >= breakMinS) {
+                if (boutOpen) {
+                    closeBout(nonSittingSinceS);
+                }
+                breakOpen = true;
+                breakSeq = nextSeq++;
+                addOp(true, breakSeq, EventKind.BREAK, nonSittingSinceS, Double.NaN, null, Double.NaN, null);
+                runFollowsSitting = false;
+            }
+        }
+    }
+
+    /** Adds [a, b) to the state (or to the gap when stateIndex &lt; 0), splitting it at minute ends. */
+    private void accumulate(double a, double b, int stateIndex) {
+        while (b > minuteEndS) {
+            add(minuteEndS - a, stateIndex);
+            a = minuteEndS;
+            rollMinute();
+        }
+        add(b - a, stateIndex);
+    }
+
+    private void add(double seconds, int stateIndex) {
+        if (seconds <= 0) {
+            return;
+        }
+        if (stateIndex < 0) {
+            minute.gapS += seconds;
+        } else {
+            minute.stateSeconds[stateIndex] += seconds;
+        }
+    }
+
+    private void rollTo(double t) {
+        while (t >= minuteEndS) {
+            rollMinute();
+        }
+    }
+
+    // ---- per minute and per event (rare: allocation is fine) ---------------------------------------------------
+
+    private void startMinute(long epochMinute) {
+        ZonedDateTime z = Instant.ofEpochSecond(epochMinute * 60).atZone(zone);
+        minute = new MinuteBatch(epochMinute, z.toLocalDate(), z.getHour() * 60 + z.getMinute());
+        minuteEndS = ((epochMinute + 1) * 60_000L - startEpochMs) / 1000.0;
+    }
+
+    private void rollMinute() {
+        finishMinute();
+        MinuteBatch done = minute;
+        if (done.hasSeconds() || done.ops != null) {
+            queue.add(done);
+        }
+        double boundaryS = minuteEndS;
+        startMinute(done.epochMinute + 1);
+        if (!minute.localDate.equals(done.localDate)) {
+            onMidnight(boundaryS);
+        }
+    }
+
+    private void finishMinute() {
+        if (histogram.count() > 0) {
+            minute.flexionP50Deg = histogram.percentile(0.5);
+            minute.flexionP90Deg = histogram.percentile(0.9);
+            histogram.clear();
+        }
+    }
+
+    private void onMidnight(double atS) {
+        if (!boutOpen) {
+            return;
+        }
+        if (Double.isNaN(nonSittingSinceS)) {
+            closeBout(atS);
+            openBout(atS);
+        } else {
+            // Not sitting at midnight: the bout ends where sitting stopped; a new one opens when it resumes.
+            closeBout(nonSittingSinceS);
+        }
+    }
+
+    private void endRunsAtGap() {
+        if (episodeOpen) {
+            closeEpisode(prevS);
+        }
+        if (boutOpen) {
+            closeBout(Double.isNaN(nonSittingSinceS) ? prevS : nonSittingSinceS);
+        }
+        if (breakOpen) {
+            closeBreak(prevS);
+        }
+        nonSittingSinceS = Double.NaN;
+        runFollowsSitting = false;
+    }
+
+    private void openBout(double t) {
+        boutOpen = true;
+        boutSeq = nextSeq++;
+        addOp(true, boutSeq, EventKind.SITTING_BOUT, t, Double.NaN, null, Double.NaN, null);
+    }
+
+    private void closeBout(double t) {
+        boutOpen = false;
+        addOp(false, boutSeq, EventKind.SITTING_BOUT, Double.NaN, t, null, Double.NaN, null);
+    }
+
+    private void closeEpisode(double t) {
+        episodeOpen = false;
+        addOp(false, episodeSeq, EventKind.SLUMP_EPISODE, Double.NaN, t, null, episodePeakDeg, null);
+    }
+
+    private void closeBreak(double t) {
+        breakOpen = false;
+        addOp(false, breakSeq, EventKind.BREAK, Double.NaN, t, null, Double.NaN, null);
+    }
+
+    private void addOp(boolean insert, int seq, EventKind kind, double startS, double endS, String detail,
+                       double peakDeg, String message) {
+        long startMs = insert ? toEpochMs(startS) : MinuteBatch.EventOp.OPEN;
+        LocalDate date = insert ? Instant.ofEpochMilli(startMs).atZone(zone).toLocalDate() : null;
+        long endMs = Double.isNaN(endS) ? MinuteBatch.EventOp.OPEN : toEpochMs(endS);
+        minute.add(new MinuteBatch.EventOp(insert, seq, kind, date, startMs, endMs, detail, peakDeg, message));
+    }
+
+    private long toEpochMs(double tS) {
+        return startEpochMs + Math.round(tS * 1000);
+    }
+
+    // ---- writer thread ----------------------------------------------------------------------------------------
+
+    private void writeLoop() {
+        List<MinuteBatch> pending = new ArrayList<>();
+        boolean stop = false;
+        while (!stop || !pending.isEmpty()) {
+            try {
+                if (!stop) {
+                    if (pending.isEmpty()) {
+                        pending.add(queue.take());
+                    }
+                    queue.drainTo(pending);
+                    if (pending.get(pending.size() - 1) == STOP) {
+                        pending.remove(pending.size() - 1);
+                        stop = true;
+                    }
+                }
+                if (pending.isEmpty()) {
+                    continue;
+                }
+                store.write(sessionId, pending);
+                failure = null;
+                Consumer<MinuteRow> l = commitListener;
+                if (l != null) {
+                    for (MinuteBatch b : pending) {
+                        if (b.hasSeconds()) {
+                            l.accept(b.toRow());
+                        }
+                    }
+                }
+                pending.clear();
+            } catch (InterruptedException e) {
+                stop = true;
+            } catch (Exception e) {
+                failure = e;
+                if (stop) {
+                    return; // closing: give up, close() reports it
+                }
+                try {
+                    Thread.sleep(1000); // keep the minutes and retry (e.g. the database was locked)
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+}

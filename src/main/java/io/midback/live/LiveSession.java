@@ -1,0 +1,248 @@
+package io.midback.live;
+
+import io.midback.sensor.SampleSink;
+import io.midback.transport.ByteTransport;
+import io.midback.transport.LinkListener;
+import io.midback.transport.LinkState;
+import io.midback.transport.LiveTimeline;
+import io.midback.transport.ReconnectingLink;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A live session: link → (raw recording) → decoder → timeline → samples out (the pipeline, the CSV recording),
+ * with device commands on connect, on a slump and at the end. Bytes are decoded on the link's reader thread and
+ * the pipeline runs there too, so an alert is decided before the next chunk is read; {@link #latency()} measures
+ * how long that takes from each chunk's arrival.
+ */
+public final class LiveSession implements AutoCloseable {
+
+    /** A wire-format decoder as the session drives it: bytes in, samples to the sink it was made with. */
+    public interface Decoder {
+        void feed(byte[] bytes, int off, int len);
+
+        /** The stream is over (delivers what is held back and ends the sink). */
+        void end();
+    }
+
+    /** What the host sends the device; a device that takes no commands uses {@link #NONE}. */
+    public interface DeviceControl {
+        DeviceControl NONE = new DeviceControl() {
+        };
+
+        /** Sent after every (re)connection: e.g. set the rate, start streaming. */
+        default List<byte[]> onConnect() {
+            return List.of();
+        }
+
+        /** Sent when the session ends: e.g. stop streaming. */
+        default List<byte[]> onStop() {
+            return List.of();
+        }
+
+        /** The vibrate command for a slump alert, or null when the device has no motor. */
+        default byte[] vibrate() {
+            return null;
+        }
+    }
+
+    /** Everything a session is made of. */
+    public record Config(String name, Supplier<ByteTransport> transports, ReconnectingLink.Settings linkSettings,
+                         Function<SampleSink, Decoder> decoders, LiveTimeline.Mode timing, double nominalRateHz,
+                         DeviceControl control) {
+        public Config {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(transports, "transports");
+            Objects.requireNonNull(linkSettings, "linkSettings");
+            Objects.requireNonNull(decoders, "decoders");
+            Objects.requireNonNull(timing, "timing");
+            Objects.requireNonNull(control, "control");
+        }
+    }
+
+    private final Config config;
+    private final LinkListener states;
+    private final LiveRecorder recorder;
+    private final LiveTimeline timeline;
+    private final Decoder decoder;
+    private final ReconnectingLink link;
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private final CompletableFuture<String> stop = new CompletableFuture<>();
+    private volatile long bytes;
+    private volatile long vibrations;
+    private boolean closed;
+
+    /**
+     * @param samples  where timed samples go (the pipeline); also gets gaps and the end
+     * @param recorder records raw bytes and samples, or null
+     * @param states   told about every link state change (e.g. prints it), or null
+     */
+    public LiveSession(Config config, SampleSink samples, LiveRecorder recorder, LinkListener states) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.recorder = recorder;
+        this.states = states;
+        SampleSink out = recorder == null ? samples : new Tee(recorder, samples);
+        this.timeline = new LiveTimeline(out, config.timing(), config.nominalRateHz(), System.nanoTime());
+        this.decoder = config.decoders().apply(timeline);
+        this.link = new ReconnectingLink(config.name(), config.transports(), config.linkSettings(),
+                new LinkListener() {
+                    @Override
+                    public void onBytes(byte[] buf, int off, int len) {
+                        received(buf, off, len);
+                    }
+
+                    @Override
+                    public void onState(LinkState state, String reason) {
+                        stateChanged(state, reason);
+                    }
+                });
+    }
+
+    private void received(byte[] buf, int off, int len) {
+        long arrival = System.nanoTime();
+        bytes += len;
+        if (recorder != null) {
+            recorder.rawBytes(buf, off, len);
+        }
+        timeline.arrived(arrival);
+        decoder.feed(buf, off, len);
+        latency.record(System.nanoTime() - arrival);
+    }
+
+    private void stateChanged(LinkState state, String reason) {
+        if (state == LinkState.DISCONNECTED) {
+            timeline.linkDropped(reason);
+        }
+        if (states != null) {
+            states.onState(state, reason);
+        }
+        if (state == LinkState.CONNECTED) {
+            for (byte[] cmd : config.control().onConnect()) {
+                link.write(cmd);
+            }
+        } else if (state == LinkState.GIVEN_UP) {
+            stop.complete("link given up: " + reason);
+        }
+    }
+
+    /** Connects (a failure to connect the first time is thrown); the device commands of a connection follow. */
+    public void start() throws IOException {
+        link.start();
+    }
+
+    /** Asks the device to vibrate (on a slump); returns false when it cannot or the link is down. */
+    public boolean vibrate() {
+        byte[] cmd = config.control().vibrate();
+        if (cmd == null) {
+            return false;
+        }
+        boolean sent = link.write(cmd);
+        if (sent) {
+            vibrations++;
+        }
+        return sent;
+    }
+
+    /** Ends {@link #await} early (e.g. on Ctrl-C); any thread. */
+    public void requestStop(String why) {
+        stop.complete(why);
+    }
+
+    /**
+     * Runs until {@code durationS} seconds have passed (≤ 0: no limit), the link gives up, or a stop is
+     * requested; returns why it ended.
+     */
+    public String await(double durationS) throws InterruptedException {
+        try {
+            if (durationS > 0) {
+                return stop.get(Math.round(durationS * 1000), TimeUnit.MILLISECONDS);
+            }
+            return stop.get();
+        } catch (TimeoutException e) {
+            return String.format(java.util.Locale.ROOT, "duration of %.0f s reached", durationS);
+        } catch (ExecutionException e) {
+            return "stopped: " + e.getCause();
+        }
+    }
+
+    /** Chunk arrival → samples decoded and through the pipeline (the alert decided), per chunk. */
+    public LatencyHistogram latency() {
+        return latency;
+    }
+
+    public long bytesReceived() {
+        return bytes;
+    }
+
+    public long vibrations() {
+        return vibrations;
+    }
+
+    public int reconnects() {
+        return link.reconnects();
+    }
+
+    public long gaps() {
+        return timeline.gaps();
+    }
+
+    public LinkState linkState() {
+        return link.state();
+    }
+
+    /** Tells the device to stop, closes the link, then ends the stream (the pipeline's end). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (link.state() == LinkState.CONNECTED) {
+            for (byte[] cmd : config.control().onStop()) {
+                link.write(cmd);
+            }
+        }
+        link.close();
+        decoder.end();
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+
+    /** Hands every batch to the recorder first, then to the pipeline. */
+    private static final class Tee implements SampleSink {
+        private final SampleSink a;
+        private final SampleSink b;
+
+        Tee(SampleSink a, SampleSink b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void accept(io.midback.sensor.SampleBatch batch) {
+            a.accept(batch);
+            b.accept(batch);
+        }
+
+        @Override
+        public void gap(double fromS, double toS, String reason) {
+            a.gap(fromS, toS, reason);
+            b.gap(fromS, toS, reason);
+        }
+
+        @Override
+        public void end() {
+            a.end();
+            b.end();
+        }
+    }
+}

@@ -1,0 +1,684 @@
+package io.midback.orientation;
+
+/**
+ * Midback's orientation filter ({@code --filter midback}): the VQF algorithm of D. Laidig and T. Seel, "VQF:
+ * Highly Accurate IMU Orientation Estimation with Bias Estimation and Magnetic Disturbance Rejection",
+ * Information Fusion 91:187–204, 2023 (doi:10.1016/j.inffus.2022.10.014), written afresh in Java after the paper
+ * and its public reference implementation (github.com/dlaidig/vqf, MIT licence), which it follows step for step.
+ *
+ * <ol>
+ * <li>The gyroscope, minus the estimated bias, is integrated exactly into a strapdown quaternion.</li>
+ * <li>The accelerometer is rotated by it into an almost-inertial frame and low-passed there (second-order
+ * Butterworth, {@link VqfSettings#tauAccS()}), which removes external accelerations without lag in the
+ * attitude; a second quaternion turns the low-passed vector onto the vertical (inclination correction).</li>
+ * <li>Rest is detected when gyroscope and accelerometer stay close to their low-passed values (and the rate
+ * below the bias clip) for {@link VqfSettings#restMinTimeS()}; the gyroscope bias is estimated by a small Kalman
+ * filter: at rest from the low-passed gyroscope, in motion from the inclination corrections (horizontal axes;
+ * the vertical one only weakly).</li>
+ * <li>With a magnetometer, a heading offset follows the horizontal field with {@link VqfSettings#tauMagS()};
+ * a change of the field's norm or dip marks a disturbance, during which the magnetometer is ignored (at most
+ * {@link VqfSettings#magMaxRejectionTimeS()}); a new steady field is accepted while turning.</li>
+ * </ol>
+ *
+ * <p>Speed: the filter coefficients are computed for the sampling period and recomputed only when the measured
+ * period drifts by more than {@value #PERIOD_TOLERANCE} of it; the gyroscope step uses a series for
+ * sine and cosine at small angles; the bias filter exploits the symmetry of its covariance. The update allocates
+ * nothing. A period longer than {@link VqfSettings#maxGapS()} re-initialises the orientation (the bias estimate
+ * is kept); a non-positive or NaN period (a repeated timestamp) drops the sample.
+ */
+public final class VqfFilter implements OrientationFilter {
+    /** Relative drift of the measured sampling period that triggers new filter coefficients. */
+    public static final double PERIOD_TOLERANCE = 0.05;
+    private static final double DEG = Math.PI / 180;
+    private static final double EPS = Math.ulp(1.0);
+    private static final double PERIOD_SMOOTHING = 0.02;
+
+    private final VqfSettings s;
+    private final double nominalTsS;
+    private final double biasClip, restThGyrSq, restThAccSq, magDipTh, magNewMinGyr;
+    private final double tauAcc, tauMag;
+    private final double leadS;
+
+    // coefficients for the current period
+    private double ts;
+    private double periodEstS;
+    private double biasP0, biasV, biasMotionW, biasVerticalW, biasRestW, kMag, kMagRef;
+    private final LowPass2 restGyrLp, restAccLp, accLp, rLp, biasLp, magNormDipLp;
+
+    // state
+    private boolean started;
+    private boolean magSeen;
+    private double gyrW = 1, gyrX, gyrY, gyrZ;   // strapdown quaternion
+    private double accW = 1, accX, accY, accZ;   // inclination correction quaternion
+    private double delta, deltaC = 1, deltaS;    // heading correction, its half-angle cosine and sine
+    private double q6W = 1, q6X, q6Y, q6Z;       // accQuat ⊗ gyrQuat
+    private double outW = 1, outX, outY, outZ;
+    private double biasX, biasY, biasZ;          // rad/s
+    private double p00, p01, p02, p11, p12, p22; // bias covariance, (0.01 °/s)²
+    private boolean restDetected;
+    private double restT;
+    private double restGyrLpX, restGyrLpY, restGyrLpZ;
+    private double kMagInit;
+    private boolean magDistDetected;
+    private double magRefNorm, magRefDip, magUndisturbedT, magRejectT;
+    private double magCandidateNorm, magCandidateDip, magCandidateT;
+
+    /** The default settings at a nominal sampling rate. */
+    public VqfFilter(double rateHz) {
+        this(VqfSettings.defaults(), rateHz);
+    }
+
+    /**
+     * @param settings the parameters
+     * @param rateHz   nominal sampling rate, Hz: the coefficients start from it and follow the measured period
+     */
+    public VqfFilter(VqfSettings settings, double rateHz) {
+        if (!(rateHz > 0) || Double.isInfinite(rateHz)) {
+            throw new IllegalArgumentException("rateHz must be positive: " + rateHz);
+        }
+        this.s = settings;
+        this.nominalTsS = 1 / rateHz;
+        this.biasClip = s.biasClipDegPerS() * DEG;
+        this.restThGyrSq = square(s.restThresholdGyrDegPerS() * DEG);
+        this.restThAccSq = square(s.restThresholdAccMps2());
+        this.magDipTh = s.magDipThresholdDeg() * DEG;
+        this.magNewMinGyr = s.magNewMinGyrDegPerS() * DEG;
+        this.tauAcc = s.tauAccS();
+        this.tauMag = s.tauMagS();
+        this.leadS = s.latencyCompensationS();
+        restGyrLp = new LowPass2(3, s.restFilterTauS(), nominalTsS);
+        restAccLp = new LowPass2(3, s.restFilterTauS(), nominalTsS);
+        accLp = new LowPass2(3, tauAcc, nominalTsS);
+        rLp = new LowPass2(9, tauAcc, nominalTsS);
+        biasLp = new LowPass2(2, tauAcc, nominalTsS);
+        magNormDipLp = new LowPass2(2, s.magCurrentTauS(), nominalTsS);
+        periodEstS = nominalTsS;
+        setPeriod(nominalTsS);
+        reset();
+    }
+
+    public VqfSettings settings() {
+        return s;
+    }
+
+    private void setPeriod(double t) {
+        ts = t;
+        restGyrLp.setPeriod(t);
+        restAccLp.setPeriod(t);
+        accLp.setPeriod(t);
+        rLp.setPeriod(t);
+        biasLp.setPeriod(t);
+        magNormDipLp.setPeriod(t);
+        kMag = gainFromTau(tauMag, t);
+        kMagRef = gainFromTau(s.magRefTauS(), t);
+        biasP0 = square(s.biasSigmaInitDegPerS() * 100);
+        // the system noise increases the variance from 0 to (0.1 °/s)² in biasForgettingTime
+        biasV = square(0.1 * 100) * t / s.biasForgettingTimeS();
+        double pMotion = square(s.biasSigmaMotionDegPerS() * 100);
+        biasMotionW = square(pMotion) / biasV + pMotion;
+        biasVerticalW = biasMotionW / Math.max(s.biasVerticalForgettingFactor(), 1e-10);
+        double pRest = square(s.biasSigmaRestDegPerS() * 100);
+        biasRestW = square(pRest) / biasV + pRest;
+    }
+
+    private static double gainFromTau(double tau, double t) {
+        if (tau < 0) {
+            return 0;
+        }
+        if (tau == 0) {
+            return 1;
+        }
+        return 1 - Math.exp(-t / tau);
+    }
+
+    @Override
+    public void reset() {
+        restartOrientation();
+        biasX = biasY = biasZ = 0;
+        p00 = p11 = p22 = biasP0;
+        p01 = p02 = p12 = 0;
+        magSeen = false;
+        started = false;
+    }
+
+    /** Everything but the bias estimate starts afresh (after a gap). */
+    private void restartOrientation() {
+        gyrW = accW = q6W = outW = 1;
+        gyrX = gyrY = gyrZ = accX = accY = accZ = q6X = q6Y = q6Z = outX = outY = outZ = 0;
+        delta = 0;
+        deltaC = 1;
+        deltaS = 0;
+        restDetected = false;
+        restT = 0;
+        restGyrLpX = restGyrLpY = restGyrLpZ = 0;
+        restGyrLp.reset();
+        restAccLp.reset();
+        accLp.reset();
+        rLp.reset();
+        biasLp.reset();
+        magNormDipLp.reset();
+        kMagInit = 1;
+        magDistDetected = true;
+        magRefNorm = magRefDip = magUndisturbedT = 0;
+        magRejectT = s.magMaxRejectionTimeS();
+        magCandidateNorm = -1;
+        magCandidateDip = 0;
+        magCandidateT = 0;
+    }
+
+    @Override
+    public void update(double dtS, double gx, double gy, double gz, double ax, double ay, double az,
+                       double mx, double my, double mz) {
+        if (!(dtS > 0)) {
+            if (started) {
+                return; // repeated or disordered timestamp: drop the sample
+            }
+            dtS = ts;
+        } else if (dtS > s.maxGapS()) {
+            if (started) {
+                restartOrientation();
+            }
+            dtS = ts;
+        } else {
+            periodEstS += PERIOD_SMOOTHING * (dtS - periodEstS);
+            if (Math.abs(periodEstS - ts) > PERIOD_TOLERANCE * ts) {
+                setPeriod(periodEstS);
+            }
+        }
+        started = true;
+        updateGyr(dtS, gx, gy, gz);
+        if (ax != 0 || ay != 0 || az != 0) {
+            updateAcc(dtS, ax, ay, az);
+        }
+        quat6D();
+        if (s.motionBiasEstimation() || s.restBiasEstimation()) {
+            updateBias();
+        }
+        boolean useMag = (mx != 0 || my != 0 || mz != 0) && !Double.isNaN(mx + my + mz);
+        if (useMag) {
+            magSeen = true;
+            updateMag(dtS, mx, my, mz);
+        }
+        if (leadS > 0) {
+            predictOutput(gx - biasX, gy - biasY, gz - biasZ);
+        }
+        if (magSeen) {
+            // out = [cos δ/2, 0, 0, sin δ/2] ⊗ q6
+            outW = deltaC * q6W - deltaS * q6Z;
+            outX = deltaC * q6X - deltaS * q6Y;
+            outY = deltaC * q6Y + deltaS * q6X;
+            outZ = deltaC * q6Z + deltaS * q6W;
+        } else {
+            outW = q6W;
+            outX = q6X;
+            outY = q6Y;
+            outZ = q6Z;
+        }
+    }
+
+    /** q6 ← q6 ⊗ exp(ω·lead/2): the orientation {@link VqfSettings#latencyCompensationS()} ahead. */
+    private void predictOutput(double wx, double wy, double wz) {
+        double half = 0.5 * leadS;
+        double h2 = (wx * wx + wy * wy + wz * wz) * half * half;
+        double c, sn;
+        if (h2 < 0.01) {
+            c = 1 - h2 * (1.0 / 2 - h2 * (1.0 / 24 - h2 * (1.0 / 720 - h2 / 40320)));
+            sn = (1 - h2 * (1.0 / 6 - h2 * (1.0 / 120 - h2 * (1.0 / 5040 - h2 / 362880)))) * half;
+        } else {
+            double h = Math.sqrt(h2);
+            c = Math.cos(h);
+            sn = Math.sin(h) / h * half;
+        }
+        double dx = wx * sn, dy = wy * sn, dz = wz * sn;
+        double w = q6W, x = q6X, y = q6Y, z = q6Z;
+        q6W = w * c - x * dx - y * dy - z * dz;
+        q6X = w * dx + x * c + y * dz - z * dy;
+        q6Y = w * dy - x * dz + y * c + z * dx;
+        q6Z = w * dz + x * dy - y * dx + z * c;
+    }
+
+    private void updateGyr(double dt, double gx, double gy, double gz) {
+        if (s.restBiasEstimation() || s.magDisturbanceRejection()) {
+            restGyrLp.begin();
+            double lx = restGyrLp.step(0, gx);
+            double ly = restGyrLp.step(1, gy);
+            double lz = restGyrLp.step(2, gz);
+            restGyrLp.end();
+            restGyrLpX = lx;
+            restGyrLpY = ly;
+            restGyrLpZ = lz;
+            double dev = square(gx - lx) + square(gy - ly) + square(gz - lz);
+            if (dev >= restThGyrSq || Math.abs(lx) > biasClip || Math.abs(ly) > biasClip
+                    || Math.abs(lz) > biasClip) {
+                restT = 0;
+                restDetected = false;
+            }
+        }
+        double wx = gx - biasX, wy = gy - biasY, wz = gz - biasZ;
+        double h2 = (wx * wx + wy * wy + wz * wz) * (dt * dt * 0.25); // (half the rotation angle)²
+        double c, sn;
+        if (h2 < 0.01) {
+            // cos h and sin(h)/h by their series: exact to double precision for h < 0.1 rad
+            c = 1 - h2 * (1.0 / 2 - h2 * (1.0 / 24 - h2 * (1.0 / 720 - h2 * (1.0 / 40320 - h2 / 3628800))));
+            double sinc = 1 - h2 * (1.0 / 6 - h2 * (1.0 / 120 - h2 * (1.0 / 5040 - h2 * (1.0 / 362880
+                    - h2 / 39916800))));
+            sn = sinc * dt * 0.5;
+        } else {
+            double h = Math.sqrt(h2);
+            c = Math.cos(h);
+            sn = Math.sin(h) / h * dt * 0.5;
+        }
+        double dx = wx * sn, dy = wy * sn, dz = wz * sn;
+        double nw = gyrW * c - gyrX * dx - gyrY * dy - gyrZ * dz;
+        double nx = gyrW * dx + gyrX * c + gyrY * dz - gyrZ * dy;
+        double ny = gyrW * dy - gyrX * dz + gyrY * c + gyrZ * dx;
+        double nz = gyrW * dz + gyrX * dy - gyrY * dx + gyrZ * c;
+        // the step is a unit quaternion, so the norm stays within rounding of 1: one Newton step renormalises
+        double f = 1.5 - 0.5 * (nw * nw + nx * nx + ny * ny + nz * nz);
+        gyrW = nw * f;
+        gyrX = nx * f;
+        gyrY = ny * f;
+        gyrZ = nz * f;
+    }
+
+    // the horizontal components of the last normalised, low-passed acceleration in the 6D earth frame
+    private double accEarthX, accEarthY;
+    private boolean accUpdated;
+
+    private void updateAcc(double dt, double ax, double ay, double az) {
+        if (s.restBiasEstimation()) {
+            restAccLp.begin();
+            double lx = restAccLp.step(0, ax);
+            double ly = restAccLp.step(1, ay);
+            double lz = restAccLp.step(2, az);
+            restAccLp.end();
+            double dev = square(ax - lx) + square(ay - ly) + square(az - lz);
+            if (dev >= restThAccSq) {
+                restT = 0;
+                restDetected = false;
+            } else {
+                restT += dt;
+                if (restT >= s.restMinTimeS()) {
+                    restDetected = true;
+                }
+            }
+        }
+        // acceleration into the almost-inertial frame of the strapdown quaternion, low-passed there
+        double w = gyrW, x = gyrX, y = gyrY, z = gyrZ;
+        double ix = (1 - 2 * y * y - 2 * z * z) * ax + 2 * ay * (y * x - w * z) + 2 * az * (w * y + z * x);
+        double iy = 2 * ax * (w * z + y * x) + ay * (1 - 2 * x * x - 2 * z * z) + 2 * az * (y * z - x * w);
+        double iz = 2 * ax * (z * x - w * y) + 2 * ay * (w * x + z * y) + az * (1 - 2 * x * x - 2 * y * y);
+        accLp.begin();
+        ix = accLp.step(0, ix);
+        iy = accLp.step(1, iy);
+        iz = accLp.step(2, iz);
+        accLp.end();
+        // into the 6D earth frame, normalised
+        w = accW;
+        x = accX;
+        y = accY;
+        z = accZ;
+        double ex = (1 - 2 * y * y - 2 * z * z) * ix + 2 * iy * (y * x - w * z) + 2 * iz * (w * y + z * x);
+        double ey = 2 * ix * (w * z + y * x) + iy * (1 - 2 * x * x - 2 * z * z) + 2 * iz * (y * z - x * w);
+        double ez = 2 * ix * (z * x - w * y) + 2 * iy * (w * x + z * y) + iz * (1 - 2 * x * x - 2 * y * y);
+        double n = Math.sqrt(ex * ex + ey * ey + ez * ez);
+        if (n > EPS) {
+            double inv = 1 / n;
+            ex *= inv;
+            ey *= inv;
+            ez *= inv;
+        }
+        // inclination correction: the shortest rotation taking (ex, ey, ez) onto (0, 0, 1)
+        double cw, cx, cy;
+        double qw = Math.sqrt((ez + 1) * 0.5);
+        if (qw > 1e-6) {
+            double h = 0.5 / qw;
+            cw = qw;
+            cx = ey * h;
+            cy = -ex * h;
+        } else {
+            cw = 0;
+            cx = 1;
+            cy = 0;
+        }
+        double nw = cw * w - cx * x - cy * y;
+        double nx = cw * x + cx * w - cy * z;
+        double ny = cw * y + cx * z + cy * w;
+        double nz = cw * z - cx * y + cy * x;
+        double n2 = nw * nw + nx * nx + ny * ny + nz * nz;
+        double f = Math.abs(n2 - 1) < 1e-6 ? 1.5 - 0.5 * n2 : 1 / Math.sqrt(n2);
+        accW = nw * f;
+        accX = nx * f;
+        accY = ny * f;
+        accZ = nz * f;
+        accEarthX = ex;
+        accEarthY = ey;
+        accUpdated = true;
+    }
+
+    private void quat6D() {
+        double aw = accW, ax = accX, ay = accY, az = accZ;
+        double bw = gyrW, bx = gyrX, by = gyrY, bz = gyrZ;
+        q6W = aw * bw - ax * bx - ay * by - az * bz;
+        q6X = aw * bx + ax * bw + ay * bz - az * by;
+        q6Y = aw * by - ax * bz + ay * bw + az * bx;
+        q6Z = aw * bz + ax * by - ay * bx + az * bw;
+    }
+
+    private void updateBias() {
+        if (!accUpdated) {
+            return;
+        }
+        accUpdated = false;
+        double w = q6W, x = q6X, y = q6Y, z = q6Z;
+        double r0 = 1 - 2 * y * y - 2 * z * z;
+        double r1 = 2 * (y * x - w * z);
+        double r2 = 2 * (w * y + z * x);
+        double r3 = 2 * (w * z + y * x);
+        double r4 = 1 - 2 * x * x - 2 * z * z;
+        double r5 = 2 * (y * z - x * w);
+        double r6 = 2 * (z * x - w * y);
+        double r7 = 2 * (w * x + z * y);
+        double r8 = 1 - 2 * x * x - 2 * y * y;
+        double bx = biasX, by = biasY, bz = biasZ;
+        double rb0 = r0 * bx + r1 * by + r2 * bz;
+        double rb1 = r3 * bx + r4 * by + r5 * bz;
+        rLp.begin();
+        r0 = rLp.step(0, r0);
+        r1 = rLp.step(1, r1);
+        r2 = rLp.step(2, r2);
+        r3 = rLp.step(3, r3);
+        r4 = rLp.step(4, r4);
+        r5 = rLp.step(5, r5);
+        r6 = rLp.step(6, r6);
+        r7 = rLp.step(7, r7);
+        r8 = rLp.step(8, r8);
+        rLp.end();
+        biasLp.begin();
+        rb0 = biasLp.step(0, rb0);
+        rb1 = biasLp.step(1, rb1);
+        biasLp.end();
+
+        double e0, e1, e2, w0, w1, w2;
+        boolean measure;
+        if (restDetected && s.restBiasEstimation()) {
+            e0 = restGyrLpX - bx;
+            e1 = restGyrLpY - by;
+            e2 = restGyrLpZ - bz;
+            r0 = r4 = r8 = 1;
+            r1 = r2 = r3 = r5 = r6 = r7 = 0;
+            w0 = w1 = w2 = biasRestW;
+            measure = true;
+        } else if (s.motionBiasEstimation()) {
+            e0 = -accEarthY / ts + rb0 - r0 * bx - r1 * by - r2 * bz;
+            e1 = accEarthX / ts + rb1 - r3 * bx - r4 * by - r5 * bz;
+            e2 = -r6 * bx - r7 * by - r8 * bz;
+            w0 = w1 = biasMotionW;
+            w2 = biasVerticalW;
+            measure = true;
+        } else {
+            e0 = e1 = e2 = w0 = w1 = w2 = 0;
+            measure = false;
+        }
+
+        // Kalman filter. Step 1: P = P + V (also without a measurement)
+        if (p00 < biasP0) {
+            p00 += biasV;
+        }
+        if (p11 < biasP0) {
+            p11 += biasV;
+        }
+        if (p22 < biasP0) {
+            p22 += biasV;
+        }
+        if (!measure) {
+            return;
+        }
+        e0 = clip(e0, biasClip);
+        e1 = clip(e1, biasClip);
+        e2 = clip(e2, biasClip);
+        // M = P Rᵀ
+        double m00 = p00 * r0 + p01 * r1 + p02 * r2;
+        double m01 = p00 * r3 + p01 * r4 + p02 * r5;
+        double m02 = p00 * r6 + p01 * r7 + p02 * r8;
+        double m10 = p01 * r0 + p11 * r1 + p12 * r2;
+        double m11 = p01 * r3 + p11 * r4 + p12 * r5;
+        double m12 = p01 * r6 + p11 * r7 + p12 * r8;
+        double m20 = p02 * r0 + p12 * r1 + p22 * r2;
+        double m21 = p02 * r3 + p12 * r4 + p22 * r5;
+        double m22 = p02 * r6 + p12 * r7 + p22 * r8;
+        // S = R M + W (symmetric)
+        double s00 = r0 * m00 + r1 * m10 + r2 * m20 + w0;
+        double s01 = r0 * m01 + r1 * m11 + r2 * m21;
+        double s02 = r0 * m02 + r1 * m12 + r2 * m22;
+        double s11 = r3 * m01 + r4 * m11 + r5 * m21 + w1;
+        double s12 = r3 * m02 + r4 * m12 + r5 * m22;
+        double s22 = r6 * m02 + r7 * m12 + r8 * m22 + w2;
+        // S⁻¹ by cofactors (symmetric)
+        double c00 = s11 * s22 - s12 * s12;
+        double c01 = s02 * s12 - s01 * s22;
+        double c02 = s01 * s12 - s02 * s11;
+        double c11 = s00 * s22 - s02 * s02;
+        double c12 = s01 * s02 - s00 * s12;
+        double c22 = s00 * s11 - s01 * s01;
+        double det = s00 * c00 + s01 * c01 + s02 * c02;
+        if (det >= -EPS && det <= EPS) {
+            return;
+        }
+        double id = 1 / det;
+        c00 *= id;
+        c01 *= id;
+        c02 *= id;
+        c11 *= id;
+        c12 *= id;
+        c22 *= id;
+        // K = M S⁻¹
+        double k00 = m00 * c00 + m01 * c01 + m02 * c02;
+        double k01 = m00 * c01 + m01 * c11 + m02 * c12;
+        double k02 = m00 * c02 + m01 * c12 + m02 * c22;
+        double k10 = m10 * c00 + m11 * c01 + m12 * c02;
+        double k11 = m10 * c01 + m11 * c11 + m12 * c12;
+        double k12 = m10 * c02 + m11 * c12 + m12 * c22;
+        double k20 = m20 * c00 + m21 * c01 + m22 * c02;
+        double k21 = m20 * c01 + m21 * c11 + m22 * c12;
+        double k22 = m20 * c02 + m21 * c12 + m22 * c22;
+        // bias += K e;  P -= K R P = K Mᵀ
+        biasX = clip(bx + k00 * e0 + k01 * e1 + k02 * e2, biasClip);
+        biasY = clip(by + k10 * e0 + k11 * e1 + k12 * e2, biasClip);
+        biasZ = clip(bz + k20 * e0 + k21 * e1 + k22 * e2, biasClip);
+        p00 -= k00 * m00 + k01 * m01 + k02 * m02;
+        p01 -= k00 * m10 + k01 * m11 + k02 * m12;
+        p02 -= k00 * m20 + k01 * m21 + k02 * m22;
+        p11 -= k10 * m10 + k11 * m11 + k12 * m12;
+        p12 -= k10 * m20 + k11 * m21 + k12 * m22;
+        p22 -= k20 * m20 + k21 * m21 + k22 * m22;
+    }
+
+    private void updateMag(double dt, double mx, double my, double mz) {
+        double w = q6W, x = q6X, y = q6Y, z = q6Z;
+        double ex = (1 - 2 * y * y - 2 * z * z) * mx + 2 * my * (y * x - w * z) + 2 * mz * (w * y + z * x);
+        double ey = 2 * mx * (w * z + y * x) + my * (1 - 2 * x * x - 2 * z * z) + 2 * mz * (y * z - x * w);
+        double ez = 2 * mx * (z * x - w * y) + 2 * my * (w * x + z * y) + mz * (1 - 2 * x * x - 2 * y * y);
+
+        if (s.magDisturbanceRejection()) {
+            double norm = Math.sqrt(ex * ex + ey * ey + ez * ez);
+            double dip = -Math.asin(ez / norm);
+            magNormDipLp.begin();
+            norm = magNormDipLp.step(0, norm);
+            dip = magNormDipLp.step(1, dip);
+            magNormDipLp.end();
+
+            double normTh = s.magNormThreshold();
+            if (Math.abs(norm - magRefNorm) < normTh * magRefNorm && Math.abs(dip - magRefDip) < magDipTh) {
+                magUndisturbedT += dt;
+                if (magUndisturbedT >= s.magMinUndisturbedTimeS()) {
+                    magDistDetected = false;
+                    magRefNorm += kMagRef * (norm - magRefNorm);
+                    magRefDip += kMagRef * (dip - magRefDip);
+                }
+            } else {
+                magUndisturbedT = 0;
+                magDistDetected = true;
+            }
+            // acceptance of a new field
+            if (Math.abs(norm - magCandidateNorm) < normTh * magCandidateNorm
+                    && Math.abs(dip - magCandidateDip) < magDipTh) {
+                double gyrLpSq = restGyrLpX * restGyrLpX + restGyrLpY * restGyrLpY + restGyrLpZ * restGyrLpZ;
+                if (gyrLpSq >= magNewMinGyr * magNewMinGyr) {
+                    magCandidateT += dt;
+                }
+                magCandidateNorm += kMagRef * (norm - magCandidateNorm);
+                magCandidateDip += kMagRef * (dip - magCandidateDip);
+                if (magDistDetected && (magCandidateT >= s.magNewTimeS()
+                        || (magRefNorm == 0 && magCandidateT >= s.magNewFirstTimeS()))) {
+                    magRefNorm = magCandidateNorm;
+                    magRefDip = magCandidateDip;
+                    magDistDetected = false;
+                    magUndisturbedT = s.magMinUndisturbedTimeS();
+                }
+            } else {
+                magCandidateT = 0;
+                magCandidateNorm = norm;
+                magCandidateDip = dip;
+            }
+        }
+
+        // disagreement between the heading of the field and the current correction, in [-π, π]
+        double dis = Math.atan2(ex, ey) - delta;
+        if (dis > Math.PI) {
+            dis -= 2 * Math.PI;
+        } else if (dis < -Math.PI) {
+            dis += 2 * Math.PI;
+        }
+        double k = kMag;
+        if (s.magDisturbanceRejection()) {
+            if (magDistDetected) {
+                if (magRejectT <= s.magMaxRejectionTimeS()) {
+                    magRejectT += dt;
+                    k = 0;
+                } else {
+                    k /= s.magRejectionFactor();
+                }
+            } else {
+                magRejectT = Math.max(magRejectT - s.magRejectionFactor() * dt, 0);
+            }
+        }
+        // fast initial convergence: the gain is at least 1/N over the first tauMag seconds
+        if (kMagInit != 0) {
+            if (k < kMagInit) {
+                k = kMagInit;
+            }
+            kMagInit = kMagInit / (kMagInit + 1);
+            if (kMagInit * tauMag < ts) {
+                kMagInit = 0;
+            }
+        }
+        double step = k * dis;
+        if (step == 0) {
+            return;
+        }
+        delta += step;
+        rotateDeltaHalfAngle(step * 0.5);
+        if (delta > Math.PI) {
+            delta -= 2 * Math.PI;
+            deltaC = -deltaC;
+            deltaS = -deltaS;
+        } else if (delta < -Math.PI) {
+            delta += 2 * Math.PI;
+            deltaC = -deltaC;
+            deltaS = -deltaS;
+        }
+    }
+
+    /** (deltaC, deltaS) ← rotated by h: keeps cos(δ/2), sin(δ/2) without a sine per sample. */
+    private void rotateDeltaHalfAngle(double h) {
+        double c, sn;
+        double h2 = h * h;
+        if (h2 < 0.01) {
+            c = 1 - h2 * (1.0 / 2 - h2 * (1.0 / 24 - h2 * (1.0 / 720 - h2 * (1.0 / 40320 - h2 / 3628800))));
+            sn = h * (1 - h2 * (1.0 / 6 - h2 * (1.0 / 120 - h2 * (1.0 / 5040 - h2 * (1.0 / 362880
+                    - h2 / 39916800)))));
+        } else {
+            c = Math.cos(h);
+            sn = Math.sin(h);
+        }
+        double nc = deltaC * c - deltaS * sn;
+        double ns = deltaS * c + deltaC * sn;
+        double f = 1.5 - 0.5 * (nc * nc + ns * ns);
+        deltaC = nc * f;
+        deltaS = ns * f;
+    }
+
+    private static double clip(double v, double lim) {
+        return v < -lim ? -lim : (v > lim ? lim : v);
+    }
+
+    private static double square(double v) {
+        return v * v;
+    }
+
+    @Override
+    public double qw() {
+        return outW;
+    }
+
+    @Override
+    public double qx() {
+        return outX;
+    }
+
+    @Override
+    public double qy() {
+        return outY;
+    }
+
+    @Override
+    public double qz() {
+        return outZ;
+    }
+
+    /** Estimated gyroscope bias about the sensor's x axis, rad/s (likewise y, z). */
+    public double biasXRadPerS() {
+        return biasX;
+    }
+
+    public double biasYRadPerS() {
+        return biasY;
+    }
+
+    public double biasZRadPerS() {
+        return biasZ;
+    }
+
+    /** Standard deviation of the bias estimate (upper bound over the axes), rad/s. */
+    public double biasSigmaRadPerS() {
+        double r0 = Math.abs(p00) + Math.abs(p01) + Math.abs(p02);
+        double r1 = Math.abs(p01) + Math.abs(p11) + Math.abs(p12);
+        double r2 = Math.abs(p02) + Math.abs(p12) + Math.abs(p22);
+        double p = Math.min(Math.max(Math.max(r0, r1), r2), biasP0);
+        return Math.sqrt(p) * (DEG / 100);
+    }
+
+    public boolean restDetected() {
+        return restDetected;
+    }
+
+    public boolean magneticDisturbanceDetected() {
+        return magDistDetected;
+    }
+
+    /** The heading correction from the magnetometer, rad (0 in 6D). */
+    public double headingCorrectionRad() {
+        return delta;
+    }
+
+    /** The sampling period the filter's coefficients are computed for, s. */
+    public double coefficientPeriodS() {
+        return ts;
+    }
+
+    @Override
+    public String name() {
+        return "midback";
+    }
+}

@@ -1,0 +1,113 @@
+package io.midback.orientation;
+
+/**
+ * Settings of {@link VqfFilter}, with the units in the names' Javadoc. {@link #defaults()} are the values of the
+ * VQF paper (Laidig &amp; Seel, Information Fusion 2023), which serve every recording: Midback does not tune per
+ * recording.
+ *
+ * @param tauAccS                      time constant of the accelerometer low-pass (inclination correction), s
+ * @param tauMagS                      time constant of the magnetometer heading correction, s
+ * @param motionBiasEstimation         estimate the gyroscope bias while moving
+ * @param restBiasEstimation           detect rest and estimate the gyroscope bias at rest
+ * @param magDisturbanceRejection      detect magnetic disturbances and reject the magnetometer meanwhile
+ * @param biasSigmaInitDegPerS         initial standard deviation of the bias estimate, °/s
+ * @param biasForgettingTimeS          time in which the bias uncertainty grows from 0 to 0.1 °/s, s
+ * @param biasClipDegPerS              largest bias (and bias disagreement) accepted, °/s
+ * @param biasSigmaMotionDegPerS       standard deviation of the bias measurement in motion, °/s
+ * @param biasVerticalForgettingFactor weight of the vertical bias measurement in motion relative to the
+ *                                     horizontal ones (the vertical axis is unobservable from inclination), –
+ * @param biasSigmaRestDegPerS         standard deviation of the bias measurement at rest, °/s
+ * @param restMinTimeS                 time the thresholds must hold before rest is detected, s
+ * @param restFilterTauS               time constant of the rest-detection low-pass, s
+ * @param restThresholdGyrDegPerS      largest gyroscope deviation (and rate) at rest, °/s
+ * @param restThresholdAccMps2         largest accelerometer deviation at rest, m/s²
+ * @param magCurrentTauS               time constant of the low-pass on field norm and dip, s
+ * @param magRefTauS                   time constant of the reference field norm and dip, s
+ * @param magNormThreshold             relative field-norm difference counted as a disturbance, –
+ * @param magDipThresholdDeg           dip-angle difference counted as a disturbance, °
+ * @param magNewTimeS                  time a new steady field must last (while turning) to be accepted, s
+ * @param magNewFirstTimeS             the same for the first field, s
+ * @param magNewMinGyrDegPerS          smallest rotation rate that counts towards accepting a new field, °/s
+ * @param magMinUndisturbedTimeS       undisturbed time before the magnetometer is used again, s
+ * @param magMaxRejectionTimeS         longest rejection; afterwards the gain is reduced instead, s
+ * @param magRejectionFactor           gain divisor after the longest rejection, and the rate at which the
+ *                                     rejection budget recovers, –
+ * @param maxGapS                      a period longer than this is a gap: the filter re-initialises its
+ *                                     orientation (keeping the bias estimate), s
+ * @param latencyCompensationS         the output is predicted this far ahead with the current rate, to
+ *                                     compensate a known latency of the sensor's samples (the filter's own
+ *                                     state is unaffected); 0 = none, s
+ */
+public record VqfSettings(
+        double tauAccS,
+        double tauMagS,
+        boolean motionBiasEstimation,
+        boolean restBiasEstimation,
+        boolean magDisturbanceRejection,
+        double biasSigmaInitDegPerS,
+        double biasForgettingTimeS,
+        double biasClipDegPerS,
+        double biasSigmaMotionDegPerS,
+        double biasVerticalForgettingFactor,
+        double biasSigmaRestDegPerS,
+        double restMinTimeS,
+        double restFilterTauS,
+        double restThresholdGyrDegPerS,
+        double restThresholdAccMps2,
+        double magCurrentTauS,
+        double magRefTauS,
+        double magNormThreshold,
+        double magDipThresholdDeg,
+        double magNewTimeS,
+        double magNewFirstTimeS,
+        double magNewMinGyrDegPerS,
+        double magMinUndisturbedTimeS,
+        double magMaxRejectionTimeS,
+        double magRejectionFactor,
+        double maxGapS,
+        double latencyCompensationS) {
+
+    public VqfSettings {
+        requirePositive("tauAccS", tauAccS);
+        requirePositive("restFilterTauS", restFilterTauS);
+        requirePositive("magCurrentTauS", magCurrentTauS);
+        requirePositive("biasSigmaInitDegPerS", biasSigmaInitDegPerS);
+        requirePositive("biasForgettingTimeS", biasForgettingTimeS);
+        requirePositive("biasClipDegPerS", biasClipDegPerS);
+        requirePositive("biasSigmaMotionDegPerS", biasSigmaMotionDegPerS);
+        requirePositive("biasSigmaRestDegPerS", biasSigmaRestDegPerS);
+        requirePositive("maxGapS", maxGapS);
+        requirePositive("magRejectionFactor", magRejectionFactor);
+        if (!(latencyCompensationS >= 0) || latencyCompensationS > maxGapS) {
+            throw new IllegalArgumentException("latencyCompensationS must be in [0, maxGapS]: " + latencyCompensationS);
+        }
+        if (Double.isNaN(tauMagS) || Double.isNaN(magRefTauS)) {
+            throw new IllegalArgumentException("tauMagS and magRefTauS must be numbers (negative disables)");
+        }
+    }
+
+    private static void requirePositive(String name, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be positive and finite: " + v);
+        }
+    }
+
+    /** The VQF paper's defaults; a gap is any period longer than 0.5 s; no latency compensation. */
+    public static VqfSettings defaults() {
+        return new VqfSettings(3.0, 9.0, true, true, true,
+                0.5, 100.0, 2.0, 0.1, 1e-4, 0.03,
+                1.5, 0.5, 2.0, 0.5,
+                0.05, 20.0, 0.1, 10.0, 20.0, 5.0, 20.0, 0.5, 60.0, 2.0,
+                0.5, 0.0);
+    }
+
+    /** These settings with another latency compensation, s. */
+    public VqfSettings withLatencyCompensationS(double seconds) {
+        return new VqfSettings(tauAccS, tauMagS, motionBiasEstimation, restBiasEstimation, magDisturbanceRejection,
+                biasSigmaInitDegPerS, biasForgettingTimeS, biasClipDegPerS, biasSigmaMotionDegPerS,
+                biasVerticalForgettingFactor, biasSigmaRestDegPerS, restMinTimeS, restFilterTauS,
+                restThresholdGyrDegPerS, restThresholdAccMps2, magCurrentTauS, magRefTauS, magNormThreshold,
+                magDipThresholdDeg, magNewTimeS, magNewFirstTimeS, magNewMinGyrDegPerS, magMinUndisturbedTimeS,
+                magMaxRejectionTimeS, magRejectionFactor, maxGapS, seconds);
+    }
+}

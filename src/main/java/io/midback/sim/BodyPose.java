@@ -1,0 +1,42 @@
+package io.midback.sim;
+
+import io.midback.posture.PostureState;
+
+/**
+ * The trunk at one instant, as {@link BodyModel#evaluate} fills it (mutable, reused: no allocation per sample).
+ * Angles are the true thoracic angles relative to the wearer's upright sitting neutral facing the scenario's
+ * heading, in the ISB sequence (flexion about the medio-lateral axis, then lateral bend, then axial rotation).
+ */
+public final class BodyPose {
+    public double tS;
+    /** Flexion (+ forward, − extension), degrees. */
+    public double flexionDeg;
+    /** Lateral bend (+ right), degrees. */
+    public double lateralBendDeg;
+    /** Axial rotation (+ right), degrees. */
+    public double axialRotationDeg;
+    /** The trunk (body frame: x right, y forward, z up) → ENU. */
+    public final Quat bodyToEarth = new Quat();
+    /** Acceleration of the trunk's rotation centre (hip/lumbar pivot) in ENU, m/s². */
+    public final double[] pivotAccelMps2 = new double[3];
+    public Activity.Mode mode = Activity.Mode.SITTING;
+    /** The scenario line in force (index into {@link Scenario#segments()}). */
+    public int segmentIndex;
+    /**
+     * The posture label from activity and angles alone; the simulator turns sitting time inside a true slump
+     * episode into {@link PostureState#SLOUCHED}.
+     */
+    public PostureState baseState = PostureState.UPRIGHT;
+
+    public void copyFrom(BodyPose o) {
+        tS = o.tS;
+        flexionDeg = o.flexionDeg;
+        lateralBendDeg = o.lateralBendDeg;
+        axialRotationDeg = o.axialRotationDeg;
+        bodyToEarth.set(o.bodyToEarth);
+        System.arraycopy(o.pivotAccelMps2, 0, pivotAccelMps2, 0, 3);
+        mode = o.mode;
+        segmentIndex = o.segmentIndex;
+        baseState = o.baseState;
+    }
+}

@@ -1,0 +1,40 @@
+package io.midback.sim;
+
+import io.midback.posture.PostureState;
+
+/**
+ * One line of a scenario with its parameters resolved: an activity from {@code startS} for {@code durationS}.
+ *
+ * @param flexTargetDeg   flexion the excursion moves to (degrees, + forward), before the envelope
+ * @param latTargetDeg    lateral bend target (+ right)
+ * @param axialTargetDeg  axial rotation target (+ right)
+ * @param rampS           time to reach the target from the line's start
+ * @param recoverS        time to return to neutral before the line's end
+ * @param micro           scale of the small slow movements of seated work (0..1)
+ * @param speedMps        walking speed
+ * @param cadenceStepsPerMin walking cadence
+ * @param stateOverride   the posture label a {@code pose} line asks for, or null
+ * @param previousMode    the mode of the line before (this line's own mode for the first)
+ * @param nextMode        the mode of the line after (this line's own mode for the last)
+ * @param line            the line number in the scenario file (1-based)
+ */
+public record Segment(double startS, double durationS, Activity activity,
+                      double flexTargetDeg, double latTargetDeg, double axialTargetDeg,
+                      double rampS, double recoverS, double micro,
+                      double speedMps, double cadenceStepsPerMin,
+                      PostureState stateOverride,
+                      Activity.Mode previousMode, Activity.Mode nextMode, int line) {
+
+    public double endS() {
+        return startS + durationS;
+    }
+
+    public Activity.Mode mode() {
+        return activity.mode();
+    }
+
+    Segment withNeighbours(Activity.Mode previous, Activity.Mode next) {
+        return new Segment(startS, durationS, activity, flexTargetDeg, latTargetDeg, axialTargetDeg, rampS,
+                recoverS, micro, speedMps, cadenceStepsPerMin, stateOverride, previous, next, line);
+    }
+}

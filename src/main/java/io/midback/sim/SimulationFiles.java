@@ -1,0 +1,260 @@
+package io.midback.sim;
+
+import com.google.gson.GsonBuilder;
+import io.midback.posture.PostureState;
+import io.midback.sensor.SampleBatch;
+import io.midback.sensor.SampleSink;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a simulation to files: the recording in the canonical CSV format, and beside it its ground truth.
+ *
+ * <p>For {@code --out NAME.csv} (or {@code NAME.csv.gz}):
+ * <ul>
+ *   <li>{@code NAME.csv[.gz]}: {@code #} metadata lines, then {@code t_s,gx,gy,gz,ax,ay,az[,mx,my,mz]};
+ *       rad/s, m/s², µT; gyro to 1e-5 rad/s, accelerometer to 1e-4 m/s², magnetometer to 0.01 µT.</li>
+ *   <li>{@code NAME.truth.csv[.gz]} at the truth rate (default 10 Hz, one row per {@code rate/truthRate}
+ *       samples, on sample times): {@code t_s,flexion_deg,lateral_bend_deg,axial_rotation_deg,state,qw,qx,qy,qz,
+ *       bias_gx,bias_gy,bias_gz,activity}: the true thoracic angles (ISB, relative to upright neutral), the
+ *       posture label, the sensor's true orientation (sensor → ENU), the gyroscope bias (rad/s, sensor frame) and
+ *       the scenario activity.</li>
+ *   <li>{@code NAME.episodes.json}: the slump definition, the true slump episodes
+ *       ({@code startS, endS, peakFlexionDeg, alertAtS = startS + dwell}), the true seconds per posture label,
+ *       and the gyroscope bias (initial and final).</li>
+ * </ul>
+ * Output is deterministic: the same scenario, options and seed give byte-identical files.
+ */
+public final class SimulationFiles {
+    public static final double DEFAULT_TRUTH_RATE_HZ = 10;
+    private static final DateTimeFormatter START_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+    /** What was written. */
+    public record Result(long samples, double durationS, Path recording, Path truth, Path episodes,
+                         List<SlumpEpisode> slumpEpisodes) {
+    }
+
+    private SimulationFiles() {
+    }
+
+    /** NAME from NAME.csv.gz, NAME.csv, NAME.gz or NAME. */
+    static String baseName(String fileName) {
+        String n = fileName;
+        if (n.endsWith(".gz")) {
+            n = n.substring(0, n.length() - 3);
+        }
+        if (n.endsWith(".csv")) {
+            n = n.substring(0, n.length() - 4);
+        }
+        return n;
+    }
+
+    public static Path truthPath(Path out) {
+        String name = out.getFileName().toString();
+        return out.resolveSibling(baseName(name) + ".truth.csv" + (name.endsWith(".gz") ? ".gz" : ""));
+    }
+
+    public static Path episodesPath(Path out) {
+        return out.resolveSibling(baseName(out.getFileName().toString()) + ".episodes.json");
+    }
+
+    /**
+     * Runs the simulator to its end, writing the three files.
+     *
+     * @param start local wall time of t = 0 for the metadata, or null for none
+     */
+    public static Result write(Simulator sim, Path out, double truthRateHz, LocalDateTime start)
+            throws IOException {
+        Path truthFile = truthPath(out);
+        Path episodesFile = episodesPath(out);
+        SimulatorConfig cfg = sim.config();
+        int truthEvery = Math.max(1, (int) Math.round(cfg.rateHz() / truthRateHz));
+        try (AsciiOut rec = new AsciiOut(open(out));
+             AsciiOut tru = new AsciiOut(open(truthFile))) {
+            String truthName = truthFile.getFileName().toString();
+            header(rec, sim, start, "# truth: " + truthName + "\n# episodes: "
+                    + episodesFile.getFileName() + "\n");
+            rec.text(cfg.magnetometer() ? "t_s,gx,gy,gz,ax,ay,az,mx,my,mz\n" : "t_s,gx,gy,gz,ax,ay,az\n");
+            header(tru, sim, start, "# truth_rate_hz: " + number(cfg.rateHz() / truthEvery) + "\n"
+                    + "# angles: thoracic, degrees, relative to upright sitting neutral; ISB sequence "
+                    + "(flexion + forward, then lateral bend + right, then axial rotation + right)\n"
+                    + "# q: sensor -> ENU; bias: gyroscope bias in rad/s, sensor frame\n");
+            tru.text("t_s,flexion_deg,lateral_bend_deg,axial_rotation_deg,state,qw,qx,qy,qz,"
+                    + "bias_gx,bias_gy,bias_gz,activity\n");
+            int timeDecimals = timeDecimals(cfg.rateHz());
+            EnumMap<PostureState, Long> stateSamples = new EnumMap<>(PostureState.class);
+            long[] counts = new long[PostureState.values().length];
+            double[] lastBias = new double[3];
+            sim.setTruthListener(f -> {
+                counts[f.state.ordinal()]++;
+                if (f.index % truthEvery == 0) {
+                    try {
+                        tru.fixed(f.tS, timeDecimals).put(',')
+                                .fixed(f.flexionDeg, 3).put(',')
+                                .fixed(f.lateralBendDeg, 3).put(',')
+                                .fixed(f.axialRotationDeg, 3).put(',')
+                                .text(f.state.label()).put(',')
+                                .fixed(f.sensorToEarth.w, 6).put(',')
+                                .fixed(f.sensorToEarth.x, 6).put(',')
+                                .fixed(f.sensorToEarth.y, 6).put(',')
+                                .fixed(f.sensorToEarth.z, 6).put(',')
+                                .fixed(f.gyroBiasRadPerS[0], 6).put(',')
+                                .fixed(f.gyroBiasRadPerS[1], 6).put(',')
+                                .fixed(f.gyroBiasRadPerS[2], 6).put(',')
+                                .text(f.activity.keyword()).put('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                System.arraycopy(f.gyroBiasRadPerS, 0, lastBias, 0, 3);
+            });
+            boolean mag = cfg.magnetometer();
+            sim.run(new SampleSink() {
+                @Override
+                public void accept(SampleBatch b) {
+                    try {
+                        for (int i = 0; i < b.size(); i++) {
+                            rec.fixed(b.tS[i], timeDecimals).put(',')
+                                    .fixed(b.gxRadPerS[i], 5).put(',')
+                                    .fixed(b.gyRadPerS[i], 5).put(',')
+                                    .fixed(b.gzRadPerS[i], 5).put(',')
+                                    .fixed(b.axMps2[i], 4).put(',')
+                                    .fixed(b.ayMps2[i], 4).put(',')
+                                    .fixed(b.azMps2[i], 4);
+                            if (mag) {
+                                rec.put(',').fixed(b.mxMicroT[i], 2).put(',')
+                                        .fixed(b.myMicroT[i], 2).put(',')
+                                        .fixed(b.mzMicroT[i], 2);
+                            }
+                            rec.put('\n');
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            sim.setTruthListener(null);
+            for (PostureState s : PostureState.values()) {
+                if (counts[s.ordinal()] > 0) {
+                    stateSamples.put(s, counts[s.ordinal()]);
+                }
+            }
+            writeEpisodes(episodesFile, sim, stateSamples, lastBias);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new Result(sim.sampleCount(), sim.sampleCount() / cfg.rateHz(), out, truthFile, episodesFile,
+                sim.trueSlumpEpisodes());
+    }
+
+    private static void writeEpisodes(Path file, Simulator sim, Map<PostureState, Long> stateSamples,
+                                      double[] finalBias) throws IOException {
+        SimulatorConfig cfg = sim.config();
+        SlumpEpisodes def = cfg.slumps();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", sim.scenario().name());
+        root.put("seed", cfg.seed());
+        root.put("rateHz", cfg.rateHz());
+        root.put("mounting", cfg.mounting().name());
+        root.put("samples", sim.sampleCount());
+        root.put("durationS", sim.sampleCount() / cfg.rateHz());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("thresholdDeg", def.thresholdDeg());
+        d.put("dwellS", def.dwellS());
+        d.put("hysteresisDeg", def.hysteresisDeg());
+        d.put("rule", "while sitting, an episode starts when true flexion (relative to the upright neutral) rises"
+                + " above thresholdDeg and ends when it falls below thresholdDeg - hysteresisDeg or the wearer"
+                + " stops sitting; it counts when it lasts at least dwellS; the alert is due at startS + dwellS");
+        root.put("slumpDefinition", d);
+        List<Map<String, Object>> eps = new ArrayList<>();
+        for (SlumpEpisode e : sim.trueSlumpEpisodes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("startS", round(e.startS(), 3));
+            m.put("endS", round(e.endS(), 3));
+            m.put("peakFlexionDeg", round(e.peakFlexionDeg(), 2));
+            m.put("alertAtS", round(e.startS() + def.dwellS(), 3));
+            eps.add(m);
+        }
+        root.put("slumpEpisodes", eps);
+        Map<String, Object> seconds = new LinkedHashMap<>();
+        stateSamples.forEach((s, n) -> seconds.put(s.label(), round(n / cfg.rateHz(), 2)));
+        root.put("postureSeconds", seconds);
+        double[] initial = new double[3];
+        sim.initialGyroBias(initial);
+        Map<String, Object> bias = new LinkedHashMap<>();
+        bias.put("initialRadPerS", new double[] {round(initial[0], 7), round(initial[1], 7), round(initial[2], 7)});
+        bias.put("finalRadPerS", new double[] {round(finalBias[0], 7), round(finalBias[1], 7),
+                round(finalBias[2], 7)});
+        SensorErrors err = cfg.errors();
+        bias.put("randomWalkDegPerSqrtS", err.gyroBiasWalkDegPerSqrtS());
+        bias.put("noiseDegPerSPerSqrtHz", err.gyroNoiseDegPerSPerSqrtHz());
+        root.put("gyroBias", bias);
+        root.put("accelNoiseMicroGPerSqrtHz", err.accelNoiseMicroGPerSqrtHz());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            new GsonBuilder().setPrettyPrinting().create().toJson(root, w);
+            w.write('\n');
+        }
+    }
+
+    private static void header(AsciiOut o, Simulator sim, LocalDateTime start, String extra) throws IOException {
+        SimulatorConfig cfg = sim.config();
+        o.text("# device: midback-sim\n");
+        o.text("# rate_hz: " + number(cfg.rateHz()) + "\n");
+        o.text("# mounting: " + cfg.mounting().name() + "\n");
+        if (start != null) {
+            o.text("# start: " + start.format(START_FORMAT) + "\n");
+        }
+        o.text("# scenario: " + sim.scenario().name() + "\n");
+        o.text("# seed: " + cfg.seed() + "\n");
+        o.text("# magnetometer: " + cfg.magnetometer() + "\n");
+        o.text(extra);
+    }
+
+    private static OutputStream open(Path p) throws IOException {
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        OutputStream raw = Files.newOutputStream(p);
+        if (p.getFileName().toString().endsWith(".gz")) {
+            return new GZIPOutputStream(new BufferedOutputStream(raw, 1 << 16), 1 << 16);
+        }
+        return raw;
+    }
+
+    /** Enough decimals that every k / rate prints exactly when possible (up to 6). */
+    static int timeDecimals(double rateHz) {
+        for (int d = 0; d <= 6; d++) {
+            double steps = Math.pow(10, d) / rateHz;
+            if (Math.abs(steps - Math.rint(steps)) < 1e-9) {
+                return d;
+            }
+        }
+        return 6;
+    }
+
+    private static String number(double x) {
+        return x == Math.rint(x) ? String.valueOf((long) x) : String.format(Locale.ROOT, "%s", x);
+    }
+
+    private static double round(double x, int decimals) {
+        double p = Math.pow(10, decimals);
+        return Math.round(x * p) / p;
+    }
+}

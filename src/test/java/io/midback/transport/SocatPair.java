@@ -1,0 +1,118 @@
+package io.midback.transport;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real pseudo-terminal pair made by socat: bytes written to {@link #a()} come out of {@link #b()} and back.
+ * {@link #require} skips the test when socat is missing, except in CI (env CI=true), where it fails.
+ */
+public final class SocatPair implements AutoCloseable {
+    private final Path a;
+    private final Path b;
+    private Process process;
+    private final List<String> log = new ArrayList<>();
+
+    private SocatPair(Path dir) {
+        this.a = dir.resolve("a");
+        this.b = dir.resolve("b");
+    }
+
+    /** Starts socat with the pair's links in {@code dir}; skips (or fails in CI) when socat is absent. */
+    public static SocatPair require(Path dir) throws IOException {
+        boolean present = socatPath() != null;
+        if (!present) {
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail("socat is required in CI (apt-get install socat; .ci/run installs it)");
+            }
+            Assumptions.abort("skipped: socat is not installed (apt-get install socat) and CI is not \"true\"");
+        }
+        SocatPair pair = new SocatPair(dir);
+        pair.start();
+        return pair;
+    }
+
+    static String socatPath() {
+        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(d, "socat");
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    public Path a() {
+        return a;
+    }
+
+    public Path b() {
+        return b;
+    }
+
+    /** Starts (or restarts) socat; returns when both pseudo-terminals exist and socat is transferring. */
+    public synchronized void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("socat is already running");
+        }
+        Files.deleteIfExists(a);
+        Files.deleteIfExists(b);
+        process = new ProcessBuilder(socatPath(), "-d", "-d",
+                "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+                .redirectErrorStream(true).start();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Process p = process;
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    synchronized (log) {
+                        log.add(line);
+                    }
+                    if (line.contains("starting data transfer loop")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException ignored) {
+                // socat ended
+            }
+            ready.complete(null);
+        }, "socat-log");
+        t.setDaemon(true);
+        t.start();
+        try {
+            ready.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("socat did not start: " + log, e);
+        }
+        if (!process.isAlive() || !Files.exists(a) || !Files.exists(b)) {
+            throw new IOException("socat did not make the pty pair: " + log);
+        }
+    }
+
+    /** Kills socat with SIGKILL: both ends vanish at once, as when a cable is pulled. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        kill();
+        Files.deleteIfExists(a);
+        Files.deleteIfExists(b);
+    }
+}
