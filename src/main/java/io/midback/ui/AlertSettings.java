@@ -31,9 +31,10 @@ public record AlertSettings(String preset, double thresholdDeg, double delayS, b
 
     public static AlertSettings preset(String name) {
         return switch (name) {
-            case "gentle" -> new AlertSettings("gentle", 30, 60, true, true, 60);
-            case "strict" -> new AlertSettings("strict", 15, 10, true, true, 30);
-            case "standard" -> new AlertSettings("standard", 20, 30, true, true, 45);
+            // The posture engine's presets (SlumpPreset): threshold and dwell.
+            case "gentle" -> new AlertSettings("gentle", 20, 120, true, true, 45);
+            case "strict" -> new AlertSettings("strict", 10, 10, true, true, 45);
+            case "standard" -> new AlertSettings("standard", 15, 30, true, true, 45);
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'");
         };
     }

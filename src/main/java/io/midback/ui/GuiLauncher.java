@@ -39,7 +39,7 @@ public final class GuiLauncher {
         HeapWatch heap = o.measure() ? new HeapWatch().start() : null;
         SwingUtilities.invokeAndWait(() -> {
             Theme.install("dark".equals(theme));
-            MidbackWindow w = new MidbackWindow(prefs, new InterimPosture(), DeviceCatalog.UNAVAILABLE,
+            MidbackWindow w = new MidbackWindow(prefs, new EngineBackend(Clock.systemDefaultZone()), DeviceCatalog.UNAVAILABLE,
                     Clock.systemDefaultZone());
             ref.set(w);
             w.frame().addWindowListener(new java.awt.event.WindowAdapter() {

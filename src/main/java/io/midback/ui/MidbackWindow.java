@@ -371,6 +371,7 @@ public final class MidbackWindow {
             long min = Long.parseLong(what);
             snoozedUntil = min == 0 ? Instant.MIN : now.plus(Duration.ofMinutes(min));
         }
+        backend.snooze(what);
         if (!"0".equals(what)) {
             banner.setVisible(false);
         }

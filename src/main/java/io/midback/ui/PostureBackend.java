@@ -5,9 +5,8 @@ import io.midback.posture.PostureListener;
 import io.midback.sensor.SampleSink;
 
 /**
- * What the window needs from the posture and alert stages. {@link InterimPosture} fills it until the posture
- * engine (PostureEngine, PostureSettings, calibration) is on main; then an adapter over that engine replaces it,
- * and the window does not change.
+ * What the window needs from the posture and alert stages; {@link EngineBackend} fills it with the posture
+ * engine. An interface so the window's calibration wizard and settings do not depend on the engine's shape.
  */
 public interface PostureBackend {
 
@@ -19,6 +18,10 @@ public interface PostureBackend {
 
     /** Applies alert settings from now on (any thread). */
     void apply(AlertSettings settings);
+
+    /** Snoozes the engine's alerts: "30", "60" (minutes), "tomorrow", or "0" to resume (any thread). */
+    default void snooze(String what) {
+    }
 
     /** The calibration the wizard drives. */
     Calibration calibration();

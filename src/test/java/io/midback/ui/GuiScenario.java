@@ -91,10 +91,10 @@ public final class GuiScenario {
         long t0 = System.nanoTime();
         MidbackWindow w = onEdt(() -> {
             Theme.install(false);
-            MidbackWindow win = new MidbackWindow(UiPrefs.load(config), new InterimPosture(),
+            MidbackWindow win = new MidbackWindow(UiPrefs.load(config), new EngineBackend(Clock.systemDefaultZone()),
                     DeviceCatalog.UNAVAILABLE, Clock.systemDefaultZone());
             win.applySettings(AlertSettings.defaults().withDelay(2));
-            win.setCalibrationTimes(0.5, 2, 3);
+            win.setCalibrationTimes(0.5, 4.5, 3);
             win.frame().setLocation(0, 0);
             win.show();
             win.connect(new PacedReplay(recording, 10), ConnectPanel.replayKey(recording, 10));
@@ -133,7 +133,7 @@ public final class GuiScenario {
             w.connect(wearer, null);
             return null;
         });
-        await(() -> wearer.sent() > 100, 5);
+        await(() -> wearer.sent() > 300, 5);
         CalibrationWizard wizard = onEdt(() -> {
             CalibrationWizard z = w.openCalibration();
             z.setLocation(300, 200);

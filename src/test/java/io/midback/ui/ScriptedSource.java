@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A live source for tests: a wearer streaming at 100 Hz in real time whose flexion follows a target the test sets
+ * A live source for tests (sensor mounted as in {@link SyntheticWearer}): a wearer streaming at 100 Hz in real time whose flexion follows a target the test sets
  * ({@link #lean}), moving at most {@code maxRateDegPerS}, with optional fidgeting ({@link #fidget}).
  */
 final class ScriptedSource implements SampleSource {
@@ -54,8 +54,8 @@ final class ScriptedSource implements SampleSource {
                 th += step;
                 double rate = Math.toRadians(step) / dt;
                 double r = Math.toRadians(th);
-                b.add(t, rnd.nextGaussian() * 0.002, -rate, rnd.nextGaussian() * 0.002,
-                        SyntheticWearer.G * Math.sin(r), rnd.nextGaussian() * 0.02, SyntheticWearer.G * Math.cos(r),
+                b.add(t, -rate, rnd.nextGaussian() * 0.002, rnd.nextGaussian() * 0.002,
+                        rnd.nextGaussian() * 0.02, SyntheticWearer.G * Math.cos(r), SyntheticWearer.G * Math.sin(r),
                         Double.NaN, Double.NaN, Double.NaN);
                 i++;
                 due = start + i * 10_000_000L;

@@ -11,10 +11,10 @@ import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * A wearer for tests: the sensor's z axis is "up" when upright, and flexion tilts it about the sensor's y axis
- * (so "up" seen in the sensor frame moves toward +x). Samples are consistent: the gyroscope's y rate is the
- * negative rate of change of the flexion angle, the accelerometer reads gravity in the tilted frame, plus a
- * little noise. {@code main} writes an office day for the window's measurements.
+ * A wearer for tests, with the sensor mounted the default way (sensor x = the wearer's right, y = up along the
+ * spine, z = out of the back): flexion tips the sensor's top forward, a rotation about its x axis, so "up" seen
+ * in the sensor frame moves from +y toward +z. Samples are consistent: the gyroscope's x rate is the negative
+ * rate of change of the flexion angle, the accelerometer reads gravity in the tilted frame, plus a little noise. {@code main} writes an office day for the window's measurements.
  */
 public final class SyntheticWearer {
     static final double G = 9.80665;
@@ -34,9 +34,9 @@ public final class SyntheticWearer {
             double th = Math.toRadians(flexionDeg.applyAsDouble(t));
             double rate = i == 0 ? 0 : (th - prev) / dt;
             prev = th;
-            b.add(t, rnd.nextGaussian() * 0.002, -rate + rnd.nextGaussian() * 0.002, rnd.nextGaussian() * 0.002,
-                    G * Math.sin(th) + rnd.nextGaussian() * 0.02, rnd.nextGaussian() * 0.02,
-                    G * Math.cos(th) + rnd.nextGaussian() * 0.02, Double.NaN, Double.NaN, Double.NaN);
+            b.add(t, -rate + rnd.nextGaussian() * 0.002, rnd.nextGaussian() * 0.002, rnd.nextGaussian() * 0.002,
+                    rnd.nextGaussian() * 0.02, G * Math.cos(th) + rnd.nextGaussian() * 0.02,
+                    G * Math.sin(th) + rnd.nextGaussian() * 0.02, Double.NaN, Double.NaN, Double.NaN);
             if (b.isFull()) {
                 sink.accept(b);
                 b.clear();
