@@ -107,11 +107,11 @@ public final class GuiLauncher {
                         + "\"edtStallsOver50Ms\": %d, \"maxHeapMb\": %.0f, \"gcCount\": %d, "
                         + "\"heapAfterGcMaxFirstHalfMb\": %.1f, \"heapAfterGcMaxSecondHalfMb\": %.1f, "
                         + "\"heapAfterGcLastMb\": %.1f, \"heapPeakBeforeGcMb\": %.1f, \"chartRefreshes\": %d, "
-                        + "\"plottedFlexionPoints\": %d, \"alertsShown\": %d}",
+                        + "\"plottedFlexionPoints\": %d, \"alertsShown\": %d, %s}",
                 s.samples(), s.lastSampleS(), s.state(), wallS, s.samples() / wallS, sinceProcessMs, sinceLaunchMs,
                 watchdog.maxDelayMs(), watchdog.probes(), watchdog.stallsOver50Ms(),
                 Runtime.getRuntime().maxMemory() / 1048576.0, heap.collections(), first, second,
                 heap.lastAfterGcMb(), heap.peakBeforeGcMb(), w.live().refreshes(), w.live().plottedPoints(0),
-                w.alertsShown());
+                w.alertsShown(), w.live().costs());
     }
 }

@@ -471,7 +471,10 @@ public final class MidbackWindow {
                 case FAILED -> "Failed: " + s.failure();
             };
             live.showStatus(state, s.nominalRateHz(), s.lostSamples(), s.source().batteryFraction());
-            frame.setTitle("Midback: " + s.source().describe());
+            String title = "Midback: " + s.source().describe();
+            if (!title.equals(frame.getTitle())) {
+                frame.setTitle(title);
+            }
         }
         long now = System.nanoTime();
         if (now - lastTodayNanos > 1_000_000_000L) {
