@@ -145,10 +145,10 @@ final class ConnectPanel extends JPanel {
 
     /** "4", "4×", "max" → speed; max → infinity. */
     static double parseSpeed(String text) {
-        String t = text.trim().replace("×", "").replace("x", "");
-        if (t.equalsIgnoreCase("max")) {
+        if (text.trim().equalsIgnoreCase("max")) {
             return Double.POSITIVE_INFINITY;
         }
+        String t = text.trim().replace("×", "").replace("x", "");
         double v = Double.parseDouble(t);
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException("speed must be a positive number or 'max': " + text);
