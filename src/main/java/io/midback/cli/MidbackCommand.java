@@ -19,6 +19,7 @@ import java.io.PrintWriter;
                 ExportCommand.class,
                 ScanCommand.class,
                 ReplayCommand.class,
+                EvalOrientationCommand.class,
                 GuiCommand.class,
         })
 public final class MidbackCommand implements java.util.concurrent.Callable<Integer> {

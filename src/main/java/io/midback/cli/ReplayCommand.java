@@ -21,12 +21,14 @@ import io.midback.recording.RecordingFormatException;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -94,6 +96,9 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -125,7 +130,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 posture.toSettings(), magnetometer,
                 (startLocal != null ? startLocal : LocalDateTime.of(2000, 1, 1, 0, 0)).atZone(zone).toInstant(),
                 zone, stored));
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {
             session.addAlertListener(new ConsoleAlerts(err));
         }
@@ -142,7 +147,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage(), e);
             }
             history = store.beginSession(new SessionInfo(startLocal.atZone(zone).toInstant(), zone,
-                    metadata.device().orElse("unknown"), "replay " + file.getFileName()));
+                    metadata.device().orElse("unknown"), "replay " + file.getFileName(),
+                    stored == null ? null : stored.toMetadata(), session.engine().settings().slumpThresholdDeg()));
             HistoryRecorder h = history;
             session.addPostureListener(h).addAlertListener(h).addStreamListener(new io.midback.app.Pipeline.StreamListener() {
                 @Override
@@ -178,15 +184,10 @@ public final class ReplayCommand implements Callable<Integer> {
                 r.stats().toMap().forEach(extra::addProperty);
             }
         } finally {
-            if (history != null) {
-                history.close();
-            }
-            if (store != null) {
-                store.close();
-            }
+            closeHistory(history, store);
         }
         SessionSummary summary = session.summary();
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = summary.toJsonObject();
             extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
@@ -194,10 +195,23 @@ public final class ReplayCommand implements Callable<Integer> {
         } else {
             printHuman(out, summary);
         }
-        if (history != null && history.failure() != null) {
-            throw new UserException("the history could not be saved: " + history.failure().getMessage());
-        }
+        out.flush();
+        err.flush();
         return 0;
+    }
+
+    private static void closeHistory(HistoryRecorder history, HistoryStore store) {
+        try {
+            if (history != null) {
+                history.close();
+            }
+        } catch (HistoryException e) {
+            throw new UserException("the history could not be saved: " + e.getMessage(), e);
+        } finally {
+            if (store != null) {
+                store.close();
+            }
+        }
     }
 
     private boolean isCsv() {
@@ -224,13 +238,13 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             return Calibration.parse(text);
         } catch (RuntimeException e) {
-            System.err.println("warning: " + file + ": ignoring the stored calibration (" + e.getMessage()
-                    + "); a new one is captured");
+            spec.commandLine().getErr().println("warning: " + file + ": ignoring the stored calibration ("
+                    + e.getMessage() + "); a new one is captured");
             return null;
         }
     }
 
-    private static void printHuman(PrintStream out, SessionSummary s) {
+    private static void printHuman(PrintWriter out, SessionSummary s) {
         out.printf(Locale.ROOT, "%d samples, %.1f min%n", s.samples(), s.durationS() / 60);
         for (PostureState st : PostureState.values()) {
             double sec = s.secondsIn(st);
@@ -252,9 +266,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** Alert lines on stderr as they happen. */
     static final class ConsoleAlerts implements AlertListener {
-        private final PrintStream err;
+        private final PrintWriter err;
 
-        ConsoleAlerts(PrintStream err) {
+        ConsoleAlerts(PrintWriter err) {
             this.err = err;
         }
 
@@ -266,6 +280,9 @@ public final class ReplayCommand implements Callable<Integer> {
         @Override
         public void onCalibration(Calibration c) {
             err.printf(Locale.ROOT, "[%s] calibrated (%s)%n", clock(c.atS()), c.source());
+            for (String w : c.warnings()) {
+                err.println("[" + clock(c.atS()) + "] calibration warning: " + w);
+            }
         }
     }
 }
