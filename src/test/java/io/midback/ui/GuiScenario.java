@@ -97,7 +97,7 @@ public final class GuiScenario {
             win.setCalibrationTimes(0.5, 4.5, 3);
             win.frame().setLocation(0, 0);
             win.show();
-            win.connect(new PacedReplay(recording, 10), ConnectPanel.replayKey(recording, 10));
+            win.connect(new PacedReplay(recording, 5), ConnectPanel.replayKey(recording, 5));
             return win;
         });
         report("window.shown", await(() -> w.firstPaintNanos() != 0 && w.frame().isShowing(), 10));
@@ -115,7 +115,7 @@ public final class GuiScenario {
         report("live.state", onEdt(() -> w.session().state()));
         shot(w.frame(), "01-replay-chart.png");
 
-        // 2. An alert shows on the slump (the recording slumps from 20 s; alert after 2 s of it).
+        // 2. An alert shows on the slump (the recording slumps from 20 s, replayed at 5×; alert after 2 s of it).
         boolean alerted = await(() -> w.banner().shown() != null
                 && w.banner().shown().kind() == io.midback.alert.AlertKind.SLUMP, 30);
         Alert a = onEdt(() -> w.banner().shown());
@@ -123,6 +123,7 @@ public final class GuiScenario {
         report("alert.kind", a == null ? "none" : a.kind().label());
         report("alert.text", onEdt(() -> w.banner().text()));
         report("alert.bannerVisible", onEdt(() -> w.banner().isShowing()));
+        await(() -> "slouched".equals(w.live().stateText()), 3);
         report("alert.postureState", onEdt(() -> w.live().stateText()));
         shot(w.frame(), "02-slump-alert.png");
         report("notice", onEdt(w::noticeText));
