@@ -12,7 +12,7 @@ public final class HistoryDb {
     @Option(names = "--db", paramLabel = "FILE",
             description = "History database (default: $XDG_DATA_HOME/midback/"
                     + "history.db or ~/.local/share/midback/history.db on Linux, ~/Library/Application Support/"
-                    + "Midback on macOS, %APPDATA%\\Midback on Windows).")
+                    + "Midback on macOS, %%APPDATA%%\\Midback on Windows).")
     Path db;
 
     public Path path() {

@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 ScanCommand.class,
                 ReplayCommand.class,
                 LiveCommand.class,
+                EvalOrientationCommand.class,
         })
 public final class MidbackCommand implements Runnable {
 

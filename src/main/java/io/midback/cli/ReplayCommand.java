@@ -17,6 +17,8 @@ import io.midback.recording.RecordingFormatException;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,9 +75,6 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     PostureOptions posture;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Option(names = "--save-history", description = "Also save the session in the history database.")
     boolean saveHistory;
 
@@ -92,6 +91,9 @@ public final class ReplayCommand implements Callable<Integer> {
             return OrientationFilters.NAMES.iterator();
         }
     }
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -141,7 +143,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage(), e);
             }
             history = store.beginSession(new SessionInfo(startLocal.atZone(zone).toInstant(), zone,
-                    metadata.device().orElse("unknown"), "replay " + file.getFileName()));
+                    metadata.device().orElse("unknown"), "replay " + file.getFileName(),
+                    stored == null ? null : stored.toMetadata(), session.engine().settings().slumpThresholdDeg()));
             HistoryRecorder h = history;
             session.addPostureListener(h).addAlertListener(h).addStreamListener(new io.midback.app.Pipeline.StreamListener() {
                 @Override
@@ -177,12 +180,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 r.stats().toMap().forEach(extra::addProperty);
             }
         } finally {
-            if (history != null) {
-                history.close();
-            }
-            if (store != null) {
-                store.close();
-            }
+            closeHistory(history, store);
         }
         SessionSummary summary = session.summary();
         PrintWriter out = spec.commandLine().getOut();
@@ -193,10 +191,21 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        if (history != null && history.failure() != null) {
-            throw new UserException("the history could not be saved: " + history.failure().getMessage());
-        }
         return 0;
+    }
+
+    private static void closeHistory(HistoryRecorder history, HistoryStore store) {
+        try {
+            if (history != null) {
+                history.close();
+            }
+        } catch (HistoryException e) {
+            throw new UserException("the history could not be saved: " + e.getMessage(), e);
+        } finally {
+            if (store != null) {
+                store.close();
+            }
+        }
     }
 
     private boolean isCsv() {
@@ -223,8 +232,8 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             return Calibration.parse(text);
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("warning: " + file + ": ignoring the stored calibration (" + e.getMessage()
-                    + "); a new one is captured");
+            spec.commandLine().getErr().println("warning: " + file + ": ignoring the stored calibration ("
+                    + e.getMessage() + "); a new one is captured");
             return null;
         }
     }

@@ -76,6 +76,9 @@ final class SessionConsole {
         @Override
         public void onCalibration(Calibration c) {
             line(String.format(Locale.ROOT, "[%s] calibrated (%s)", clock(c.atS()), c.source()));
+            for (String w : c.warnings()) {
+                line("[" + clock(c.atS()) + "] calibration warning: " + w);
+            }
         }
 
         private void line(String s) {

@@ -2,6 +2,8 @@ package io.midback.history;
 
 import io.midback.alert.Alert;
 import io.midback.alert.AlertListener;
+import io.midback.alert.SlumpEpisode;
+import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
 import io.midback.posture.PostureState;
@@ -30,7 +32,9 @@ import java.util.function.Consumer;
  * instead. Intervals are split exactly at minute boundaries. Flexion statistics use calibrated samples that are
  * neither not-worn nor unknown.
  *
- * <p>Events: a slump episode is a run of the slouched state (start, end, peak flexion). A sitting bout is time
+ * <p>Events: slump episodes are the alert stage's ({@link #onSlumpEpisode}, written when each ends), or, for a
+ * stream without an alert stage ({@link EpisodeSource#POSTURE_STATE}), runs of the slouched state (start, end,
+ * peak flexion), written at their start and updated at their end. A sitting bout is time
  * in sitting states; a non-sitting run shorter than the break minimum (60 s) stays inside it. A break is a
  * non-sitting run of at least the break minimum that follows a sitting bout; it ends when sitting resumes. A gap
  * of at least the break minimum ends any open episode, bout or break. Open events are written at their start and
@@ -40,6 +44,14 @@ import java.util.function.Consumer;
  * pipeline's).
  */
 public final class HistoryRecorder implements PostureListener, AlertListener, AutoCloseable {
+    /** Where slump episodes come from. */
+    public enum EpisodeSource {
+        /** The alert stage's {@link SlumpEpisode}s (the same ones the session summary lists). */
+        ALERT_STAGE,
+        /** Runs of {@link PostureState#SLOUCHED} in the posture frames (for streams with no alert stage). */
+        POSTURE_STATE
+    }
+
     public static final double DEFAULT_BREAK_MIN_S = 60;
     public static final double DEFAULT_MAX_SAMPLE_INTERVAL_S = 1.0;
 
@@ -51,6 +63,7 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     private final long startEpochMs;
     private final double breakMinS;
     private final double maxSampleIntervalS;
+    private final boolean episodesFromState;
     private final LinkedBlockingQueue<MinuteBatch> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile Throwable failure;
@@ -77,14 +90,15 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     private boolean breakOpen;
     private int breakSeq;
 
-    HistoryRecorder(HistoryStore store, long sessionId, SessionInfo info, double breakMinS,
-                    double maxSampleIntervalS) {
+    HistoryRecorder(HistoryStore store, long sessionId, SessionInfo info, EpisodeSource episodes,
+                    double breakMinS, double maxSampleIntervalS) {
         this.store = store;
         this.sessionId = sessionId;
         this.zone = info.zone();
         this.startEpochMs = info.start().toEpochMilli();
         this.breakMinS = breakMinS;
         this.maxSampleIntervalS = maxSampleIntervalS;
+        this.episodesFromState = episodes == EpisodeSource.POSTURE_STATE;
         this.writer = new Thread(this::writeLoop, "midback-history-writer-" + sessionId);
         writer.setDaemon(true);
         writer.start();
@@ -151,6 +165,31 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
         }
         addOp(true, nextSeq++, EventKind.ALERT, alert.atS(), alert.atS(), alert.kind().label(), Double.NaN,
                 alert.message());
+    }
+
+    /** A slump episode ended (from the alert stage); ignored with {@link EpisodeSource#POSTURE_STATE}. */
+    @Override
+    public void onSlumpEpisode(SlumpEpisode episode) {
+        if (closed || episodesFromState) {
+            return;
+        }
+        if (minute == null) {
+            startMinute(Math.floorDiv(toEpochMs(episode.startS()), 60_000L));
+        }
+        addOp(true, nextSeq++, EventKind.SLUMP_EPISODE, episode.startS(), episode.endS(),
+                episode.alerted() ? "alerted" : null, episode.peakFlexionDeg(), null);
+    }
+
+    /** A new calibration is in use: kept as the session's calibration (the latest one wins). */
+    @Override
+    public void onCalibration(Calibration calibration) {
+        if (closed) {
+            return;
+        }
+        if (minute == null) {
+            startMinute(Math.floorDiv(toEpochMs(calibration.atS()), 60_000L));
+        }
+        minute.calibration = calibration.toMetadata();
     }
 
     /** No samples from {@code fromS} to {@code toS} (a lost link, a dropped frame run): recorded as a gap. */
@@ -235,7 +274,9 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
             }
             histogram.add(flex);
         }
-        if (state == PostureState.SLOUCHED) {
+        if (!episodesFromState) {
+            // episodes come from the alert stage
+        } else if (state == PostureState.SLOUCHED) {
             if (!episodeOpen) {
                 episodeOpen = true;
                 episodeSeq = nextSeq++;
@@ -311,7 +352,7 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     private void rollMinute() {
         finishMinute();
         MinuteBatch done = minute;
-        if (done.hasSeconds() || done.ops != null) {
+        if (done.hasSeconds() || done.ops != null || done.calibration != null) {
             queue.add(done);
         }
         double boundaryS = minuteEndS;

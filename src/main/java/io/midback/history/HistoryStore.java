@@ -48,6 +48,7 @@ public final class HistoryStore implements AutoCloseable {
     private PreparedStatement insertEvent;
     private PreparedStatement updateEvent;
     private PreparedStatement updateSessionEnd;
+    private PreparedStatement updateSessionCalibration;
 
     private HistoryStore(Path path, Connection conn) {
         this.path = path;
@@ -163,18 +164,29 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** Starts recording a session with the default break minimum and sample-interval limit. */
+    /**
+     * Starts recording a session fed by the pipeline: slump episodes from the alert stage, the default break
+     * minimum and sample-interval limit.
+     */
     public HistoryRecorder beginSession(SessionInfo info) {
-        return beginSession(info, HistoryRecorder.DEFAULT_BREAK_MIN_S, HistoryRecorder.DEFAULT_MAX_SAMPLE_INTERVAL_S);
+        return beginSession(info, HistoryRecorder.EpisodeSource.ALERT_STAGE);
+    }
+
+    /** Starts recording a session, with slump episodes from the given source. */
+    public HistoryRecorder beginSession(SessionInfo info, HistoryRecorder.EpisodeSource episodes) {
+        return beginSession(info, episodes, HistoryRecorder.DEFAULT_BREAK_MIN_S,
+                HistoryRecorder.DEFAULT_MAX_SAMPLE_INTERVAL_S);
     }
 
     /**
      * Starts recording a session.
      *
+     * @param episodes           where slump episodes come from
      * @param breakMinS          the shortest non-sitting run that counts as a break
      * @param maxSampleIntervalS a longer interval between samples counts as a data gap
      */
-    public synchronized HistoryRecorder beginSession(SessionInfo info, double breakMinS, double maxSampleIntervalS) {
+    public synchronized HistoryRecorder beginSession(SessionInfo info, HistoryRecorder.EpisodeSource episodes,
+                                                     double breakMinS, double maxSampleIntervalS) {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sessions(start_ms, zone, device, source, "
                 + "calibration, slump_threshold_deg, created_ms) VALUES (?,?,?,?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -191,7 +203,7 @@ public final class HistoryStore implements AutoCloseable {
                 rs.next();
                 id = rs.getLong(1);
             }
-            return new HistoryRecorder(this, id, info, breakMinS, maxSampleIntervalS);
+            return new HistoryRecorder(this, id, info, episodes, breakMinS, maxSampleIntervalS);
         } catch (SQLException e) {
             throw fail("start a session in", e);
         }
@@ -232,6 +244,11 @@ public final class HistoryStore implements AutoCloseable {
                     for (MinuteBatch.EventOp op : b.ops) {
                         writeOp(sessionId, op);
                     }
+                }
+                if (b.calibration != null) {
+                    updateSessionCalibration.setString(1, b.calibration);
+                    updateSessionCalibration.setLong(2, sessionId);
+                    updateSessionCalibration.executeUpdate();
                 }
                 if (b.sessionEndMs != MinuteBatch.EventOp.OPEN) {
                     updateSessionEnd.setLong(1, b.sessionEndMs);
@@ -289,6 +306,7 @@ public final class HistoryStore implements AutoCloseable {
         updateEvent = conn.prepareStatement("UPDATE events SET end_ms = ?, "
                 + "peak_flexion_deg = COALESCE(?, peak_flexion_deg) WHERE session_id = ? AND seq = ?");
         updateSessionEnd = conn.prepareStatement("UPDATE sessions SET end_ms = ? WHERE id = ?");
+        updateSessionCalibration = conn.prepareStatement("UPDATE sessions SET calibration = ? WHERE id = ?");
     }
 
     private static void setDouble(PreparedStatement ps, int i, double v) throws SQLException {

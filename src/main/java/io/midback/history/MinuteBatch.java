@@ -29,6 +29,8 @@ final class MinuteBatch {
     double flexionP50Deg = Double.NaN;
     double flexionP90Deg = Double.NaN;
     List<EventOp> ops;
+    /** A calibration that came into use during the minute (its metadata text), or null. */
+    String calibration;
     /** Set on the last batch of a session: the session's end, epoch milliseconds. */
     long sessionEndMs = EventOp.OPEN;
 

@@ -15,7 +15,7 @@ final class LowPass2 {
     private final double tauS;
     private double b0, b1, b2, a1, a2;
     private double tsS;
-    private final double[] state; // two per channel (direct form II transposed)
+    private final double[] s0, s1; // the two states per channel (direct form II transposed)
     private final double[] last;  // last output per channel
     private final double[] sum;   // warm-up sums
     private int count;
@@ -24,7 +24,8 @@ final class LowPass2 {
     LowPass2(int channels, double tauS, double tsS) {
         this.channels = channels;
         this.tauS = tauS;
-        this.state = new double[2 * channels];
+        this.s0 = new double[channels];
+        this.s1 = new double[channels];
         this.last = new double[channels];
         this.sum = new double[channels];
         this.tsS = tsS;
@@ -49,8 +50,8 @@ final class LowPass2 {
         computeCoefficients(ts);
         if (running) {
             for (int i = 0; i < channels; i++) {
-                state[2 * i] += (ob0 - b0) * last[i];
-                state[2 * i + 1] += (ob1 - b1 - oa1 + a1) * last[i];
+                s0[i] += (ob0 - b0) * last[i];
+                s1[i] += (ob1 - b1 - oa1 + a1) * last[i];
             }
         }
     }
@@ -61,8 +62,8 @@ final class LowPass2 {
         for (int i = 0; i < channels; i++) {
             sum[i] = 0;
             last[i] = 0;
-            state[2 * i] = 0;
-            state[2 * i + 1] = 0;
+            s0[i] = 0;
+            s1[i] = 0;
         }
     }
 
@@ -75,10 +76,9 @@ final class LowPass2 {
     double step(int ch, double x) {
         double y;
         if (running) {
-            int j = ch << 1;
-            y = b0 * x + state[j];
-            state[j] = b1 * x - a1 * y + state[j + 1];
-            state[j + 1] = b2 * x - a2 * y;
+            y = b0 * x + s0[ch];
+            s0[ch] = b1 * x - a1 * y + s1[ch];
+            s1[ch] = b2 * x - a2 * y;
         } else {
             sum[ch] += x;
             y = sum[ch] / count;
@@ -87,12 +87,37 @@ final class LowPass2 {
         return y;
     }
 
+    /**
+     * One sample for every channel at once: {@code y[i] = filter(x[i])} ({@code x} and {@code y} may be the same
+     * array). The channels are independent, so the loop vectorises.
+     */
+    void stepAll(double[] x, double[] y) {
+        if (!running) {
+            begin();
+            for (int i = 0; i < channels; i++) {
+                y[i] = step(i, x[i]);
+            }
+            end();
+            return;
+        }
+        double[] s0 = this.s0, s1 = this.s1, l = this.last;
+        double c0 = b0, c1 = b1, c2 = b2, d1 = a1, d2 = a2;
+        for (int i = 0; i < channels; i++) {
+            double xi = x[i];
+            double yi = c0 * xi + s0[i];
+            s0[i] = c1 * xi - d1 * yi + s1[i];
+            s1[i] = c2 * xi - d2 * yi;
+            l[i] = yi;
+            y[i] = yi;
+        }
+    }
+
     void end() {
         if (!running && count * tsS >= tauS) {
             for (int i = 0; i < channels; i++) {
                 double x0 = last[i];
-                state[2 * i] = x0 * (1 - b0);
-                state[2 * i + 1] = x0 * (b2 - a2);
+                s0[i] = x0 * (1 - b0);
+                s1[i] = x0 * (b2 - a2);
             }
             running = true;
         }

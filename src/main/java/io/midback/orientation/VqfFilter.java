@@ -40,10 +40,12 @@ public final class VqfFilter implements OrientationFilter {
     private final double leadS;
 
     // coefficients for the current period
-    private double ts;
+    private double ts, invTs;
     private double periodEstS;
     private double biasP0, biasV, biasMotionW, biasVerticalW, biasRestW, kMag, kMagRef;
-    private final LowPass2 restGyrLp, restAccLp, accLp, rLp, biasLp, magNormDipLp;
+    private final LowPass3 restGyrLp, restAccLp, accLp;
+    private final LowPass2 rLp, magNormDipLp; // rLp: R (9) and R·bias (2)
+    private final double[] rBuf = new double[11];
 
     // state
     private boolean started;
@@ -86,11 +88,10 @@ public final class VqfFilter implements OrientationFilter {
         this.tauAcc = s.tauAccS();
         this.tauMag = s.tauMagS();
         this.leadS = s.latencyCompensationS();
-        restGyrLp = new LowPass2(3, s.restFilterTauS(), nominalTsS);
-        restAccLp = new LowPass2(3, s.restFilterTauS(), nominalTsS);
-        accLp = new LowPass2(3, tauAcc, nominalTsS);
-        rLp = new LowPass2(9, tauAcc, nominalTsS);
-        biasLp = new LowPass2(2, tauAcc, nominalTsS);
+        restGyrLp = new LowPass3(s.restFilterTauS(), nominalTsS);
+        restAccLp = new LowPass3(s.restFilterTauS(), nominalTsS);
+        accLp = new LowPass3(tauAcc, nominalTsS);
+        rLp = new LowPass2(11, tauAcc, nominalTsS);
         magNormDipLp = new LowPass2(2, s.magCurrentTauS(), nominalTsS);
         periodEstS = nominalTsS;
         setPeriod(nominalTsS);
@@ -103,11 +104,11 @@ public final class VqfFilter implements OrientationFilter {
 
     private void setPeriod(double t) {
         ts = t;
+        invTs = 1 / t;
         restGyrLp.setPeriod(t);
         restAccLp.setPeriod(t);
         accLp.setPeriod(t);
         rLp.setPeriod(t);
-        biasLp.setPeriod(t);
         magNormDipLp.setPeriod(t);
         kMag = gainFromTau(tauMag, t);
         kMagRef = gainFromTau(s.magRefTauS(), t);
@@ -155,7 +156,6 @@ public final class VqfFilter implements OrientationFilter {
         restAccLp.reset();
         accLp.reset();
         rLp.reset();
-        biasLp.reset();
         magNormDipLp.reset();
         kMagInit = 1;
         magDistDetected = true;
@@ -239,11 +239,9 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateGyr(double dt, double gx, double gy, double gz) {
         if (s.restBiasEstimation() || s.magDisturbanceRejection()) {
-            restGyrLp.begin();
-            double lx = restGyrLp.step(0, gx);
-            double ly = restGyrLp.step(1, gy);
-            double lz = restGyrLp.step(2, gz);
-            restGyrLp.end();
+            LowPass3 lp = restGyrLp;
+            lp.step(gx, gy, gz);
+            double lx = lp.y0, ly = lp.y1, lz = lp.y2;
             restGyrLpX = lx;
             restGyrLpY = ly;
             restGyrLpZ = lz;
@@ -269,16 +267,18 @@ public final class VqfFilter implements OrientationFilter {
             sn = Math.sin(h) / h * dt * 0.5;
         }
         double dx = wx * sn, dy = wy * sn, dz = wz * sn;
-        double nw = gyrW * c - gyrX * dx - gyrY * dy - gyrZ * dz;
-        double nx = gyrW * dx + gyrX * c + gyrY * dz - gyrZ * dy;
-        double ny = gyrW * dy - gyrX * dz + gyrY * c + gyrZ * dx;
-        double nz = gyrW * dz + gyrX * dy - gyrY * dx + gyrZ * c;
-        // the step is a unit quaternion, so the norm stays within rounding of 1: one Newton step renormalises
-        double f = 1.5 - 0.5 * (nw * nw + nx * nx + ny * ny + nz * nz);
-        gyrW = nw * f;
-        gyrX = nx * f;
-        gyrY = ny * f;
-        gyrZ = nz * f;
+        double qw = gyrW, qx = gyrX, qy = gyrY, qz = gyrZ;
+        // the step is a unit quaternion, so the norm stays within rounding of 1: one Newton step on the old
+        // norm renormalises, computed beside the product
+        double f = 1.5 - 0.5 * (qw * qw + qx * qx + qy * qy + qz * qz);
+        c *= f;
+        dx *= f;
+        dy *= f;
+        dz *= f;
+        gyrW = qw * c - qx * dx - qy * dy - qz * dz;
+        gyrX = qw * dx + qx * c + qy * dz - qz * dy;
+        gyrY = qw * dy - qx * dz + qy * c + qz * dx;
+        gyrZ = qw * dz + qx * dy - qy * dx + qz * c;
     }
 
     // the horizontal components of the last normalised, low-passed acceleration in the 6D earth frame
@@ -287,11 +287,9 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateAcc(double dt, double ax, double ay, double az) {
         if (s.restBiasEstimation()) {
-            restAccLp.begin();
-            double lx = restAccLp.step(0, ax);
-            double ly = restAccLp.step(1, ay);
-            double lz = restAccLp.step(2, az);
-            restAccLp.end();
+            LowPass3 lp = restAccLp;
+            lp.step(ax, ay, az);
+            double lx = lp.y0, ly = lp.y1, lz = lp.y2;
             double dev = square(ax - lx) + square(ay - ly) + square(az - lz);
             if (dev >= restThAccSq) {
                 restT = 0;
@@ -308,45 +306,42 @@ public final class VqfFilter implements OrientationFilter {
         double ix = (1 - 2 * y * y - 2 * z * z) * ax + 2 * ay * (y * x - w * z) + 2 * az * (w * y + z * x);
         double iy = 2 * ax * (w * z + y * x) + ay * (1 - 2 * x * x - 2 * z * z) + 2 * az * (y * z - x * w);
         double iz = 2 * ax * (z * x - w * y) + 2 * ay * (w * x + z * y) + az * (1 - 2 * x * x - 2 * y * y);
-        accLp.begin();
-        ix = accLp.step(0, ix);
-        iy = accLp.step(1, iy);
-        iz = accLp.step(2, iz);
-        accLp.end();
-        // into the 6D earth frame, normalised
+        LowPass3 alp = accLp;
+        alp.step(ix, iy, iz);
+        ix = alp.y0;
+        iy = alp.y1;
+        iz = alp.y2;
+        // into the 6D earth frame, normalised: the rotation keeps the norm, so the normalisation factor comes
+        // from the low-passed vector, off the dependency chain through accQuat
+        double l2 = ix * ix + iy * iy + iz * iz;
+        double inv = l2 > EPS * EPS ? 1 / Math.sqrt(l2) : 1;
         w = accW;
         x = accX;
         y = accY;
         z = accZ;
-        double ex = (1 - 2 * y * y - 2 * z * z) * ix + 2 * iy * (y * x - w * z) + 2 * iz * (w * y + z * x);
-        double ey = 2 * ix * (w * z + y * x) + iy * (1 - 2 * x * x - 2 * z * z) + 2 * iz * (y * z - x * w);
-        double ez = 2 * ix * (z * x - w * y) + 2 * iy * (w * x + z * y) + iz * (1 - 2 * x * x - 2 * y * y);
-        double n = Math.sqrt(ex * ex + ey * ey + ez * ez);
-        if (n > EPS) {
-            double inv = 1 / n;
-            ex *= inv;
-            ey *= inv;
-            ez *= inv;
+        double qq = w * w + x * x + y * y + z * z;
+        double ex = ((1 - 2 * y * y - 2 * z * z) * ix + 2 * iy * (y * x - w * z) + 2 * iz * (w * y + z * x)) * inv;
+        double ey = (2 * ix * (w * z + y * x) + iy * (1 - 2 * x * x - 2 * z * z) + 2 * iz * (y * z - x * w)) * inv;
+        double ez = (2 * ix * (z * x - w * y) + 2 * iy * (w * x + z * y) + iz * (1 - 2 * x * x - 2 * y * y)) * inv;
+        // inclination correction: the shortest rotation taking (ex, ey, ez) onto (0, 0, 1), which is
+        // (1 + ez, ey, -ex, 0) / sqrt(2 (1 + ez)); applied before normalising, and accQuat's own norm corrected
+        // to first order on the way
+        double cw = 1 + ez;
+        double nw, nx, ny, nz, f;
+        if (cw > 2e-12) {
+            double cx = ey, cy = -ex;
+            nw = cw * w - cx * x - cy * y;
+            nx = cw * x + cx * w + cy * z;
+            ny = cw * y - cx * z + cy * w;
+            nz = cw * z + cx * y - cy * x;
+            f = (1.5 - 0.5 * qq) / Math.sqrt(2 * cw);
+        } else { // (ex, ey, ez) within 0.0001° of straight down: turn 180° about x
+            nw = -x;
+            nx = w;
+            ny = -z;
+            nz = y;
+            f = 1.5 - 0.5 * qq;
         }
-        // inclination correction: the shortest rotation taking (ex, ey, ez) onto (0, 0, 1)
-        double cw, cx, cy;
-        double qw = Math.sqrt((ez + 1) * 0.5);
-        if (qw > 1e-6) {
-            double h = 0.5 / qw;
-            cw = qw;
-            cx = ey * h;
-            cy = -ex * h;
-        } else {
-            cw = 0;
-            cx = 1;
-            cy = 0;
-        }
-        double nw = cw * w - cx * x - cy * y;
-        double nx = cw * x + cx * w - cy * z;
-        double ny = cw * y + cx * z + cy * w;
-        double nz = cw * z - cx * y + cy * x;
-        double n2 = nw * nw + nx * nx + ny * ny + nz * nz;
-        double f = Math.abs(n2 - 1) < 1e-6 ? 1.5 - 0.5 * n2 : 1 / Math.sqrt(n2);
         accW = nw * f;
         accX = nx * f;
         accY = ny * f;
@@ -383,21 +378,30 @@ public final class VqfFilter implements OrientationFilter {
         double bx = biasX, by = biasY, bz = biasZ;
         double rb0 = r0 * bx + r1 * by + r2 * bz;
         double rb1 = r3 * bx + r4 * by + r5 * bz;
-        rLp.begin();
-        r0 = rLp.step(0, r0);
-        r1 = rLp.step(1, r1);
-        r2 = rLp.step(2, r2);
-        r3 = rLp.step(3, r3);
-        r4 = rLp.step(4, r4);
-        r5 = rLp.step(5, r5);
-        r6 = rLp.step(6, r6);
-        r7 = rLp.step(7, r7);
-        r8 = rLp.step(8, r8);
-        rLp.end();
-        biasLp.begin();
-        rb0 = biasLp.step(0, rb0);
-        rb1 = biasLp.step(1, rb1);
-        biasLp.end();
+        double[] rv = rBuf;
+        rv[0] = r0;
+        rv[1] = r1;
+        rv[2] = r2;
+        rv[3] = r3;
+        rv[4] = r4;
+        rv[5] = r5;
+        rv[6] = r6;
+        rv[7] = r7;
+        rv[8] = r8;
+        rv[9] = rb0;
+        rv[10] = rb1;
+        rLp.stepAll(rv, rv);
+        r0 = rv[0];
+        r1 = rv[1];
+        r2 = rv[2];
+        r3 = rv[3];
+        r4 = rv[4];
+        r5 = rv[5];
+        r6 = rv[6];
+        r7 = rv[7];
+        r8 = rv[8];
+        rb0 = rv[9];
+        rb1 = rv[10];
 
         double e0, e1, e2, w0, w1, w2;
         boolean measure;
@@ -410,8 +414,8 @@ public final class VqfFilter implements OrientationFilter {
             w0 = w1 = w2 = biasRestW;
             measure = true;
         } else if (s.motionBiasEstimation()) {
-            e0 = -accEarthY / ts + rb0 - r0 * bx - r1 * by - r2 * bz;
-            e1 = accEarthX / ts + rb1 - r3 * bx - r4 * by - r5 * bz;
+            e0 = -accEarthY * invTs + rb0 - r0 * bx - r1 * by - r2 * bz;
+            e1 = accEarthX * invTs + rb1 - r3 * bx - r4 * by - r5 * bz;
             e2 = -r6 * bx - r7 * by - r8 * bz;
             w0 = w1 = biasMotionW;
             w2 = biasVerticalW;
@@ -454,7 +458,7 @@ public final class VqfFilter implements OrientationFilter {
         double s11 = r3 * m01 + r4 * m11 + r5 * m21 + w1;
         double s12 = r3 * m02 + r4 * m12 + r5 * m22;
         double s22 = r6 * m02 + r7 * m12 + r8 * m22 + w2;
-        // S⁻¹ by cofactors (symmetric)
+        // S⁻¹ = C / det with the (symmetric) cofactor matrix C
         double c00 = s11 * s22 - s12 * s12;
         double c01 = s02 * s12 - s01 * s22;
         double c02 = s01 * s12 - s02 * s11;
@@ -465,14 +469,7 @@ public final class VqfFilter implements OrientationFilter {
         if (det >= -EPS && det <= EPS) {
             return;
         }
-        double id = 1 / det;
-        c00 *= id;
-        c01 *= id;
-        c02 *= id;
-        c11 *= id;
-        c12 *= id;
-        c22 *= id;
-        // K = M S⁻¹
+        // K = M S⁻¹ = (M C) / det: the division runs beside the products
         double k00 = m00 * c00 + m01 * c01 + m02 * c02;
         double k01 = m00 * c01 + m01 * c11 + m02 * c12;
         double k02 = m00 * c02 + m01 * c12 + m02 * c22;
@@ -482,16 +479,17 @@ public final class VqfFilter implements OrientationFilter {
         double k20 = m20 * c00 + m21 * c01 + m22 * c02;
         double k21 = m20 * c01 + m21 * c11 + m22 * c12;
         double k22 = m20 * c02 + m21 * c12 + m22 * c22;
+        double id = 1 / det;
         // bias += K e;  P -= K R P = K Mᵀ
-        biasX = clip(bx + k00 * e0 + k01 * e1 + k02 * e2, biasClip);
-        biasY = clip(by + k10 * e0 + k11 * e1 + k12 * e2, biasClip);
-        biasZ = clip(bz + k20 * e0 + k21 * e1 + k22 * e2, biasClip);
-        p00 -= k00 * m00 + k01 * m01 + k02 * m02;
-        p01 -= k00 * m10 + k01 * m11 + k02 * m12;
-        p02 -= k00 * m20 + k01 * m21 + k02 * m22;
-        p11 -= k10 * m10 + k11 * m11 + k12 * m12;
-        p12 -= k10 * m20 + k11 * m21 + k12 * m22;
-        p22 -= k20 * m20 + k21 * m21 + k22 * m22;
+        biasX = clip(bx + (k00 * e0 + k01 * e1 + k02 * e2) * id, biasClip);
+        biasY = clip(by + (k10 * e0 + k11 * e1 + k12 * e2) * id, biasClip);
+        biasZ = clip(bz + (k20 * e0 + k21 * e1 + k22 * e2) * id, biasClip);
+        p00 -= (k00 * m00 + k01 * m01 + k02 * m02) * id;
+        p01 -= (k00 * m10 + k01 * m11 + k02 * m12) * id;
+        p02 -= (k00 * m20 + k01 * m21 + k02 * m22) * id;
+        p11 -= (k10 * m10 + k11 * m11 + k12 * m12) * id;
+        p12 -= (k10 * m20 + k11 * m21 + k12 * m22) * id;
+        p22 -= (k20 * m20 + k21 * m21 + k22 * m22) * id;
     }
 
     private void updateMag(double dt, double mx, double my, double mz) {

@@ -13,8 +13,9 @@ final class Ema {
         this.tauS = tauS;
     }
 
+    /** 1 − exp(−dt/τ), recomputed only when dt changes by more than a part in a million (steady rates). */
     double alpha(double dtS) {
-        if (dtS != lastDtS) {
+        if (Math.abs(dtS - lastDtS) > 1e-6 * lastDtS || lastDtS <= 0) {
             lastDtS = dtS;
             lastAlpha = dtS <= 0 ? 0 : 1 - Math.exp(-dtS / tauS);
         }

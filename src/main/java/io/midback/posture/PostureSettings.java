@@ -30,7 +30,7 @@ public record PostureSettings(double calibrateAtS, double forwardAtS, double neu
 
     public static final double DEFAULT_NEUTRAL_WINDOW_S = 3;
     public static final double DEFAULT_FORWARD_WINDOW_S = 5;
-    public static final double DEFAULT_HYSTERESIS_DEG = 5;
+    public static final double DEFAULT_HYSTERESIS_DEG = 3;
     public static final double DEFAULT_RECOVER_S = 2;
     public static final int DEFAULT_MAX_ESCALATIONS = 3;
     public static final double DEFAULT_BREAK_AFTER_S = 45 * 60;

@@ -55,8 +55,14 @@ public final class PostureTracker {
     /** Walking: dynamic acceleration (std of |a|) above this and steps at a walking rate. */
     public static final double WALK_ACCEL_STD_MPS2 = 0.8, WALK_MIN_STEPS_PER_S = 0.8, WALK_MAX_STEPS_PER_S = 3.5;
     static final double WALK_SCHMITT_MPS2 = 0.4, WALK_TAU_S = 2.0, WALK_MAX_INCLINATION_DEG = 45;
-    /** Standing up / sitting down: vertical trunk velocity beyond ± this (leaky integral of vertical accel). */
-    public static final double RISE_VELOCITY_MPS = 0.3;
+    /**
+     * Standing up / sitting down: vertical trunk velocity (leaky integral of the vertical acceleration) beyond
+     * ± this, within {@value #RISE_LEAN_WINDOW_S} s of a forward lean of at least {@value #RISE_LEAN_DEG}° (one
+     * leans forward to stand up or sit down); the first such excursion decides, its rebound is ignored for
+     * {@value #RISE_REFRACTORY_S} s.
+     */
+    public static final double RISE_VELOCITY_MPS = 0.15, RISE_LEAN_DEG = 15;
+    static final double RISE_LEAN_WINDOW_S = 2.5, RISE_REFRACTORY_S = 2.5;
     static final double VELOCITY_LEAK_TAU_S = 1.0, GRAVITY_TAU_S = 5.0;
     /** A state must persist this long before it is reported (walking and lying longer). */
     public static final double STATE_HOLD_S = 1.0, WALK_HOLD_S = 2.0, LYING_HOLD_S = 2.0;
@@ -101,12 +107,22 @@ public final class PostureTracker {
     private final Ema gravity = new Ema(GRAVITY_TAU_S);
     private final Ema accNorm = new Ema(WALK_TAU_S);
     private final Ema dynEnergy = new Ema(WALK_TAU_S);
+    private final Ema velocityLeak = new Ema(VELOCITY_LEAK_TAU_S), rezero = new Ema(REZERO_TAU_S);
     private double verticalVelocityMps;
     private boolean schmittHigh;
     private double stepRatePerS;
     private double upAnchorX, upAnchorY, upAnchorZ = Double.NaN, upAnchorSinceS;
     private boolean sitting = true;
-    private double inclinationDeg;
+    private double leanSeenS = Double.NEGATIVE_INFINITY, lastTransitionS = Double.NEGATIVE_INFINITY;
+    private boolean slouchPending;
+    private double slouchSinceS;
+    /** Cosine of the trunk's inclination from vertical (compared against cosines: no acos per sample). */
+    private double cosInclination = 1;
+    private static final double COS_LYING = Math.cos(Math.toRadians(LYING_INCLINATION_DEG)),
+            COS_UPSIDE_DOWN = Math.cos(Math.toRadians(UPSIDE_DOWN_DEG)),
+            COS_WALK_MAX = Math.cos(Math.toRadians(WALK_MAX_INCLINATION_DEG)),
+            COS_RISE_LEAN = Math.cos(Math.toRadians(RISE_LEAN_DEG)),
+            COS_NOT_WORN_MOTION = Math.cos(Math.toRadians(NOT_WORN_MOTION_DEG));
 
     // States
     private boolean slouchedIn, reclinedIn, sidewaysIn;
@@ -451,7 +467,7 @@ public final class PostureTracker {
                     driftRadPerS += (dpsi / dt - driftRadPerS) * (dt / DRIFT_TAU_S);
                 }
                 if (stillFor >= REZERO_AFTER_S) {
-                    psiRef += (psiCont - psiRef) * (1 - Math.exp(-dt / REZERO_TAU_S));
+                    psiRef += (psiCont - psiRef) * rezero.alpha(dt);
                 } else {
                     psiRef += driftRadPerS * dt + (psiCont - psiRef) * (dt / FOLLOW_TAU_S);
                 }
@@ -465,7 +481,7 @@ public final class PostureTracker {
         tmp.mul(Math.cos(h), 0, 0, Math.sin(h), qb.w, qb.x, qb.y, qb.z);
         r.conjMul(neutralBody, tmp);
         decompose(r.w, r.x, r.y, r.z, out);
-        inclinationDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, 1 - 2 * (qb.x * qb.x + qb.y * qb.y)))));
+        cosInclination = Math.max(-1, Math.min(1, 1 - 2 * (qb.x * qb.x + qb.y * qb.y)));
     }
 
     /** ISB decomposition of the relative rotation (w, x, y, z) into the frame's three angles. */
@@ -483,9 +499,23 @@ public final class PostureTracker {
         out.axialRotationDeg = -Math.toDegrees(gamma);
     }
 
+    /** Heading change of the trunk since neutral (unwrapped), and the reference it is measured from, degrees. */
+    public double headingDeg() {
+        return Math.toDegrees(psiCont);
+    }
+
+    public double headingReferenceDeg() {
+        return Math.toDegrees(psiRef);
+    }
+
+    /** Heading drift rate seen while still, degrees per second. */
+    public double headingDriftDegPerS() {
+        return Math.toDegrees(driftRadPerS);
+    }
+
     /** Angle of the trunk's long axis from the vertical, degrees (0 upright, 90 lying). */
     public double inclinationDeg() {
-        return inclinationDeg;
+        return Math.toDegrees(Math.acos(cosInclination));
     }
 
     // ---- activity ----
@@ -497,7 +527,7 @@ public final class PostureTracker {
                 + (1 - 2 * (qx * qx + qy * qy)) * azv;
         gravity.add(aUp, dt);
         if (dt > 0) {
-            verticalVelocityMps = verticalVelocityMps * Math.exp(-dt / VELOCITY_LEAK_TAU_S)
+            verticalVelocityMps = verticalVelocityMps * (1 - velocityLeak.alpha(dt))
                     + (aUp - gravity.mean) * dt;
         }
         double norm = Math.sqrt(axv * axv + ayv * ayv + azv * azv);
@@ -517,7 +547,7 @@ public final class PostureTracker {
         // Micro-motion (breathing) of the tilt: no motion for long means the sensor lies somewhere.
         double ux = 2 * (qx * qz - qw * qy), uy = 2 * (qy * qz + qw * qx), uz = 1 - 2 * (qx * qx + qy * qy);
         if (Double.isNaN(upAnchorZ)
-                || ux * upAnchorX + uy * upAnchorY + uz * upAnchorZ < Math.cos(Math.toRadians(NOT_WORN_MOTION_DEG))) {
+                || ux * upAnchorX + uy * upAnchorY + uz * upAnchorZ < COS_NOT_WORN_MOTION) {
             upAnchorX = ux;
             upAnchorY = uy;
             upAnchorZ = uz;
@@ -542,14 +572,32 @@ public final class PostureTracker {
     public boolean isWalkingRaw() {
         double std = Math.sqrt(dynEnergy.var);
         return std > WALK_ACCEL_STD_MPS2 && stepRatePerS >= WALK_MIN_STEPS_PER_S
-                && stepRatePerS <= WALK_MAX_STEPS_PER_S && inclinationDeg < WALK_MAX_INCLINATION_DEG;
+                && stepRatePerS <= WALK_MAX_STEPS_PER_S && cosInclination > COS_WALK_MAX;
     }
 
     // ---- states ----
 
     private PostureState classify(double tS, double flexDeg, double latDeg) {
+        // Slouched: flexion at or beyond the threshold for the dwell (staying above threshold − hysteresis),
+        // until it falls below threshold − hysteresis: the slump detector's rule, seen as a state.
         double thr = settings.slumpThresholdDeg();
-        slouchedIn = slouchedIn ? flexDeg >= thr - settings.slumpHysteresisDeg() : flexDeg >= thr;
+        double low = thr - settings.slumpHysteresisDeg();
+        if (!sitting) {
+            slouchPending = slouchedIn = false;
+        } else if (slouchedIn) {
+            slouchedIn = flexDeg >= low;
+        } else if (slouchPending) {
+            if (flexDeg < low) {
+                slouchPending = false;
+            } else if (tS - slouchSinceS >= settings.slumpDwellS()) {
+                slouchPending = false;
+                slouchedIn = true;
+            }
+        } else if (flexDeg >= thr) {
+            slouchPending = true;
+            slouchSinceS = tS;
+            slouchedIn = settings.slumpDwellS() == 0;
+        }
         reclinedIn = reclinedIn ? flexDeg <= -RECLINE_DEG + STATE_HYSTERESIS_DEG : flexDeg <= -RECLINE_DEG;
         double absLat = Math.abs(latDeg);
         sidewaysIn = sidewaysIn ? absLat >= SIDE_LEAN_DEG - STATE_HYSTERESIS_DEG : absLat >= SIDE_LEAN_DEG;
@@ -557,20 +605,23 @@ public final class PostureTracker {
         PostureState raw;
         double hold = STATE_HOLD_S;
         boolean noMicroMotion = !Double.isNaN(upAnchorZ) && tS - upAnchorSinceS >= NOT_WORN_STILL_S;
-        if (noMicroMotion || inclinationDeg > UPSIDE_DOWN_DEG) {
+        if (noMicroMotion || cosInclination < COS_UPSIDE_DOWN) {
             raw = PostureState.NOT_WORN;
             hold = noMicroMotion ? 0 : LYING_HOLD_S;
-        } else if (inclinationDeg > LYING_INCLINATION_DEG) {
+        } else if (cosInclination < COS_LYING) {
             raw = PostureState.LYING;
             hold = LYING_HOLD_S;
         } else if (isWalkingRaw()) {
             raw = PostureState.WALKING;
             hold = WALK_HOLD_S;
         } else {
-            if (verticalVelocityMps > RISE_VELOCITY_MPS) {
-                sitting = false;
-            } else if (verticalVelocityMps < -RISE_VELOCITY_MPS) {
-                sitting = true;
+            if (cosInclination <= COS_RISE_LEAN) {
+                leanSeenS = tS;
+            }
+            if (Math.abs(verticalVelocityMps) > RISE_VELOCITY_MPS && tS - leanSeenS <= RISE_LEAN_WINDOW_S
+                    && tS - lastTransitionS >= RISE_REFRACTORY_S) {
+                lastTransitionS = tS;
+                sitting = verticalVelocityMps < 0;
             }
             if (!sitting) {
                 raw = PostureState.STANDING;

@@ -7,7 +7,7 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code strict}: 10° beyond upright for 10 s. RULA scores any trunk flexion beyond the 0–20° band
  *       as worse and commercial trainers allow delays down to a few seconds; for short training sessions.</li>
- *   <li>{@code standard}: 15° for 30 s: midway in the 10–25° range trainers and studies use, a delay long
+ *   <li>{@code standard}: 15° for 20 s: midway in the 10–25° range trainers and studies use, a delay long
  *       enough that reaching for a cup or reading a line does not alert.</li>
  *   <li>{@code gentle}: 20° for 2 min: ISO 11226 accepts static trunk inclination below 20° without time
  *       limit (20° itself for about 4 min); 2 min is the delay the Lumo Lift trainer recommended.</li>
@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public enum SlumpPreset {
     GENTLE(20, 120, 600, 600),
-    STANDARD(15, 30, 120, 120),
+    STANDARD(15, 20, 120, 120),
     STRICT(10, 10, 60, 60);
 
     /** Flexion beyond the calibrated upright that counts as slumped, degrees. */

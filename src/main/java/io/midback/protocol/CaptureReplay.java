@@ -35,6 +35,7 @@ public final class CaptureReplay {
     private final double rateHz;
     private DeviceMessageListener messages = DeviceMessageListener.NONE;
     private OrientationListener orientation = OrientationListener.NONE;
+    private TextLineDecoder.Layout textLayout = TextLineDecoder.Layout.MPU6050_RAW_DEFAULT;
 
     /**
      * @param format the format, or {@code null} to detect it from the first bytes
@@ -62,6 +63,12 @@ public final class CaptureReplay {
         return this;
     }
 
+    /** Column order and scales for the text format (default: raw MPU-6050 at ±2 g, ±250 °/s, accel first). */
+    public CaptureReplay textLayout(TextLineDecoder.Layout layout) {
+        this.textLayout = Objects.requireNonNull(layout);
+        return this;
+    }
+
     public Result replay(Path file, SampleSink sink) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 65536) : raw) {
@@ -85,7 +92,8 @@ public final class CaptureReplay {
             throw new IllegalArgumentException(name + ": " + f.cliName()
                     + " data carries no timestamps; give the sample rate with --rate HZ");
         }
-        ImuDecoder d = f.newDecoder(sink, rateHz).onMessage(messages).onOrientation(orientation);
+        ImuDecoder d = (f == WireFormat.TEXT ? new TextLineDecoder(sink, rateHz, textLayout) : f.newDecoder(sink, rateHz))
+                .onMessage(messages).onOrientation(orientation);
         long total = head;
         d.feed(buf, 0, head);
         int r;

@@ -32,7 +32,24 @@ abstract class CobsFramer {
         int lastCode = this.lastCode;
         int raw = this.raw;
         boolean overflow = this.overflow;
-        for (int i = off, end = off + n; i < end; i++) {
+        int end = off + n;
+        for (int i = off; i < end; i++) {
+            if (remaining > 0 && !overflow) {
+                // fast path: copy the rest of the current block up to a zero (a delimiter) or the end of input
+                int run = Math.min(remaining, Math.min(end - i, cap - len));
+                int k = 0;
+                while (k < run && src[i + k] != 0) {
+                    b[len + k] = src[i + k];
+                    k++;
+                }
+                len += k;
+                remaining -= k;
+                raw += k;
+                i += k;
+                if (i == end) {
+                    break;
+                }
+            }
             int v = src[i] & 0xFF;
             if (v == 0) {
                 if (raw != 0) {

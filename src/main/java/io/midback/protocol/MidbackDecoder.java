@@ -3,6 +3,9 @@ package io.midback.protocol;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import static io.midback.protocol.MidbackProtocol.*;
@@ -17,7 +20,7 @@ import static io.midback.protocol.MidbackProtocol.*;
  * {@link DecoderStats#samplesLost()} and reported to {@link SampleSink#gap}.
  */
 public final class MidbackDecoder extends ImuDecoder {
-    private static final double[] NO_SCALE = {};
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private final CobsFramer framer = new CobsFramer(MAX_PAYLOAD) {
         @Override
         void onFrame(byte[] payload, int len) {
@@ -189,24 +192,30 @@ public final class MidbackDecoder extends ImuDecoder {
         double mScale = magRangeUt / 32768.0;
         double tBase = (t0Us - firstUs) * 1e-6;
         double tStep = periodUs * 1e-6;
+        SampleBatch b = batch;
         int o = IMU_HEADER;
         for (int i = 0; i < count; i++, o += stride) {
-            double ax = s16(p, o) * aScale;
-            double ay = s16(p, o + 2) * aScale;
-            double az = s16(p, o + 4) * aScale;
-            double gx = s16(p, o + 6) * gScale;
-            double gy = s16(p, o + 8) * gScale;
-            double gz = s16(p, o + 10) * gScale;
+            double ax = (short) I16.get(p, o) * aScale;
+            double ay = (short) I16.get(p, o + 2) * aScale;
+            double az = (short) I16.get(p, o + 4) * aScale;
+            double gx = (short) I16.get(p, o + 6) * gScale;
+            double gy = (short) I16.get(p, o + 8) * gScale;
+            double gz = (short) I16.get(p, o + 10) * gScale;
             double mx = Double.NaN;
             double my = Double.NaN;
             double mz = Double.NaN;
             if (mag) {
-                mx = s16(p, o + 12) * mScale;
-                my = s16(p, o + 14) * mScale;
-                mz = s16(p, o + 16) * mScale;
+                mx = (short) I16.get(p, o + 12) * mScale;
+                my = (short) I16.get(p, o + 14) * mScale;
+                mz = (short) I16.get(p, o + 16) * mScale;
             }
-            emit(tBase + i * tStep, gx, gy, gz, ax, ay, az, mx, my, mz);
+            b.add(tBase + i * tStep, gx, gy, gz, ax, ay, az, mx, my, mz);
+            if (b.isFull()) {
+                sink.accept(b);
+                b.clear();
+            }
         }
+        stats.samples += count;
         lastSampleUs = t0Us + (count == 0 ? 0 : (count - 1) * periodUs);
     }
 

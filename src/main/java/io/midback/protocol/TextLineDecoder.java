@@ -1,5 +1,6 @@
 package io.midback.protocol;
 
+import io.midback.text.DecimalParser;
 import io.midback.sensor.SampleSink;
 
 import static io.midback.protocol.ImuUnits.G_MPS2;
@@ -9,8 +10,9 @@ import static io.midback.protocol.ImuUnits.RAD_PER_DEG;
  * Decodes plain text lines of six numbers: three accelerometer and three gyroscope values (in either order),
  * separated by commas, semicolons, spaces or tabs, optionally after one label such as {@code a/g:} (the
  * i2cdevlib MPU6050_raw example prints {@code a/g:\tax\tay\taz\tgx\tgy\tgz}). The {@link Layout} says the order
- * and the scales. Lines without numbers (banners, headers) are skipped and counted as unknown messages; a line
- * with numbers but not exactly six is corrupt. No timestamps: line k is at k / rate.
+ * and the scales. Lines that do not start with a number after the label (banners, headers) are skipped and
+ * counted as unknown messages; a line that starts with numbers but is not exactly six numbers is corrupt. No
+ * timestamps: sample line k (damaged ones included) is at k / rate.
  */
 public final class TextLineDecoder extends ImuDecoder {
     private static final int MAX_LINE = 256;
@@ -147,9 +149,17 @@ public final class TextLineDecoder extends ImuDecoder {
                 i++;
             }
             double x = k < 6 ? DecimalParser.parse(buf, from, i) : Double.NaN;
-            if (Double.isNaN(x)) {
+            if (!Double.isFinite(x) && k == 0) {
+                // text, not numbers ("Initializing I2C devices..."): a banner line
+                stats.framesOk++;
+                stats.unknownMessages++;
+                stats.bytesSkipped += raw;
+                return;
+            }
+            if (!Double.isFinite(x)) {
                 stats.framesCorrupt++;
                 stats.bytesSkipped += raw;
+                line++; // a damaged sample line still took its sample period
                 return;
             }
             v[k++] = x;
@@ -157,6 +167,7 @@ public final class TextLineDecoder extends ImuDecoder {
         if (k != 6) {
             stats.framesCorrupt++;
             stats.bytesSkipped += raw;
+            line++;
             return;
         }
         stats.framesOk++;

@@ -1,5 +1,6 @@
 package io.midback.protocol;
 
+import io.midback.text.DecimalParser;
 import io.midback.sensor.SampleSink;
 
 import static io.midback.protocol.ImuUnits.G_MPS2;
@@ -19,7 +20,9 @@ import static io.midback.protocol.ImuUnits.RAD_PER_DEG;
  * Inertial messages become samples (no magnetometer: x-IMU3 sends it in separate messages at another rate, in
  * arbitrary units); quaternions go to the {@link OrientationListener}. x-IMU3 has no checksum: a message counts
  * as corrupt when its length, escapes or numbers are wrong. Times are seconds since the first message's
- * timestamp. Other message types (battery, temperature, notifications...) are skipped and counted as unknown.
+ * timestamp. Battery ('B') and notification ('N') messages become {@link DeviceMessage.Battery} and
+ * {@link DeviceMessage.Log}; other message types (temperature, RSSI, Euler angles...) are skipped and counted
+ * as unknown.
  */
 public final class XImu3Decoder extends ImuDecoder {
     private static final int MAX_LINE = 256;
@@ -109,12 +112,13 @@ public final class XImu3Decoder extends ImuDecoder {
             buf[m++] = v;
         }
         int id = (buf[0] & 0xFF) - 0x80;
-        int floats = switch (id) {
-            case 'I' -> 6;
-            case 'Q' -> 4;
-            case 'M' -> 3;
-            default -> -1;
-        };
+        if (id == 'N' && m >= 9) {
+            stats.framesOk++;
+            messages.onMessage(new DeviceMessage.Log(1,
+                    new String(buf, 9, m - 9, java.nio.charset.StandardCharsets.UTF_8)));
+            return;
+        }
+        int floats = floatsOf(id);
         if (floats < 0) {
             stats.framesOk++;
             stats.unknownMessages++;
@@ -147,14 +151,19 @@ public final class XImu3Decoder extends ImuDecoder {
             end--;
         }
         int id = buf[0];
-        int fields = switch (id) {
-            case 'I' -> 6;
-            case 'Q' -> 4;
-            case 'M' -> 3;
-            default -> -1;
-        };
+        int fields = floatsOf(id);
         if (id < 'A' || id > 'Z' || end < 2 || buf[1] != ',') {
             corrupt();
+            return;
+        }
+        if (id == 'N') {
+            int comma = 2;
+            while (comma < end && buf[comma] != ',') {
+                comma++;
+            }
+            stats.framesOk++;
+            messages.onMessage(new DeviceMessage.Log(1, comma >= end ? ""
+                    : new String(buf, comma + 1, end - comma - 1, java.nio.charset.StandardCharsets.UTF_8)));
             return;
         }
         if (fields < 0) {
@@ -183,7 +192,7 @@ public final class XImu3Decoder extends ImuDecoder {
                     return;
                 }
                 double v = DecimalParser.parse(buf, from, i);
-                if (Double.isNaN(v)) {
+                if (!Double.isFinite(v)) {
                     corrupt();
                     return;
                 }
@@ -196,6 +205,17 @@ public final class XImu3Decoder extends ImuDecoder {
             return;
         }
         deliver(id, ts);
+    }
+
+    /** Values after the timestamp for the message types used; -1 for others. */
+    private static int floatsOf(int id) {
+        return switch (id) {
+            case 'I' -> 6;
+            case 'Q' -> 4;
+            case 'M' -> 3;
+            case 'B' -> 3;
+            default -> -1;
+        };
     }
 
     private void deliver(int id, long ts) {
@@ -212,6 +232,10 @@ public final class XImu3Decoder extends ImuDecoder {
         } else if (id == 'Q') {
             stats.orientations++;
             orientation.onQuaternion(t, v[0], v[1], v[2], v[3]);
+        } else if (id == 'B') {
+            // percentage (%), voltage (V), charging status (0 not charging, 1 charging, 2 charged)
+            messages.onMessage(new DeviceMessage.Battery((int) Math.round(v[1] * 1000),
+                    (int) Math.max(-1, Math.min(100, Math.round(v[0]))), v[2] >= 0.5 && v[2] < 1.5));
         }
         // 'M': arbitrary units, different rate; decoded for the length check, not used
     }

@@ -1,6 +1,7 @@
 package io.midback.recording;
 
 import io.midback.sensor.SampleBatch;
+import io.midback.text.DecimalParser;
 import io.midback.sensor.SampleSink;
 
 import java.io.BufferedInputStream;

@@ -276,7 +276,8 @@ public final class DayCharts {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
-    static List<JFreeChart> all(DayData day, double thresholdDeg) {
+    /** The day's three charts: flexion with ribbon, time per state, upright per hour. */
+    public static List<JFreeChart> all(DayData day, double thresholdDeg) {
         return List.of(flexion(day, thresholdDeg), stateTime(day.summary()), hourlyUpright(day));
     }
 }

@@ -33,16 +33,23 @@ public enum Activity {
     /** Walking straight ahead at {@code speed} m/s and {@code cadence} steps per minute. */
     WALK(Mode.WALKING, 0.0, Map.of("speed", 1.2, "cadence", 108.0)),
     /** Lying on the back: the trunk goes horizontal over {@code ramp} s and comes back over {@code recover} s. */
-    LIE(Mode.LYING, 0.3, Map.of("ramp", 5.0, "recover", 5.0));
+    LIE(Mode.LYING, 0.3, Map.of("ramp", 5.0, "recover", 5.0)),
+    /**
+     * The sensor taken off and left flat on the desk, face up (not worn): it takes {@code ramp} s to take it off
+     * and {@code recover} s to put it back on; in between it is perfectly still.
+     */
+    OFF(Mode.OFF, 0.0, Map.of("ramp", 2.0, "recover", 2.0));
 
     /** The whole-body situation an activity belongs to. */
-    public enum Mode { SITTING, STANDING, WALKING, LYING }
+    public enum Mode { SITTING, STANDING, WALKING, LYING, OFF }
 
     private final Mode mode;
     private final double microScale;
     private final Map<String, Object> defaults;
+    private final String keyword;
 
     Activity(Mode mode, double microScale, Map<String, Object> defaults) {
+        this.keyword = name().toLowerCase(Locale.ROOT);
         this.mode = mode;
         this.microScale = microScale;
         this.defaults = defaults;
@@ -68,7 +75,7 @@ public enum Activity {
 
     /** The name used in scenario files. */
     public String keyword() {
-        return name().toLowerCase(Locale.ROOT);
+        return keyword;
     }
 
     public static Activity fromKeyword(String word) {

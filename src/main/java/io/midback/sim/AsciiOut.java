@@ -28,9 +28,15 @@ final class AsciiOut implements AutoCloseable {
     }
 
     AsciiOut text(String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        for (byte x : b) {
-            put(x);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) { // rare: metadata with non-ASCII text
+                for (byte x : s.substring(i).getBytes(StandardCharsets.UTF_8)) {
+                    put(x);
+                }
+                return this;
+            }
+            put((byte) c);
         }
         return this;
     }

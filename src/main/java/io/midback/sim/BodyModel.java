@@ -17,8 +17,8 @@ import java.util.List;
  *       about 1° flexion, 0.7° lateral bend and 1.5° axial rotation each, scaled by the activity (0 when
  *       {@code still}, 1 when {@code type}) and blended over 1 s between lines;</li>
  *   <li>standing up and sitting down (2 s each, at the start or end of a {@code stand} or {@code walk} line next
- *       to a sitting or lying one): a forward lean of up to 30° and a minimum-jerk rise (or descent) of the
- *       pivot by 0.45 m and 0.15 m forward;</li>
+ *       to a sitting or lying one): a forward lean of up to 30° and a minimum-jerk rise of the pivot by 0.45 m
+ *       and 0.15 m forward (sitting down: down by 0.45 m and back by 0.15 m);</li>
  *   <li>walking: 4° forward lean, ±1.5° flexion at the step frequency, ±2.5° lateral sway and ±4° axial
  *       rotation at the stride frequency; the pivot bounces ±2.2 cm vertically (about ±2.8 m/s² at 108 steps
  *       per minute), surges ±1 m/s² forward and sways ±2.5 cm sideways; starts and stops over 1 s.</li>
@@ -86,6 +86,7 @@ public final class BodyModel {
         double u = Math.min(Math.max(tS - s.startS(), 0), s.durationS());
         double d = s.durationS();
         double env = envelope(u, d, s.rampS(), s.recoverS());
+        out.offWeight = s.mode() == Activity.Mode.OFF ? env : 0;
         double flex = s.flexTargetDeg() * env;
         double lat = s.latTargetDeg() * env;
         double axial = s.axialTargetDeg() * env;
@@ -129,7 +130,7 @@ public final class BodyModel {
                 flex += RISE_LEAN_DEG * bell * bell;
                 double acc = minJerkAccel(tau) / (sitS * sitS);
                 aUp -= RISE_HEIGHT_M * acc;
-                aFwd += RISE_FORWARD_M * acc;
+                aFwd -= RISE_FORWARD_M * acc; // the hips go back into the chair
             }
             if (mode == Activity.Mode.WALKING) {
                 double w0 = riseS, w1 = d - sitS;
@@ -180,6 +181,8 @@ public final class BodyModel {
                 return PostureState.WALKING;
             case LYING:
                 return PostureState.LYING;
+            case OFF:
+                return PostureState.NOT_WORN;
             default:
                 break;
         }

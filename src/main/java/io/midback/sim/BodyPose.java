@@ -20,6 +20,11 @@ public final class BodyPose {
     /** Acceleration of the trunk's rotation centre (hip/lumbar pivot) in ENU, m/s². */
     public final double[] pivotAccelMps2 = new double[3];
     public Activity.Mode mode = Activity.Mode.SITTING;
+    /**
+     * How far the sensor is off the body (0 worn .. 1 lying on the desk); the simulator blends its orientation
+     * between the worn one and flat-on-the-desk.
+     */
+    public double offWeight;
     /** The scenario line in force (index into {@link Scenario#segments()}). */
     public int segmentIndex;
     /**
@@ -36,6 +41,7 @@ public final class BodyPose {
         bodyToEarth.set(o.bodyToEarth);
         System.arraycopy(o.pivotAccelMps2, 0, pivotAccelMps2, 0, 3);
         mode = o.mode;
+        offWeight = o.offWeight;
         segmentIndex = o.segmentIndex;
         baseState = o.baseState;
     }

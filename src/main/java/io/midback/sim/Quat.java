@@ -50,6 +50,31 @@ public final class Quat {
         return set(nw, nx, ny, nz);
     }
 
+    /** Spherical interpolation from a (f = 0) to b (f = 1), the short way round. May alias a. */
+    public Quat setSlerp(Quat a, Quat b, double f) {
+        double bw = b.w, bx = b.x, by = b.y, bz = b.z;
+        double dot = a.w * bw + a.x * bx + a.y * by + a.z * bz;
+        if (dot < 0) {
+            dot = -dot;
+            bw = -bw;
+            bx = -bx;
+            by = -by;
+            bz = -bz;
+        }
+        double ka, kb;
+        if (dot > 0.9995) {
+            ka = 1 - f;
+            kb = f;
+        } else {
+            double theta = Math.acos(dot);
+            double sin = Math.sin(theta);
+            ka = Math.sin((1 - f) * theta) / sin;
+            kb = Math.sin(f * theta) / sin;
+        }
+        set(ka * a.w + kb * bw, ka * a.x + kb * bx, ka * a.y + kb * by, ka * a.z + kb * bz);
+        return normalize();
+    }
+
     public Quat normalize() {
         double n = Math.sqrt(w * w + x * x + y * y + z * z);
         return set(w / n, x / n, y / n, z / n);

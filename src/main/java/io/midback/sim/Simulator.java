@@ -39,6 +39,7 @@ public final class Simulator {
     private final BodyModel model;
     private final List<SlumpEpisode> episodes;
     private final Quat mount;
+    private final Quat deskOrientation;
     private final double dtS;
     private final long sampleCount;
     private final Rng noise, magNoise;
@@ -62,8 +63,10 @@ public final class Simulator {
         this.model = new BodyModel(scenario, config.seed());
         this.episodes = config.slumps().find(new BodyModel(scenario, config.seed()));
         this.mount = config.mounting().sensorToBody();
+        double h = Math.toRadians(scenario.headingDeg());
+        this.deskOrientation = new Quat().setAxisAngle(0, 0, 1, -h);
         this.dtS = 1.0 / config.rateHz();
-        this.sampleCount = (long) Math.floor(scenario.durationS() * config.rateHz() + 1e-9);
+        this.sampleCount = (long) Math.floor(scenario.durationS() * config.rateHz() + 1e-6);
         SensorErrors e = config.errors();
         Rng biasRng = Rng.forStream(config.seed(), 2);
         for (int i = 0; i < 3; i++) {
@@ -162,6 +165,14 @@ public final class Simulator {
         model.evaluate(t, pose);
         q.setProduct(pose.bodyToEarth, mount);
         pose.bodyToEarth.rotate(0, -LEVER_BACK_M, LEVER_UP_M, lever, 0);
+        if (pose.offWeight > 0) {
+            // Taken off: towards flat on the desk, face up, turned to the wearer's heading; the lever arm fades.
+            q.setSlerp(q, deskOrientation, pose.offWeight);
+            double keep = 1 - pose.offWeight;
+            lever[0] *= keep;
+            lever[1] *= keep;
+            lever[2] *= keep;
+        }
     }
 
     private void produce(SampleBatch batch) {
@@ -202,9 +213,10 @@ public final class Simulator {
         if (truthListener != null) {
             tr.index = k;
             tr.tS = t;
-            tr.flexionDeg = curPose.flexionDeg;
-            tr.lateralBendDeg = curPose.lateralBendDeg;
-            tr.axialRotationDeg = curPose.axialRotationDeg;
+            boolean off = curPose.mode == Activity.Mode.OFF;
+            tr.flexionDeg = off ? Double.NaN : curPose.flexionDeg;
+            tr.lateralBendDeg = off ? Double.NaN : curPose.lateralBendDeg;
+            tr.axialRotationDeg = off ? Double.NaN : curPose.axialRotationDeg;
             tr.state = stateAt(t, curPose);
             Segment s = scenario.segments().get(curPose.segmentIndex);
             tr.activity = s.activity();

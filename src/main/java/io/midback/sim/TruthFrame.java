@@ -10,6 +10,7 @@ public final class TruthFrame {
     /** Sample index from 0. */
     public long index;
     public double tS;
+    /** NaN while the sensor is not worn ({@code off}). */
     public double flexionDeg, lateralBendDeg, axialRotationDeg;
     /** The true posture label: the activity's, with sitting time inside a true slump episode as slouched. */
     public PostureState state = PostureState.UPRIGHT;

@@ -55,9 +55,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void sensorDependsOnNothingElseHere() {
-        noClasses().that().resideInAPackage("io.midback.sensor..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("io.midback.sensor..", "java..")
+    void sharedValueAndTextPackagesDependOnNothingElseHere() {
+        noClasses().that().resideInAnyPackage("io.midback.sensor..", "io.midback.text..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.midback.sensor..", "io.midback.text..", "java..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

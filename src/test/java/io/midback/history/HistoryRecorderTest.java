@@ -2,9 +2,12 @@ package io.midback.history;
 
 import io.midback.alert.Alert;
 import io.midback.alert.AlertKind;
+import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -28,13 +31,15 @@ class HistoryRecorderTest {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
     }
 
-    @Test
-    void aFullDayRecordedReadsBackWithTheTotalsFed() {
+    /** With episodes from the alert stage (as the pipeline feeds them) or from the slouched state alone. */
+    @ParameterizedTest
+    @EnumSource(HistoryRecorder.EpisodeSource.class)
+    void aFullDayRecordedReadsBackWithTheTotalsFed(HistoryRecorder.EpisodeSource source) {
         SyntheticDay day = SyntheticDay.office(7, 8, 100);
         Path db = dir.resolve("h.db");
         try (HistoryStore store = HistoryStore.open(db)) {
             HistoryRecorder rec = store.beginSession(new SessionInfo(at("2024-03-12T08:30:00", BERLIN), BERLIN,
-                    "sim", "test", "{}", 20));
+                    "sim", "test", "{}", 20), source);
             day.feed(rec);
             rec.close();
         }
@@ -201,7 +206,11 @@ class HistoryRecorderTest {
                 rec.onPosture(f);
             }
             rec.onAlert(new Alert(310, AlertKind.RECALIBRATE, "recalibrate"));
+            Calibration cal = new Calibration(305, "recalibrated", new double[] {1, 0, 0, 0},
+                    new double[] {1, 0, 0, 0}, "default", 0.01, 0.05, 2, Double.NaN, Double.NaN, List.of());
+            rec.onCalibration(cal);
             rec.close();
+            assertEquals(cal.toMetadata(), store.sessions().get(0).calibration(), "the latest calibration is kept");
             DayData d = store.day(LocalDate.of(2024, 5, 1));
             DaySummary s = d.summary();
             assertEquals(20, s.postureSeconds().get("upright"), 1e-9);
@@ -214,9 +223,37 @@ class HistoryRecorderTest {
         }
     }
 
+    @Test
+    void standingUpBrieflyAcrossMidnightEndsTheBoutWhereSittingStopped() {
+        ZoneId utc = ZoneId.of("UTC");
+        Path db = dir.resolve("mid.db");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            HistoryRecorder rec = store.beginSession(new SessionInfo(Instant.parse("2024-05-01T23:50:00Z"), utc,
+                    "sim", "test"));
+            PostureFrame f = new PostureFrame();
+            for (int i = 0; i <= 1200 * 10; i++) { // 23:50:00 .. 00:10:00 at 10 Hz
+                f.tS = i / 10.0;
+                // standing 23:59:50 – 00:00:20 (30 s: not a break), sitting otherwise
+                f.state = f.tS >= 590 && f.tS < 620 ? PostureState.STANDING : PostureState.UPRIGHT;
+                rec.onPosture(f);
+            }
+            rec.close();
+            List<HistoryEvent> day1 = store.day(LocalDate.of(2024, 5, 1)).events(EventKind.SITTING_BOUT);
+            List<HistoryEvent> day2 = store.day(LocalDate.of(2024, 5, 2)).events(EventKind.SITTING_BOUT);
+            assertEquals(1, day1.size());
+            assertEquals(Instant.parse("2024-05-01T23:59:50Z"), day1.get(0).end());
+            assertEquals(1, day2.size());
+            assertEquals(Instant.parse("2024-05-02T00:00:20Z"), day2.get(0).start());
+            assertEquals(Instant.parse("2024-05-02T00:10:00Z"), day2.get(0).end());
+            assertEquals(0, store.day(LocalDate.of(2024, 5, 1)).summary().breaks()
+                    + store.day(LocalDate.of(2024, 5, 2)).summary().breaks());
+        }
+    }
+
     /** A session of one state at 50 Hz for durationS seconds (durationS + 1 sample, so the total is exact). */
     static void record(HistoryStore store, Instant start, ZoneId zone, int durationS, PostureState state) {
-        HistoryRecorder rec = store.beginSession(new SessionInfo(start, zone, "sim", "test"));
+        HistoryRecorder rec = store.beginSession(new SessionInfo(start, zone, "sim", "test"),
+                HistoryRecorder.EpisodeSource.POSTURE_STATE);
         PostureFrame f = new PostureFrame();
         f.calibrated = true;
         f.state = state;

@@ -2,6 +2,7 @@ package io.midback.history;
 
 import io.midback.alert.Alert;
 import io.midback.alert.AlertKind;
+import io.midback.alert.SlumpEpisode;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureState;
 
@@ -82,8 +83,9 @@ public final class SyntheticDay {
     }
 
     /**
-     * Feeds every sample (and the gap and alerts in time order) to the recorder. Samples fall at exact
-     * multiples of 1/rate; each segment's samples are t0 ≤ t &lt; t0 + duration.
+     * Feeds every sample (and the gap, alerts and slump episodes in time order, as the alert stage would) to the
+     * recorder. Samples fall at exact multiples of 1/rate; each segment's samples are t0 ≤ t &lt; t0 + duration;
+     * a slouched segment's episode is delivered after its last sample.
      */
     public void feed(HistoryRecorder rec) {
         PostureFrame f = new PostureFrame();
@@ -100,16 +102,21 @@ public final class SyntheticDay {
                 t0 = end;
                 continue;
             }
+            double peakDeg = Double.NEGATIVE_INFINITY;
             for (; i / rateHz < end - 1e-9; i++) {
                 double t = i / rateHz;
                 f.tS = t;
                 f.state = s.state;
                 f.flexionDeg = s.flexionBaseDeg + 3 * Math.sin(t * 0.5);
+                peakDeg = Math.max(peakDeg, f.flexionDeg);
                 rec.onPosture(f);
                 lastT = t;
                 while (alertIndex < alerts.size() && alerts.get(alertIndex).atS() <= t) {
                     rec.onAlert(alerts.get(alertIndex++));
                 }
+            }
+            if (s.state == PostureState.SLOUCHED) {
+                rec.onSlumpEpisode(new SlumpEpisode(t0, end, peakDeg, s.durationS > 60));
             }
             t0 = end;
         }

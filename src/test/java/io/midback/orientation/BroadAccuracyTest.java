@@ -92,13 +92,15 @@ class BroadAccuracyTest {
         double[] m = run("midback", false);
         double[] vqf = referenceMean("vqf", "6d"); // 0.7540° unrounded
         assertTrue(m[2] <= vqf[2] + 0.001, "6D inclination mean " + m[2] + "° > VQF's " + vqf[2] + "°");
+        assertTrue(m[0] <= vqf[0] + 0.01, "6D total mean " + m[0] + "° > VQF's " + vqf[0] + "°");
     }
 
     @Test
-    void midbackReachesVqfIn9d() {
+    void midbackMatchesVqfIn9d() {
         double[] m = run("midback", true);
-        assertTrue(m[0] <= 2.37, "9D total mean " + m[0] + "° > 2.37°");
-        assertTrue(m[2] <= referenceMean("vqf", "9d")[2] + 0.001, "9D inclination mean " + m[2]);
+        double[] vqf = referenceMean("vqf", "9d"); // 2.3701° unrounded
+        assertTrue(m[0] <= vqf[0] + 0.001, "9D total mean " + m[0] + "° > VQF's " + vqf[0] + "°");
+        assertTrue(m[2] <= vqf[2] + 0.001, "9D inclination mean " + m[2]);
     }
 
     @Test

@@ -125,14 +125,14 @@ class DecoderFuzzTest {
         assertTrue(st.framesOk() >= 0 && st.framesCorrupt() >= 0 && st.bytesSkipped() >= 0 && st.samplesLost() >= 0);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 600)
     void midbackDamageCostsOnlyDamagedFramesAndNeverInventsSamples(
             @ForAll @Size(min = 1, max = 4) List<@From("damage") Damage> damages,
             @ForAll @IntRange(min = 1, max = 64) int chunk, @ForAll long seed) {
         check(Streams.midback(30, seed & 0xFF), damages, chunk, seed, true, true);
     }
 
-    @Property(tries = 800)
+    @Property(tries = 300)
     void lineFormatsLoseOnlyDamagedLines(@ForAll @Size(min = 1, max = 4) List<@From("damage") Damage> damages,
                                          @ForAll @IntRange(min = 1, max = 64) int chunk, @ForAll long seed) {
         check(Streams.ximu3(30, seed & 0xFF, true), damages, chunk, seed, false, true);
@@ -140,14 +140,14 @@ class DecoderFuzzTest {
         check(Streams.text(30, seed & 0xFF), damages, chunk, seed, false, true);
     }
 
-    @Property(tries = 800)
+    @Property(tries = 300)
     void witMotionAndTeapotNeverThrowOnDamage(@ForAll @Size(min = 1, max = 4) List<@From("damage") Damage> damages,
                                              @ForAll @IntRange(min = 1, max = 64) int chunk, @ForAll long seed) {
         check(Streams.witmotion(30, seed & 0xFF), damages, chunk, seed, false, false);
         check(Streams.teapot(30, seed & 0xFF), damages, chunk, seed, false, false);
     }
 
-    @Property(tries = 400)
+    @Property(tries = 200)
     void randomBytesNeverThrowFromAnyDecoder(@ForAll @Size(max = 3000) byte[] garbage,
                                              @ForAll @IntRange(min = 1, max = 300) int chunk) {
         for (WireFormat f : WireFormat.values()) {

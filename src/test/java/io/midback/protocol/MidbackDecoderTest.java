@@ -222,4 +222,17 @@ class MidbackDecoderTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void ximu3BatteryAndNotificationMessagesBecomeDeviceMessages() {
+        CollectingSink s = new CollectingSink();
+        ImuDecoder d = s.decoder(WireFormat.XIMU3, Double.NaN);
+        d.feed("B,918288723,100.0000,4.0053,0.0000\r\nN,20197220,Example notification 0\r\nT,1,25.0\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        d.end();
+        assertEquals(List.of(new DeviceMessage.Battery(4005, 100, false), new DeviceMessage.Log(1, "Example notification 0")),
+                s.messages);
+        assertEquals(1, d.stats().unknownMessages());
+        assertEquals(3, d.stats().framesOk());
+    }
 }

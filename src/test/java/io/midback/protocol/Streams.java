@@ -204,7 +204,11 @@ final class Streams {
     }
 
     static List<Stream> all(long seed) {
-        return List.of(midback(40, seed), witmotion(40, seed), ximu3(40, seed, true), ximu3(40, seed, false),
-                teapot(40, seed), text(40, seed));
+        return all(seed, 40);
+    }
+
+    static List<Stream> all(long seed, int frames) {
+        return List.of(midback(frames, seed), witmotion(frames, seed), ximu3(frames, seed, true),
+                ximu3(frames, seed, false), teapot(frames, seed), text(frames, seed));
     }
 }

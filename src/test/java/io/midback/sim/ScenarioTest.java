@@ -58,7 +58,7 @@ class ScenarioTest {
     void rejectsMalformedLinesNamingFileAndLine() {
         ScenarioFormatException e = reject("0 10s still\n+ 5s dance\n");
         assertEquals("my.scenario:2: unknown activity 'dance' (known: still, type, slump, reach, look, lean, "
-                + "recline, pose, stand, walk, lie)", e.getMessage());
+                + "recline, pose, stand, walk, lie, off)", e.getMessage());
         assertEquals(2, e.line());
         assertTrue(reject("0 10s still\n\n+ ten still\n").getMessage().startsWith("my.scenario:3: bad duration"));
         assertTrue(reject("0 10s still\n0:20 5s type\n").getMessage()
@@ -96,6 +96,7 @@ class ScenarioTest {
         Scenario day = Scenario.load("workday");
         assertEquals(8 * 3600, day.durationS(), 1e-6);
         assertEquals("2026-11-20T09:00", day.start().toString());
+        assertEquals(2_880_000, new Simulator(day, SimulatorConfig.defaults()).sampleCount());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.midback.recording;
+package io.midback.text;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

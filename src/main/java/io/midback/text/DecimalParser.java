@@ -1,4 +1,4 @@
-package io.midback.recording;
+package io.midback.text;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
  * digits and a small exponent) is computed exactly as a correctly rounded double, anything else falls back to
  * {@link Double#parseDouble}. Accepts {@code nan}, {@code inf}, {@code -inf} in any case.
  */
-final class DecimalParser {
+public final class DecimalParser {
     /** Returned for text that is not a number; callers check with {@link #isError}. */
-    static final double ERROR = Double.longBitsToDouble(0x7ff8dead0000beefL);
+    public static final double ERROR = Double.longBitsToDouble(0x7ff8dead0000beefL);
 
     private static final double[] POW10 = new double[23];
 
@@ -24,12 +24,12 @@ final class DecimalParser {
     private DecimalParser() {
     }
 
-    static boolean isError(double v) {
+    public static boolean isError(double v) {
         return Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(ERROR);
     }
 
     /** The number in {@code b[from, to)} (surrounding spaces allowed), or {@link #ERROR}. */
-    static double parse(byte[] b, int from, int to) {
+    public static double parse(byte[] b, int from, int to) {
         while (from < to && (b[from] == ' ' || b[from] == '\t')) {
             from++;
         }

@@ -1,0 +1,119 @@
+package io.midback.alert;
+
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureSettings;
+import io.midback.posture.PostureState;
+import io.midback.posture.Synthetic;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine end to end on synthetic quaternion streams (no filter in between). */
+class PostureEngineTest {
+    final Recorder rec = new Recorder();
+    final SessionSummary summary = new SessionSummary();
+    final PostureFrame frame = new PostureFrame();
+    final Synthetic s = new Synthetic(50, Synthetic.defaultMount());
+
+    PostureEngine engine(PostureSettings settings) {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneId.of("UTC"));
+        return new PostureEngine(settings, rec, clock);
+    }
+
+    void hold(PostureEngine e, double seconds, double flex, double lat) {
+        for (int i = 0; i < s.samples(seconds); i++) {
+            s.step(flex, lat, 0);
+            e.update(s.tS, s.qw, s.qx, s.qy, s.qz, s.gx, s.gy, s.gz, s.ax, s.ay, s.az, frame);
+            summary.onPosture(frame);
+        }
+    }
+
+    @Test
+    void slumpAlertAtStartPlusDwellThenCorrected() {
+        PostureEngine e = engine(PostureSettings.defaults());
+        hold(e, 10, 0, 0);
+        assertTrue(frame.calibrated);
+        assertEquals(PostureState.UPRIGHT, frame.state);
+        hold(e, 60, 25, 0); // from 10.0 s
+        assertEquals(PostureState.SLOUCHED, frame.state);
+        hold(e, 10, 0, 0);
+        assertEquals(1, rec.times(AlertKind.SLUMP).size());
+        assertEquals(10 + 20, rec.times(AlertKind.SLUMP).get(0), 0.05);
+        assertEquals(1, rec.times(AlertKind.CORRECTED).size());
+    }
+
+    @Test
+    void snoozeFromAnyThreadTakesEffectAtTheNextSample() {
+        PostureEngine e = engine(PostureSettings.defaults());
+        hold(e, 10, 0, 0);
+        e.snooze(Snooze.MINUTES_30);
+        hold(e, 60, 25, 0);
+        assertTrue(rec.alerts.isEmpty());
+        assertEquals(10 + 1800, e.snoozedUntilS(), 0.05);
+        e.cancelSnooze();
+        hold(e, 1, 25, 0);
+        assertEquals(1, rec.times(AlertKind.SLUMP).size());
+    }
+
+    @Test
+    void untilTomorrowUsesTheInjectedClock() {
+        PostureEngine e = engine(PostureSettings.defaults());
+        hold(e, 1, 0, 0);
+        e.snooze(Snooze.UNTIL_TOMORROW);
+        hold(e, 1, 0, 0);
+        assertEquals(15 * 3600, e.snoozedUntilS(), 1e-6); // 09:00 UTC → midnight
+    }
+
+    @Test
+    void recalibrationEndsAnOpenEpisodeAndZeroesTheNewPose() {
+        PostureEngine e = engine(PostureSettings.defaults());
+        hold(e, 10, 0, 0);
+        hold(e, 40, 25, 0);
+        e.recalibrate();
+        hold(e, 5, 25, 0);
+        assertEquals(0, frame.flexionDeg, 0.5);
+        e.end(s.tS);
+        // the episode was closed at the recalibration, and nothing more was open at the end
+        assertEquals(1, rec.episodes.size());
+        assertEquals(10, rec.episodes.get(0).startS(), 0.05);
+        assertEquals(50 + 3, rec.episodes.get(0).endS(), 0.05); // when the new neutral took over
+    }
+
+    @Test
+    void lyingAndNotWornStates() {
+        PostureEngine e = engine(PostureSettings.defaults());
+        hold(e, 10, 0, 0);
+        hold(e, 10, -90, 0);
+        assertEquals(PostureState.LYING, frame.state);
+        hold(e, 10, 0, 0);
+        assertTrue(frame.state.isSitting());
+        s.breathingDeg = 0; // put down: no breathing
+        hold(e, 59, 0, 0);
+        assertFalse(frame.state == PostureState.NOT_WORN);
+        hold(e, 3, 0, 0);
+        assertEquals(PostureState.NOT_WORN, frame.state);
+        s.breathingDeg = 0.6;
+        hold(e, 3, 0, 0);
+        assertTrue(frame.state.isSitting());
+    }
+
+    @Test
+    void calibrationReachesTheListenerAndTheSummary() {
+        Recorder r = new Recorder();
+        PostureEngine e = new PostureEngine(PostureSettings.defaults(), r);
+        for (int i = 0; i < s.samples(5); i++) {
+            s.step(0, 0, 0);
+            e.update(s.tS, s.qw, s.qx, s.qy, s.qz, s.gx, s.gy, s.gz, s.ax, s.ay, s.az, frame);
+        }
+        assertEquals(1, r.calibrations.size());
+        assertNotNull(e.calibration());
+        assertEquals(e.calibration(), r.calibrations.get(0));
+    }
+}

@@ -1,0 +1,135 @@
+package io.midback.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.midback.history.HistoryRecorder;
+import io.midback.history.HistoryStore;
+import io.midback.history.SessionInfo;
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HistoryCommandsTest {
+    @TempDir
+    Path dir;
+
+    private Path twoDays() {
+        Path db = dir.resolve("h.db");
+        try (HistoryStore store = HistoryStore.open(db)) {
+            // day 1: 30 min upright then 10 min slouched, then 2 min standing (a break), then 1 min upright
+            record(store, Instant.parse("2024-05-06T08:00:00Z"), new PostureState[] {PostureState.UPRIGHT,
+                PostureState.SLOUCHED, PostureState.STANDING, PostureState.UPRIGHT}, new int[] {1800, 600, 120, 60});
+            record(store, Instant.parse("2024-05-07T08:00:00Z"), new PostureState[] {PostureState.UPRIGHT},
+                    new int[] {3600});
+        }
+        return db;
+    }
+
+    private static void record(HistoryStore store, Instant start, PostureState[] states, int[] seconds) {
+        HistoryRecorder rec = store.beginSession(new SessionInfo(start, ZoneId.of("UTC"), "sim", "test"),
+                HistoryRecorder.EpisodeSource.POSTURE_STATE);
+        PostureFrame f = new PostureFrame();
+        f.calibrated = true;
+        long i = 0;
+        for (int k = 0; k < states.length; k++) {
+            for (int j = 0; j < seconds[k] * 10; j++, i++) {
+                f.tS = i / 10.0;
+                f.state = states[k];
+                rec.onPosture(f);
+            }
+        }
+        f.tS = i / 10.0; // one last sample closes the last interval
+        rec.onPosture(f);
+        rec.close();
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = MidbackCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void historyListsOneLinePerDay() {
+        Path db = twoDays();
+        Run r = run("history", "--db", db.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertTrue(lines[0].startsWith("2024-05-06  1 session"), lines[0]);
+        assertTrue(lines[0].contains("  43 min worn"), lines[0]);
+        assertTrue(lines[0].contains("upright  76%"), lines[0]); // 31 of 41 sitting minutes
+        assertTrue(lines[0].contains("slump   10 min  1 episode "), lines[0]);
+        assertTrue(lines[0].endsWith("1 break"), lines[0]);
+        assertTrue(lines[1].contains("upright 100%"), lines[1]);
+    }
+
+    @Test
+    void historyAsJson() {
+        Path db = twoDays();
+        Run r = run("history", "--db", db.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonArray a = JsonParser.parseString(r.out()).getAsJsonArray();
+        assertEquals(2, a.size());
+        JsonObject d = a.get(0).getAsJsonObject();
+        assertEquals("2024-05-06", d.get("date").getAsString());
+        assertEquals(43.0, d.get("minutesWorn").getAsDouble());
+        assertEquals(10.0, d.get("slumpMinutes").getAsDouble());
+        assertEquals(1, d.get("breaks").getAsInt());
+        assertEquals(600.0, d.getAsJsonObject("postureSeconds").get("slouched").getAsDouble(), 1e-6);
+    }
+
+    @Test
+    void historyWithoutADatabaseSaysWhereItLooked() {
+        Path db = dir.resolve("absent.db");
+        Run r = run("history", "--db", db.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("midback history: no history at " + db), r.err());
+        assertEquals(1, r.err().strip().split("\n").length, "one line, no stack trace");
+        assertFalse(Files.exists(db));
+    }
+
+    @Test
+    void exportWritesCsvFilesAndACopyAndNeverOverwritesSilently() throws Exception {
+        Path db = twoDays();
+        Path csv = dir.resolve("all.csv");
+        Run r = run("export", "--db", db.toString(), "--out", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1 + 44 + 61, Files.readAllLines(csv).size()); // header, 43 + 60 minutes, each last sample's minute
+        assertTrue(Files.readString(dir.resolve("all-events.csv")).contains("break"));
+        assertEquals(3, Files.readAllLines(dir.resolve("all-sessions.csv")).size());
+
+        Run again = run("export", "--db", db.toString(), "--out", csv.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("exists; choose another name or add --force"), again.err());
+        assertEquals(0, run("export", "--db", db.toString(), "--out", csv.toString(), "--force").code());
+
+        Path copy = dir.resolve("backup.db");
+        assertEquals(0, run("export", "--db", db.toString(), "--out", copy.toString()).code());
+        Run fromCopy = run("history", "--db", copy.toString());
+        assertEquals(run("history", "--db", db.toString()).out(), fromCopy.out());
+        assertEquals(1, run("export", "--db", db.toString(), "--out", copy.toString()).code());
+        assertEquals(2, run("export", "--db", db.toString(), "--out", dir.resolve("x.txt").toString()).code());
+    }
+}
