@@ -19,6 +19,7 @@ import java.io.PrintWriter;
                 ExportCommand.class,
                 ScanCommand.class,
                 ReplayCommand.class,
+                LiveCommand.class,
                 EvalOrientationCommand.class,
                 GuiCommand.class,
         })

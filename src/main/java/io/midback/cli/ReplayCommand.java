@@ -1,9 +1,6 @@
 package io.midback.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import io.midback.alert.Alert;
-import io.midback.alert.AlertListener;
 import io.midback.alert.SessionSummary;
 import io.midback.app.PostureSession;
 import io.midback.history.HistoryException;
@@ -12,7 +9,6 @@ import io.midback.history.HistoryStore;
 import io.midback.history.SessionInfo;
 import io.midback.orientation.OrientationFilters;
 import io.midback.posture.Calibration;
-import io.midback.posture.PostureState;
 import io.midback.protocol.CaptureReplay;
 import io.midback.recording.CsvSampleReader;
 import io.midback.recording.ReadOptions;
@@ -132,7 +128,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 zone, stored));
         PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {
-            session.addAlertListener(new ConsoleAlerts(err));
+            session.addAlertListener(new SessionConsole.ConsoleAlerts(err));
         }
         HistoryStore store = null;
         HistoryRecorder history = null;
@@ -189,11 +185,9 @@ public final class ReplayCommand implements Callable<Integer> {
         SessionSummary summary = session.summary();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonObject o = summary.toJsonObject();
-            extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
-            out.println(new GsonBuilder().serializeNulls().create().toJson(o));
+            out.println(SessionConsole.json(summary, extra));
         } else {
-            printHuman(out, summary);
+            SessionConsole.printHuman(out, summary);
         }
         out.flush();
         err.flush();
@@ -241,48 +235,6 @@ public final class ReplayCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: " + file + ": ignoring the stored calibration ("
                     + e.getMessage() + "); a new one is captured");
             return null;
-        }
-    }
-
-    private static void printHuman(PrintWriter out, SessionSummary s) {
-        out.printf(Locale.ROOT, "%d samples, %.1f min%n", s.samples(), s.durationS() / 60);
-        for (PostureState st : PostureState.values()) {
-            double sec = s.secondsIn(st);
-            if (sec > 0) {
-                out.printf(Locale.ROOT, "  %-17s %8.1f min%n", st.label(), sec / 60);
-            }
-        }
-        out.printf(Locale.ROOT, "slump episodes: %d%n", s.episodes().size());
-        s.episodes().forEach(e -> out.printf(Locale.ROOT, "  %s – %s  peak %.1f°%n", clock(e.startS()),
-                clock(e.endS()), e.peakFlexionDeg()));
-        out.printf(Locale.ROOT, "alerts: %d%n", s.alerts().size());
-        s.alerts().forEach(a -> out.printf(Locale.ROOT, "  %s  %s%n", clock(a.atS()), a.kind().label()));
-    }
-
-    static String clock(double s) {
-        long t = Math.round(s);
-        return String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);
-    }
-
-    /** Alert lines on stderr as they happen. */
-    static final class ConsoleAlerts implements AlertListener {
-        private final PrintWriter err;
-
-        ConsoleAlerts(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void onAlert(Alert a) {
-            err.println("[" + clock(a.atS()) + "] " + a.kind().label() + ": " + a.message());
-        }
-
-        @Override
-        public void onCalibration(Calibration c) {
-            err.printf(Locale.ROOT, "[%s] calibrated (%s)%n", clock(c.atS()), c.source());
-            for (String w : c.warnings()) {
-                err.println("[" + clock(c.atS()) + "] calibration warning: " + w);
-            }
         }
     }
 }

@@ -9,6 +9,7 @@ import io.midback.sim.Simulator;
 import io.midback.sim.SimulatorConfig;
 import io.midback.sim.SlumpEpisode;
 import io.midback.sim.SlumpEpisodes;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,9 +32,32 @@ public final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "built-in name or scenario file")
     String scenario;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "recording to write (.csv, or .csv.gz to compress)")
-    Path out;
+    /** Where the simulated sensor's samples go: a file, or a live link as a virtual sensor. */
+    static final class Target {
+        @Option(names = "--out", required = true, paramLabel = "FILE",
+                description = "recording to write (.csv, or .csv.gz to compress)")
+        Path out;
+
+        @Option(names = "--serve-serial", required = true, paramLabel = "PORT",
+                description = "be a virtual Midback sensor on this serial port, streaming in real time "
+                        + "(e.g. one end of a socat pty pair; `midback live --port` the other end)")
+        String serveSerial;
+
+        @Option(names = "--serve-bluetooth", required = true,
+                description = "be a virtual Midback sensor offering Bluetooth SPP (through Bluecove)")
+        boolean serveBluetooth;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "Midback SPP",
+            description = "SPP service name for --serve-bluetooth (default: ${DEFAULT-VALUE})")
+    String serviceName;
+
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "115200",
+            description = "baud rate for --serve-serial (default: ${DEFAULT-VALUE})")
+    int baud;
 
     @Option(names = "--rate", paramLabel = "HZ", defaultValue = "100", description = "sample rate (default: 100)")
     double rateHz;
@@ -110,6 +134,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         SimulatorConfig cfg = new SimulatorConfig(rateHz, seed, mounting, magnetometer,
                 perfect ? SensorErrors.NONE : SensorErrors.REALISTIC, slumps);
+        if (target.out == null) {
+            return serve(sc, cfg);
+        }
+        Path out = target.out;
         Simulator sim = new Simulator(sc, cfg);
         PrintStream err = System.err;
         long t0 = System.nanoTime();
@@ -128,6 +156,70 @@ public final class SimulateCommand implements Callable<Integer> {
         for (SlumpEpisode e : r.slumpEpisodes()) {
             err.printf(Locale.ROOT, "  %8.2f - %8.2f s  peak %.1f°%n", e.startS(), e.endS(), e.peakFlexionDeg());
         }
+        return 0;
+    }
+
+    /** Streams the scenario in real time as a virtual sensor until its end (or Ctrl-C). */
+    private int serve(Scenario sc, SimulatorConfig cfg) {
+        PrintStream err = System.err;
+        String name;
+        java.util.function.Supplier<io.midback.transport.ByteTransport> transports;
+        if (target.serveSerial != null) {
+            String port = target.serveSerial;
+            name = port;
+            transports = () -> new io.midback.transport.SerialTransport(port, baud);
+        } else {
+            name = "SPP service \"" + serviceName + "\"";
+            try {
+                err.println("simulate: Bluetooth adapter " + io.midback.transport.BluetoothSppServer.localAddress()
+                        + " offers " + name + "; waiting for a host to connect");
+            } catch (io.midback.transport.TransportException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+            transports = () -> new io.midback.transport.BluetoothSppServer(serviceName);
+        }
+        io.midback.live.VirtualSensor sensor = new io.midback.live.VirtualSensor(sc, cfg,
+                new io.midback.live.VirtualSensor.Events() {
+                    @Override
+                    public void onVibrate(io.midback.protocol.HostCommand.Vibrate v, double atS) {
+                        err.printf(Locale.ROOT, "simulate: %8.2f s vibrate (pattern %d, %d ms, %d %%)%n", atS,
+                                v.pattern(), v.durationMs(), v.intensityPct());
+                    }
+
+                    @Override
+                    public void onCommand(io.midback.protocol.HostCommand c, double atS) {
+                        String what = c instanceof io.midback.protocol.HostCommand.StartStreaming ? "start streaming"
+                                : c instanceof io.midback.protocol.HostCommand.StopStreaming ? "stop streaming"
+                                : c instanceof io.midback.protocol.HostCommand.SetRate r ? "rate " + r.rateHz() + " Hz"
+                                : c.toString();
+                        err.printf(Locale.ROOT, "simulate: %8.2f s %s%n", atS, what);
+                    }
+
+                    @Override
+                    public void onLink(io.midback.transport.LinkState state, String reason) {
+                        err.println("simulate: " + name + ": " + state.label()
+                                + (reason == null || reason.isEmpty() || reason.equals(name) ? "" : " (" + reason + ")"));
+                    }
+                });
+        Thread hook = new Thread(sensor::close, "midback-simulate-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        err.printf(Locale.ROOT, "simulate: virtual sensor %s, %.1f s at %s Hz on %s; the scenario starts when the "
+                + "host sends START (midback live does)%n", sc.name(), sc.durationS(), fmt(rateHz), name);
+        try {
+            sensor.serve(name, transports, io.midback.live.VirtualSensor.serveSettings());
+        } catch (IOException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down
+            }
+        }
+        err.printf(Locale.ROOT, "simulate: sent %d samples in %d frames; %d vibrations%n", sensor.samplesSent(),
+                sensor.framesSent(), sensor.vibrations());
         return 0;
     }
 

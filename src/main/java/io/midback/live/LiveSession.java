@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * A live session: link → (raw recording) → decoder → timeline → samples out (the pipeline, the CSV recording),
  * with device commands on connect, on a slump and at the end. Bytes are decoded on the link's reader thread and
  * the pipeline runs there too, so an alert is decided before the next chunk is read; {@link #latency()} measures
- * how long that takes from each chunk's arrival.
+ * how long that takes from each chunk's arrival. Session times count from the first sample.
  */
 public final class LiveSession implements AutoCloseable {
 
@@ -89,7 +89,7 @@ public final class LiveSession implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.recorder = recorder;
         this.states = states;
-        SampleSink out = recorder == null ? samples : new Tee(recorder, samples);
+        SampleSink out = new FromFirstSample(recorder == null ? samples : new Tee(recorder, samples));
         this.timeline = new LiveTimeline(out, config.timing(), config.nominalRateHz(), System.nanoTime());
         this.decoder = config.decoders().apply(timeline);
         this.link = new ReconnectingLink(config.name(), config.transports(), config.linkSettings(),
@@ -214,6 +214,47 @@ public final class LiveSession implements AutoCloseable {
         decoder.end();
         if (recorder != null) {
             recorder.close();
+        }
+    }
+
+    /**
+     * Session times count from the first sample (as in a replay): shifts every time by the first sample's, in
+     * place, before the recording and the pipeline see it.
+     */
+    private static final class FromFirstSample implements SampleSink {
+        private final SampleSink out;
+        private double t0 = Double.NaN;
+
+        FromFirstSample(SampleSink out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(io.midback.sensor.SampleBatch batch) {
+            int n = batch.size();
+            if (n == 0) {
+                return;
+            }
+            if (Double.isNaN(t0)) {
+                t0 = batch.tS[0];
+            }
+            double[] t = batch.tS;
+            for (int i = 0; i < n; i++) {
+                t[i] -= t0;
+            }
+            out.accept(batch);
+        }
+
+        @Override
+        public void gap(double fromS, double toS, String reason) {
+            if (!Double.isNaN(t0)) {
+                out.gap(fromS - t0, toS - t0, reason);
+            }
+        }
+
+        @Override
+        public void end() {
+            out.end();
         }
     }
 

@@ -35,7 +35,7 @@ public final class LiveTimeline implements SampleSink {
     public enum Mode { DEVICE, ARRIVAL }
 
     private final SampleSink out;
-    private final Mode mode;
+    private Mode mode;
     private final double nominalPeriodS;
     private final long startNanos;
     private long arrivalNanos;
@@ -62,6 +62,21 @@ public final class LiveTimeline implements SampleSink {
         this.periodS = nominalPeriodS;
         this.startNanos = startNanos;
         this.arrivalNanos = startNanos;
+    }
+
+    /**
+     * Sets where sample times come from, for a stream whose format is recognised only from its first bytes;
+     * only before the first sample.
+     */
+    public void useMode(Mode m) {
+        if (!Double.isNaN(lastT)) {
+            throw new IllegalStateException("the timing mode is fixed once samples have arrived");
+        }
+        mode = Objects.requireNonNull(m, "mode");
+    }
+
+    public Mode mode() {
+        return mode;
     }
 
     /** The bytes about to be decoded arrived at {@code nanos} ({@link System#nanoTime()}). */

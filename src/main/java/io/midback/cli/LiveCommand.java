@@ -1,0 +1,401 @@
+package io.midback.cli;
+
+import com.google.gson.JsonObject;
+import io.midback.alert.AlertKind;
+import io.midback.alert.AlertListener;
+import io.midback.alert.SessionSummary;
+import io.midback.app.Pipeline;
+import io.midback.app.PostureSession;
+import io.midback.history.HistoryException;
+import io.midback.history.HistoryRecorder;
+import io.midback.history.HistoryStore;
+import io.midback.history.SessionInfo;
+import io.midback.live.LatencyHistogram;
+import io.midback.live.LiveDecoder;
+import io.midback.live.LiveRecorder;
+import io.midback.live.LiveSession;
+import io.midback.live.MidbackDeviceControl;
+import io.midback.orientation.OrientationFilters;
+import io.midback.protocol.DeviceMessage;
+import io.midback.protocol.DeviceMessageListener;
+import io.midback.protocol.WireFormat;
+import io.midback.recording.CsvSampleWriter;
+import io.midback.recording.RecordingMetadata;
+import io.midback.sensor.SampleSink;
+import io.midback.transport.BluetoothDiscovery;
+import io.midback.transport.BluetoothTransport;
+import io.midback.transport.ByteTransport;
+import io.midback.transport.ReconnectingLink;
+import io.midback.transport.SerialTransport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * {@code midback live --port PORT | --bt DEVICE}: the whole pipeline on a live sensor. Link states, posture
+ * changes and alerts go to stderr as they happen; a slump alert makes the sensor vibrate (Midback protocol); the
+ * session is saved in the history; at the end (--duration, Ctrl-C, or the link given up) the summary goes to
+ * stdout (with {@code --json}, one JSON object: replay's summary plus link, decoder and latency figures).
+ */
+@Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the posture pipeline on a live sensor (USB serial, a Bluetooth serial port, or "
+                + "Bluetooth SPP through Bluecove), printing posture changes and alerts as they happen and the "
+                + "summary at the end (--duration, Ctrl-C, or when the link is given up).",
+                "Try it without hardware: socat -d -d pty,raw,echo=0,link=/tmp/a pty,raw,echo=0,link=/tmp/b & "
+                        + "midback simulate slump-demo --serve-serial /tmp/a & midback live --port /tmp/b"})
+public final class LiveCommand implements java.util.concurrent.Callable<Integer> {
+
+    static final class Source {
+        @Option(names = "--port", paramLabel = "PORT", required = true,
+                description = "Serial port: /dev/ttyUSB0, /dev/rfcomm0, COM7, /dev/cu.NAME (`midback scan`).")
+        String port;
+
+        @Option(names = "--bt", paramLabel = "ADDRESS-OR-NAME", required = true,
+                description = "Bluetooth device offering SPP: address (00:11:22:AA:BB:CC), name (or part of "
+                        + "it), or a btspp:// URL.")
+        String bt;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto (recognised from the first bytes), midback, witmotion, ximu3, teapot or text. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--baud", paramLabel = "N", defaultValue = "115200",
+            description = "Serial baud rate. Default: ${DEFAULT-VALUE}.")
+    int baud;
+
+    @Option(names = "--rate", paramLabel = "HZ",
+            description = "Sample rate: asked of a Midback sensor on connect, and the nominal rate that times "
+                    + "formats without timestamps (default: the sensor's own; 100 Hz for timing).")
+    Integer rateHz;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Record the samples (canonical CSV, .csv or .csv.gz), flushed 4 times a second.")
+    Path record;
+
+    @Option(names = "--raw", paramLabel = "FILE",
+            description = "Record the raw bytes as received (replay them with `replay --format`).")
+    Path raw;
+
+    @Option(names = "--duration", paramLabel = "S", description = "End the session after S seconds.")
+    Double durationS;
+
+    @Option(names = "--json", description = "End stdout with the summary as one JSON object.")
+    boolean json;
+
+    @Option(names = "--filter", paramLabel = "NAME", defaultValue = OrientationFilters.DEFAULT,
+            description = "Orientation filter: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+            completionCandidates = ReplayCommand.FilterNames.class)
+    String filterName;
+
+    @Option(names = "--quiet", description = "No posture and alert lines on stderr (link states still show).")
+    boolean quiet;
+
+    @Mixin
+    PostureOptions posture;
+
+    @Option(names = "--no-history", description = "Do not save the session in the history database.")
+    boolean noHistory;
+
+    @Mixin
+    HistoryDb db;
+
+    @Option(names = "--watchdog", paramLabel = "S", defaultValue = "3",
+            description = "No data for S seconds counts as a dropped link (then reconnect). Default: "
+                    + "${DEFAULT-VALUE}.")
+    double watchdogS;
+
+    @Option(names = "--give-up-after", paramLabel = "S", defaultValue = "300",
+            description = "Stop reconnecting once the link has been down S seconds. Default: ${DEFAULT-VALUE}.")
+    double giveUpS;
+
+    @Option(names = "--bt-timeout", paramLabel = "S", defaultValue = "15",
+            description = "How long to look for a Bluetooth device by name. Default: ${DEFAULT-VALUE}.")
+    double btTimeoutS;
+
+    @Spec
+    CommandSpec spec;
+
+    /** How long a posture state must hold before its line is printed. */
+    static final double STATE_HOLD_S = 2.0;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        WireFormat wireFormat;
+        try {
+            wireFormat = WireFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--format: " + e.getMessage(), 2, null);
+        }
+        if (rateHz != null && !(rateHz >= 1 && rateHz <= 1000)) {
+            throw new UserException("--rate must be between 1 and 1000 Hz, not " + rateHz, 2, null);
+        }
+        if (baud <= 0) {
+            throw new UserException("--baud must be positive, not " + baud, 2, null);
+        }
+        if (durationS != null && !(durationS > 0)) {
+            throw new UserException("--duration must be positive seconds, not " + durationS, 2, null);
+        }
+        if (!(watchdogS >= 0.2) || !(giveUpS >= 0) || !(btTimeoutS > 0)) {
+            throw new UserException("--watchdog must be ≥ 0.2 s, --give-up-after ≥ 0, --bt-timeout > 0", 2, null);
+        }
+        if (!OrientationFilters.NAMES.contains(filterName)) {
+            throw new UserException("--filter must be one of " + OrientationFilters.NAMES + ", not '" + filterName
+                    + "'", 2, null);
+        }
+        double nominalHz = rateHz != null ? rateHz : 100;
+
+        // The link.
+        String name;
+        Supplier<ByteTransport> transports;
+        if (source.port != null) {
+            String port = source.port;
+            name = port;
+            transports = () -> new SerialTransport(port, baud);
+        } else {
+            err.printf(Locale.ROOT, "midback live: looking for Bluetooth device %s...%n", source.bt);
+            err.flush();
+            String url;
+            try {
+                url = BluetoothDiscovery.resolve(source.bt, Duration.ofMillis(Math.round(btTimeoutS * 1000)));
+            } catch (IOException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+            name = url.equals(source.bt) ? url : source.bt + " (" + url + ")";
+            transports = () -> new BluetoothTransport(url);
+        }
+        ReconnectingLink.Settings linkSettings = new ReconnectingLink.Settings(
+                Duration.ofMillis(Math.round(watchdogS * 1000)), Duration.ofMillis(250), Duration.ofSeconds(5),
+                Duration.ofMillis(Math.round(giveUpS * 1000)));
+
+        // The pipeline.
+        Clock clock = Clock.systemDefaultZone();
+        ZoneId zone = clock.getZone();
+        Instant start = Instant.now(clock);
+        PostureSession posture = new PostureSession(new PostureSession.Config(filterName, nominalHz,
+                this.posture.toSettings(), false, start, zone, null));
+        if (!quiet) {
+            posture.addAlertListener(new SessionConsole.ConsoleAlerts(err));
+            posture.addPostureListener(new SessionConsole.StateChanges(err, STATE_HOLD_S));
+        }
+        AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
+        posture.addAlertListener(new AlertListener() {
+            @Override
+            public void onAlert(io.midback.alert.Alert a) {
+                LiveSession s = sessionRef.get();
+                if (s != null && (a.kind() == AlertKind.SLUMP || a.kind() == AlertKind.SLUMP_ESCALATION)) {
+                    s.vibrate();
+                }
+            }
+        });
+        HistoryStore store = null;
+        HistoryRecorder history = null;
+        if (!noHistory) {
+            try {
+                store = HistoryStore.open(db.path());
+            } catch (HistoryException e) {
+                throw new UserException(e.getMessage() + " (or run with --no-history)", e);
+            }
+            history = store.beginSession(new SessionInfo(start, zone, name, "live " + name));
+            HistoryRecorder h = history;
+            posture.addPostureListener(h).addAlertListener(h).addStreamListener(new Pipeline.StreamListener() {
+                @Override
+                public void gap(double fromS, double toS, String reason) {
+                    h.onGap(fromS, toS, reason);
+                }
+            });
+        }
+        SampleSink input = posture.start();
+
+        LiveRecorder recorder = null;
+        try {
+            if (record != null || raw != null) {
+                RecordingMetadata meta = RecordingMetadata.empty()
+                        .with(RecordingMetadata.DEVICE, name)
+                        .with(RecordingMetadata.RATE_HZ, fmtRate(nominalHz))
+                        .with(RecordingMetadata.START, LocalDateTime.ofInstant(start, zone)
+                                .truncatedTo(ChronoUnit.MILLIS).toString());
+                recorder = new LiveRecorder(record == null ? null : CsvSampleWriter.create(record, meta, false), raw);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            closeHistory(history, store);
+            throw new UserException("cannot record: " + e.getMessage(), e);
+        }
+
+        AtomicReference<String> unrecognised = new AtomicReference<>();
+        LiveDecoder[] decoder = new LiveDecoder[1];
+        DeviceMessageListener messages = m -> deviceMessage(err, m);
+        LiveSession.DeviceControl control = wireFormat == WireFormat.MIDBACK || wireFormat == null
+                ? new MidbackDeviceControl(rateHz == null ? 0 : rateHz,
+                () -> decoder[0] != null && decoder[0].format() == WireFormat.MIDBACK)
+                : LiveSession.DeviceControl.NONE;
+        String linkName = name;
+        LiveSession.Config config = new LiveSession.Config(name, transports, linkSettings,
+                sink -> decoder[0] = new LiveDecoder(sink, wireFormat, nominalHz, messages, linkName, why -> {
+                    unrecognised.set(why);
+                    LiveSession s = sessionRef.get();
+                    if (s != null) {
+                        s.requestStop(why);
+                    }
+                }), LiveDecoder.timing(wireFormat), nominalHz, control);
+        LiveSession session = new LiveSession(config, input, recorder,
+                new LinkStatePrinter(err, "live", name, clock));
+        sessionRef.set(session);
+
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            session.requestStop("interrupted");
+            try {
+                finished.await(10, TimeUnit.SECONDS); // let the main thread stop the device and print the summary
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "midback-live-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String why;
+        boolean[] historyClosed = {false};
+        try {
+            try {
+                session.start();
+            } catch (IOException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+            try {
+                why = session.await(durationS == null ? 0 : durationS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                why = "interrupted";
+            }
+            session.close();
+            historyClosed[0] = true;
+            closeHistory(history, store);
+            if (unrecognised.get() != null) {
+                throw new UserException(unrecognised.get());
+            }
+            report(out, err, why, posture.summary(), session, decoder[0], recorder);
+        } finally {
+            session.close();
+            if (!historyClosed[0]) {
+                closeHistory(history, store);
+            }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is running and waits for us
+            }
+        }
+        if (history != null && history.failure() != null) {
+            throw new UserException("the history could not be saved: " + history.failure().getMessage());
+        }
+        return 0;
+    }
+
+    private void report(PrintWriter out, PrintWriter err, String why, SessionSummary summary, LiveSession session,
+                        LiveDecoder decoder, LiveRecorder recorder) {
+        LatencyHistogram lat = session.latency();
+        synchronized (err) {
+            err.printf(Locale.ROOT, "midback live: session ended: %s%n", why);
+            err.printf(Locale.ROOT, "midback live: %d bytes, %d reconnects, %d gaps, %d vibrations; %s%n",
+                    session.bytesReceived(), session.reconnects(), session.gaps(), session.vibrations(),
+                    decoder == null ? "" : decoder.stats().toMap().toString());
+            err.printf(Locale.ROOT, "midback live: latency from a chunk's arrival to the alert decision: "
+                            + "p50 %.3f ms, p99 %.3f ms, max %.3f ms over %d chunks%n",
+                    lat.quantileMs(0.5), lat.quantileMs(0.99), lat.maxMs(), lat.count());
+            if (recorder != null && recorder.rawError() != null) {
+                err.println("midback live: warning: " + recorder.rawError());
+            }
+            err.flush();
+        }
+        if (json) {
+            JsonObject extra = new JsonObject();
+            WireFormat f = decoder == null ? null : decoder.format();
+            extra.addProperty("format", f == null ? null : f.cliName());
+            if (decoder != null) {
+                decoder.stats().toMap().forEach(extra::addProperty);
+            }
+            extra.addProperty("bytesReceived", session.bytesReceived());
+            extra.addProperty("reconnects", session.reconnects());
+            extra.addProperty("vibrations", session.vibrations());
+            extra.addProperty("ended", why);
+            JsonObject l = new JsonObject();
+            l.addProperty("chunks", lat.count());
+            l.addProperty("p50", finite(lat.quantileMs(0.5)));
+            l.addProperty("p99", finite(lat.quantileMs(0.99)));
+            l.addProperty("p999", finite(lat.quantileMs(0.999)));
+            l.addProperty("max", finite(lat.maxMs()));
+            extra.add("latencyMs", l);
+            out.println(SessionConsole.json(summary, extra));
+        } else {
+            SessionConsole.printHuman(out, summary);
+        }
+        out.flush();
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static void closeHistory(HistoryRecorder history, HistoryStore store) {
+        if (history != null) {
+            history.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static void deviceMessage(PrintWriter err, DeviceMessage m) {
+        String line = null;
+        if (m instanceof DeviceMessage.Info i) {
+            line = String.format(Locale.ROOT, "device: %s, firmware %s, protocol %d, %d Hz, ±%d g, ±%d °/s%s%s",
+                    i.sensorModel(), i.firmwareVersion(), i.protocolVersion(), i.rateHz(), i.accelRangeG(),
+                    i.gyroRangeDps(), i.has(DeviceMessage.CAP_MAGNETOMETER) ? ", magnetometer" : "",
+                    i.has(DeviceMessage.CAP_VIBRATION_MOTOR) ? ", vibration motor" : "");
+        } else if (m instanceof DeviceMessage.Nack n) {
+            line = String.format(Locale.ROOT, "device refused command 0x%02x: %s", n.commandType(), n.errorName());
+        } else if (m instanceof DeviceMessage.Event e) {
+            line = "device event: " + e.kindName() + (e.argument() != 0 ? " (" + e.argument() + ")" : "");
+        } else if (m instanceof DeviceMessage.Battery b) {
+            line = "device battery: " + (b.percent() >= 0 ? b.percent() + " %, " : "") + b.millivolts() + " mV"
+                    + (b.charging() ? ", charging" : "");
+        } else if (m instanceof DeviceMessage.Log l && l.level() >= 2) {
+            line = "device log: " + l.text();
+        }
+        if (line != null) {
+            synchronized (err) {
+                err.println("midback live: " + line);
+                err.flush();
+            }
+        }
+    }
+
+    private static String fmtRate(double hz) {
+        return hz == Math.rint(hz) ? String.valueOf((long) hz) : String.valueOf(hz);
+    }
+}

@@ -1,0 +1,133 @@
+package io.midback.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.midback.alert.Alert;
+import io.midback.alert.AlertListener;
+import io.midback.alert.SessionSummary;
+import io.midback.posture.Calibration;
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureListener;
+import io.midback.posture.PostureState;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * What {@code replay} and {@code live} print about a session: alert and posture-state lines on stderr as they
+ * happen, and at the end the summary (human-readable, or one JSON object with extra fields).
+ */
+final class SessionConsole {
+    private SessionConsole() {
+    }
+
+    static String clock(double s) {
+        long t = Math.round(s);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);
+    }
+
+    /** The summary as one JSON line, with {@code extra}'s fields appended. */
+    static String json(SessionSummary summary, JsonObject extra) {
+        JsonObject o = summary.toJsonObject();
+        extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+        return new GsonBuilder().serializeNulls().create().toJson(o);
+    }
+
+    static void printHuman(PrintStream out, SessionSummary s) {
+        PrintWriter w = new PrintWriter(out, true);
+        printHuman(w, s);
+        w.flush();
+    }
+
+    static void printHuman(PrintWriter out, SessionSummary s) {
+        out.printf(Locale.ROOT, "%d samples, %.1f min%n", s.samples(), s.durationS() / 60);
+        for (PostureState st : PostureState.values()) {
+            double sec = s.secondsIn(st);
+            if (sec > 0) {
+                out.printf(Locale.ROOT, "  %-17s %8.1f min%n", st.label(), sec / 60);
+            }
+        }
+        out.printf(Locale.ROOT, "slump episodes: %d%n", s.episodes().size());
+        s.episodes().forEach(e -> out.printf(Locale.ROOT, "  %s – %s  peak %.1f°%n", clock(e.startS()),
+                clock(e.endS()), e.peakFlexionDeg()));
+        out.printf(Locale.ROOT, "alerts: %d%n", s.alerts().size());
+        s.alerts().forEach(a -> out.printf(Locale.ROOT, "  %s  %s%n", clock(a.atS()), a.kind().label()));
+        out.flush();
+    }
+
+    /** Alert lines on stderr as they happen. */
+    static final class ConsoleAlerts implements AlertListener {
+        private final PrintWriter err;
+
+        ConsoleAlerts(PrintStream err) {
+            this(new PrintWriter(err, true));
+        }
+
+        ConsoleAlerts(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onAlert(Alert a) {
+            line("[" + clock(a.atS()) + "] " + a.kind().label() + ": " + a.message());
+        }
+
+        @Override
+        public void onCalibration(Calibration c) {
+            line(String.format(Locale.ROOT, "[%s] calibrated (%s)", clock(c.atS()), c.source()));
+            for (String w : c.warnings()) {
+                line("[" + clock(c.atS()) + "] calibration warning: " + w);
+            }
+        }
+
+        private void line(String s) {
+            synchronized (err) {
+                err.println(s);
+                err.flush();
+            }
+        }
+    }
+
+    /**
+     * A line on stderr each time the posture state changes and holds for {@code holdS} seconds (so a state that
+     * flickers for a few samples is not printed). Per sample it only compares; it prints on changes.
+     */
+    static final class StateChanges implements PostureListener {
+        private final PrintWriter err;
+        private final double holdS;
+        private PostureState shown;
+        private PostureState candidate;
+        private double candidateSinceS;
+        private double flexionAtChangeDeg;
+
+        StateChanges(PrintWriter err, double holdS) {
+            this.err = err;
+            this.holdS = holdS;
+        }
+
+        @Override
+        public void onPosture(PostureFrame f) {
+            PostureState s = f.state;
+            if (s == shown) {
+                candidate = null;
+                return;
+            }
+            if (s != candidate) {
+                candidate = s;
+                candidateSinceS = f.tS;
+                flexionAtChangeDeg = f.flexionDeg;
+            }
+            if (f.tS - candidateSinceS >= holdS) {
+                shown = s;
+                candidate = null;
+                String line = String.format(Locale.ROOT, "[%s] posture: %s (flexion %.0f°)",
+                        clock(candidateSinceS), s.label(), flexionAtChangeDeg);
+                synchronized (err) {
+                    err.println(line);
+                    err.flush();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.midback.live;
+
+import com.google.gson.JsonObject;
+import io.midback.protocol.CaptureReplay;
+import io.midback.protocol.WireFormat;
+import io.midback.recording.CsvSampleReader;
+import io.midback.sensor.SampleBatch;
+import io.midback.sensor.SampleSink;
+import io.midback.sim.Scenario;
+import io.midback.sim.SimulationFiles;
+import io.midback.sim.Simulator;
+import io.midback.sim.SimulatorConfig;
+import io.midback.transport.SocatPair;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.midback.live.LiveTesting.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Issue 4's acceptance over real pseudo-terminal pairs (socat): a virtual sensor streams a scenario in real
+ * time, {@code midback live} (in-process) runs the whole pipeline on it. The two real-time sessions run side by
+ * side (about 80 s in all).
+ */
+class LiveAcceptanceTest {
+    /** Posture options shared by live and replay. */
+    static final String[] POSTURE = {"--filter", "mahony", "--forward-at", "8", "--slump-dwell", "10"};
+
+    @Test
+    void liveMatchesReplayAndSurvivesARestartOfTheFarEnd(@TempDir Path dir) throws Exception {
+        try (SocatPair one = SocatPair.require(Files.createDirectories(dir.resolve("one")));
+             SocatPair two = SocatPair.require(Files.createDirectories(dir.resolve("two")))) {
+            CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+                try {
+                    farEndRestart(two, dir.resolve("two"));
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            sameEpisodesAsReplay(one, dir.resolve("one"));
+            restart.get(120, TimeUnit.SECONDS);
+        }
+    }
+
+    /** (a) live reports the slump episodes a replay of its recording, and of the simulator's output, reports. */
+    private void sameEpisodesAsReplay(SocatPair pty, Path dir) throws Exception {
+        Scenario sc = scenario("live-short");
+        SimulatorConfig cfg = config(100);
+        Path rec = dir.resolve("live.csv");
+        Run live;
+        try (SerialSensor sensor = new SerialSensor(sc, cfg, pty.a().toString())) {
+            live = run(concat(new String[] {"live", "--port", pty.b().toString(), "--format", "midback",
+                    "--rate", "100", "--duration", "76.5", "--record", rec.toString(), "--no-history", "--json"},
+                    POSTURE));
+            assertEquals(0, live.code(), live.err());
+            assertTrue(sensor.sensor.vibrations() >= 1, "the sensor vibrated on the slump: " + live.err());
+        }
+        JsonObject j = live.json();
+        assertEquals(7500, j.get("samples").getAsLong(), 10, live.err());
+        assertEquals(0, j.get("framesCorrupt").getAsLong());
+        assertEquals(0, j.get("samplesLost").getAsLong());
+        assertTrue(j.get("vibrations").getAsLong() >= 1, live.out());
+        assertTrue(j.getAsJsonObject("latencyMs").get("p99").getAsDouble() >= 0);
+        assertTrue(live.err().contains("posture: slouched"), live.err());
+        assertTrue(live.err().contains("slump:"), "the alert line: " + live.err());
+
+        Run replayRec = run(concat(new String[] {"replay", rec.toString(), "--json"}, POSTURE));
+        assertEquals(0, replayRec.code(), replayRec.err());
+        Path simOut = dir.resolve("sim.csv");
+        SimulationFiles.write(new Simulator(sc, cfg), simOut, 10, null);
+        Run replaySim = run(concat(new String[] {"replay", simOut.toString(), "--json"}, POSTURE));
+        assertEquals(0, replaySim.code(), replaySim.err());
+
+        List<double[]> liveEpisodes = live.episodes();
+        assertEquals(2, liveEpisodes.size(), "the scenario's two slumps: " + str(liveEpisodes));
+        assertSameEpisodes(replayRec.episodes(), liveEpisodes, 1.0, "live vs replay of its recording");
+        assertSameEpisodes(replaySim.episodes(), liveEpisodes, 1.0, "live vs replay of the simulator's output");
+    }
+
+    /**
+     * (b) socat killed mid-stream and started again: live reconnects, the session goes on, and what arrived
+     * before the drop is all in the recording.
+     */
+    private void farEndRestart(SocatPair pty, Path dir) throws Exception {
+        Scenario sc = scenario("live-short");
+        Path rec = dir.resolve("live.csv");
+        Path raw = dir.resolve("live.bin");
+        CompletableFuture<Run> live;
+        try (SerialSensor sensor = new SerialSensor(sc, config(100), pty.a().toString())) {
+            live = CompletableFuture.supplyAsync(() -> run(concat(new String[] {"live", "--port",
+                    pty.b().toString(), "--format", "midback", "--duration", "24", "--watchdog", "1",
+                    "--record", rec.toString(), "--raw", raw.toString(), "--no-history", "--json"}, POSTURE)));
+            Thread.sleep(9_000);
+            pty.kill();
+            Thread.sleep(1_000);
+            pty.start();
+            Run r = live.get(60, TimeUnit.SECONDS);
+            assertEquals(0, r.code(), r.err());
+            JsonObject j = r.json();
+            assertEquals(1, j.get("reconnects").getAsInt(), r.err());
+            assertTrue(j.get("gaps").getAsInt() >= 1, r.out());
+            assertTrue(r.err().contains("reconnecting"), r.err());
+            long samples = j.get("samples").getAsLong();
+            assertTrue(samples > 1800 && samples < 2400, "about 22 of 24 s at 100 Hz: " + samples);
+            // Nothing received is lost: the recording holds every sample decoded, and the raw bytes decode to them.
+            long[] recorded = {0};
+            double[] last = {Double.NaN};
+            CsvSampleReader.of(rec).read(new SampleSink() {
+                @Override
+                public void accept(SampleBatch b) {
+                    recorded[0] += b.size();
+                    last[0] = b.tS[b.size() - 1];
+                }
+            });
+            assertEquals(samples, recorded[0]);
+            assertTrue(last[0] > 20, "the session went on after the restart: last sample at " + last[0]);
+            assertTrue(Files.readString(rec).contains("# gap: "), "the drop is a gap in the recording");
+            var decoded = new CaptureReplay(WireFormat.MIDBACK, Double.NaN).replay(raw, new SampleSink() {
+                @Override
+                public void accept(SampleBatch b) {
+                }
+            });
+            assertEquals(samples, decoded.stats().samples(), "raw bytes and samples agree");
+            // What the sensor wrote but never arrived is only what socat held when it was killed.
+            long sent = sensor.sensor.samplesSent();
+            assertTrue(sent - samples >= 0 && sent - samples <= 100, "sent " + sent + ", received " + samples);
+        }
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}

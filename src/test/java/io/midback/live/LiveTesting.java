@@ -1,0 +1,114 @@
+package io.midback.live;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.midback.cli.MidbackCommand;
+import io.midback.sim.Scenario;
+import io.midback.sim.SimulatorConfig;
+import io.midback.transport.ReconnectingLink;
+import io.midback.transport.SerialTransport;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Helpers for the live acceptance tests: scenarios, a virtual sensor on a thread, the CLI run in-process. */
+final class LiveTesting {
+    private LiveTesting() {
+    }
+
+    /** A scenario from src/test/resources/io/midback/live. */
+    static Scenario scenario(String name) throws Exception {
+        try (var in = LiveTesting.class.getResourceAsStream(name + ".scenario")) {
+            assertNotNull(in, name + ".scenario");
+            return Scenario.parse(name + ".scenario", new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+        }
+    }
+
+    static SimulatorConfig config(double rateHz) {
+        return SimulatorConfig.defaults().withRate(rateHz).withSeed(7);
+    }
+
+    /** A virtual sensor serving a serial port on its own thread; {@link #done} completes when it returns. */
+    static final class SerialSensor implements AutoCloseable {
+        final VirtualSensor sensor;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        SerialSensor(Scenario sc, SimulatorConfig cfg, String port) {
+            sensor = new VirtualSensor(sc, cfg, new VirtualSensor.Events() {
+                @Override
+                public void onLink(io.midback.transport.LinkState state, String reason) {
+                    events.add(state.label() + ": " + reason);
+                }
+            });
+            Thread t = new Thread(() -> {
+                try {
+                    sensor.serve(port, () -> new SerialTransport(port, 115_200), new ReconnectingLink.Settings(
+                            java.time.Duration.ofDays(1), java.time.Duration.ofMillis(100),
+                            java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(60)));
+                    done.complete(null);
+                } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            }, "virtual-sensor " + port);
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() {
+            sensor.close();
+        }
+    }
+
+    /** The result of a CLI run: exit code, stdout, stderr. */
+    record Run(int code, String out, String err) {
+        JsonObject json() {
+            String[] lines = out.trim().split("\n");
+            return JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+        }
+
+        List<double[]> episodes() {
+            List<double[]> l = new ArrayList<>();
+            JsonArray a = json().getAsJsonArray("slumpEpisodes");
+            a.forEach(e -> l.add(new double[] {e.getAsJsonObject().get("startS").getAsDouble(),
+                    e.getAsJsonObject().get("endS").getAsDouble()}));
+            return l;
+        }
+    }
+
+    static Run run(String... args) {
+        var cl = MidbackCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Same episodes (count, and each start and end within {@code tolS}). */
+    static void assertSameEpisodes(List<double[]> expected, List<double[]> actual, double tolS, String what) {
+        String msg = what + ": expected " + str(expected) + ", got " + str(actual);
+        assertEquals(expected.size(), actual.size(), msg);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i)[0], actual.get(i)[0], tolS, msg);
+            assertEquals(expected.get(i)[1], actual.get(i)[1], tolS, msg);
+        }
+    }
+
+    static String str(List<double[]> eps) {
+        StringBuilder sb = new StringBuilder("[");
+        for (double[] e : eps) {
+            sb.append(String.format(java.util.Locale.ROOT, " %.2f–%.2f", e[0], e[1]));
+        }
+        return sb.append(" ]").toString();
+    }
+}
