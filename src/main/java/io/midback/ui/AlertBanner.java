@@ -20,6 +20,7 @@ final class AlertBanner extends JPanel {
     private final JButton close = new JButton("✕");
     private final Timer hide = new Timer(20_000, e -> setVisible(false));
     private Alert shown;
+    private Runnable onShow = () -> { };
 
     AlertBanner(java.util.function.Consumer<JButton> onSnooze) {
         super(new BorderLayout(8, 0));
@@ -49,10 +50,16 @@ final class AlertBanner extends JPanel {
         text.setForeground(Color.WHITE);
         text.setText(a.message());
         snooze.setVisible(!good);
+        onShow.run();
         setVisible(true);
         hide.setInitialDelay(good ? 5_000 : 20_000);
         hide.restart();
-        revalidate();
+        repaint();
+    }
+
+    /** Called before the banner shows (the window places it). */
+    void onShow(Runnable r) {
+        onShow = r;
     }
 
     Alert shown() {

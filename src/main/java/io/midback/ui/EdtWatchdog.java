@@ -21,8 +21,13 @@ public final class EdtWatchdog implements AutoCloseable {
     private final AtomicLong maxDelayNanos = new AtomicLong();
     private final AtomicLong probes = new AtomicLong();
     private final AtomicLong over50 = new AtomicLong();
+    private final AtomicLong maxAfterWarmupNanos = new AtomicLong();
+    public static final long WARMUP_NANOS = 500_000_000L;
+    private final java.util.List<String> stalls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private volatile long startNanos;
 
     public EdtWatchdog start() {
+        startNanos = System.nanoTime();
         poster.scheduleAtFixedRate(() -> {
             long posted = System.nanoTime();
             SwingUtilities.invokeLater(() -> {
@@ -30,15 +35,48 @@ public final class EdtWatchdog implements AutoCloseable {
                 probes.incrementAndGet();
                 if (d > 50_000_000L) {
                     over50.incrementAndGet();
+                    if (stalls.size() < 40) {
+                        stalls.add(String.format(java.util.Locale.ROOT, "%.0f@%.2fs", d / 1e6,
+                                (posted - startNanos) / 1e9));
+                    }
                 }
                 maxDelayNanos.accumulateAndGet(d, Math::max);
+                if (posted - startNanos > WARMUP_NANOS) {
+                    maxAfterWarmupNanos.accumulateAndGet(d, Math::max);
+                }
             });
         }, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        if (Boolean.getBoolean("midback.edtStacks")) {
+            Thread edt = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("AWT-EventQueue")).findFirst().orElse(null);
+            long[] lastProbes = {0};
+            long[] sameSince = {System.nanoTime()};
+            poster.scheduleAtFixedRate(() -> {
+                long p = probes.get();
+                long now = System.nanoTime();
+                if (p != lastProbes[0]) {
+                    lastProbes[0] = p;
+                    sameSince[0] = now;
+                } else if (edt != null && now - sameSince[0] > 30_000_000L) {
+                    StackTraceElement[] st = edt.getStackTrace();
+                    StringBuilder b = new StringBuilder("EDT busy ").append((now - startNanos) / 1_000_000).append(" ms:");
+                    for (int i = 0; i < Math.min(14, st.length); i++) {
+                        b.append("\n    ").append(st[i]);
+                    }
+                    System.err.println(b);
+                }
+            }, 5, 15, TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
     public double maxDelayMs() {
         return maxDelayNanos.get() / 1e6;
+    }
+
+    /** Longest stall after the first half second (the window's first paints, in not yet compiled code). */
+    public double maxDelayAfterWarmupMs() {
+        return maxAfterWarmupNanos.get() / 1e6;
     }
 
     public long probes() {
@@ -50,11 +88,19 @@ public final class EdtWatchdog implements AutoCloseable {
         return over50.get();
     }
 
+    /** The first stalls over 50 ms as "ms@seconds since start" (to see whether they cluster at warm-up). */
+    public String stallsOver50() {
+        synchronized (stalls) {
+            return String.join(" ", stalls);
+        }
+    }
+
     /** Forgets what was measured so far (e.g. start-up). */
     public void reset() {
         maxDelayNanos.set(0);
         probes.set(0);
         over50.set(0);
+        stalls.clear();
     }
 
     @Override

@@ -103,15 +103,15 @@ public final class GuiLauncher {
         double first = heap.maxAfterGcMb(0, 0.5), second = heap.maxAfterGcMb(0.5, 1.0);
         return String.format(Locale.ROOT, "{\"samples\": %d, \"durationS\": %.1f, \"state\": \"%s\", "
                         + "\"wallS\": %.2f, \"samplesPerWallS\": %.0f, \"commandToWindowMs\": %.0f, "
-                        + "\"launchToWindowMs\": %.0f, \"edtMaxStallMs\": %.1f, \"edtProbes\": %d, "
+                        + "\"launchToWindowMs\": %.0f, \"edtMaxStallMs\": %.1f, \"edtMaxStallAfterFirstHalfSecondMs\": %.1f, \"edtProbes\": %d, "
                         + "\"edtStallsOver50Ms\": %d, \"maxHeapMb\": %.0f, \"gcCount\": %d, "
                         + "\"heapAfterGcMaxFirstHalfMb\": %.1f, \"heapAfterGcMaxSecondHalfMb\": %.1f, "
                         + "\"heapAfterGcLastMb\": %.1f, \"heapPeakBeforeGcMb\": %.1f, \"chartRefreshes\": %d, "
-                        + "\"plottedFlexionPoints\": %d, \"alertsShown\": %d, %s}",
+                        + "\"plottedFlexionPoints\": %d, \"alertsShown\": %d, %s, \"stallsOver50\": \"%s\"}",
                 s.samples(), s.lastSampleS(), s.state(), wallS, s.samples() / wallS, sinceProcessMs, sinceLaunchMs,
-                watchdog.maxDelayMs(), watchdog.probes(), watchdog.stallsOver50Ms(),
+                watchdog.maxDelayMs(), watchdog.maxDelayAfterWarmupMs(), watchdog.probes(), watchdog.stallsOver50Ms(),
                 Runtime.getRuntime().maxMemory() / 1048576.0, heap.collections(), first, second,
                 heap.lastAfterGcMb(), heap.peakBeforeGcMb(), w.live().refreshes(), w.live().plottedPoints(0),
-                w.alertsShown(), w.live().costs());
+                w.alertsShown(), w.live().costs(), watchdog.stallsOver50());
     }
 }

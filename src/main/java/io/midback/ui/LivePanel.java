@@ -1,7 +1,6 @@
 package io.midback.ui;
 
 import io.midback.posture.PostureState;
-import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.IntervalMarker;
@@ -45,7 +44,30 @@ final class LivePanel extends JPanel {
     private final DecimatedDataset dataset = new DecimatedDataset(new SeriesWindow.Decimated(MAX_COLUMNS));
     private final JFreeChart chart;
     private final XYPlot plot;
-    private final ChartPanel chartPanel;
+    private final ChartView chartPanel;
+    /** The one thread that touches the chart, plot and dataset after construction: draws into images. */
+    private final java.util.concurrent.ExecutorService painter = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "midback-chart");
+                t.setDaemon(true);
+                return t;
+            });
+    /** True while a drawing is queued or running: the event thread then skips refreshes (adaptive refresh rate). */
+    private final java.util.concurrent.atomic.AtomicBoolean drawing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile java.awt.image.BufferedImage front;
+    private java.awt.image.BufferedImage back; // painter thread only
+    private volatile int dataColumns = 600;
+    private volatile int plotted0;
+    private volatile long drawNanos, draws, maxDrawNanos;
+    private long skipped;
+    private final LiveRing.Chunk chunk = new LiveRing.Chunk(1 << 16); // painter thread only
+    private LiveRing ring; // painter thread only
+    private boolean dirty = true; // painter thread only: redraw even without new samples
+    /** The newest frame the painter drained, for the indicator (event thread reads it at 20 Hz). */
+    record Latest(PostureState state, double flexionDeg, boolean calibrated, long samples) {
+    }
+
+    private volatile Latest latest;
     private final IntervalMarker slumpBand;
     private final JLabel stateLabel = new JLabel("—", SwingConstants.CENTER);
     private final JLabel flexionLabel = new JLabel(" ", SwingConstants.CENTER);
@@ -88,22 +110,15 @@ final class LivePanel extends JPanel {
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setAntiAlias(false);
         chart.setTextAntiAlias(true);
-        chartPanel = new ChartPanel(chart, true) {
-            @Override
-            public void paintComponent(java.awt.Graphics g) {
-                long t0 = System.nanoTime();
-                super.paintComponent(g);
-                long d = System.nanoTime() - t0;
-                paintNanos += d;
-                paints++;
-                maxPaintNanos = Math.max(maxPaintNanos, d);
-            }
-        };
-        chartPanel.setMouseZoomable(false);
-        chartPanel.setMinimumDrawWidth(200);
-        chartPanel.setMaximumDrawWidth(MAX_COLUMNS);
-        chartPanel.setMaximumDrawHeight(2400);
+        chartPanel = new ChartView();
+        chartPanel.setName("liveChart");
         chartPanel.setPreferredSize(new Dimension(760, 420));
+        chartPanel.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                refresh();
+            }
+        });
         applyTheme();
 
         JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
@@ -111,6 +126,7 @@ final class LivePanel extends JPanel {
         top.add(windowChoice);
         windowChoice.setName("chartWindow");
         windowChoice.addActionListener(e -> windowS = 60.0 * WINDOW_MINUTES[windowChoice.getSelectedIndex()]);
+        // The chart belongs to the painter thread from here on.
         setWindowMinutes(windowMinutes);
 
         JPanel center = new JPanel(new BorderLayout());
@@ -177,19 +193,45 @@ final class LivePanel extends JPanel {
     }
 
     void setThreshold(double deg) {
-        slumpBand.setStartValue(deg);
+        painter.execute(() -> {
+            slumpBand.setStartValue(deg);
+            dirty = true;
+        });
+    }
+
+    /** A new session's ring: the painter drains it from now on and the window forgets the previous samples. */
+    void setSource(LiveRing newRing) {
+        painter.execute(() -> {
+            ring = newRing;
+            window.clear();
+            latest = null;
+            dirty = true;
+        });
+    }
+
+    /** The newest drained frame, or null before the first. */
+    Latest latest() {
+        return latest;
     }
 
     /** Colours that follow the look and feel (light or dark). */
     void applyTheme() {
         Color bg = UIManager.getColor("Panel.background");
         Color fg = UIManager.getColor("Label.foreground");
-        if (bg == null || fg == null) {
+        Color plotBg = UIManager.getColor("TextField.background");
+        if (bg == null || fg == null || plotBg == null) {
             return;
         }
+        painter.execute(() -> {
+            themeChart(bg, fg, plotBg);
+            dirty = true;
+        });
+    }
+
+    /** Painter thread: the chart's colours. */
+    private void themeChart(Color bg, Color fg, Color plotBg) {
         chart.setBackgroundPaint(bg);
-        plot.setBackgroundPaint(UIManager.getColor("TextField.background"));
-        Color plotBg = UIManager.getColor("TextField.background");
+        plot.setBackgroundPaint(plotBg);
         // Opaque colours and solid 1 px strokes: dashed or translucent lines are slow in software rendering.
         Color grid = blend(fg, plotBg, 0.15);
         plot.setDomainGridlinePaint(grid);
@@ -217,31 +259,128 @@ final class LivePanel extends JPanel {
                 (int) Math.round(a.getBlue() * fractionA + b.getBlue() * (1 - fractionA)));
     }
 
-    /** Redraws the chart from the series window: decimated to the plot's pixel columns, one dataset event. */
+    /**
+     * Called by the window's Swing timer (20 Hz): asks the painter thread to drain the ring into the series
+     * window, decimate it to the plot's pixel columns and draw the chart into an image; the event thread then only
+     * copies that image to the screen. While a drawing is still queued or running the request is skipped, so a
+     * slow machine draws less often instead of stalling the event thread.
+     */
     void refresh() {
         long t0 = System.nanoTime();
-        double last = window.lastTime();
-        double to = Double.isNaN(last) ? windowS : Math.max(last, windowS);
-        double from = to - windowS;
-        Rectangle2D area = chartPanel.getScreenDataArea();
-        int columns = (int) Math.max(50, Math.min(MAX_COLUMNS, area == null || area.getWidth() < 1 ? 600
-                : area.getWidth()));
-        chart.setNotify(false);
-        plot.getDomainAxis().setRange(from, to);
-        window.decimate(from, to, columns, dataset.points());
-        dataset.changed();
-        chart.setNotify(true); // one redraw for the whole update
+        int w = chartPanel.getWidth(), h = chartPanel.getHeight();
+        if (w < 10 || h < 10) {
+            return;
+        }
+        if (!drawing.compareAndSet(false, true)) {
+            skipped++;
+            return;
+        }
+        double span = windowS;
+        java.awt.GraphicsConfiguration gc = chartPanel.getGraphicsConfiguration();
+        painter.execute(() -> draw(span, w, h, gc));
         refreshes++;
         long d = System.nanoTime() - t0;
         refreshNanos += d;
         maxRefreshNanos = Math.max(maxRefreshNanos, d);
     }
 
-    /** Chart paints: count, mean and max ms; refresh (drain + decimate + dataset) mean and max ms. */
+    /** Painter thread: drain, decimate into the dataset, draw the chart into the back image, publish it. */
+    private void draw(double span, int w, int h, java.awt.GraphicsConfiguration gc) {
+        long t0 = System.nanoTime();
+        boolean drew = false;
+        try {
+            LiveRing r = ring;
+            int n = r == null ? 0 : r.drainTo(chunk);
+            if (n > 0) {
+                window.appendAll(chunk);
+                int last = n - 1;
+                latest = new Latest(PostureState.values()[chunk.state[last]], chunk.flexionDeg[last],
+                        chunk.calibrated[last], r.written());
+            }
+            java.awt.image.BufferedImage img = back;
+            boolean resized = front == null || front.getWidth() != w || front.getHeight() != h;
+            if (n == 0 && !dirty && !resized && span == drawnSpan) {
+                return;
+            }
+            dirty = false;
+            drawnSpan = span;
+            double lastT = window.lastTime();
+            double to = Double.isNaN(lastT) ? span : Math.max(lastT, span);
+            double from = to - span;
+            int columns = Math.max(50, Math.min(MAX_COLUMNS, dataColumns));
+            window.decimate(from, to, columns, dataset.points());
+            chart.setNotify(false);
+            plot.getDomainAxis().setRange(from, to);
+            if (img == null || img.getWidth() != w || img.getHeight() != h) {
+                img = gc != null ? gc.createCompatibleImage(w, h) : new java.awt.image.BufferedImage(w, h,
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+            }
+            java.awt.Graphics2D g = img.createGraphics();
+            try {
+                org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+                chart.draw(g, new Rectangle2D.Double(0, 0, w, h), info);
+                double dw = info.getPlotInfo().getDataArea().getWidth();
+                if (dw >= 1) {
+                    dataColumns = (int) dw;
+                }
+            } finally {
+                g.dispose();
+            }
+            plotted0 = dataset.getItemCount(0);
+            back = front;
+            front = img;
+            drew = true;
+        } catch (RuntimeException e) {
+            // A drawing failure must not stop later drawings; the previous image stays.
+        } finally {
+            if (drew) {
+                long d = System.nanoTime() - t0;
+                drawNanos += d;
+                draws++;
+                maxDrawNanos = Math.max(maxDrawNanos, d);
+            }
+            drawing.set(false);
+            if (drew) {
+                chartPanel.repaint();
+            }
+        }
+    }
+
+    private double drawnSpan = Double.NaN; // painter thread only
+
+    /** Shows the newest chart image; the event thread's whole share of drawing the chart. */
+    private final class ChartView extends javax.swing.JComponent {
+        @Override
+        protected void paintComponent(java.awt.Graphics g) {
+            long t0 = System.nanoTime();
+            java.awt.image.BufferedImage img = front;
+            if (img != null) {
+                g.drawImage(img, 0, 0, null);
+            } else {
+                g.setColor(getBackground());
+                g.fillRect(0, 0, getWidth(), getHeight());
+            }
+            long d = System.nanoTime() - t0;
+            paintNanos += d;
+            paints++;
+            maxPaintNanos = Math.max(maxPaintNanos, d);
+        }
+    }
+
+    /** Stops the painter thread (window closed). */
+    void dispose() {
+        painter.shutdownNow();
+    }
+
+    /** Chart image blits on the event thread, drawings on the painter thread, and refreshes (count, mean, max ms). */
     String costs() {
-        return String.format(Locale.ROOT, "\"chartPaints\": %d, \"chartPaintMeanMs\": %.1f, \"chartPaintMaxMs\": %.1f, "
-                + "\"refreshMeanMs\": %.2f, \"refreshMaxMs\": %.1f", paints, paints == 0 ? 0 : paintNanos / 1e6 / paints,
-                maxPaintNanos / 1e6, refreshes == 0 ? 0 : refreshNanos / 1e6 / refreshes, maxRefreshNanos / 1e6);
+        long n = draws;
+        return String.format(Locale.ROOT, "\"chartBlits\": %d, \"chartBlitMeanMs\": %.2f, \"chartBlitMaxMs\": %.1f, "
+                        + "\"chartDraws\": %d, \"chartDrawMeanMs\": %.1f, \"chartDrawMaxMs\": %.1f, "
+                        + "\"refreshesSkippedWhileDrawing\": %d, \"refreshMeanMs\": %.2f, \"refreshMaxMs\": %.1f",
+                paints, paints == 0 ? 0 : paintNanos / 1e6 / paints, maxPaintNanos / 1e6, n,
+                n == 0 ? 0 : drawNanos / 1e6 / n, maxDrawNanos / 1e6, skipped,
+                refreshes == 0 ? 0 : refreshNanos / 1e6 / refreshes, maxRefreshNanos / 1e6);
     }
 
     long refreshes() {
@@ -250,7 +389,7 @@ final class LivePanel extends JPanel {
 
     /** Points currently plotted in a series (tests and measurements). */
     int plottedPoints(int series) {
-        return dataset.getItemCount(series);
+        return series == 0 ? plotted0 : dataset.points().count(series);
     }
 
     void showPosture(PostureState state, double flexionDeg, boolean calibrated) {

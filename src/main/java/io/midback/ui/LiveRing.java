@@ -67,12 +67,12 @@ public final class LiveRing implements PostureListener {
     }
 
     /**
-     * Consumer side: copies the samples written since the previous drain (at most {@code out.capacity()}, the
-     * newest ones) into {@code out}, replacing its contents. Returns the number copied.
+     * Consumer side: copies the samples written since the previous drain (at most {@code out.capacity()} and
+     * {@code capacity() - 1}, the newest ones; the slot the producer writes next is never handed out) into {@code out}, replacing its contents. Returns the number copied.
      */
     public int drainTo(Chunk out) {
         long end = published.getAcquire();
-        long start = Math.max(readSeq, end - Math.min(capacity(), out.capacity()));
+        long start = Math.max(readSeq, end - Math.min(capacity() - 1, out.capacity()));
         if (start > readSeq) {
             overwritten += start - readSeq;
         }
@@ -87,9 +87,13 @@ public final class LiveRing implements PostureListener {
             out.calibrated[n] = calibrated[i];
             n++;
         }
-        // Slots below (after - capacity) may have been overwritten while we copied: drop them.
+        // Slots the producer may have reused while we copied are dropped. The producer writes the slot of
+        // sequence `after` before publishing after + 1, so while `after` is published it may already be
+        // overwriting sequence after - capacity: only capacity - 1 slots are ever safe to hand out. The fence
+        // keeps the copy's loads before this second read of the sequence.
+        java.lang.invoke.VarHandle.acquireFence();
         long after = published.getAcquire();
-        long firstSafe = after - capacity();
+        long firstSafe = after + 1 - capacity();
         int drop = (int) Math.max(0, Math.min(n, firstSafe - start));
         if (drop > 0) {
             System.arraycopy(out.tS, drop, out.tS, 0, n - drop);

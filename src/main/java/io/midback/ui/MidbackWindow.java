@@ -49,7 +49,6 @@ public final class MidbackWindow {
     private final DeviceCatalog catalog;
     private final Clock clock;
     private final SeriesWindow series = new SeriesWindow(1 << 17);
-    private final LiveRing.Chunk chunk = new LiveRing.Chunk(1 << 16);
     private final PostureTally tally = new PostureTally();
     private final LivePanel live;
     private final TodayPanel today;
@@ -69,6 +68,7 @@ public final class MidbackWindow {
     private long lastOutputNanos;
     private long lastTodayNanos;
     private long ticks;
+    private LivePanel.Latest shownLatest;
     private int alertsShown, alertsSnoozed;
     private volatile long firstPaintNanos;
     private final java.util.List<Runnable> firstPaintHooks = new java.util.ArrayList<>();
@@ -114,13 +114,22 @@ public final class MidbackWindow {
         tabs.addTab("Today", today);
         JPanel north = new JPanel(new BorderLayout());
         north.add(toolBar(), BorderLayout.NORTH);
-        north.add(banner, BorderLayout.SOUTH);
         content.add(north, BorderLayout.NORTH);
         content.add(tabs, BorderLayout.CENTER);
         statusLine.setName("statusLine");
         statusLine.setBorder(BorderFactory.createEmptyBorder(2, 10, 3, 10));
         content.add(statusLine, BorderLayout.SOUTH);
         frame.setContentPane(content);
+        // The banner floats over the bottom of the window (above the status line) instead of pushing the content
+        // down: showing it repaints its own strip, not the whole window.
+        frame.getLayeredPane().add(banner, javax.swing.JLayeredPane.PALETTE_LAYER);
+        content.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                placeBanner();
+            }
+        });
+        banner.onShow(this::placeBanner);
         frame.setJMenuBar(menuBar());
         frame.setIconImage(TrayNotifier.image());
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
@@ -133,6 +142,16 @@ public final class MidbackWindow {
         frame.setMinimumSize(new Dimension(800, 520));
         frame.setSize(1100, 680);
         frame.setLocationByPlatform(true);
+    }
+
+    /** Puts the banner across the window's width, just above the status line. */
+    private void placeBanner() {
+        java.awt.Container content = frame.getContentPane();
+        int h = banner.getPreferredSize().height;
+        java.awt.Point p = SwingUtilities.convertPoint(content, 0, content.getHeight() - statusLine.getHeight() - h,
+                frame.getLayeredPane());
+        banner.setBounds(p.x, p.y, content.getWidth(), h);
+        banner.validate();
     }
 
     private JToolBar toolBar() {
@@ -225,7 +244,7 @@ public final class MidbackWindow {
     public void connect(SampleSource source, String key) {
         disconnect();
         ring = new LiveRing(1 << 16);
-        series.clear();
+        live.setSource(ring);
         LiveRing target = ring;
         PostureListener frames = new PostureListener() {
             @Override
@@ -450,15 +469,12 @@ public final class MidbackWindow {
     /** Timer tick on the event thread: drain the ring, refresh the chart, indicator and status. */
     private void tick() {
         ticks++;
-        int n = ring.drainTo(chunk);
-        if (n > 0) {
-            series.appendAll(chunk);
-            int last = n - 1;
-            live.showPosture(PostureState.values()[chunk.state[last]], chunk.flexionDeg[last], chunk.calibrated[last]);
+        LivePanel.Latest now0 = live.latest();
+        if (now0 != null && now0 != shownLatest) {
+            shownLatest = now0;
+            live.showPosture(now0.state(), now0.flexionDeg(), now0.calibrated());
         }
-        if (n > 0 || ticks % 10 == 0) {
-            live.refresh();
-        }
+        live.refresh(); // the painter drains the ring and draws only when something changed
         Session s = session;
         if (s == null) {
             live.showStatus("Not connected", Double.NaN, -1, Double.NaN);
@@ -485,6 +501,7 @@ public final class MidbackWindow {
 
     private void shutdown() {
         refresh.stop();
+        live.dispose();
         disconnect();
         tray.remove();
         prefs.save();

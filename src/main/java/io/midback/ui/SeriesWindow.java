@@ -1,7 +1,7 @@
 package io.midback.ui;
 
 /**
- * The recent past of the three angle series, in primitive circular arrays (event thread only), and its
+ * The recent past of the three angle series, in primitive circular arrays (one thread: the chart's painter), and its
  * decimation to what the plot can show: for each pixel column, the minimum and the maximum of each series in
  * that column, in the order they occurred. Thousands of samples per column become two points, so drawing costs
  * the same whether the window holds one minute or fifteen.
@@ -12,8 +12,8 @@ public final class SeriesWindow {
     private final int mask;
     private final double[] tS;
     private final double[][] values;
-    private long head; // samples appended so far
-    private double lastT = Double.NEGATIVE_INFINITY;
+    private volatile long head; // samples appended so far (volatile: tests and status read size from elsewhere)
+    private volatile double lastT = Double.NEGATIVE_INFINITY;
 
     /** @param capacity a power of two: the most samples kept (15 min at 100 Hz is 90,000) */
     public SeriesWindow(int capacity) {
@@ -150,6 +150,16 @@ public final class SeriesWindow {
 
         public double y(int series, int i) {
             return y[series][i];
+        }
+
+        /** Copies another's points (same capacity or larger). */
+        public void copyFrom(Decimated o) {
+            for (int k = 0; k < SERIES; k++) {
+                int n = o.count[k];
+                System.arraycopy(o.x[k], 0, x[k], 0, n);
+                System.arraycopy(o.y[k], 0, y[k], 0, n);
+                count[k] = n;
+            }
         }
 
         void reset(int columns) {
