@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 /** {@code midback gui}: opens the window (also what {@code midback} with no arguments does on a desktop). */
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = {"Opens the Midback window: live posture, alerts, calibration, today's review.",
-                "Without --replay or --port it reconnects to the last device or recording."})
+                "Without --replay or --port it reconnects to the last device or recording, or replays the bundled "
+                        + "sample when none is remembered or attached."})
 public final class GuiCommand implements Callable<Integer> {
 
     @Option(names = "--replay", paramLabel = "FILE", description = "Open straight into a replay of this recording.")
@@ -51,8 +52,9 @@ public final class GuiCommand implements Callable<Integer> {
         if (theme != null && !theme.matches("light|dark|system")) {
             throw new UserException("--theme must be light, dark or system, not '" + theme + "'");
         }
-        return GuiLauncher.run(new GuiLauncher.Options(replay, parseSpeed(speed), port, theme, measure), System.out,
-                System.err);
+        java.nio.file.Path fallback = replay == null && port == null ? BundledSample.locate().orElse(null) : null;
+        return GuiLauncher.run(new GuiLauncher.Options(replay, parseSpeed(speed), port, theme, measure, fallback),
+                System.out, System.err);
     }
 
     static double parseSpeed(String text) {

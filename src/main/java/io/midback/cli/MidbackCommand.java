@@ -28,14 +28,28 @@ public final class MidbackCommand implements java.util.concurrent.Callable<Integ
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** No arguments: the window on a desktop, the usage otherwise. */
+    /**
+     * No arguments: on a desktop, the window (it reconnects to the last device, or replays the bundled sample when
+     * none is remembered); without a display, the main job in the terminal: the bundled sample replayed through
+     * the whole pipeline with the posture summary, and a one-line note on stderr.
+     */
     @Override
     public Integer call() {
+        CommandLine cl = spec.commandLine();
         if (GuiCommand.desktopAvailable()) {
-            return spec.commandLine().getSubcommands().get("gui").execute();
+            return cl.getSubcommands().get("gui").execute();
         }
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        java.util.Optional<java.nio.file.Path> sample = BundledSample.locate();
+        if (sample.isEmpty()) {
+            cl.getErr().println("midback: no display found, and the bundled sample (samples/" + BundledSample.NAME
+                    + ") is not beside the program; see the commands below.");
+            cl.usage(cl.getOut());
+            return 0;
+        }
+        cl.getErr().println("midback: no display found: replaying the bundled sample " + sample.get()
+                + " in the terminal (on a desktop, 'midback' opens the window; 'midback --help' lists the commands)");
+        cl.getErr().flush();
+        return cl.getSubcommands().get("replay").execute(sample.get().toString());
     }
 
     /** Builds the command line with Midback's error handling; tests use this too. */

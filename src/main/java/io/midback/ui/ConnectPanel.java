@@ -46,10 +46,7 @@ final class ConnectPanel extends JPanel {
                 () -> catalog.serialPorts()));
         add(devicePanel("Bluetooth", bluetooth, btNote, "Scan", () -> catalog.scanBluetooth()));
         add(replayPanel());
-        JPanel sim = new JPanel(new FlowLayout(FlowLayout.LEFT));
-        sim.setBorder(BorderFactory.createTitledBorder("Simulator"));
-        sim.add(new JLabel("The simulated wearer is not part of this build yet."));
-        add(sim);
+        add(simulatorPanel());
     }
 
     private JPanel devicePanel(String title, DefaultListModel<DeviceCatalog.Device> model, JLabel note,
@@ -137,6 +134,32 @@ final class ConnectPanel extends JPanel {
         p.add(play);
         p.setMaximumSize(new Dimension(Integer.MAX_VALUE, 70));
         return p;
+    }
+
+    private JPanel simulatorPanel() {
+        JPanel sim = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        sim.setBorder(BorderFactory.createTitledBorder("Simulator (a simulated wearer, no sensor needed)"));
+        JComboBox<String> scenario = new JComboBox<>(new String[] {"slump-demo", "workday"});
+        scenario.setName("simScenario");
+        JComboBox<String> simSpeed = new JComboBox<>(SPEEDS);
+        simSpeed.setName("simSpeed");
+        JButton start = new JButton("Start");
+        start.setName("simStart");
+        start.addActionListener(e -> {
+            String sc = (String) scenario.getSelectedItem();
+            double s = parseSpeed((String) simSpeed.getSelectedItem());
+            connect.accept(new SimulatorSource(sc, s), simulatorKey(sc, s));
+        });
+        sim.add(new JLabel("Scenario"));
+        sim.add(scenario);
+        sim.add(new JLabel("Speed"));
+        sim.add(simSpeed);
+        sim.add(start);
+        return sim;
+    }
+
+    static String simulatorKey(String scenario, double speed) {
+        return "sim:" + (Double.isInfinite(speed) ? "max" : String.valueOf(speed)) + ":" + scenario;
     }
 
     static String replayKey(Path file, double speed) {

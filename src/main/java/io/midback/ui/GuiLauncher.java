@@ -22,7 +22,11 @@ public final class GuiLauncher {
      * @param port   serial port to open straight into (or null)
      * @param theme  "light", "dark", "system", or null for the remembered choice
      */
-    public record Options(Path replay, double speed, String port, String theme, boolean measure) {
+    public record Options(Path replay, double speed, String port, String theme, boolean measure,
+                          Path fallbackReplay) {
+        public Options(Path replay, double speed, String port, String theme, boolean measure) {
+            this(replay, speed, port, theme, measure, null);
+        }
     }
 
     private GuiLauncher() {
@@ -37,9 +41,10 @@ public final class GuiLauncher {
         CountDownLatch sessionEnded = new CountDownLatch(1);
         EdtWatchdog watchdog = o.measure() ? new EdtWatchdog() : null;
         HeapWatch heap = o.measure() ? new HeapWatch().start() : null;
+        TransportCatalog catalog = new TransportCatalog(java.time.Duration.ofSeconds(12));
         SwingUtilities.invokeAndWait(() -> {
             Theme.install("dark".equals(theme));
-            MidbackWindow w = new MidbackWindow(prefs, new EngineBackend(Clock.systemDefaultZone()), DeviceCatalog.UNAVAILABLE,
+            MidbackWindow w = new MidbackWindow(prefs, new EngineBackend(Clock.systemDefaultZone()), catalog,
                     Clock.systemDefaultZone());
             ref.set(w);
             w.frame().addWindowListener(new java.awt.event.WindowAdapter() {
@@ -59,20 +64,30 @@ public final class GuiLauncher {
                 w.onFirstPaint(watchdog::start);
             }
             w.show();
-            if (o.replay() != null) {
-                w.connect(new PacedReplay(o.replay(), o.speed()), ConnectPanel.replayKey(o.replay(), o.speed()));
-            } else if (o.port() != null) {
-                DeviceCatalog.Device d = new DeviceCatalog.Device("serial", o.port(), o.port());
-                try {
-                    w.connect(DeviceCatalog.UNAVAILABLE.open(d), "serial:" + o.port());
-                } catch (Exception e) {
-                    w.notice("Cannot open " + o.port() + ": " + e.getMessage());
-                }
-            } else {
-                w.reconnectLast();
-            }
         });
         MidbackWindow w = ref.get();
+        // What to connect to is decided here, off the event thread and after the window is shown (a serial
+        // port listing is I/O): --replay, --port, the remembered device when attached, else the bundled sample.
+        if (o.replay() != null) {
+            SwingUtilities.invokeLater(() -> w.connect(new PacedReplay(o.replay(), o.speed()),
+                    ConnectPanel.replayKey(o.replay(), o.speed())));
+        } else if (o.port() != null) {
+            DeviceCatalog.Device d = new DeviceCatalog.Device("serial", o.port(), o.port());
+            SwingUtilities.invokeLater(() -> w.connect(catalog.open(d), "serial:" + o.port()));
+        } else {
+            String last = prefs.get("last.source", null);
+            DeviceCatalog.Device remembered = MidbackWindow.deviceOf(last);
+            boolean attached = remembered == null || catalog.attached(remembered);
+            SwingUtilities.invokeLater(() -> {
+                boolean tried = attached && w.reconnectLast();
+                if (!tried && o.fallbackReplay() != null) {
+                    if (remembered != null) {
+                        w.notice(remembered + " is not attached: replaying the bundled sample instead.");
+                    }
+                    w.connect(new PacedReplay(o.fallbackReplay(), 1), null);
+                }
+            });
+        }
         if (o.measure()) {
             long wallStart = System.nanoTime();
             sessionEnded.await();

@@ -61,10 +61,10 @@ public final class MidbackWindow {
     private final Timer refresh;
     private final JPopupMenu snoozeMenu = new JPopupMenu();
     private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark theme");
-    private AlertSettings settings;
+    private volatile AlertSettings settings;
     private volatile LiveRing ring = new LiveRing(1 << 16);
     private Session session;
-    private Instant snoozedUntil = Instant.MIN;
+    private volatile Instant snoozedUntil = Instant.MIN;
     private long lastOutputNanos;
     private long lastTodayNanos;
     private long ticks;
@@ -254,7 +254,14 @@ public final class MidbackWindow {
             }
         };
         session = new Session(source, backend, frames,
-                a -> SwingUtilities.invokeLater(() -> onAlert(a)),
+                a -> {
+                    // On the session thread: the vibration goes out before the next chunk is read.
+                    if ((a.kind() == AlertKind.SLUMP || a.kind() == AlertKind.SLUMP_ESCALATION)
+                            && settings.vibration() && !snoozed()) {
+                        source.vibrate();
+                    }
+                    SwingUtilities.invokeLater(() -> onAlert(a));
+                },
                 () -> sessionEndHooks.forEach(Runnable::run)).start();
         if (key != null) {
             prefs.put("last.source", key);
@@ -273,11 +280,33 @@ public final class MidbackWindow {
         }
     }
 
+    /** The device a remembered source key names ("serial:/dev/ttyUSB0", "bluetooth:…"), or null (replay, sim). */
+    static DeviceCatalog.Device deviceOf(String key) {
+        if (key == null || key.startsWith("replay:") || key.startsWith("sim:")) {
+            return null;
+        }
+        int colon = key.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        return new DeviceCatalog.Device(key.substring(0, colon), key.substring(colon + 1), key.substring(colon + 1));
+    }
+
     /** Reconnects to the remembered source, if it can still be found; returns whether it tried. */
     public boolean reconnectLast() {
         String last = prefs.get("last.source", null);
         if (last == null) {
             return false;
+        }
+        if (last.startsWith("sim:")) {
+            String rest = last.substring("sim:".length());
+            int colon = rest.indexOf(':');
+            if (colon < 0) {
+                return false;
+            }
+            connect(new SimulatorSource(rest.substring(colon + 1), ConnectPanel.parseSpeed(rest.substring(0, colon))),
+                    last);
+            return true;
         }
         if (last.startsWith("replay:")) {
             String rest = last.substring("replay:".length());
@@ -479,7 +508,9 @@ public final class MidbackWindow {
         if (s == null) {
             live.showStatus("Not connected", Double.NaN, -1, Double.NaN);
         } else {
-            String state = switch (s.state()) {
+            String note = s.source().linkNote();
+            String state = note != null && (s.state() == Session.State.CONNECTING
+                    || s.state() == Session.State.STREAMING) ? capitalise(note) : switch (s.state()) {
                 case CONNECTING -> "Connecting…";
                 case STREAMING -> "Streaming";
                 case ENDED -> "Ended";
@@ -497,6 +528,10 @@ public final class MidbackWindow {
             lastTodayNanos = now;
             today.refresh();
         }
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void shutdown() {

@@ -22,6 +22,16 @@ public interface SampleSource {
         return Double.NaN;
     }
 
+    /** Asks the device to vibrate (a slump alert); false when it has no motor or the link is down. Any thread. */
+    default boolean vibrate() {
+        return false;
+    }
+
+    /** A link state worth showing instead of the session's ("reconnecting"), or null. */
+    default String linkNote() {
+        return null;
+    }
+
     /** True for a paced source (live device or paced replay): the sample rate means something in real time. */
     default boolean realTime() {
         return true;

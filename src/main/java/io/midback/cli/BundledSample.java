@@ -1,0 +1,40 @@
+package io.midback.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The sample recording shipped beside the program ({@code samples/slump-demo.csv.gz}), found relative to the
+ * jar's (or classes folder's) location: {@code target/midback.jar} → {@code target/../samples}. The system
+ * property {@code midback.samples.dir} overrides the folder.
+ */
+public final class BundledSample {
+    public static final String NAME = "slump-demo.csv.gz";
+
+    private BundledSample() {
+    }
+
+    public static Optional<Path> locate() {
+        String override = System.getProperty("midback.samples.dir");
+        if (override != null) {
+            Path p = Path.of(override, NAME);
+            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        }
+        try {
+            Path here = Path.of(BundledSample.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // target/midback.jar or target/classes: look in up to three parents for samples/.
+            for (Path dir = here.getParent(); dir != null && here.getNameCount() - dir.getNameCount() <= 3;
+                 dir = dir.getParent()) {
+                Path p = dir.resolve("samples").resolve(NAME);
+                if (Files.isRegularFile(p)) {
+                    return Optional.of(p);
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // no code source location (unusual class loader): no bundled sample
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,141 @@
+package io.midback.ui;
+
+import io.midback.live.LiveDecoder;
+import io.midback.live.LiveSession;
+import io.midback.live.MidbackDeviceControl;
+import io.midback.protocol.DeviceMessage;
+import io.midback.protocol.WireFormat;
+import io.midback.sensor.SampleSink;
+import io.midback.transport.ByteTransport;
+import io.midback.transport.LinkListener;
+import io.midback.transport.LinkState;
+import io.midback.transport.ReconnectingLink;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * A live sensor as a source: {@link LiveSession} (reconnecting link → wire-format decoder, recognised from the
+ * first bytes → timeline) streaming into the session's pipeline, as {@code midback live} wires it: the Midback
+ * protocol's device control (rate, start/stop, vibration on a slump), battery from the device's messages.
+ */
+public final class LiveSource implements SampleSource {
+    static final double NOMINAL_RATE_HZ = 100;
+
+    private final String name;
+    private final Supplier<ByteTransport> transports;
+    private final ReconnectingLink.Settings linkSettings;
+    private volatile LiveSession session;
+    private volatile boolean stopped;
+    private volatile double battery = Double.NaN;
+    private volatile LinkState linkState = LinkState.CONNECTING;
+    private volatile String failure;
+
+    /**
+     * @param name       what to call the link ("/dev/ttyUSB0", "Midback-1 (00:11:…)")
+     * @param transports a fresh transport for every (re)connection
+     */
+    public LiveSource(String name, Supplier<ByteTransport> transports, ReconnectingLink.Settings linkSettings) {
+        this.name = name;
+        this.transports = transports;
+        this.linkSettings = linkSettings;
+    }
+
+    /** The link settings of {@code midback live}'s defaults: 3 s watchdog, give up after 5 minutes down. */
+    public static ReconnectingLink.Settings defaultLinkSettings() {
+        return new ReconnectingLink.Settings(Duration.ofSeconds(3), Duration.ofMillis(250), Duration.ofSeconds(5),
+                Duration.ofMinutes(5));
+    }
+
+    @Override
+    public String describe() {
+        return "live " + name;
+    }
+
+    @Override
+    public double batteryFraction() {
+        return battery;
+    }
+
+    /** The link's state, for the status line ("connected", "reconnecting"). */
+    public LinkState linkState() {
+        return linkState;
+    }
+
+    @Override
+    public String linkNote() {
+        LinkState s = linkState;
+        return s == LinkState.CONNECTED ? null : s.label();
+    }
+
+    @Override
+    public boolean vibrate() {
+        LiveSession s = session;
+        return s != null && s.vibrate();
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        LiveSession s = session;
+        if (s != null) {
+            s.requestStop("disconnected");
+        }
+    }
+
+    @Override
+    public void run(SampleSink sink) throws Exception {
+        LiveDecoder[] decoder = new LiveDecoder[1];
+        LiveSession[] self = new LiveSession[1];
+        LiveSession.DeviceControl control = new MidbackDeviceControl(0,
+                () -> decoder[0] != null && decoder[0].format() == WireFormat.MIDBACK);
+        LiveSession.Config config = new LiveSession.Config(name, transports, linkSettings,
+                out -> decoder[0] = new LiveDecoder(out, null, NOMINAL_RATE_HZ, this::message, name, why -> {
+                    failure = why;
+                    if (self[0] != null) {
+                        self[0].requestStop(why);
+                    }
+                }), LiveDecoder.timing(null), NOMINAL_RATE_HZ, control);
+        LiveSession s = new LiveSession(config, sink, null, new LinkListener() {
+            @Override
+            public void onBytes(byte[] buf, int off, int len) {
+            }
+
+            @Override
+            public void onState(LinkState state, String reason) {
+                linkState = state;
+            }
+        });
+        self[0] = s;
+        session = s;
+        try {
+            if (stopped) {
+                return;
+            }
+            try {
+                s.start();
+            } catch (IOException e) {
+                throw new IOException("cannot open " + name + ": " + e.getMessage(), e);
+            }
+            if (stopped) {
+                s.requestStop("disconnected");
+            }
+            String why = s.await(0);
+            if (failure != null) {
+                throw new IOException(failure);
+            }
+            if (!stopped && why != null && why.startsWith("link given up")) {
+                throw new IOException(name + ": " + why);
+            }
+        } finally {
+            s.close();
+        }
+    }
+
+    private void message(DeviceMessage m) {
+        if (m instanceof DeviceMessage.Battery b && b.percent() >= 0) {
+            battery = b.percent() / 100.0;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.midback.ui;
+
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The window on a live serial port (a socat pty whose other end a virtual sensor serves; started by
+ * {@link LiveWindowTest}), in its own JVM with a {@code DISPLAY}: connects through {@link TransportCatalog} as
+ * {@code midback gui --port} does, waits for samples and for the slump alert, saves a screenshot and prints what
+ * it saw as {@code key=value} lines.
+ */
+public final class LiveGuiScenario {
+
+    public static void main(String[] args) throws Exception {
+        Path shots = Path.of(args[0]);
+        String port = args[1];
+        Path config = Path.of(args[2]);
+        Files.createDirectories(shots);
+        System.setProperty("midback.config.dir", config.toString());
+        try {
+            run(shots, port, config);
+        } catch (Throwable t) {
+            System.out.println("error=" + t);
+            t.printStackTrace();
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    private static void report(String key, Object value) {
+        System.out.println(key + "=" + String.valueOf(value).replace('\n', ' '));
+        System.out.flush();
+    }
+
+    private static <T> T onEdt(Callable<T> c) throws Exception {
+        AtomicReference<T> r = new AtomicReference<>();
+        AtomicReference<Exception> e = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                r.set(c.call());
+            } catch (Exception ex) {
+                e.set(ex);
+            }
+        });
+        if (e.get() != null) {
+            throw e.get();
+        }
+        return r.get();
+    }
+
+    private static boolean await(Callable<Boolean> condition, double timeoutS) throws Exception {
+        long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
+        while (System.nanoTime() < deadline) {
+            if (onEdt(condition)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static void run(Path shots, String port, Path config) throws Exception {
+        TransportCatalog catalog = new TransportCatalog(Duration.ofSeconds(2));
+        MidbackWindow w = onEdt(() -> {
+            Theme.install(false);
+            MidbackWindow win = new MidbackWindow(UiPrefs.load(config), new EngineBackend(Clock.systemDefaultZone()),
+                    catalog, Clock.systemDefaultZone());
+            win.applySettings(AlertSettings.defaults().withDelay(2).withVibration(true).withSound(false));
+            win.frame().setLocation(0, 0);
+            win.show();
+            win.connect(catalog.open(new DeviceCatalog.Device("serial", port, port)), "serial:" + port);
+            return win;
+        });
+        report("streaming", await(() -> w.session().state() == Session.State.STREAMING
+                && w.session().samples() > 300, 15));
+        report("connection", onEdt(() -> w.live().connectionText()));
+        report("rateHz", onEdt(() -> w.session().nominalRateHz()));
+        boolean alerted = await(() -> w.banner().shown() != null
+                && w.banner().shown().kind() == io.midback.alert.AlertKind.SLUMP, 20);
+        report("alert.shown", alerted);
+        report("postureState", onEdt(() -> w.live().stateText()));
+        report("remembered", onEdt(() -> UiPrefs.load(config).get("last.source", "")));
+        Thread.sleep(300);
+        Rectangle r = onEdt(w.frame()::getBounds);
+        BufferedImage img = new Robot().createScreenCapture(r);
+        ImageIO.write(img, "png", shots.resolve("08-live-serial.png").toFile());
+        report("samples", onEdt(() -> w.session().samples()));
+        onEdt(() -> {
+            w.frame().dispose();
+            return null;
+        });
+        Thread.sleep(500); // the session closes the link (the device is told to stop)
+    }
+}

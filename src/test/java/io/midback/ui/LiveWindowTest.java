@@ -1,0 +1,83 @@
+package io.midback.ui;
+
+import io.midback.sim.Scenario;
+import io.midback.sim.SimulatorConfig;
+import io.midback.live.VirtualSensor;
+import io.midback.transport.ReconnectingLink;
+import io.midback.transport.SerialTransport;
+import io.midback.transport.SocatPair;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The window on a live serial link (issue 8, Connect; real pty pair from socat, real window under Xvfb): a
+ * virtual Midback sensor streams a scenario with a slump; the window connects to the other end of the pair,
+ * streams at 100 Hz, shows the slump alert and makes the sensor vibrate.
+ */
+@ExtendWith(XvfbExtension.class)
+class LiveWindowTest {
+
+    @Test
+    void streamsFromASerialPortAlertsAndVibrates(XvfbExtension.Display display) throws Exception {
+        Path dir = Files.createTempDirectory("midback-gui-live");
+        try (SocatPair pair = SocatPair.require(dir)) {
+            Scenario sc;
+            try (var in = LiveWindowTest.class.getResourceAsStream("quick-slump.scenario")) {
+                sc = Scenario.parse("quick-slump.scenario", new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        "quick-slump");
+            }
+            VirtualSensor sensor = new VirtualSensor(sc, SimulatorConfig.defaults().withRate(100).withSeed(3), null);
+            Thread serving = new Thread(() -> {
+                try {
+                    sensor.serve(pair.a().toString(), () -> new SerialTransport(pair.a().toString(), 115_200),
+                            new ReconnectingLink.Settings(Duration.ofDays(1), Duration.ofMillis(100),
+                                    Duration.ofMillis(500), Duration.ofSeconds(60)));
+                } catch (Exception e) {
+                    // closed at the end of the test
+                }
+            }, "virtual-sensor");
+            serving.setDaemon(true);
+            serving.start();
+            try {
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+                List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-Djava.awt.headless=false", "-cp", cp,
+                        LiveGuiScenario.class.getName(), MidbackWindowTest.SHOTS.toAbsolutePath().toString(),
+                        pair.b().toString(), dir.resolve("config").toString()));
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+                pb.environment().put("DISPLAY", display.name());
+                Process p = pb.start();
+                byte[] out = p.getInputStream().readAllBytes();
+                if (!p.waitFor(90, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+                String output = new String(out, StandardCharsets.UTF_8);
+                Properties seen = new Properties();
+                seen.load(new StringReader(output.replace("\\", "\\\\")));
+                assertEquals(0, p.exitValue(), "the scenario failed:\n" + output);
+                assertEquals("true", seen.getProperty("streaming"), output);
+                assertEquals("Streaming", seen.getProperty("connection"), output);
+                assertEquals(100, Double.parseDouble(seen.getProperty("rateHz")), 3, output);
+                assertEquals("true", seen.getProperty("alert.shown"), output);
+                assertEquals("serial:" + pair.b(), seen.getProperty("remembered"), output);
+                assertTrue(sensor.vibrations() >= 1, "the sensor did not vibrate on the slump:\n" + output);
+                assertTrue(Files.isRegularFile(MidbackWindowTest.SHOTS.resolve("08-live-serial.png")));
+            } finally {
+                sensor.close();
+            }
+        }
+    }
+}
