@@ -23,7 +23,7 @@ final class BreakPolicy {
             "Side bends: stand or sit tall, reach one arm overhead and bend slowly to the other side, 5 times "
                     + "each side.");
 
-    private final PostureSettings s;
+    private PostureSettings s;
     private final AlertListener out;
     private boolean boutActive;
     private double boutStartS;
@@ -34,6 +34,11 @@ final class BreakPolicy {
     BreakPolicy(PostureSettings settings, AlertListener out) {
         this.s = settings;
         this.out = out;
+    }
+
+    /** New thresholds and intervals from the next update on (the session's thread: {@link PostureEngine}). */
+    void updateSettings(PostureSettings settings) {
+        this.s = settings;
     }
 
     void update(double tS, PostureState state, boolean mayRemind) {

@@ -15,11 +15,14 @@ import java.time.ZoneId;
  * the {@link AlertListener}. Allocation-free per sample (alerts and calibrations, which are rare, allocate).
  *
  * <p>Lives in {@code alert} because it composes both stages ({@code alert} may use {@code posture}, not the
- * other way round). Control calls ({@link #recalibrate()}, {@link #snooze(Snooze)}, {@link #cancelSnooze()})
+ * other way round). Control calls ({@link #recalibrate()}, {@link #captureForwardLean()}, {@link #updateSettings},
+ * {@link #snooze(Snooze)}, {@link #cancelSnooze()})
  * may come from any thread; they take effect at the next sample.
  */
 public final class PostureEngine {
-    private final PostureSettings settings;
+    private volatile PostureSettings settings;
+    private final java.util.concurrent.atomic.AtomicReference<PostureSettings> settingsRequest =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final AlertListener alerts;
     private final PostureTracker tracker;
     private final SlumpPolicy slump;
@@ -67,8 +70,17 @@ public final class PostureEngine {
         tracker.setRotationAbsolute(absolute);
     }
 
+    /** The settings in use (after a {@link #updateSettings} they change at the next sample). */
     public PostureSettings settings() {
         return settings;
+    }
+
+    /**
+     * Changes the settings of the running session (slump threshold, dwell, preset, break interval…) from the next
+     * sample on; an episode under way is judged by the new threshold from then. Any thread.
+     */
+    public void updateSettings(PostureSettings s) {
+        settingsRequest.set(java.util.Objects.requireNonNull(s, "settings"));
     }
 
     /**
@@ -83,6 +95,16 @@ public final class PostureEngine {
     public void update(double tS, double qw, double qx, double qy, double qz,
                        double gxRadPerS, double gyRadPerS, double gzRadPerS,
                        double axMps2, double ayMps2, double azMps2, PostureFrame out) {
+        if (settingsRequest.getAcquire() != null) {
+            PostureSettings s = settingsRequest.getAndSet(null);
+            if (s != null) {
+                settings = s;
+                tracker.updateSettings(s);
+                slump.updateSettings(s);
+                breaks.updateSettings(s);
+                staleness.updateSettings(s);
+            }
+        }
         tracker.update(tS, qw, qx, qy, qz, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2, out);
         double dt = Double.isNaN(prevT) || tS < prevT ? 0 : Math.min(tS - prevT, 1.0);
         prevT = tS;
@@ -123,6 +145,20 @@ public final class PostureEngine {
     /** Captures a new neutral pose from the next few seconds (sit upright and still). Any thread. */
     public void recalibrate() {
         tracker.requestRecalibration();
+    }
+
+    /**
+     * The guided calibration's lean step: the wearer leans forward slowly from now (next sample) until
+     * {@link #endForwardLean()}; the lean's axis then becomes the sensor's mounting (a new calibration goes to
+     * the listener). Any thread.
+     */
+    public void captureForwardLean() {
+        tracker.requestForwardLean();
+    }
+
+    /** Ends the lean started by {@link #captureForwardLean()} at the next sample. Any thread. */
+    public void endForwardLean() {
+        tracker.endForwardLean();
     }
 
     /** Uses a stored calibration (for example from a recording's {@code # calibration:} line). */

@@ -16,7 +16,7 @@ import java.util.Locale;
 final class SlumpPolicy {
     private enum Phase { IDLE, CANDIDATE, EPISODE }
 
-    private final PostureSettings s;
+    private PostureSettings s;
     private final AlertListener out;
     private Phase phase = Phase.IDLE;
     private double startS, peakDeg;
@@ -29,6 +29,11 @@ final class SlumpPolicy {
     SlumpPolicy(PostureSettings settings, AlertListener out) {
         this.s = settings;
         this.out = out;
+    }
+
+    /** New thresholds and intervals from the next update on (the session's thread: {@link PostureEngine}). */
+    void updateSettings(PostureSettings settings) {
+        this.s = settings;
     }
 
     /**

@@ -14,7 +14,7 @@ import io.midback.posture.PostureState;
 final class StalenessPolicy {
     static final double POOR_FRACTION = 0.9, MOVING_FRACTION = 0.3, CLEAR_FRACTION = 0.5, REPEAT_S = 3600;
 
-    private final PostureSettings s;
+    private PostureSettings s;
     private final AlertListener out;
     private double windowS, poorS, movingS;
     private int staleWindows;
@@ -24,6 +24,11 @@ final class StalenessPolicy {
     StalenessPolicy(PostureSettings settings, AlertListener out) {
         this.s = settings;
         this.out = out;
+    }
+
+    /** New thresholds and intervals from the next update on (the session's thread: {@link PostureEngine}). */
+    void updateSettings(PostureSettings settings) {
+        this.s = settings;
     }
 
     void update(double tS, double dtS, PostureState state, boolean moving, boolean maySuggest) {

@@ -68,7 +68,7 @@ public final class PostureTracker {
     public static final double STATE_HOLD_S = 1.0, WALK_HOLD_S = 2.0, LYING_HOLD_S = 2.0;
     static final double MAX_DT_S = 0.5;
 
-    private final PostureSettings settings;
+    private PostureSettings settings;
     private Consumer<Calibration> calibrationListener = c -> { };
     private boolean rotationAbsolute;
 
@@ -90,6 +90,9 @@ public final class PostureTracker {
     // Forward lean
     private final Quat leanStart = new Quat();
     private boolean leanStarted, leanDone;
+    /** Start and length of the forward-lean window: from the settings, or requested at run time. */
+    private double leanFromS, leanWindowS;
+    private volatile boolean leanStartRequested, leanEndRequested;
     private double leanMaxRad, leanAxX, leanAxY, leanAxZ;
 
     // Stillness
@@ -143,9 +146,20 @@ public final class PostureTracker {
             captureFromS = settings.calibrateAtS();
             captureSource = "calibrate-at";
         }
+        leanFromS = settings.forwardAtS();
+        leanWindowS = settings.forwardWindowS();
         mount.set(0, 0, 0, 0);
         Mounting.fromUpAndForward(0, 1, 0, Mounting.DEFAULT_FORWARD_X, Mounting.DEFAULT_FORWARD_Y,
                 Mounting.DEFAULT_FORWARD_Z, mount);
+    }
+
+    /**
+     * New settings from now on (the thresholds, dwell and hysteresis of the states; the calibration windows of a
+     * capture already under way are kept). Call on the thread that calls {@link #update}; from another thread use
+     * {@code PostureEngine.updateSettings}.
+     */
+    public void updateSettings(PostureSettings s) {
+        this.settings = java.util.Objects.requireNonNull(s, "settings");
     }
 
     /** Told about every new calibration (captured, re-captured, or with a new mounting). */
@@ -161,6 +175,26 @@ public final class PostureTracker {
     /** Captures a new neutral from the next {@code neutralWindowS} of samples (any thread). */
     public void requestRecalibration() {
         recalibrationRequested = true;
+    }
+
+    /**
+     * Starts a forward-lean window at the next sample (any thread): the wearer leans forward slowly from the
+     * calibrated upright; {@link #endForwardLean()} closes it, and the mounting is then rebuilt from the lean's
+     * axis (a new calibration goes to the listener, mounting source "forward-lean", or the default mounting
+     * with a warning when the lean was under {@value #MIN_LEAN_DEG}°). The guided calibration's lean step.
+     */
+    public void requestForwardLean() {
+        leanStartRequested = true;
+    }
+
+    /** Closes a forward-lean window started by {@link #requestForwardLean()} at the next sample (any thread). */
+    public void endForwardLean() {
+        leanEndRequested = true;
+    }
+
+    /** The largest rotation from the lean window's start so far, degrees (diagnostics; momentary across threads). */
+    public double forwardLeanDeg() {
+        return Math.toDegrees(leanMaxRad);
     }
 
     /** Uses a stored calibration from now on (for example the one a recording carries). */
@@ -205,6 +239,20 @@ public final class PostureTracker {
             captureFirstStill = false;
             captureSource = "requested";
             resetCapture();
+        }
+        if (leanStartRequested) {
+            leanStartRequested = false;
+            leanFromS = tS;
+            leanWindowS = Double.POSITIVE_INFINITY;
+            leanStarted = false;
+            leanDone = false;
+            leanMaxRad = 0;
+        }
+        if (leanEndRequested) {
+            leanEndRequested = false;
+            if (!leanDone && !Double.isNaN(leanFromS) && tS >= leanFromS) {
+                leanWindowS = tS - leanFromS;
+            }
         }
         updateForwardLean(tS, qw, qx, qy, qz);
         updateCapture(tS, qw, qx, qy, qz, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2);
@@ -403,7 +451,7 @@ public final class PostureTracker {
     }
 
     private void updateForwardLean(double tS, double qw, double qx, double qy, double qz) {
-        double f = settings.forwardAtS();
+        double f = leanFromS;
         if (Double.isNaN(f) || leanDone || tS < f) {
             return;
         }
@@ -412,7 +460,7 @@ public final class PostureTracker {
             leanStarted = true;
             leanMaxRad = 0;
         }
-        if (tS >= f + settings.forwardWindowS()) {
+        if (tS >= f + leanWindowS) {
             leanDone = true;
             if (calibrated) { // neutral came first: keep it, redo the mounting
                 List<String> warnings = new ArrayList<>(calibration.warnings());

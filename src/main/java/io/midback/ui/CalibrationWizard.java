@@ -94,6 +94,8 @@ final class CalibrationWizard extends JDialog {
     }
 
     /** Starts the steps as if the wearer pressed Start. */
+    private boolean finishing;
+
     void begin() {
         enter(Phase.COUNTDOWN);
     }
@@ -180,9 +182,19 @@ final class CalibrationWizard extends JDialog {
                 PostureBackend.Progress p = calibration.progress();
                 bar.setValue((int) (1000 * Math.min(1, t / leanS)));
                 detail.setText(String.format(Locale.ROOT, "Forward lean: %.0f°", p.leanDeg()));
-                if (t >= leanS) {
-                    result = calibration.finish();
-                    enter(result.ok() ? Phase.DONE : Phase.FAILED);
+                if (t >= leanS && !finishing) {
+                    // The engine applies the lean at its next sample: wait for it off the event thread.
+                    finishing = true;
+                    Thread th = new Thread(() -> {
+                        Result r = calibration.finish();
+                        javax.swing.SwingUtilities.invokeLater(() -> {
+                            finishing = false;
+                            result = r;
+                            enter(r.ok() ? Phase.DONE : Phase.FAILED);
+                        });
+                    }, "midback-calibration");
+                    th.setDaemon(true);
+                    th.start();
                 }
             }
             default -> { }

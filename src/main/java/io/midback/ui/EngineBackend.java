@@ -20,7 +20,8 @@ import java.util.Locale;
  * The window's posture stage over the real engine: each connection is a {@link PostureSession} (filter → posture
  * engine → alerts) built with the window's alert settings; the last calibration carries over to the next session.
  * The wizard's hold step asks the engine to recalibrate (it captures the neutral from the next still seconds);
- * the lean step checks that the wearer leans forward against that neutral.
+ * the lean step asks it to capture a forward lean, whose axis becomes the sensor's mounting when the step ends.
+ * Alert settings apply to the running session at once.
  */
 public final class EngineBackend implements PostureBackend, PostureBackend.Calibration {
     private final Clock clock;
@@ -31,6 +32,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
     private volatile Step step;
     private volatile int calibrationsAtBegin;
     private volatile double leanMaxDeg;
+    private volatile int calibrationsAtLean;
 
     public EngineBackend(Clock clock) {
         this.clock = clock;
@@ -81,10 +83,14 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         return s.start();
     }
 
-    /** Takes effect from the next connection (the engine's settings are fixed for a session). */
+    /** Takes effect at once in the running session (from its next sample) and in later ones. */
     @Override
     public void apply(AlertSettings s) {
         settings = s;
+        PostureSession session = current;
+        if (session != null) {
+            session.engine().updateSettings(toEngine(s));
+        }
     }
 
     @Override
@@ -115,6 +121,10 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
             session.engine().recalibrate();
         }
         leanMaxDeg = 0;
+        if (s == Step.LEAN_FORWARD && session != null) {
+            calibrationsAtLean = calibrations;
+            session.engine().captureForwardLean(); // the lean's axis becomes the mounting when the step ends
+        }
         step = s;
     }
 
@@ -127,7 +137,8 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         PostureTracker t = s.engine().tracker(); // diagnostics read across threads: momentary values
         double motion = Math.toDegrees(t.gyroStdRadPerS());
         boolean still = step != Step.HOLD_UPRIGHT || t.gyroStdRadPerS() < PostureTracker.CAPTURE_GYRO_WARN_RAD_PER_S;
-        return new Progress(calibrations - calibrationsAtBegin, still, motion, leanMaxDeg);
+        double lean = step == Step.LEAN_FORWARD ? Math.max(leanMaxDeg, t.forwardLeanDeg()) : leanMaxDeg;
+        return new Progress(calibrations - calibrationsAtBegin, still, motion, lean);
     }
 
     @Override
@@ -149,6 +160,10 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         return new Result(true, "Upright pose recorded.");
     }
 
+    /**
+     * Ends the lean: the engine rebuilds the mounting from the lean's axis at the next sample; this waits for
+     * that calibration (a sample or two, at most 250 ms) and judges it.
+     */
     @Override
     public Result finish() {
         Step s = step;
@@ -156,13 +171,31 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (s != Step.LEAN_FORWARD) {
             return new Result(false, "The steps were not completed.");
         }
-        if (leanMaxDeg < PostureTracker.MIN_LEAN_DEG) {
+        PostureSession session = current;
+        if (session == null) {
+            return new Result(false, "Not connected: connect the sensor first.");
+        }
+        double reached = Math.max(leanMaxDeg, session.engine().tracker().forwardLeanDeg());
+        session.engine().endForwardLean();
+        long deadline = System.nanoTime() + 250_000_000L;
+        while (calibrations == calibrationsAtLean && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
+        }
+        io.midback.posture.Calibration c = stored;
+        if (calibrations != calibrationsAtLean && c != null && !Double.isNaN(c.leanDeg())) {
+            reached = c.leanDeg();
+        }
+        if (reached < PostureTracker.MIN_LEAN_DEG) {
             return new Result(false, String.format(Locale.ROOT,
                     "Lean forward slowly by at least %.0f° (reached %.0f°), then try again.",
-                    PostureTracker.MIN_LEAN_DEG, leanMaxDeg));
+                    PostureTracker.MIN_LEAN_DEG, reached));
         }
-        return new Result(true, String.format(Locale.ROOT, "Calibrated: upright held still, forward lean %.0f°.",
-                leanMaxDeg));
+        if (c != null && "forward-lean".equals(c.mountingSource())) {
+            return new Result(true, String.format(Locale.ROOT, "Calibrated: upright held still, forward lean "
+                    + "%.0f° sets the sensor's mounting.", reached));
+        }
+        return new Result(true, String.format(Locale.ROOT, "Calibrated: upright held still, forward lean %.0f° "
+                + "(the mounting applies with the next samples).", reached));
     }
 
     @Override
