@@ -499,8 +499,10 @@ public final class VqfFilter implements OrientationFilter {
         double ez = 2 * mx * (z * x - w * y) + 2 * my * (w * x + z * y) + mz * (1 - 2 * x * x - 2 * y * y);
 
         if (s.magDisturbanceRejection()) {
-            double norm = Math.sqrt(ex * ex + ey * ey + ez * ez);
-            double dip = -Math.asin(ez / norm);
+            double horizontal2 = ex * ex + ey * ey;
+            double norm = Math.sqrt(horizontal2 + ez * ez);
+            // the dip angle, −asin(ez / norm), as an atan2 of the two components: the same angle, faster
+            double dip = -Math.atan2(ez, Math.sqrt(horizontal2));
             magNormDipLp.begin();
             norm = magNormDipLp.step(0, norm);
             dip = magNormDipLp.step(1, dip);
