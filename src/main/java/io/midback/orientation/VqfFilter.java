@@ -137,6 +137,7 @@ public final class VqfFilter implements OrientationFilter {
     public void reset() {
         restartOrientation();
         biasX = biasY = biasZ = 0;
+        intBiasX = intBiasY = intBiasZ = 0;
         p00 = p11 = p22 = biasP0;
         p01 = p02 = p12 = 0;
         magSeen = false;
