@@ -42,11 +42,15 @@ public final class GuiLauncher {
         EdtWatchdog watchdog = o.measure() ? new EdtWatchdog() : null;
         HeapWatch heap = o.measure() ? new HeapWatch().start() : null;
         TransportCatalog catalog = new TransportCatalog(java.time.Duration.ofSeconds(12));
+        trace("launcher", launchNanos);
         SwingUtilities.invokeAndWait(() -> {
+            trace("edt", launchNanos);
             Theme.install("dark".equals(theme));
+            trace("flatlaf", launchNanos);
             MidbackWindow w = new MidbackWindow(prefs, new EngineBackend(Clock.systemDefaultZone()), catalog,
                     Clock.systemDefaultZone());
             ref.set(w);
+            trace("window built", launchNanos);
             w.frame().addWindowListener(new java.awt.event.WindowAdapter() {
                 @Override
                 public void windowClosed(java.awt.event.WindowEvent e) {
@@ -63,7 +67,9 @@ public final class GuiLauncher {
             if (watchdog != null) {
                 w.onFirstPaint(watchdog::start);
             }
+            w.onFirstPaint(() -> trace("first paint", launchNanos));
             w.show();
+            trace("shown", launchNanos);
         });
         MidbackWindow w = ref.get();
         // What to connect to is decided here, off the event thread and after the window is shown (a serial
@@ -106,10 +112,36 @@ public final class GuiLauncher {
         return w.session() != null && w.session().state() == Session.State.FAILED ? 1 : 0;
     }
 
+    /**
+     * When the command was typed: the launcher script's {@code MIDBACK_LAUNCH_EPOCH_NS} (set just before it checks
+     * the jar and starts Java), else the JVM's start time. (The process start time of /proc is only to the
+     * second, too coarse for this.)
+     */
+    static Instant commandStart() {
+        String ns = System.getenv("MIDBACK_LAUNCH_EPOCH_NS");
+        if (ns != null && ns.matches("\\d{12,}")) {
+            long v = Long.parseLong(ns);
+            return Instant.ofEpochSecond(v / 1_000_000_000L, v % 1_000_000_000L);
+        }
+        return Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("midback.startupTrace");
+
+    /** With -Dmidback.startupTrace=true: where the time to the window goes (stderr). */
+    private static void trace(String what, long launchNanos) {
+        if (TRACE) {
+            Instant started = commandStart();
+            System.err.printf(Locale.ROOT, "startup: %-14s %6.0f ms since the launcher, %6.0f ms since the command%n",
+                    what, (System.nanoTime() - launchNanos) / 1e6,
+                    java.time.Duration.between(started, Instant.now()).toNanos() / 1e6);
+        }
+    }
+
     private static String report(MidbackWindow w, EdtWatchdog watchdog, HeapWatch heap, long launchNanos,
                                  double wallS) {
         Session s = w.session();
-        Instant started = ProcessHandle.current().info().startInstant().orElse(null);
+        Instant started = commandStart();
         long firstPaint = w.firstPaintNanos();
         double sinceLaunchMs = (firstPaint - launchNanos) / 1e6;
         double sinceProcessMs = started == null ? Double.NaN
