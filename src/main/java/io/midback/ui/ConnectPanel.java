@@ -36,6 +36,7 @@ final class ConnectPanel extends JPanel {
     private final JLabel btNote = new JLabel(" ");
     private final JTextField file = new JTextField(30);
     private final JComboBox<String> speed = new JComboBox<>(SPEEDS);
+    private final javax.swing.JCheckBox saveReplay = new javax.swing.JCheckBox("Save to history");
 
     ConnectPanel(DeviceCatalog catalog, BiConsumer<SampleSource, String> connect) {
         this.catalog = catalog;
@@ -124,13 +125,16 @@ final class ConnectPanel extends JPanel {
             }
             double s = parseSpeed((String) speed.getSelectedItem());
             Path path = Path.of(file.getText().trim());
-            connect.accept(new PacedReplay(path, s), replayKey(path, s));
+            connect.accept(new PacedReplay(path, s).savingToHistory(saveReplay.isSelected()), replayKey(path, s));
         });
         p.add(new JLabel("File"));
         p.add(file);
         p.add(browse);
         p.add(new JLabel("Speed"));
         p.add(speed);
+        saveReplay.setName("replaySaveHistory");
+        saveReplay.setToolTipText("Replays are not saved in the history unless you tick this");
+        p.add(saveReplay);
         p.add(play);
         p.setMaximumSize(new Dimension(Integer.MAX_VALUE, 70));
         return p;

@@ -5,6 +5,9 @@ import io.midback.alert.AlertListener;
 import io.midback.alert.PostureEngine;
 import io.midback.alert.Snooze;
 import io.midback.app.PostureSession;
+import io.midback.history.HistoryRecorder;
+import io.midback.history.HistoryStore;
+import io.midback.history.SessionInfo;
 import io.midback.orientation.OrientationFilters;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
@@ -34,8 +37,60 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
     private volatile double leanMaxDeg;
     private volatile int calibrationsAtLean;
 
+    private final HistoryAccess history;
+    private volatile Runnable onHistoryWritten = () -> { };
+
     public EngineBackend(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param history where sessions opened with a {@link HistoryTarget} are saved (null: nowhere) */
+    public EngineBackend(Clock clock, HistoryAccess history) {
         this.clock = clock;
+        this.history = history;
+    }
+
+    /** Called (on the session thread) after a minute or a session end was written to the history. */
+    public void onHistoryWritten(Runnable r) {
+        onHistoryWritten = r == null ? () -> { } : r;
+    }
+
+    @Override
+    public SampleSink open(PostureListener frames, AlertListener alerts, HistoryTarget target) {
+        HistoryStore store = target == null || history == null ? null : history.store();
+        if (store == null) {
+            return open(frames, alerts);
+        }
+        HistoryRecorder rec;
+        try {
+            rec = store.beginSession(new SessionInfo(clock.instant(), clock.getZone(), target.device(),
+                    target.source()));
+        } catch (RuntimeException e) {
+            return open(frames, alerts);
+        }
+        rec.setCommitListener(m -> onHistoryWritten.run());
+        SampleSink in = open(frames, alerts, rec);
+        return new SampleSink() {
+            @Override
+            public void accept(io.midback.sensor.SampleBatch b) {
+                in.accept(b);
+            }
+
+            @Override
+            public void gap(double fromS, double toS, String reason) {
+                in.gap(fromS, toS, reason);
+            }
+
+            @Override
+            public void end() {
+                try {
+                    in.end();
+                } finally {
+                    rec.close();
+                    onHistoryWritten.run();
+                }
+            }
+        };
     }
 
     static PostureSettings toEngine(AlertSettings s) {
@@ -56,6 +111,10 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
 
     @Override
     public SampleSink open(PostureListener frames, AlertListener alerts) {
+        return open(frames, alerts, (HistoryRecorder) null);
+    }
+
+    private SampleSink open(PostureListener frames, AlertListener alerts, HistoryRecorder rec) {
         PostureSession s = new PostureSession(new PostureSession.Config(OrientationFilters.DEFAULT, 100,
                 toEngine(settings), false, clock.instant(), clock.getZone(), stored));
         s.addPostureListener(new PostureListener() {
@@ -79,6 +138,15 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
                 calibrations++;
             }
         });
+        if (rec != null) {
+            s.addPostureListener(rec).addAlertListener(rec).addStreamListener(
+                    new io.midback.app.Pipeline.StreamListener() {
+                        @Override
+                        public void gap(double fromS, double toS, String reason) {
+                            rec.onGap(fromS, toS, reason);
+                        }
+                    });
+        }
         current = s;
         return s.start();
     }

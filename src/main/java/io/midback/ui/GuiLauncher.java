@@ -42,13 +42,22 @@ public final class GuiLauncher {
         EdtWatchdog watchdog = o.measure() ? new EdtWatchdog() : null;
         HeapWatch heap = o.measure() ? new HeapWatch().start() : null;
         TransportCatalog catalog = new TransportCatalog(java.time.Duration.ofSeconds(12));
+        AtomicReference<MidbackWindow> notices = new AtomicReference<>();
+        HistoryAccess history = HistoryAccess.defaults(msg -> SwingUtilities.invokeLater(() -> {
+            MidbackWindow nw = notices.get();
+            if (nw != null) {
+                nw.notice(msg);
+            }
+        }));
         trace("launcher", launchNanos);
         SwingUtilities.invokeAndWait(() -> {
             trace("edt", launchNanos);
             Theme.install("dark".equals(theme));
             trace("flatlaf", launchNanos);
-            MidbackWindow w = new MidbackWindow(prefs, new EngineBackend(Clock.systemDefaultZone()), catalog,
-                    Clock.systemDefaultZone());
+            EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
+            MidbackWindow w = new MidbackWindow(prefs, engine, catalog, Clock.systemDefaultZone(), history);
+            engine.onHistoryWritten(w::historyWritten);
+            notices.set(w);
             ref.set(w);
             trace("window built", launchNanos);
             w.frame().addWindowListener(new java.awt.event.WindowAdapter() {
@@ -108,6 +117,8 @@ public final class GuiLauncher {
             SwingUtilities.invokeAndWait(() -> w.frame().dispose());
         }
         closed.await();
+        w.awaitStopped();
+        history.close();
         prefs.flush();
         return w.session() != null && w.session().state() == Session.State.FAILED ? 1 : 0;
     }

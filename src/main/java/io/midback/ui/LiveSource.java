@@ -64,6 +64,11 @@ public final class LiveSource implements SampleSource {
     }
 
     @Override
+    public PostureBackend.HistoryTarget historyTarget() {
+        return new PostureBackend.HistoryTarget(name, "live " + name);
+    }
+
+    @Override
     public String linkNote() {
         LinkState s = linkState;
         return s == LinkState.CONNECTED ? null : s.label();

@@ -68,6 +68,7 @@ public final class MidbackWindow {
     private long lastOutputNanos;
     private long lastTodayNanos;
     private long ticks;
+    private volatile Thread lastStopper;
     private LivePanel.Latest shownLatest;
     private int alertsShown, alertsSnoozed;
     private volatile long firstPaintNanos;
@@ -77,6 +78,12 @@ public final class MidbackWindow {
     private CalibrationWizard wizard;
 
     public MidbackWindow(UiPrefs prefs, PostureBackend backend, DeviceCatalog catalog, Clock clock) {
+        this(prefs, backend, catalog, clock, null);
+    }
+
+    /** @param history the history the Today tab reads (null: none) */
+    public MidbackWindow(UiPrefs prefs, PostureBackend backend, DeviceCatalog catalog, Clock clock,
+                         HistoryAccess history) {
         this.prefs = prefs;
         this.backend = backend;
         this.catalog = catalog;
@@ -89,7 +96,12 @@ public final class MidbackWindow {
             prefs.save();
             live.refresh();
         });
-        today = new TodayPanel(tally);
+        today = new TodayPanel(history, clock, () -> settings.thresholdDeg());
+        tabs.addChangeListener(e -> {
+            if (tabs.getSelectedComponent() == today) {
+                today.refresh();
+            }
+        });
         connect = new ConnectPanel(catalog, this::connect);
         banner = new AlertBanner(b -> snoozeMenu.show(b, 0, b.getHeight()));
         tone = new AlertTone(msg -> SwingUtilities.invokeLater(() -> notice(msg)));
@@ -262,6 +274,7 @@ public final class MidbackWindow {
                     }
                     SwingUtilities.invokeLater(() -> onAlert(a));
                 },
+                source.historyTarget(),
                 () -> sessionEndHooks.forEach(Runnable::run)).start();
         if (key != null) {
             prefs.put("last.source", key);
@@ -277,6 +290,7 @@ public final class MidbackWindow {
             Thread stopper = new Thread(old::stop, "midback-disconnect");
             stopper.setDaemon(true);
             stopper.start();
+            lastStopper = stopper;
         }
     }
 
@@ -442,7 +456,6 @@ public final class MidbackWindow {
         }
         alertsShown++;
         if (a.kind() == AlertKind.SLUMP) {
-            today.countAlert();
         }
         banner.show(a);
         long now = System.nanoTime();
@@ -481,6 +494,23 @@ public final class MidbackWindow {
 
     LivePanel live() {
         return live;
+    }
+
+    /** Waits (up to 3 s) for the last disconnected session to finish, so its history is complete. Any thread. */
+    public void awaitStopped() throws InterruptedException {
+        Thread t = lastStopper;
+        if (t != null) {
+            t.join(3000);
+        }
+    }
+
+    TodayPanel today() {
+        return today;
+    }
+
+    /** A session wrote to the history (any thread): the Today tab reloads soon. */
+    public void historyWritten() {
+        today.historyWritten();
     }
 
     SeriesWindow series() {

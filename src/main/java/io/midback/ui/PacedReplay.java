@@ -19,6 +19,7 @@ public final class PacedReplay implements SampleSource {
     private final Path file;
     private final double speed;
     private volatile boolean stopped;
+    private boolean saveToHistory;
 
     /** @param speed 1 = real time; {@link Double#POSITIVE_INFINITY} = no pacing */
     public PacedReplay(Path file, double speed) {
@@ -27,6 +28,18 @@ public final class PacedReplay implements SampleSource {
         }
         this.file = file;
         this.speed = speed;
+    }
+
+    /** Also saves the replayed session in the history (off by default for replays). */
+    public PacedReplay savingToHistory(boolean on) {
+        saveToHistory = on;
+        return this;
+    }
+
+    @Override
+    public PostureBackend.HistoryTarget historyTarget() {
+        return saveToHistory ? new PostureBackend.HistoryTarget(file.getFileName().toString(),
+                "replay " + file.getFileName()) : null;
     }
 
     public Path file() {

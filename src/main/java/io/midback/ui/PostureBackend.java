@@ -16,6 +16,18 @@ public interface PostureBackend {
      */
     SampleSink open(PostureListener frames, AlertListener alerts);
 
+    /**
+     * As {@link #open(PostureListener, AlertListener)}, also saving the session in the history when
+     * {@code history} is not null (a failure to open the history is a notice, not a failed session).
+     */
+    default SampleSink open(PostureListener frames, AlertListener alerts, HistoryTarget history) {
+        return open(frames, alerts);
+    }
+
+    /** What a session is saved as in the history: the device and the source ("live /dev/ttyUSB0"). */
+    record HistoryTarget(String device, String source) {
+    }
+
     /** Applies alert settings from now on (any thread). */
     void apply(AlertSettings settings);
 

@@ -32,6 +32,14 @@ public interface SampleSource {
         return null;
     }
 
+    /**
+     * How the session is saved in the history, or null for not at all: live devices always are; replays only
+     * when the user asked ("Save to history"); the simulator never.
+     */
+    default PostureBackend.HistoryTarget historyTarget() {
+        return null;
+    }
+
     /** True for a paced source (live device or paced replay): the sample rate means something in real time. */
     default boolean realTime() {
         return true;

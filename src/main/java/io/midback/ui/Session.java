@@ -27,10 +27,18 @@ public final class Session {
      */
     public Session(SampleSource source, PostureBackend backend, PostureListener frames, AlertListener alerts,
                    Runnable onFinish) {
+        this(source, backend, frames, alerts, null, onFinish);
+    }
+
+    /**
+     * @param history where the session is saved in the history (null: not saved); the pipeline and the history
+     *                are opened on the session's thread, not the caller's
+     */
+    public Session(SampleSource source, PostureBackend backend, PostureListener frames, AlertListener alerts,
+                   PostureBackend.HistoryTarget history, Runnable onFinish) {
         this.source = source;
         this.onFinish = onFinish;
-        SampleSink pipeline = backend.open(frames, alerts);
-        this.thread = new Thread(() -> run(pipeline), "midback-session");
+        this.thread = new Thread(() -> run(backend.open(frames, alerts, history)), "midback-session");
         thread.setDaemon(true);
     }
 
@@ -40,8 +48,9 @@ public final class Session {
     }
 
     private void run(SampleSink pipeline) {
+        Counting counting = new Counting(pipeline);
         try {
-            source.run(new Counting(pipeline));
+            source.run(counting);
             if (state != State.STOPPED) {
                 state = State.ENDED;
             }
@@ -49,6 +58,13 @@ public final class Session {
             failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             state = State.FAILED;
         } finally {
+            if (!counting.ended) {
+                try {
+                    counting.end(); // closes the history of a failed stream too
+                } catch (RuntimeException ignored) {
+                    // the failure above is what the user sees
+                }
+            }
             if (onFinish != null) {
                 onFinish.run();
             }
@@ -108,6 +124,7 @@ public final class Session {
         private final SampleSink next;
         private double firstT = Double.NaN;
         private long n;
+        private boolean ended;
 
         Counting(SampleSink next) {
             this.next = next;
@@ -143,6 +160,7 @@ public final class Session {
 
         @Override
         public void end() {
+            ended = true;
             next.end();
         }
     }

@@ -1,109 +1,215 @@
 package io.midback.ui;
 
-import io.midback.posture.PostureState;
-import org.jfree.chart.ChartPanel;
+import io.midback.history.DayData;
+import io.midback.history.DaySummary;
+import io.midback.history.HistoryStore;
+import io.midback.report.DayCharts;
+import io.midback.report.WeekCharts;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.data.category.DefaultCategoryDataset;
 
 import javax.swing.BorderFactory;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.UIManager;
+import javax.swing.SwingUtilities;
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.GridLayout;
-import java.awt.Paint;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
 
 /**
- * Today: time per posture state as it accumulates, slump alerts so far, and the week. Until the history store and
- * its report charts are on main, "today" is what this window has seen since it opened, and the week says so.
+ * Today: the report's charts of the day from the history (flexion with the posture ribbon, time per state,
+ * upright per hour) and the week's trend, as the day goes on. The history is read and the charts are drawn into
+ * images on a worker thread (at most once a minute while the tab is shown, sooner after a session wrote to the
+ * history); the event thread only shows the images.
  */
 final class TodayPanel extends JPanel {
-    private static final PostureState[] SHOWN = {PostureState.UPRIGHT, PostureState.SLOUCHED, PostureState.RECLINED,
-            PostureState.LEANING_SIDEWAYS, PostureState.STANDING, PostureState.WALKING};
-    private final PostureTally tally;
-    private final DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-    private final JFreeChart chart;
-    private final JLabel summary = new JLabel(" ");
-    private int slumpAlerts;
+    static final long RELOAD_NANOS = 60_000_000_000L, AFTER_WRITE_NANOS = 5_000_000_000L;
 
-    TodayPanel(PostureTally tally) {
+    private final HistoryAccess history;
+    private final Clock clock;
+    private final DoubleSupplier thresholdDeg;
+    private final JLabel summary = new JLabel("Loading today's history…");
+    private final ImageView flexion = new ImageView(), states = new ImageView(), hourly = new ImageView(),
+            week = new ImageView();
+    private final AtomicBoolean loading = new AtomicBoolean();
+    private volatile boolean written = true;
+    private long lastLoadNanos = Long.MIN_VALUE / 2, lastWrittenNanos;
+    private volatile int loads;
+    private volatile int minutesToday = -1;
+
+    TodayPanel(HistoryAccess history, Clock clock, DoubleSupplier thresholdDeg) {
         super(new BorderLayout(8, 8));
-        this.tally = tally;
+        this.history = history;
+        this.clock = clock;
+        this.thresholdDeg = thresholdDeg;
         setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
-        for (PostureState s : SHOWN) {
-            dataset.addValue(0.0, "minutes", s.label());
-        }
-        CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(), new NumberAxis("minutes"),
-                new BarRenderer() {
-                    @Override
-                    public Paint getItemPaint(int row, int column) {
-                        return LivePanel.colourOf(SHOWN[column]);
-                    }
-                });
-        ((BarRenderer) plot.getRenderer()).setBarPainter(new StandardBarPainter());
-        ((BarRenderer) plot.getRenderer()).setShadowVisible(false);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        chart = new JFreeChart("Today: time per posture", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        applyTheme();
-        ChartPanel panel = new ChartPanel(chart, false);
-        panel.setPreferredSize(new Dimension(600, 300));
-        JPanel week = new JPanel(new BorderLayout());
-        week.setBorder(BorderFactory.createTitledBorder("This week"));
-        week.add(new JLabel("<html>The week's charts come from the posture history, which is not part of this "
-                + "build yet; today shows this window's session.</html>"));
-        JPanel south = new JPanel(new GridLayout(0, 1, 4, 4));
         summary.setName("todaySummary");
-        south.add(summary);
-        south.add(week);
-        add(panel, BorderLayout.CENTER);
-        add(south, BorderLayout.SOUTH);
+        if (history != null) {
+            summary.setToolTipText("History: " + history.path());
+        }
+        flexion.setPreferredSize(new Dimension(760, 300));
+        JPanel small = new JPanel(new GridLayout(1, 3, 8, 8));
+        small.add(states);
+        small.add(hourly);
+        small.add(week);
+        small.setPreferredSize(new Dimension(760, 230));
+        add(summary, BorderLayout.NORTH);
+        add(flexion, BorderLayout.CENTER);
+        add(small, BorderLayout.SOUTH);
+        if (history == null) {
+            summary.setText("No history in this window.");
+        }
     }
 
+    /** The report charts keep their own (light) colours; nothing to follow. */
     void applyTheme() {
-        Color bg = UIManager.getColor("Panel.background");
-        Color fg = UIManager.getColor("Label.foreground");
-        if (bg == null || fg == null) {
+        reloadSoon();
+    }
+
+    /** A session wrote to the history (any thread): reload within a few seconds. */
+    void historyWritten() {
+        written = true;
+    }
+
+    void reloadSoon() {
+        lastLoadNanos = Long.MIN_VALUE / 2;
+    }
+
+    int loads() {
+        return loads;
+    }
+
+    /** Minutes of today in the history at the last load (tests), or −1 before. */
+    int minutesToday() {
+        return minutesToday;
+    }
+
+    String summaryText() {
+        return summary.getText();
+    }
+
+    /** From the window's timer (event thread): starts a load when due and the tab is showing. */
+    void refresh() {
+        if (history == null || !isShowing() || flexion.getWidth() < 50) {
             return;
         }
-        chart.setBackgroundPaint(bg);
-        chart.getTitle().setPaint(fg);
-        CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(UIManager.getColor("TextField.background"));
-        plot.getDomainAxis().setTickLabelPaint(fg);
-        plot.getRangeAxis().setTickLabelPaint(fg);
-        plot.getRangeAxis().setLabelPaint(fg);
+        long now = System.nanoTime();
+        if (written) {
+            written = false;
+            lastWrittenNanos = now;
+        }
+        boolean due = now - lastLoadNanos > RELOAD_NANOS
+                || (lastWrittenNanos > lastLoadNanos && now - lastWrittenNanos > AFTER_WRITE_NANOS)
+                || flexion.sizeChanged() || states.sizeChanged() || week.sizeChanged();
+        if (!due || !loading.compareAndSet(false, true)) {
+            return;
+        }
+        lastLoadNanos = now;
+        Dimension fl = flexion.getSize(), st = states.getSize(), hr = hourly.getSize(), wk = week.getSize();
+        double thr = thresholdDeg.getAsDouble();
+        LocalDate today = LocalDate.now(clock);
+        Thread t = new Thread(() -> load(today, thr, fl, st, hr, wk), "midback-today");
+        t.setDaemon(true);
+        t.start();
     }
 
-    void countAlert() {
-        slumpAlerts++;
-    }
-
-    /** Once a second from the window's timer: a handful of values, one chart event. */
-    void refresh() {
-        chart.setNotify(false);
-        double sittingS = 0, slouchedS = 0;
-        for (PostureState s : SHOWN) {
-            double sec = tally.seconds(s);
-            dataset.setValue(sec / 60, "minutes", s.label());
-            if (s.isSitting()) {
-                sittingS += sec;
+    /** Worker thread: reads the history and draws the charts into images. */
+    private void load(LocalDate today, double thr, Dimension fl, Dimension st, Dimension hr, Dimension wk) {
+        String text;
+        int minutes = -1;
+        BufferedImage[] img = new BufferedImage[4];
+        try {
+            HistoryStore store = history.store();
+            if (store == null) {
+                text = "History not available: see the notice below.";
+            } else {
+                DayData day = store.day(today);
+                List<DaySummary> days = new ArrayList<>();
+                for (LocalDate d : store.days()) {
+                    if (!d.isBefore(today.minusDays(6)) && !d.isAfter(today)) {
+                        days.add(d.equals(today) ? day.summary() : store.day(d).summary());
+                    }
+                }
+                DaySummary s = day.summary();
+                minutes = day.minutes().size();
+                text = day.minutes().isEmpty()
+                        ? "Nothing in today's history yet: live sessions are saved as they go (replays when you "
+                        + "tick \"Save to history\")."
+                        : String.format(Locale.ROOT, "Today: %d session%s, %.0f min recorded, upright %.0f%% of "
+                                + "the sitting time, %.0f min slumped, %d alert%s", s.sessions(),
+                        s.sessions() == 1 ? "" : "s", s.recordedS() / 60,
+                        Double.isNaN(s.uprightShare()) ? 0 : 100 * s.uprightShare(), s.slumpSeconds() / 60,
+                        s.alertCount(), s.alertCount() == 1 ? "" : "s");
+                if (!day.minutes().isEmpty()) {
+                    img[0] = draw(DayCharts.flexion(day, Double.isNaN(day.slumpThresholdDeg()) ? thr
+                            : day.slumpThresholdDeg()), fl);
+                    img[1] = draw(DayCharts.stateTime(s), st);
+                    img[2] = draw(DayCharts.hourlyUpright(day), hr);
+                }
+                if (!days.isEmpty()) {
+                    img[3] = draw(WeekCharts.trend("This week", days), wk);
+                }
             }
-            if (s == PostureState.SLOUCHED) {
-                slouchedS = sec;
+        } catch (RuntimeException e) {
+            text = "Could not read the history: " + e.getMessage();
+        }
+        String shown = text;
+        int shownMinutes = minutes;
+        SwingUtilities.invokeLater(() -> {
+            loads++;
+            minutesToday = shownMinutes;
+            summary.setText(shown);
+            flexion.set(img[0]);
+            states.set(img[1]);
+            hourly.set(img[2]);
+            week.set(img[3]);
+            loading.set(false);
+        });
+    }
+
+    private static BufferedImage draw(JFreeChart chart, Dimension size) {
+        int w = Math.max(50, size.width), h = Math.max(50, size.height);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            chart.draw(g, new Rectangle2D.Double(0, 0, w, h));
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** Shows an image drawn elsewhere; remembers the size it was last drawn for. */
+    private static final class ImageView extends JComponent {
+        private BufferedImage image;
+
+        void set(BufferedImage img) {
+            image = img;
+            repaint();
+        }
+
+        boolean sizeChanged() {
+            return image != null && (image.getWidth() != getWidth() || image.getHeight() != getHeight());
+        }
+
+        @Override
+        protected void paintComponent(Graphics g) {
+            if (image != null) {
+                g.drawImage(image, 0, 0, null);
             }
         }
-        chart.setNotify(true);
-        summary.setText(String.format(Locale.ROOT, "Sitting %.0f min, slouched %.0f%% of it; %d slump alert%s.",
-                sittingS / 60, sittingS > 0 ? 100 * slouchedS / sittingS : 0, slumpAlerts,
-                slumpAlerts == 1 ? "" : "s"));
     }
 }

@@ -70,10 +70,14 @@ public final class LiveGuiScenario {
 
     private static void run(Path shots, String port, Path config) throws Exception {
         TransportCatalog catalog = new TransportCatalog(Duration.ofSeconds(2));
+        HistoryAccess history = HistoryAccess.defaults(msg -> report("notice.history", msg));
+        report("history.db", history.path());
         MidbackWindow w = onEdt(() -> {
             Theme.install(false);
-            MidbackWindow win = new MidbackWindow(UiPrefs.load(config), new EngineBackend(Clock.systemDefaultZone()),
-                    catalog, Clock.systemDefaultZone());
+            EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
+            MidbackWindow win = new MidbackWindow(UiPrefs.load(config), engine, catalog, Clock.systemDefaultZone(),
+                    history);
+            engine.onHistoryWritten(win::historyWritten);
             win.applySettings(AlertSettings.defaults().withDelay(2).withVibration(true).withSound(false));
             win.frame().setLocation(0, 0);
             win.show();
@@ -94,10 +98,27 @@ public final class LiveGuiScenario {
         BufferedImage img = new Robot().createScreenCapture(r);
         ImageIO.write(img, "png", shots.resolve("08-live-serial.png").toFile());
         report("samples", onEdt(() -> w.session().samples()));
+
+        // The live session is in the history (a real SQLite file); the Today tab draws it.
+        onEdt(() -> {
+            w.disconnect();
+            return null;
+        });
+        w.awaitStopped();
+        onEdt(() -> {
+            w.tabs().setSelectedComponent(w.today());
+            return null;
+        });
+        boolean loaded = await(() -> w.today().minutesToday() > 0, 15);
+        report("today.loaded", loaded);
+        report("today.summary", onEdt(() -> w.today().summaryText()));
+        Thread.sleep(400);
+        ImageIO.write(new Robot().createScreenCapture(onEdt(w.frame()::getBounds)), "png",
+                shots.resolve("09-today.png").toFile());
         onEdt(() -> {
             w.frame().dispose();
             return null;
         });
-        Thread.sleep(500); // the session closes the link (the device is told to stop)
+        history.close();
     }
 }

@@ -2,6 +2,8 @@ package io.midback.ui;
 
 import io.midback.sim.Scenario;
 import io.midback.sim.SimulatorConfig;
+import io.midback.history.HistoryStore;
+import io.midback.history.SessionRow;
 import io.midback.live.VirtualSensor;
 import io.midback.transport.ReconnectingLink;
 import io.midback.transport.SerialTransport;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -59,6 +62,7 @@ class LiveWindowTest {
                         pair.b().toString(), dir.resolve("config").toString()));
                 ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
                 pb.environment().put("DISPLAY", display.name());
+                pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
                 Process p = pb.start();
                 byte[] out = p.getInputStream().readAllBytes();
                 if (!p.waitFor(90, TimeUnit.SECONDS)) {
@@ -75,6 +79,18 @@ class LiveWindowTest {
                 assertEquals("serial:" + pair.b(), seen.getProperty("remembered"), output);
                 assertTrue(sensor.vibrations() >= 1, "the sensor did not vibrate on the slump:\n" + output);
                 assertTrue(Files.isRegularFile(MidbackWindowTest.SHOTS.resolve("08-live-serial.png")));
+                // The live session was saved in the history database, and the Today tab shows it.
+                Path db = Path.of(seen.getProperty("history.db"));
+                assertTrue(db.startsWith(dir), db.toString());
+                try (HistoryStore store = HistoryStore.openExisting(db)) {
+                    List<SessionRow> sessions = store.sessions();
+                    assertEquals(1, sessions.size(), sessions.toString());
+                    assertEquals(pair.b().toString(), sessions.get(0).device(), sessions.toString());
+                    assertTrue(store.day(LocalDate.now()).summary().alertCount() >= 1);
+                }
+                assertEquals("true", seen.getProperty("today.loaded"), output);
+                assertTrue(seen.getProperty("today.summary").startsWith("Today: 1 session"), output);
+                assertTrue(Files.isRegularFile(MidbackWindowTest.SHOTS.resolve("09-today.png")));
             } finally {
                 sensor.close();
             }
