@@ -23,6 +23,10 @@ public final class GuiCommand implements Callable<Integer> {
             description = "Replay speed: times real time, or max (as fast as it reads). Default: ${DEFAULT-VALUE}.")
     String speed;
 
+    @Option(names = "--save-history", description = "With --replay: also save the replayed session in the history "
+            + "(live sessions always are; replays are not unless asked).")
+    boolean saveHistory;
+
     @Option(names = "--port", paramLabel = "PORT", description = "Open straight into a serial port (e.g. /dev/ttyUSB0).")
     String port;
 
@@ -46,6 +50,9 @@ public final class GuiCommand implements Callable<Integer> {
         if (replay != null && !Files.isRegularFile(replay)) {
             throw new UserException(replay + ": no such file");
         }
+        if (saveHistory && replay == null) {
+            throw new UserException("--save-history goes with --replay FILE (live sessions are always saved)");
+        }
         if (measure && replay == null) {
             throw new UserException("--measure needs --replay FILE");
         }
@@ -53,7 +60,8 @@ public final class GuiCommand implements Callable<Integer> {
             throw new UserException("--theme must be light, dark or system, not '" + theme + "'");
         }
         java.nio.file.Path fallback = replay == null && port == null ? BundledSample.locate().orElse(null) : null;
-        return GuiLauncher.run(new GuiLauncher.Options(replay, parseSpeed(speed), port, theme, measure, fallback),
+        return GuiLauncher.run(new GuiLauncher.Options(replay, parseSpeed(speed), port, theme, measure, fallback,
+                        saveHistory),
                 System.out, System.err);
     }
 

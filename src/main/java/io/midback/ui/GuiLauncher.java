@@ -23,9 +23,9 @@ public final class GuiLauncher {
      * @param theme  "light", "dark", "system", or null for the remembered choice
      */
     public record Options(Path replay, double speed, String port, String theme, boolean measure,
-                          Path fallbackReplay) {
+                          Path fallbackReplay, boolean saveReplayToHistory) {
         public Options(Path replay, double speed, String port, String theme, boolean measure) {
-            this(replay, speed, port, theme, measure, null);
+            this(replay, speed, port, theme, measure, null, false);
         }
     }
 
@@ -84,8 +84,8 @@ public final class GuiLauncher {
         // What to connect to is decided here, off the event thread and after the window is shown (a serial
         // port listing is I/O): --replay, --port, the remembered device when attached, else the bundled sample.
         if (o.replay() != null) {
-            SwingUtilities.invokeLater(() -> w.connect(new PacedReplay(o.replay(), o.speed()),
-                    ConnectPanel.replayKey(o.replay(), o.speed())));
+            SwingUtilities.invokeLater(() -> w.connect(new PacedReplay(o.replay(), o.speed())
+                    .savingToHistory(o.saveReplayToHistory()), ConnectPanel.replayKey(o.replay(), o.speed())));
         } else if (o.port() != null) {
             DeviceCatalog.Device d = new DeviceCatalog.Device("serial", o.port(), o.port());
             SwingUtilities.invokeLater(() -> w.connect(catalog.open(d), "serial:" + o.port()));
