@@ -21,15 +21,21 @@ import java.io.PrintWriter;
                 ReplayCommand.class,
                 LiveCommand.class,
                 EvalOrientationCommand.class,
+                GuiCommand.class,
         })
-public final class MidbackCommand implements Runnable {
+public final class MidbackCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No arguments: the window on a desktop, the usage otherwise. */
     @Override
-    public void run() {
+    public Integer call() {
+        if (GuiCommand.desktopAvailable()) {
+            return spec.commandLine().getSubcommands().get("gui").execute();
+        }
         spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
     }
 
     /** Builds the command line with Midback's error handling; tests use this too. */

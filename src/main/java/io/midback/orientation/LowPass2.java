@@ -87,31 +87,6 @@ final class LowPass2 {
         return y;
     }
 
-    /**
-     * One sample for every channel at once: {@code y[i] = filter(x[i])} ({@code x} and {@code y} may be the same
-     * array). The channels are independent, so the loop vectorises.
-     */
-    void stepAll(double[] x, double[] y) {
-        if (!running) {
-            begin();
-            for (int i = 0; i < channels; i++) {
-                y[i] = step(i, x[i]);
-            }
-            end();
-            return;
-        }
-        double[] s0 = this.s0, s1 = this.s1, l = this.last;
-        double c0 = b0, c1 = b1, c2 = b2, d1 = a1, d2 = a2;
-        for (int i = 0; i < channels; i++) {
-            double xi = x[i];
-            double yi = c0 * xi + s0[i];
-            s0[i] = c1 * xi - d1 * yi + s1[i];
-            s1[i] = c2 * xi - d2 * yi;
-            l[i] = yi;
-            y[i] = yi;
-        }
-    }
-
     void end() {
         if (!running && count * tsS >= tauS) {
             for (int i = 0; i < channels; i++) {

@@ -40,6 +40,8 @@ public final class CsvSampleReader {
     private static final int MAX_PROBLEMS = 10;
     private static final String[] SAMPLE_COLUMNS = {"t_s", "gx", "gy", "gz", "ax", "ay", "az", "mx", "my", "mz"};
     private static final int REQUIRED = 7;
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+            1e14, 1e15};
 
     private final Path file;
     private final ReadOptions options;
@@ -151,6 +153,17 @@ public final class CsvSampleReader {
         boolean eof = false;
         boolean headerDone = false;
         while (true) {
+            if (headerDone) {
+                // Plain lines (the vast majority) are parsed in one pass; anything unusual takes the general path.
+                int next = fastLine(buf, start, end);
+                if (next > 0) {
+                    lineNo++;
+                    dataLines++;
+                    acceptParsed(sink, batch);
+                    start = next;
+                    continue;
+                }
+            }
             // Find the next line in buf[start, end).
             int nl = indexOf(buf, start, end, (byte) '\n');
             if (nl < 0) {
@@ -351,6 +364,83 @@ public final class CsvSampleReader {
             badLine(b, from, to, "expected " + columns + " fields, found " + column);
             return;
         }
+        acceptParsed(sink, batch);
+    }
+
+    /**
+     * Parses a line of plain decimals ({@code -12.345}, no exponent, no spaces, at most 15 digits) that ends in
+     * {@code \n} within {@code b[p, end)} straight into {@link #values}, in one pass. Returns the position after
+     * the newline, or -1 when the line is not plain or not complete: the general path then handles it (and
+     * reports any problem). Exact: the digits form an integer below 2^53 and one division by an exact power of
+     * ten rounds correctly.
+     */
+    private int fastLine(byte[] b, int p, int end) {
+        final int[] slots = slotOfColumn;
+        final int columns = slots.length;
+        final double[] v = values;
+        v[7] = v[8] = v[9] = Double.NaN;
+        for (int c = 0; c < columns; c++) {
+            int slot = slots[c];
+            if (slot < 0) {
+                while (p < end && b[p] != ',' && b[p] != '\n') {
+                    p++;
+                }
+            } else {
+                if (p >= end) {
+                    return -1;
+                }
+                boolean negative = b[p] == '-';
+                if (negative) {
+                    p++;
+                }
+                long m = 0;
+                int first = p;
+                int d;
+                while (p < end && (d = b[p] - '0') >= 0 && d <= 9) {
+                    m = m * 10 + d;
+                    p++;
+                }
+                int digits = p - first;
+                int scale = 0;
+                if (p < end && b[p] == '.') {
+                    int fracStart = ++p;
+                    while (p < end && (d = b[p] - '0') >= 0 && d <= 9) {
+                        m = m * 10 + d;
+                        p++;
+                    }
+                    scale = p - fracStart;
+                    digits += scale;
+                }
+                if (digits == 0 || digits > 15) {
+                    return -1;
+                }
+                double x = scale == 0 ? m : m / POW10[scale];
+                v[slot] = negative ? -x : x;
+            }
+            if (p >= end) {
+                return -1;
+            }
+            if (c < columns - 1) {
+                if (b[p] != ',') {
+                    return -1;
+                }
+                p++;
+            } else {
+                if (b[p] == '\r') {
+                    p++;
+                    if (p >= end) {
+                        return -1;
+                    }
+                }
+                return b[p] == '\n' ? p + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The checks and hand-over that follow parsing a data line into {@link #values}. */
+    private void acceptParsed(SampleSink sink, SampleBatch batch) {
+        final double[] v = values;
         double t = v[0];
         for (int s = 0; s < REQUIRED; s++) {
             if (!Double.isFinite(v[s])) {

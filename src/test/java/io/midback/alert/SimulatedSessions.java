@@ -20,11 +20,10 @@ final class SimulatedSessions {
     }
 
     /**
-     * The one place the tests choose the orientation filter ({@code -Dmidback.test.filter=NAME} to try another).
-     * Mahony for now: the default "midback" (VQF) filter diverges on slump-demo (seed 7, 50 Hz, about 370 s,
-     * reclined and still); switch to {@link OrientationFilters#DEFAULT} once it holds.
+     * The one place the tests choose the orientation filter: the product's default
+     * ({@code -Dmidback.test.filter=NAME} to try another).
      */
-    static final String FILTER = System.getProperty("midback.test.filter", "mahony");
+    static final String FILTER = System.getProperty("midback.test.filter", OrientationFilters.DEFAULT);
 
     static OrientationFilter filter(double rateHz) {
         return OrientationFilters.create(FILTER, rateHz);

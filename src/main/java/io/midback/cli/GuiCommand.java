@@ -1,0 +1,77 @@
+package io.midback.cli;
+
+import io.midback.ui.GuiLauncher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code midback gui}: opens the window (also what {@code midback} with no arguments does on a desktop). */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = {"Opens the Midback window: live posture, alerts, calibration, today's review.",
+                "Without --replay or --port it reconnects to the last device or recording."})
+public final class GuiCommand implements Callable<Integer> {
+
+    @Option(names = "--replay", paramLabel = "FILE", description = "Open straight into a replay of this recording.")
+    Path replay;
+
+    @Option(names = "--speed", paramLabel = "N|max", defaultValue = "1",
+            description = "Replay speed: times real time, or max (as fast as it reads). Default: ${DEFAULT-VALUE}.")
+    String speed;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Open straight into a serial port (e.g. /dev/ttyUSB0).")
+    String port;
+
+    @Option(names = "--theme", paramLabel = "light|dark|system", description = "Look: light, dark, or follow the system.")
+    String theme;
+
+    @Option(names = "--measure", description = {"With --replay: print the window's figures as JSON when the replay ends "
+            + "(time to a drawn window, longest event-thread stall, heap after GC), then close.",
+            "Run with MIDBACK_JAVA_OPTS=-Xmx256m to hold the heap goal."})
+    boolean measure;
+
+    @Override
+    public Integer call() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new UserException("no display: the window needs a desktop (DISPLAY is not set); "
+                    + "try 'midback replay FILE' instead");
+        }
+        if (replay != null && port != null) {
+            throw new UserException("--replay and --port cannot be used together");
+        }
+        if (replay != null && !Files.isRegularFile(replay)) {
+            throw new UserException(replay + ": no such file");
+        }
+        if (measure && replay == null) {
+            throw new UserException("--measure needs --replay FILE");
+        }
+        if (theme != null && !theme.matches("light|dark|system")) {
+            throw new UserException("--theme must be light, dark or system, not '" + theme + "'");
+        }
+        return GuiLauncher.run(new GuiLauncher.Options(replay, parseSpeed(speed), port, theme, measure), System.out,
+                System.err);
+    }
+
+    static double parseSpeed(String text) {
+        if ("max".equalsIgnoreCase(text.trim())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double v = Double.parseDouble(text.trim().replace("x", "").replace("×", ""));
+            if (v > 0 && !Double.isInfinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new UserException("--speed must be a positive number or 'max', not '" + text + "'");
+    }
+
+    /** True when a window can be shown here (a display, not headless). */
+    static boolean desktopAvailable() {
+        return !GraphicsEnvironment.isHeadless();
+    }
+}

@@ -1,0 +1,163 @@
+package io.midback.ui;
+
+import javax.swing.BorderFactory;
+import javax.swing.BoxLayout;
+import javax.swing.DefaultListModel;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextField;
+import javax.swing.SwingWorker;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+
+/**
+ * Where a session comes from: a serial port, a Bluetooth device (scan), a recording to replay at 1× to maximum
+ * speed, or the simulator. Listing and scanning run on worker threads; only their results reach the event thread.
+ */
+final class ConnectPanel extends JPanel {
+    static final String[] SPEEDS = {"1×", "2×", "5×", "10×", "60×", "600×", "max"};
+
+    private final DeviceCatalog catalog;
+    /** (source, memory key) → the window connects and remembers. */
+    private final BiConsumer<SampleSource, String> connect;
+    private final DefaultListModel<DeviceCatalog.Device> serial = new DefaultListModel<>();
+    private final DefaultListModel<DeviceCatalog.Device> bluetooth = new DefaultListModel<>();
+    private final JLabel serialNote = new JLabel(" ");
+    private final JLabel btNote = new JLabel(" ");
+    private final JTextField file = new JTextField(30);
+    private final JComboBox<String> speed = new JComboBox<>(SPEEDS);
+
+    ConnectPanel(DeviceCatalog catalog, BiConsumer<SampleSource, String> connect) {
+        this.catalog = catalog;
+        this.connect = connect;
+        setLayout(new BoxLayout(this, BoxLayout.Y_AXIS));
+        setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+        add(devicePanel("Serial port (USB or a paired Bluetooth device's port)", serial, serialNote, "Refresh",
+                () -> catalog.serialPorts()));
+        add(devicePanel("Bluetooth", bluetooth, btNote, "Scan", () -> catalog.scanBluetooth()));
+        add(replayPanel());
+        JPanel sim = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        sim.setBorder(BorderFactory.createTitledBorder("Simulator"));
+        sim.add(new JLabel("The simulated wearer is not part of this build yet."));
+        add(sim);
+    }
+
+    private JPanel devicePanel(String title, DefaultListModel<DeviceCatalog.Device> model, JLabel note,
+                               String listLabel, Callable<List<DeviceCatalog.Device>> lister) {
+        JPanel p = new JPanel(new BorderLayout(6, 6));
+        p.setBorder(BorderFactory.createTitledBorder(title));
+        JList<DeviceCatalog.Device> list = new JList<>(model);
+        list.setVisibleRowCount(3);
+        JScrollPane scroll = new JScrollPane(list);
+        scroll.setPreferredSize(new Dimension(400, 70));
+        p.add(scroll, BorderLayout.CENTER);
+        JButton refresh = new JButton(listLabel);
+        JButton open = new JButton("Connect");
+        refresh.addActionListener(e -> {
+            refresh.setEnabled(false);
+            note.setText(listLabel.equals("Scan") ? "Scanning…" : "Listing…");
+            new SwingWorker<List<DeviceCatalog.Device>, Void>() {
+                @Override
+                protected List<DeviceCatalog.Device> doInBackground() throws Exception {
+                    return lister.call();
+                }
+
+                @Override
+                protected void done() {
+                    refresh.setEnabled(true);
+                    model.clear();
+                    try {
+                        List<DeviceCatalog.Device> found = get();
+                        found.forEach(model::addElement);
+                        note.setText(found.isEmpty() ? "None found." : found.size() + " found.");
+                    } catch (Exception ex) {
+                        Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                        note.setText("Not available: " + cause.getMessage());
+                    }
+                }
+            }.execute();
+        });
+        open.addActionListener(e -> {
+            DeviceCatalog.Device d = list.getSelectedValue();
+            if (d == null) {
+                note.setText("Choose a device first.");
+                return;
+            }
+            try {
+                connect.accept(catalog.open(d), d.kind() + ":" + d.address());
+            } catch (Exception ex) {
+                note.setText("Cannot connect: " + ex.getMessage());
+            }
+        });
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+        buttons.add(refresh);
+        buttons.add(open);
+        buttons.add(note);
+        p.add(buttons, BorderLayout.SOUTH);
+        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, 150));
+        return p;
+    }
+
+    private JPanel replayPanel() {
+        JPanel p = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 4));
+        p.setBorder(BorderFactory.createTitledBorder("Replay a recording"));
+        file.setName("replayFile");
+        JButton browse = new JButton("Browse…");
+        browse.addActionListener(e -> {
+            JFileChooser chooser = new JFileChooser();
+            if (chooser.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) {
+                file.setText(chooser.getSelectedFile().getPath());
+            }
+        });
+        JButton play = new JButton("Replay");
+        play.setName("replayStart");
+        play.addActionListener(e -> {
+            if (file.getText().isBlank()) {
+                return;
+            }
+            double s = parseSpeed((String) speed.getSelectedItem());
+            Path path = Path.of(file.getText().trim());
+            connect.accept(new PacedReplay(path, s), replayKey(path, s));
+        });
+        p.add(new JLabel("File"));
+        p.add(file);
+        p.add(browse);
+        p.add(new JLabel("Speed"));
+        p.add(speed);
+        p.add(play);
+        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, 70));
+        return p;
+    }
+
+    static String replayKey(Path file, double speed) {
+        return "replay:" + (Double.isInfinite(speed) ? "max" : String.valueOf(speed)) + ":" + file.toAbsolutePath();
+    }
+
+    /** "4", "4×", "max" → speed; max → infinity. */
+    static double parseSpeed(String text) {
+        if (text.trim().equalsIgnoreCase("max")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        String t = text.trim().replace("×", "").replace("x", "");
+        double v = Double.parseDouble(t);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("speed must be a positive number or 'max': " + text);
+        }
+        return v;
+    }
+
+    void showReplay(Path path, double s) {
+        file.setText(path.toString());
+        speed.setSelectedItem(Double.isInfinite(s) ? "max" : PacedReplay.speedLabel(s));
+    }
+}

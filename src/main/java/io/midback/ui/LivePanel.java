@@ -1,0 +1,311 @@
+package io.midback.ui;
+
+import io.midback.posture.PostureState;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.SwingConstants;
+import javax.swing.UIManager;
+import java.awt.BasicStroke;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Locale;
+
+/**
+ * The live view: a chart of flexion, side bend and rotation over the last minutes with the slump band, a large
+ * posture-state indicator, and the connection's status. Event thread only; {@link #refresh} is called by the
+ * window's timer after it drained the ring.
+ */
+final class LivePanel extends JPanel {
+    static final int MAX_COLUMNS = 4096;
+    static final int[] WINDOW_MINUTES = {1, 5, 15};
+
+    private final SeriesWindow window;
+    private final DecimatedDataset dataset = new DecimatedDataset(new SeriesWindow.Decimated(MAX_COLUMNS));
+    private final JFreeChart chart;
+    private final XYPlot plot;
+    private final ChartPanel chartPanel;
+    private final IntervalMarker slumpBand;
+    private final JLabel stateLabel = new JLabel("—", SwingConstants.CENTER);
+    private final JLabel flexionLabel = new JLabel(" ", SwingConstants.CENTER);
+    private final JLabel calibratedLabel = new JLabel(" ", SwingConstants.CENTER);
+    private final JLabel connection = new JLabel("Not connected");
+    private final JLabel rate = new JLabel("–");
+    private final JLabel lost = new JLabel("–");
+    private final JLabel battery = new JLabel("unknown");
+    private final JComboBox<String> windowChoice = new JComboBox<>(new String[] {"1 min", "5 min", "15 min"});
+    private double windowS = 300;
+    private long refreshes;
+    private long paintNanos, paints, maxPaintNanos, refreshNanos, maxRefreshNanos;
+
+    LivePanel(SeriesWindow window, double thresholdDeg, int windowMinutes) {
+        super(new BorderLayout(8, 8));
+        this.window = window;
+        setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+
+        NumberAxis time = new NumberAxis("session time");
+        time.setNumberFormatOverride(new ClockFormat());
+        time.setAutoRange(false);
+        NumberAxis degrees = new NumberAxis("degrees");
+        degrees.setAutoRange(false);
+        degrees.setRange(-60, 90);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true); // one path per series: far cheaper than a line per segment
+        renderer.setSeriesPaint(0, new Color(0x2E86DE));
+        renderer.setSeriesPaint(1, new Color(0x10AC84));
+        renderer.setSeriesPaint(2, new Color(0xEE9A3A));
+        for (int s = 0; s < 3; s++) {
+            renderer.setSeriesStroke(s, new BasicStroke(s == 0 ? 2f : 1.2f));
+        }
+        plot = new XYPlot(dataset, time, degrees, renderer);
+        plot.addRangeMarker(new ValueMarker(0, new Color(128, 128, 128), new BasicStroke(1f)), Layer.BACKGROUND);
+        slumpBand = new IntervalMarker(thresholdDeg, 90, new Color(231, 76, 60, 40));
+        slumpBand.setLabel("slump");
+        slumpBand.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        slumpBand.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        plot.addRangeMarker(slumpBand, Layer.BACKGROUND);
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setAntiAlias(false);
+        chart.setTextAntiAlias(true);
+        chartPanel = new ChartPanel(chart, true) {
+            @Override
+            public void paintComponent(java.awt.Graphics g) {
+                long t0 = System.nanoTime();
+                super.paintComponent(g);
+                long d = System.nanoTime() - t0;
+                paintNanos += d;
+                paints++;
+                maxPaintNanos = Math.max(maxPaintNanos, d);
+            }
+        };
+        chartPanel.setMouseZoomable(false);
+        chartPanel.setMinimumDrawWidth(200);
+        chartPanel.setMaximumDrawWidth(MAX_COLUMNS);
+        chartPanel.setMaximumDrawHeight(2400);
+        chartPanel.setPreferredSize(new Dimension(760, 420));
+        applyTheme();
+
+        JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        top.add(new JLabel("Show the last"));
+        top.add(windowChoice);
+        windowChoice.setName("chartWindow");
+        windowChoice.addActionListener(e -> windowS = 60.0 * WINDOW_MINUTES[windowChoice.getSelectedIndex()]);
+        setWindowMinutes(windowMinutes);
+
+        JPanel center = new JPanel(new BorderLayout());
+        center.add(top, BorderLayout.NORTH);
+        center.add(chartPanel, BorderLayout.CENTER);
+        add(center, BorderLayout.CENTER);
+        add(sidePanel(), BorderLayout.WEST);
+    }
+
+    private JPanel sidePanel() {
+        JPanel side = new JPanel();
+        side.setLayout(new BoxLayout(side, BoxLayout.Y_AXIS));
+        side.setPreferredSize(new Dimension(220, 300));
+        stateLabel.setName("postureState");
+        stateLabel.setFont(stateLabel.getFont().deriveFont(Font.BOLD, 30f));
+        stateLabel.setOpaque(true);
+        stateLabel.setBorder(BorderFactory.createEmptyBorder(18, 8, 18, 8));
+        stateLabel.setAlignmentX(CENTER_ALIGNMENT);
+        stateLabel.setMaximumSize(new Dimension(Integer.MAX_VALUE, 90));
+        flexionLabel.setName("flexion");
+        flexionLabel.setFont(flexionLabel.getFont().deriveFont(Font.BOLD, 44f));
+        flexionLabel.setAlignmentX(CENTER_ALIGNMENT);
+        calibratedLabel.setAlignmentX(CENTER_ALIGNMENT);
+        side.add(stateLabel);
+        side.add(Box.createVerticalStrut(6));
+        side.add(flexionLabel);
+        side.add(new JLabel("flexion") {{
+            setAlignmentX(CENTER_ALIGNMENT);
+        }});
+        side.add(calibratedLabel);
+        side.add(Box.createVerticalStrut(18));
+        JPanel status = new JPanel(new java.awt.GridLayout(0, 2, 6, 4));
+        status.setBorder(BorderFactory.createTitledBorder("Connection"));
+        connection.setName("connectionState");
+        status.add(new JLabel("State"));
+        status.add(connection);
+        status.add(new JLabel("Sample rate"));
+        status.add(rate);
+        status.add(new JLabel("Lost samples"));
+        status.add(lost);
+        status.add(new JLabel("Battery"));
+        status.add(battery);
+        status.setMaximumSize(new Dimension(Integer.MAX_VALUE, 140));
+        status.setAlignmentX(CENTER_ALIGNMENT);
+        side.add(status);
+        side.add(Box.createVerticalGlue());
+        return side;
+    }
+
+    void setWindowMinutes(int minutes) {
+        for (int i = 0; i < WINDOW_MINUTES.length; i++) {
+            if (WINDOW_MINUTES[i] == minutes) {
+                windowChoice.setSelectedIndex(i);
+            }
+        }
+    }
+
+    int windowMinutes() {
+        return WINDOW_MINUTES[windowChoice.getSelectedIndex()];
+    }
+
+    JComboBox<String> windowChoice() {
+        return windowChoice;
+    }
+
+    void setThreshold(double deg) {
+        slumpBand.setStartValue(deg);
+    }
+
+    /** Colours that follow the look and feel (light or dark). */
+    void applyTheme() {
+        Color bg = UIManager.getColor("Panel.background");
+        Color fg = UIManager.getColor("Label.foreground");
+        if (bg == null || fg == null) {
+            return;
+        }
+        chart.setBackgroundPaint(bg);
+        plot.setBackgroundPaint(UIManager.getColor("TextField.background"));
+        Color plotBg = UIManager.getColor("TextField.background");
+        // Opaque colours and solid 1 px strokes: dashed or translucent lines are slow in software rendering.
+        Color grid = blend(fg, plotBg, 0.15);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        slumpBand.setPaint(blend(new Color(231, 76, 60), plotBg, 0.16));
+        slumpBand.setAlpha(1f);
+        for (NumberAxis a : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
+            a.setLabelPaint(fg);
+            a.setTickLabelPaint(fg);
+            a.setAxisLinePaint(fg);
+            a.setTickMarkPaint(fg);
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setBackgroundPaint(bg);
+            chart.getLegend().setItemPaint(fg);
+        }
+        slumpBand.setLabelPaint(fg);
+    }
+
+    static Color blend(Color a, Color b, double fractionA) {
+        return new Color((int) Math.round(a.getRed() * fractionA + b.getRed() * (1 - fractionA)),
+                (int) Math.round(a.getGreen() * fractionA + b.getGreen() * (1 - fractionA)),
+                (int) Math.round(a.getBlue() * fractionA + b.getBlue() * (1 - fractionA)));
+    }
+
+    /** Redraws the chart from the series window: decimated to the plot's pixel columns, one dataset event. */
+    void refresh() {
+        long t0 = System.nanoTime();
+        double last = window.lastTime();
+        double to = Double.isNaN(last) ? windowS : Math.max(last, windowS);
+        double from = to - windowS;
+        Rectangle2D area = chartPanel.getScreenDataArea();
+        int columns = (int) Math.max(50, Math.min(MAX_COLUMNS, area == null || area.getWidth() < 1 ? 600
+                : area.getWidth()));
+        chart.setNotify(false);
+        plot.getDomainAxis().setRange(from, to);
+        window.decimate(from, to, columns, dataset.points());
+        dataset.changed();
+        chart.setNotify(true); // one redraw for the whole update
+        refreshes++;
+        long d = System.nanoTime() - t0;
+        refreshNanos += d;
+        maxRefreshNanos = Math.max(maxRefreshNanos, d);
+    }
+
+    /** Chart paints: count, mean and max ms; refresh (drain + decimate + dataset) mean and max ms. */
+    String costs() {
+        return String.format(Locale.ROOT, "\"chartPaints\": %d, \"chartPaintMeanMs\": %.1f, \"chartPaintMaxMs\": %.1f, "
+                + "\"refreshMeanMs\": %.2f, \"refreshMaxMs\": %.1f", paints, paints == 0 ? 0 : paintNanos / 1e6 / paints,
+                maxPaintNanos / 1e6, refreshes == 0 ? 0 : refreshNanos / 1e6 / refreshes, maxRefreshNanos / 1e6);
+    }
+
+    long refreshes() {
+        return refreshes;
+    }
+
+    /** Points currently plotted in a series (tests and measurements). */
+    int plottedPoints(int series) {
+        return dataset.getItemCount(series);
+    }
+
+    void showPosture(PostureState state, double flexionDeg, boolean calibrated) {
+        stateLabel.setText(state.label());
+        stateLabel.setBackground(colourOf(state));
+        stateLabel.setForeground(Color.WHITE);
+        flexionLabel.setText(String.format(Locale.ROOT, "%+.0f°", flexionDeg));
+        calibratedLabel.setText(calibrated ? "calibrated" : "not calibrated: use Calibrate");
+    }
+
+    String stateText() {
+        return stateLabel.getText();
+    }
+
+    static Color colourOf(PostureState s) {
+        return switch (s) {
+            case UPRIGHT, STANDING, WALKING -> new Color(0x27AE60);
+            case SLOUCHED -> new Color(0xE74C3C);
+            case RECLINED, LEANING_SIDEWAYS -> new Color(0xE67E22);
+            default -> new Color(0x7F8C8D);
+        };
+    }
+
+    void showStatus(String state, double rateHz, long lostSamples, double batteryFraction) {
+        connection.setText(state);
+        rate.setText(Double.isNaN(rateHz) ? "–" : String.format(Locale.ROOT, "%.0f Hz", rateHz));
+        lost.setText(lostSamples < 0 ? "–" : String.valueOf(lostSamples));
+        battery.setText(Double.isNaN(batteryFraction) ? "unknown"
+                : String.format(Locale.ROOT, "%.0f %%", 100 * batteryFraction));
+    }
+
+    String connectionText() {
+        return connection.getText();
+    }
+
+    /** Session seconds as h:mm:ss (or m:ss). */
+    static final class ClockFormat extends NumberFormat {
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+            long s = Math.round(number);
+            String sign = s < 0 ? "-" : "";
+            s = Math.abs(s);
+            long h = s / 3600, m = (s / 60) % 60, sec = s % 60;
+            return to.append(h > 0 ? String.format(Locale.ROOT, "%s%d:%02d:%02d", sign, h, m, sec)
+                    : String.format(Locale.ROOT, "%s%d:%02d", sign, m, sec));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.midback.ui;
+
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureListener;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A single-producer, single-consumer ring of posture samples in primitive arrays: the pipeline thread writes
+ * every frame ({@link #onPosture}, no allocation, no lock), the event thread drains what arrived since its last
+ * drain. When the producer laps the consumer (a replay at maximum speed), the oldest unread samples are
+ * skipped and counted in {@link #overwritten()}; the chart only ever needs the newest ones.
+ *
+ * <p>Correctness without locks: the producer writes a slot, then publishes the new sequence number with a
+ * release store; the consumer copies slots below the published sequence and re-reads the sequence after
+ * copying; any slot the producer may have reused during the copy is discarded.
+ */
+public final class LiveRing implements PostureListener {
+    private final int mask;
+    private final double[] tS, flexionDeg, bendDeg, rotationDeg;
+    private final byte[] state;
+    private final boolean[] calibrated;
+    private final AtomicLong published = new AtomicLong();
+    private long readSeq;
+    private long overwritten;
+
+    /** @param capacity a power of two */
+    public LiveRing(int capacity) {
+        if (capacity < 2 || Integer.bitCount(capacity) != 1) {
+            throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
+        }
+        mask = capacity - 1;
+        tS = new double[capacity];
+        flexionDeg = new double[capacity];
+        bendDeg = new double[capacity];
+        rotationDeg = new double[capacity];
+        state = new byte[capacity];
+        calibrated = new boolean[capacity];
+    }
+
+    public int capacity() {
+        return mask + 1;
+    }
+
+    /** Producer side (pipeline thread). */
+    @Override
+    public void onPosture(PostureFrame f) {
+        long seq = published.getPlain();
+        int i = (int) (seq & mask);
+        tS[i] = f.tS;
+        flexionDeg[i] = f.flexionDeg;
+        bendDeg[i] = f.lateralBendDeg;
+        rotationDeg[i] = f.axialRotationDeg;
+        state[i] = (byte) f.state.ordinal();
+        calibrated[i] = f.calibrated;
+        published.setRelease(seq + 1);
+    }
+
+    /** Samples written so far (any thread). */
+    public long written() {
+        return published.getAcquire();
+    }
+
+    /** Samples the consumer never saw because the producer lapped it. Consumer thread only. */
+    public long overwritten() {
+        return overwritten;
+    }
+
+    /**
+     * Consumer side: copies the samples written since the previous drain (at most {@code out.capacity()}, the
+     * newest ones) into {@code out}, replacing its contents. Returns the number copied.
+     */
+    public int drainTo(Chunk out) {
+        long end = published.getAcquire();
+        long start = Math.max(readSeq, end - Math.min(capacity(), out.capacity()));
+        if (start > readSeq) {
+            overwritten += start - readSeq;
+        }
+        int n = 0;
+        for (long s = start; s < end; s++) {
+            int i = (int) (s & mask);
+            out.tS[n] = tS[i];
+            out.flexionDeg[n] = flexionDeg[i];
+            out.bendDeg[n] = bendDeg[i];
+            out.rotationDeg[n] = rotationDeg[i];
+            out.state[n] = state[i];
+            out.calibrated[n] = calibrated[i];
+            n++;
+        }
+        // Slots below (after - capacity) may have been overwritten while we copied: drop them.
+        long after = published.getAcquire();
+        long firstSafe = after - capacity();
+        int drop = (int) Math.max(0, Math.min(n, firstSafe - start));
+        if (drop > 0) {
+            System.arraycopy(out.tS, drop, out.tS, 0, n - drop);
+            System.arraycopy(out.flexionDeg, drop, out.flexionDeg, 0, n - drop);
+            System.arraycopy(out.bendDeg, drop, out.bendDeg, 0, n - drop);
+            System.arraycopy(out.rotationDeg, drop, out.rotationDeg, 0, n - drop);
+            System.arraycopy(out.state, drop, out.state, 0, n - drop);
+            System.arraycopy(out.calibrated, drop, out.calibrated, 0, n - drop);
+            n -= drop;
+            overwritten += drop;
+        }
+        readSeq = end;
+        out.size = n;
+        return n;
+    }
+
+    /** A reusable block the consumer drains into. */
+    public static final class Chunk {
+        public final double[] tS, flexionDeg, bendDeg, rotationDeg;
+        public final byte[] state;
+        public final boolean[] calibrated;
+        int size;
+
+        public Chunk(int capacity) {
+            tS = new double[capacity];
+            flexionDeg = new double[capacity];
+            bendDeg = new double[capacity];
+            rotationDeg = new double[capacity];
+            state = new byte[capacity];
+            calibrated = new boolean[capacity];
+        }
+
+        public int capacity() {
+            return tS.length;
+        }
+
+        public int size() {
+            return size;
+        }
+    }
+}

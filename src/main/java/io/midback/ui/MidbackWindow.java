@@ -1,0 +1,492 @@
+package io.midback.ui;
+
+import io.midback.alert.Alert;
+import io.midback.alert.AlertKind;
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureListener;
+import io.midback.posture.PostureState;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JTabbedPane;
+import javax.swing.JToolBar;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import javax.swing.WindowConstants;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The Midback window: Live (chart, posture indicator, status), Connect, Today; calibration, alert settings,
+ * snooze and theme from the tool bar and menus. Event thread only, except where noted: the pipeline runs on the
+ * session's thread and reaches the window through the {@link LiveRing} (frames) and {@code invokeLater} (alerts).
+ */
+public final class MidbackWindow {
+    /** How often the chart is refreshed from the ring, ms (20 Hz). */
+    static final int REFRESH_MS = 50;
+
+    private final JFrame frame = new JFrame("Midback");
+    private final UiPrefs prefs;
+    private final PostureBackend backend;
+    private final DeviceCatalog catalog;
+    private final Clock clock;
+    private final SeriesWindow series = new SeriesWindow(1 << 17);
+    private final LiveRing.Chunk chunk = new LiveRing.Chunk(1 << 16);
+    private final PostureTally tally = new PostureTally();
+    private final LivePanel live;
+    private final TodayPanel today;
+    private final ConnectPanel connect;
+    private final AlertBanner banner;
+    private final AlertTone tone;
+    private final TrayNotifier tray = new TrayNotifier();
+    private final JTabbedPane tabs = new JTabbedPane();
+    private final javax.swing.JLabel statusLine = new javax.swing.JLabel(" ");
+    private final Timer refresh;
+    private final JPopupMenu snoozeMenu = new JPopupMenu();
+    private final JCheckBoxMenuItem darkItem = new JCheckBoxMenuItem("Dark theme");
+    private AlertSettings settings;
+    private volatile LiveRing ring = new LiveRing(1 << 16);
+    private Session session;
+    private Instant snoozedUntil = Instant.MIN;
+    private long lastOutputNanos;
+    private long lastTodayNanos;
+    private long ticks;
+    private int alertsShown, alertsSnoozed;
+    private volatile long firstPaintNanos;
+    private final java.util.List<Runnable> firstPaintHooks = new java.util.ArrayList<>();
+    private final java.util.List<Runnable> sessionEndHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private double calibrationCountdownS = 3, calibrationHoldS = 5, calibrationLeanS = 5;
+    private CalibrationWizard wizard;
+
+    public MidbackWindow(UiPrefs prefs, PostureBackend backend, DeviceCatalog catalog, Clock clock) {
+        this.prefs = prefs;
+        this.backend = backend;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.settings = AlertSettings.load(prefs);
+        backend.apply(settings);
+        live = new LivePanel(series, settings.thresholdDeg(), (int) prefs.getDouble("chart.windowMin", 5));
+        live.windowChoice().addActionListener(e -> {
+            prefs.put("chart.windowMin", live.windowMinutes());
+            prefs.save();
+            live.refresh();
+        });
+        today = new TodayPanel(tally);
+        connect = new ConnectPanel(catalog, this::connect);
+        banner = new AlertBanner(b -> snoozeMenu.show(b, 0, b.getHeight()));
+        tone = new AlertTone(msg -> SwingUtilities.invokeLater(() -> notice(msg)));
+        refresh = new Timer(REFRESH_MS, e -> tick());
+        refresh.setCoalesce(true);
+        build();
+    }
+
+    private void build() {
+        JPanel content = new JPanel(new BorderLayout()) {
+            @Override
+            protected void paintComponent(Graphics g) {
+                super.paintComponent(g);
+                if (firstPaintNanos == 0) {
+                    firstPaintNanos = System.nanoTime();
+                    firstPaintHooks.forEach(SwingUtilities::invokeLater);
+                }
+            }
+        };
+        tabs.addTab("Live", live);
+        tabs.addTab("Connect", connect);
+        tabs.addTab("Today", today);
+        JPanel north = new JPanel(new BorderLayout());
+        north.add(toolBar(), BorderLayout.NORTH);
+        north.add(banner, BorderLayout.SOUTH);
+        content.add(north, BorderLayout.NORTH);
+        content.add(tabs, BorderLayout.CENTER);
+        statusLine.setName("statusLine");
+        statusLine.setBorder(BorderFactory.createEmptyBorder(2, 10, 3, 10));
+        content.add(statusLine, BorderLayout.SOUTH);
+        frame.setContentPane(content);
+        frame.setJMenuBar(menuBar());
+        frame.setIconImage(TrayNotifier.image());
+        frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                shutdown();
+            }
+        });
+        frame.setMinimumSize(new Dimension(800, 520));
+        frame.setSize(1100, 680);
+        frame.setLocationByPlatform(true);
+    }
+
+    private JToolBar toolBar() {
+        JToolBar bar = new JToolBar();
+        bar.setFloatable(false);
+        bar.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
+        JButton calibrate = new JButton("Calibrate…");
+        calibrate.setName("calibrate");
+        calibrate.addActionListener(e -> openCalibration());
+        JButton alerts = new JButton("Alert settings…");
+        alerts.addActionListener(e -> openAlertSettings());
+        JButton snooze = new JButton("Snooze ▾");
+        snooze.setName("snooze");
+        for (String[] s : new String[][] {{"30 minutes", "30"}, {"1 hour", "60"}, {"Until tomorrow", "tomorrow"},
+                {"Resume alerts", "0"}}) {
+            JMenuItem item = new JMenuItem(s[0]);
+            item.addActionListener(e -> snooze(s[1]));
+            snoozeMenu.add(item);
+        }
+        snooze.addActionListener(e -> snoozeMenu.show(snooze, 0, snooze.getHeight()));
+        JButton stop = new JButton("Disconnect");
+        stop.addActionListener(e -> disconnect());
+        bar.add(calibrate);
+        bar.add(alerts);
+        bar.add(snooze);
+        bar.addSeparator();
+        bar.add(stop);
+        return bar;
+    }
+
+    private JMenuBar menuBar() {
+        JMenuBar mb = new JMenuBar();
+        JMenu session = new JMenu("Session");
+        JMenuItem connectItem = new JMenuItem("Connect…");
+        connectItem.addActionListener(e -> tabs.setSelectedComponent(connect));
+        JMenuItem disconnect = new JMenuItem("Disconnect");
+        disconnect.addActionListener(e -> disconnect());
+        JMenuItem quit = new JMenuItem("Quit");
+        quit.addActionListener(e -> frame.dispose());
+        session.add(connectItem);
+        session.add(disconnect);
+        session.addSeparator();
+        session.add(quit);
+        JMenu view = new JMenu("View");
+        darkItem.addActionListener(e -> setTheme(darkItem.isSelected() ? "dark" : "light"));
+        JMenuItem system = new JMenuItem("Follow the system");
+        system.addActionListener(e -> {
+            prefs.put("theme", "system");
+            prefs.save();
+            followSystemTheme();
+        });
+        view.add(darkItem);
+        view.add(system);
+        mb.add(session);
+        mb.add(view);
+        return mb;
+    }
+
+    // ---- Public surface (event thread) ----
+
+    public JFrame frame() {
+        return frame;
+    }
+
+    public void show() {
+        darkItem.setSelected(Theme.isDark());
+        frame.setVisible(true);
+        refresh.start();
+    }
+
+    /** Runs {@code r} on the event thread once the window has been drawn for the first time. */
+    public void onFirstPaint(Runnable r) {
+        firstPaintHooks.add(r);
+    }
+
+    public long firstPaintNanos() {
+        return firstPaintNanos;
+    }
+
+    /** Runs {@code r} (on the session thread) whenever a session's stream ends, fails or stops. */
+    public void onSessionEnd(Runnable r) {
+        sessionEndHooks.add(r);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** Connects to a source and remembers it as the last one ({@code key} null: do not remember). */
+    public void connect(SampleSource source, String key) {
+        disconnect();
+        ring = new LiveRing(1 << 16);
+        series.clear();
+        LiveRing target = ring;
+        PostureListener frames = new PostureListener() {
+            @Override
+            public void onPosture(PostureFrame f) {
+                target.onPosture(f);
+                tally.onPosture(f);
+            }
+        };
+        session = new Session(source, backend, frames,
+                a -> SwingUtilities.invokeLater(() -> onAlert(a)),
+                () -> sessionEndHooks.forEach(Runnable::run)).start();
+        if (key != null) {
+            prefs.put("last.source", key);
+            prefs.save();
+        }
+        tabs.setSelectedComponent(live);
+    }
+
+    public void disconnect() {
+        Session old = session;
+        session = null;
+        if (old != null) {
+            Thread stopper = new Thread(old::stop, "midback-disconnect");
+            stopper.setDaemon(true);
+            stopper.start();
+        }
+    }
+
+    /** Reconnects to the remembered source, if it can still be found; returns whether it tried. */
+    public boolean reconnectLast() {
+        String last = prefs.get("last.source", null);
+        if (last == null) {
+            return false;
+        }
+        if (last.startsWith("replay:")) {
+            String rest = last.substring("replay:".length());
+            int colon = rest.indexOf(':');
+            if (colon < 0) {
+                return false;
+            }
+            double speed = ConnectPanel.parseSpeed(rest.substring(0, colon));
+            Path file = Path.of(rest.substring(colon + 1));
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            connect.showReplay(file, speed);
+            connect(new PacedReplay(file, speed), last);
+            return true;
+        }
+        int colon = last.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        DeviceCatalog.Device d = new DeviceCatalog.Device(last.substring(0, colon), last.substring(colon + 1),
+                last.substring(colon + 1));
+        try {
+            connect(catalog.open(d), last);
+            return true;
+        } catch (Exception e) {
+            notice("Could not reconnect to " + d + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    public void setTheme(String theme) {
+        prefs.put("theme", theme);
+        prefs.save();
+        applyTheme("dark".equals(theme));
+    }
+
+    private void applyTheme(boolean dark) {
+        Theme.switchTo(dark);
+        SwingUtilities.updateComponentTreeUI(snoozeMenu);
+        darkItem.setSelected(dark);
+        live.applyTheme();
+        today.applyTheme();
+        live.refresh();
+    }
+
+    /** Asks the desktop (off the event thread) and switches when it prefers otherwise. */
+    void followSystemTheme() {
+        Thread t = new Thread(() -> {
+            boolean dark = Theme.systemPrefersDark();
+            SwingUtilities.invokeLater(() -> {
+                if (dark != Theme.isDark()) {
+                    applyTheme(dark);
+                }
+            });
+        }, "midback-theme");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public void setCalibrationTimes(double countdownS, double holdS, double leanS) {
+        calibrationCountdownS = countdownS;
+        calibrationHoldS = holdS;
+        calibrationLeanS = leanS;
+    }
+
+    CalibrationWizard openCalibration() {
+        if (wizard != null && wizard.isDisplayable()) {
+            wizard.toFront();
+            return wizard;
+        }
+        wizard = new CalibrationWizard(frame, backend.calibration(), calibrationCountdownS, calibrationHoldS,
+                calibrationLeanS, r -> {
+            if (r.ok()) {
+                banner.show(new Alert(0, AlertKind.CORRECTED, r.message()));
+            }
+        });
+        wizard.setVisible(true);
+        return wizard;
+    }
+
+    CalibrationWizard wizard() {
+        return wizard;
+    }
+
+    private void openAlertSettings() {
+        new AlertSettingsDialog(frame, settings, this::applySettings).setVisible(true);
+    }
+
+    public void applySettings(AlertSettings s) {
+        settings = s;
+        backend.apply(s);
+        s.save(prefs);
+        prefs.save();
+        live.setThreshold(s.thresholdDeg());
+        live.refresh();
+    }
+
+    public AlertSettings settings() {
+        return settings;
+    }
+
+    /** "30", "60" minutes, "tomorrow" (the start of the next day), or "0" to resume. */
+    void snooze(String what) {
+        Instant now = clock.instant();
+        if ("tomorrow".equals(what)) {
+            ZoneId zone = clock.getZone();
+            snoozedUntil = LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
+        } else {
+            long min = Long.parseLong(what);
+            snoozedUntil = min == 0 ? Instant.MIN : now.plus(Duration.ofMinutes(min));
+        }
+        backend.snooze(what);
+        if (!"0".equals(what)) {
+            banner.setVisible(false);
+        }
+    }
+
+    public boolean snoozed() {
+        return clock.instant().isBefore(snoozedUntil);
+    }
+
+    public Instant snoozedUntil() {
+        return snoozedUntil;
+    }
+
+    private void onAlert(Alert a) {
+        boolean nagging = a.kind() == AlertKind.SLUMP || a.kind() == AlertKind.SLUMP_ESCALATION
+                || a.kind() == AlertKind.BREAK;
+        if (nagging && snoozed()) {
+            alertsSnoozed++;
+            return;
+        }
+        alertsShown++;
+        if (a.kind() == AlertKind.SLUMP) {
+            today.countAlert();
+        }
+        banner.show(a);
+        long now = System.nanoTime();
+        // Sound and tray at most every 10 s of wall time (a fast replay can decide many alerts a second).
+        if (nagging && now - lastOutputNanos > 10_000_000_000L) {
+            lastOutputNanos = now;
+            if (settings.sound()) {
+                tone.play(a.kind() == AlertKind.SLUMP_ESCALATION);
+            }
+            if (!frame.isFocused()) {
+                tray.notify("Midback", a.message(), a.kind() != AlertKind.BREAK);
+            }
+        }
+    }
+
+    /** A one-line notice at the bottom of the window (not an alert: it does not cover the banner). */
+    public void notice(String message) {
+        statusLine.setText(message);
+    }
+
+    public String noticeText() {
+        return statusLine.getText();
+    }
+
+    public AlertBanner banner() {
+        return banner;
+    }
+
+    public int alertsShown() {
+        return alertsShown;
+    }
+
+    public int alertsSnoozed() {
+        return alertsSnoozed;
+    }
+
+    LivePanel live() {
+        return live;
+    }
+
+    SeriesWindow series() {
+        return series;
+    }
+
+    JTabbedPane tabs() {
+        return tabs;
+    }
+
+    public long ticks() {
+        return ticks;
+    }
+
+    /** Timer tick on the event thread: drain the ring, refresh the chart, indicator and status. */
+    private void tick() {
+        ticks++;
+        int n = ring.drainTo(chunk);
+        if (n > 0) {
+            series.appendAll(chunk);
+            int last = n - 1;
+            live.showPosture(PostureState.values()[chunk.state[last]], chunk.flexionDeg[last], chunk.calibrated[last]);
+        }
+        if (n > 0 || ticks % 10 == 0) {
+            live.refresh();
+        }
+        Session s = session;
+        if (s == null) {
+            live.showStatus("Not connected", Double.NaN, -1, Double.NaN);
+        } else {
+            String state = switch (s.state()) {
+                case CONNECTING -> "Connecting…";
+                case STREAMING -> "Streaming";
+                case ENDED -> "Ended";
+                case STOPPED -> "Disconnected";
+                case FAILED -> "Failed: " + s.failure();
+            };
+            live.showStatus(state, s.nominalRateHz(), s.lostSamples(), s.source().batteryFraction());
+            String title = "Midback: " + s.source().describe();
+            if (!title.equals(frame.getTitle())) {
+                frame.setTitle(title);
+            }
+        }
+        long now = System.nanoTime();
+        if (now - lastTodayNanos > 1_000_000_000L) {
+            lastTodayNanos = now;
+            today.refresh();
+        }
+    }
+
+    private void shutdown() {
+        refresh.stop();
+        disconnect();
+        tray.remove();
+        prefs.save();
+    }
+}

@@ -1,0 +1,61 @@
+package io.midback.ui;
+
+import io.midback.alert.AlertListener;
+import io.midback.posture.PostureListener;
+import io.midback.sensor.SampleSink;
+
+/**
+ * What the window needs from the posture and alert stages; {@link EngineBackend} fills it with the posture
+ * engine. An interface so the window's calibration wizard and settings do not depend on the engine's shape.
+ */
+public interface PostureBackend {
+
+    /**
+     * The pipeline for one session (orientation filter → posture → alerts): samples in; every sample's frame to
+     * {@code frames}, alerts to {@code alerts}. Called and then fed on the session thread.
+     */
+    SampleSink open(PostureListener frames, AlertListener alerts);
+
+    /** Applies alert settings from now on (any thread). */
+    void apply(AlertSettings settings);
+
+    /** Snoozes the engine's alerts: "30", "60" (minutes), "tomorrow", or "0" to resume (any thread). */
+    default void snooze(String what) {
+    }
+
+    /** The calibration the wizard drives. */
+    Calibration calibration();
+
+    /** The guided calibration, driven by the wizard on the event thread; samples are judged on the session thread. */
+    interface Calibration {
+        enum Step { HOLD_UPRIGHT, LEAN_FORWARD }
+
+        /** Starts collecting for a step; earlier data of that step is discarded. */
+        void begin(Step step);
+
+        /** How the current step goes so far (cheap; the wizard polls it 10 times a second). */
+        Progress progress();
+
+        /** Judges the current step (the hold: was the wearer still?) without leaving it. */
+        Result endStep();
+
+        /** Ends the guided steps; on success the new neutral pose is in use from the next sample. */
+        Result finish();
+
+        /** Abandons the steps; the previous calibration stays. */
+        void cancel();
+    }
+
+    /**
+     * @param samples      samples collected in the current step
+     * @param still        the wearer has been still enough so far (hold step)
+     * @param motionDegPerS recent angular speed, degrees/s
+     * @param leanDeg      forward lean reached so far (lean step), degrees
+     */
+    record Progress(int samples, boolean still, double motionDegPerS, double leanDeg) {
+    }
+
+    /** @param ok true when calibrated; otherwise {@code message} says what to do differently */
+    record Result(boolean ok, String message) {
+    }
+}

@@ -1,0 +1,67 @@
+package io.midback.ui;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+import com.formdev.flatlaf.FlatLaf;
+import com.formdev.flatlaf.FlatLightLaf;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/** FlatLaf light and dark, and whether the desktop prefers dark (where that can be detected). */
+final class Theme {
+    private Theme() {
+    }
+
+    /** Installs the look and feel (event thread, or before any window exists). */
+    static void install(boolean dark) {
+        if (dark) {
+            FlatDarkLaf.setup();
+        } else {
+            FlatLightLaf.setup();
+        }
+    }
+
+    /** Switches a running window's look and feel (event thread). */
+    static void switchTo(boolean dark) {
+        install(dark);
+        FlatLaf.updateUI();
+    }
+
+    static boolean isDark() {
+        return FlatLaf.isLafDark();
+    }
+
+    /**
+     * Whether the desktop asks for dark: GTK_THEME ending in ":dark", GNOME's color-scheme, or macOS's
+     * AppleInterfaceStyle. Runs a process: call it off the event thread. False when it cannot tell.
+     */
+    static boolean systemPrefersDark() {
+        String gtk = System.getenv("GTK_THEME");
+        if (gtk != null && gtk.toLowerCase(Locale.ROOT).contains("dark")) {
+            return true;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String[] cmd = os.contains("mac") ? new String[] {"defaults", "read", "-g", "AppleInterfaceStyle"}
+                : os.contains("linux") ? new String[] {"gsettings", "get", "org.gnome.desktop.interface", "color-scheme"}
+                : null;
+        if (cmd == null) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            if (!p.waitFor(1, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return out.toLowerCase(Locale.ROOT).contains("dark");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.midback.ui;
+
+import io.midback.alert.Alert;
+
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Window;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Drives the real window in its own JVM (started by {@link MidbackWindowTest} with a {@code DISPLAY}): opens it on
+ * a replay, waits for the chart to fill and for the slump alert, then calibrates against a scripted live wearer,
+ * once still and once fidgeting. Saves a screenshot (java.awt.Robot) after each step and prints what it saw as
+ * {@code key=value} lines for the test to assert.
+ */
+public final class GuiScenario {
+    private final Path shots;
+    private final Robot robot;
+
+    private GuiScenario(Path shots) throws Exception {
+        this.shots = shots;
+        this.robot = new Robot();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path shots = Path.of(args[0]);
+        Path recording = Path.of(args[1]);
+        Path config = Path.of(args[2]);
+        Files.createDirectories(shots);
+        System.setProperty("midback.config.dir", config.toString());
+        try {
+            new GuiScenario(shots).run(recording, config);
+        } catch (Throwable t) {
+            System.out.println("error=" + t);
+            t.printStackTrace();
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    private static void report(String key, Object value) {
+        System.out.println(key + "=" + String.valueOf(value).replace('\n', ' '));
+        System.out.flush();
+    }
+
+    private static <T> T onEdt(Callable<T> c) throws Exception {
+        AtomicReference<T> r = new AtomicReference<>();
+        AtomicReference<Exception> e = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                r.set(c.call());
+            } catch (Exception ex) {
+                e.set(ex);
+            }
+        });
+        if (e.get() != null) {
+            throw e.get();
+        }
+        return r.get();
+    }
+
+    /** Polls {@code condition} on the event thread until true or the timeout; returns whether it became true. */
+    private static boolean await(Callable<Boolean> condition, double timeoutS) throws Exception {
+        long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
+        while (System.nanoTime() < deadline) {
+            if (onEdt(condition)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private void shot(Window w, String name) throws Exception {
+        Thread.sleep(250); // let the last refresh reach the screen
+        Rectangle r = onEdt(w::getBounds);
+        BufferedImage img = robot.createScreenCapture(r);
+        ImageIO.write(img, "png", shots.resolve(name).toFile());
+        report("shot." + name, shots.resolve(name));
+    }
+
+    private void run(Path recording, Path config) throws Exception {
+        long t0 = System.nanoTime();
+        MidbackWindow w = onEdt(() -> {
+            Theme.install(false);
+            MidbackWindow win = new MidbackWindow(UiPrefs.load(config), new EngineBackend(Clock.systemDefaultZone()),
+                    DeviceCatalog.UNAVAILABLE, Clock.systemDefaultZone());
+            win.applySettings(AlertSettings.defaults().withDelay(2));
+            win.setCalibrationTimes(0.5, 4.5, 3);
+            win.frame().setLocation(0, 0);
+            win.show();
+            win.connect(new PacedReplay(recording, 5), ConnectPanel.replayKey(recording, 5));
+            return win;
+        });
+        report("window.shown", await(() -> w.firstPaintNanos() != 0 && w.frame().isShowing(), 10));
+        report("window.firstPaintMs", String.format(Locale.ROOT, "%.0f", (w.firstPaintNanos() - t0) / 1e6));
+
+        // 1. The chart fills.
+        onEdt(() -> {
+            w.live().setWindowMinutes(1);
+            return null;
+        });
+        boolean filled = await(() -> w.live().plottedPoints(0) >= 100 && w.series().lastTime() >= 15, 20);
+        report("chart.filled", filled);
+        report("chart.points", onEdt(() -> w.live().plottedPoints(0)));
+        report("chart.samples", onEdt(() -> w.series().size()));
+        report("live.state", onEdt(() -> w.session().state()));
+        shot(w.frame(), "01-replay-chart.png");
+
+        // 2. An alert shows on the slump (the recording slumps from 20 s, replayed at 5×; alert after 2 s of it).
+        boolean alerted = await(() -> w.banner().shown() != null
+                && w.banner().shown().kind() == io.midback.alert.AlertKind.SLUMP, 30);
+        Alert a = onEdt(() -> w.banner().shown());
+        report("alert.shown", alerted);
+        report("alert.kind", a == null ? "none" : a.kind().label());
+        report("alert.text", onEdt(() -> w.banner().text()));
+        report("alert.bannerVisible", onEdt(() -> w.banner().isShowing()));
+        await(() -> "slouched".equals(w.live().stateText()), 3);
+        report("alert.postureState", onEdt(() -> w.live().stateText()));
+        shot(w.frame(), "02-slump-alert.png");
+        report("notice", onEdt(w::noticeText));
+
+        // 3. Calibration against a live wearer who sits still, then leans forward when asked.
+        ScriptedSource wearer = new ScriptedSource();
+        onEdt(() -> {
+            w.connect(wearer, null);
+            return null;
+        });
+        await(() -> wearer.sent() > 300, 5);
+        CalibrationWizard wizard = onEdt(() -> {
+            CalibrationWizard z = w.openCalibration();
+            z.setLocation(300, 200);
+            z.begin();
+            return z;
+        });
+        await(() -> wizard.phase() == CalibrationWizard.Phase.LEAN, 10);
+        wearer.lean(25);
+        await(() -> wizard.phase() == CalibrationWizard.Phase.DONE || wizard.phase() == CalibrationWizard.Phase.FAILED,
+                10);
+        report("calibration.phase", onEdt(wizard::phase));
+        report("calibration.message", onEdt(() -> wizard.result() == null ? "" : wizard.result().message()));
+        shot(wizard, "03-calibration-done.png");
+        wearer.lean(0);
+        Thread.sleep(2200);
+        report("calibration.flexionAfter", onEdt(() -> w.live().stateText()));
+        shot(w.frame(), "04-calibrated-live.png");
+
+        // 4. The same while fidgeting: the wizard says it was not still.
+        wearer.fidget(true);
+        CalibrationWizard again = onEdt(() -> {
+            wizard.dispose();
+            CalibrationWizard z = w.openCalibration();
+            z.setLocation(300, 200);
+            z.begin();
+            return z;
+        });
+        boolean sawMoving = false;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            CalibrationWizard.Phase p = onEdt(again::phase);
+            if (p == CalibrationWizard.Phase.HOLD && !sawMoving && onEdt(() -> !again.calibrationStill())) {
+                sawMoving = true;
+                shot(again, "05-calibration-moving.png");
+            }
+            if (p == CalibrationWizard.Phase.FAILED || p == CalibrationWizard.Phase.DONE) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        report("fidget.liveFeedback", sawMoving);
+        report("fidget.phase", onEdt(again::phase));
+        report("fidget.message", onEdt(() -> again.result() == null ? "" : again.result().message()));
+        shot(again, "06-calibration-not-still.png");
+
+        // 5. Dark theme.
+        onEdt(() -> {
+            again.dispose();
+            w.setTheme("dark");
+            return null;
+        });
+        report("theme.dark", onEdt(Theme::isDark));
+        shot(w.frame(), "07-dark.png");
+        onEdt(() -> {
+            w.frame().dispose();
+            return null;
+        });
+        report("done", true);
+    }
+}
