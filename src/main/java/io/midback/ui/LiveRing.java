@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A single-producer, single-consumer ring of posture samples in primitive arrays: the pipeline thread writes
  * every frame ({@link #onPosture}, no allocation, no lock), the event thread drains what arrived since its last
  * drain. When the producer laps the consumer (a replay at maximum speed), the oldest unread samples are
- * skipped and counted in {@link #overwritten()}; the chart only ever needs the newest ones.
+ * skipped and counted in {@link #overwritten()}; the chart only ever needs the newest ones (at most
+ * capacity − 1 per drain: the slot the producer may be writing is never handed out).
  *
  * <p>Correctness without locks: the producer writes a slot, then publishes the new sequence number with a
  * release store; the consumer copies slots below the published sequence and re-reads the sequence after
