@@ -138,7 +138,7 @@ public final class LiveSource implements SampleSource {
         }
     }
 
-    private void message(DeviceMessage m) {
+    void message(DeviceMessage m) {
         if (m instanceof DeviceMessage.Battery b && b.percent() >= 0) {
             battery = b.percent() / 100.0;
         }
