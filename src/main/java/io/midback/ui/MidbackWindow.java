@@ -2,9 +2,7 @@ package io.midback.ui;
 
 import io.midback.alert.Alert;
 import io.midback.alert.AlertKind;
-import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
-import io.midback.posture.PostureState;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -49,7 +47,6 @@ public final class MidbackWindow {
     private final DeviceCatalog catalog;
     private final Clock clock;
     private final SeriesWindow series = new SeriesWindow(1 << 17);
-    private final PostureTally tally = new PostureTally();
     private final LivePanel live;
     private final TodayPanel today;
     private final ConnectPanel connect;
@@ -258,13 +255,7 @@ public final class MidbackWindow {
         ring = new LiveRing(1 << 16);
         live.setSource(ring);
         LiveRing target = ring;
-        PostureListener frames = new PostureListener() {
-            @Override
-            public void onPosture(PostureFrame f) {
-                target.onPosture(f);
-                tally.onPosture(f);
-            }
-        };
+        PostureListener frames = target;
         session = new Session(source, backend, frames,
                 a -> {
                     // On the session thread: the vibration goes out before the next chunk is read.
