@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The devices the connect panel can offer: serial ports and Bluetooth devices. Only the transport package may
- * touch jSerialComm and Bluecove, so the window sees them through this interface; the transport's catalog fills
- * it once that is on main. Every method may block (a scan takes seconds): call them off the event thread.
+ * touch jSerialComm and Bluecove, so the window sees them through this interface ({@link TransportCatalog}).
+ * Every method may block (a scan takes seconds): call them off the event thread.
  */
 public interface DeviceCatalog {
 
@@ -24,9 +24,9 @@ public interface DeviceCatalog {
     /** A source streaming from the device; failures to open surface from {@link SampleSource#run}. */
     SampleSource open(Device device) throws Exception;
 
-    /** What the window uses until the transport's catalog is wired in: says so instead of pretending. */
+    /** No devices at all (tests of the window that do not need any): says so when asked. */
     DeviceCatalog UNAVAILABLE = new DeviceCatalog() {
-        private static final String WHY = "live devices are not available in this build yet";
+        private static final String WHY = "no devices in this window";
 
         @Override
         public List<Device> serialPorts() throws Exception {
