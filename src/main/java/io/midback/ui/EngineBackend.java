@@ -63,8 +63,8 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         }
         HistoryRecorder rec;
         try {
-            rec = store.beginSession(new SessionInfo(clock.instant(), clock.getZone(), target.device(),
-                    target.source()));
+            rec = store.beginSession(new SessionInfo(target.start() != null ? target.start() : clock.instant(),
+                    clock.getZone(), target.device(), target.source()));
         } catch (RuntimeException e) {
             return open(frames, alerts);
         }

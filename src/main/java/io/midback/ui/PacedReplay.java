@@ -38,8 +38,19 @@ public final class PacedReplay implements SampleSource {
 
     @Override
     public PostureBackend.HistoryTarget historyTarget() {
-        return saveToHistory ? new PostureBackend.HistoryTarget(file.getFileName().toString(),
-                "replay " + file.getFileName()) : null;
+        if (!saveToHistory) {
+            return null;
+        }
+        // A recording is saved at its own time ("# start:"), like `replay --save-history`; else at "now".
+        java.time.Instant start = null;
+        try {
+            start = io.midback.recording.CsvSampleReader.readMetadata(file).start()
+                    .map(t -> t.atZone(java.time.ZoneId.systemDefault()).toInstant()).orElse(null);
+        } catch (RuntimeException e) {
+            // An unreadable file fails the replay itself, with its own message.
+        }
+        return new PostureBackend.HistoryTarget(file.getFileName().toString(), "replay " + file.getFileName(),
+                start);
     }
 
     public Path file() {

@@ -24,8 +24,14 @@ public interface PostureBackend {
         return open(frames, alerts);
     }
 
-    /** What a session is saved as in the history: the device and the source ("live /dev/ttyUSB0"). */
-    record HistoryTarget(String device, String source) {
+    /**
+     * What a session is saved as in the history: the device, the source ("live /dev/ttyUSB0"), and the wall time
+     * of its first sample (a recording's own start), or null for "now" (a live session).
+     */
+    record HistoryTarget(String device, String source, java.time.Instant start) {
+        public HistoryTarget(String device, String source) {
+            this(device, source, null);
+        }
     }
 
     /** Applies alert settings from now on (any thread). */

@@ -128,6 +128,9 @@ class SourcesAndHistoryTest {
         try (HistoryStore store = HistoryStore.openExisting(db)) {
             assertEquals(1, store.sessions().size(), store.sessions().toString());
             assertEquals("replay slump-demo.csv.gz", store.sessions().get(0).source());
+            // Saved at the recording's own start ("# start:" in the file), not at the time of the replay.
+            assertEquals(io.midback.recording.CsvSampleReader.readMetadata(sample).start().orElseThrow()
+                    .atZone(java.time.ZoneId.systemDefault()).toInstant(), store.sessions().get(0).start());
         }
     }
 
