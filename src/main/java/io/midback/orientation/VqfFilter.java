@@ -448,6 +448,16 @@ public final class VqfFilter implements OrientationFilter {
             aey = sAccEarthY * inv;
             clearBlock();
         }
+        biasFilterStep(r0, r1, r2, r3, r4, r5, r6, r7, r8, aex, aey);
+    }
+
+    /**
+     * One step of the bias filter on the rotation matrix {@code r} of the 6D quaternion and the normalised
+     * earth-frame acceleration {@code (aex, aey)} (apart from {@link #updateBias}, so that the per-sample part
+     * stays small enough to inline).
+     */
+    private void biasFilterStep(double r0, double r1, double r2, double r3, double r4, double r5, double r6,
+                                double r7, double r8, double aex, double aey) {
         double bx = biasX, by = biasY, bz = biasZ;
         double rb0 = r0 * bx + r1 * by + r2 * bz;
         double rb1 = r3 * bx + r4 * by + r5 * bz;
