@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A single-producer, single-consumer ring of posture samples in primitive arrays: the pipeline thread writes
  * every frame ({@link #onPosture}, no allocation, no lock), the event thread drains what arrived since its last
  * drain. When the producer laps the consumer (a replay at maximum speed), the oldest unread samples are
- * skipped and counted in {@link #overwritten()}; the chart only ever needs the newest ones.
+ * skipped and counted in {@link #overwritten()}; the chart only ever needs the newest ones (at most
+ * capacity − 1 per drain: the slot the producer may be writing is never handed out).
  *
  * <p>Correctness without locks: the producer writes a slot, then publishes the new sequence number with a
  * release store; the consumer copies slots below the published sequence and re-reads the sequence after
@@ -72,7 +73,7 @@ public final class LiveRing implements PostureListener {
      */
     public int drainTo(Chunk out) {
         long end = published.getAcquire();
-        long start = Math.max(readSeq, end - Math.min(capacity(), out.capacity()));
+        long start = Math.max(readSeq, end - Math.min(capacity() - 1, out.capacity()));
         if (start > readSeq) {
             overwritten += start - readSeq;
         }
@@ -87,9 +88,10 @@ public final class LiveRing implements PostureListener {
             out.calibrated[n] = calibrated[i];
             n++;
         }
-        // Slots below (after - capacity) may have been overwritten while we copied: drop them.
+        // The producer may have reused slots while we copied: every sequence it published since, and the one it
+        // may be writing now (sequence `after`, whose slot held `after - capacity`). Drop those.
         long after = published.getAcquire();
-        long firstSafe = after - capacity();
+        long firstSafe = after - capacity() + 1;
         int drop = (int) Math.max(0, Math.min(n, firstSafe - start));
         if (drop > 0) {
             System.arraycopy(out.tS, drop, out.tS, 0, n - drop);

@@ -43,6 +43,8 @@ class SimulatedSessionAcceptanceTest {
                 SimulatorConfig.defaults().withRate(rateHz).withMounting(Mounting.parse(mount)).withSeed(7),
                 settings());
         String why = r.describe();
+        System.out.printf("slump-demo %s %.0f Hz (%s filter): %s%n", mount, rateHz, SimulatedSessions.FILTER,
+                why.lines().findFirst().orElse(""));
         assertTrue(r.flexRms() <= 2.0, "flexion RMS " + r.flexRms() + "\n" + why);
         assertTrue(r.latRms() <= 2.0, "lateral bend RMS " + r.latRms() + "\n" + why);
         assertTrue(r.precision() >= 0.95, why);
@@ -188,6 +190,9 @@ class SimulatedSessionAcceptanceTest {
         String why = r.describe();
         assertTrue(r.trueEpisodes.size() > 20, why);
         int falseAlerts = falseAlerts(r);
+        System.out.printf("8-hour day (%s filter): %d true episodes, %d false alerts, %d breaks; %s%n",
+                SimulatedSessions.FILTER, r.trueEpisodes.size(), falseAlerts, r.alerts(AlertKind.BREAK).size(),
+                why.lines().findFirst().orElse(""));
         assertTrue(falseAlerts <= 1, falseAlerts + " false alerts\n" + why);
         assertTrue(r.precision() >= 0.95, why);
         assertTrue(r.recall() >= 0.95, why);

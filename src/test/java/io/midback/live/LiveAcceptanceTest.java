@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class LiveAcceptanceTest {
     /** Posture options shared by live and replay. */
-    static final String[] POSTURE = {"--filter", "mahony", "--forward-at", "8", "--slump-dwell", "10"};
+    static final String[] POSTURE = {"--forward-at", "8", "--slump-dwell", "10"};
 
     @Test
     void liveMatchesReplayAndSurvivesARestartOfTheFarEnd(@TempDir Path dir) throws Exception {

@@ -75,7 +75,7 @@ class LiveBluetoothEmulatorTest {
         device.start();
         try {
             Run live = run("live", "--bt", "midback-7f3a", "--bt-timeout", "10", "--format", "midback",
-                    "--duration", "13", "--filter", "mahony", "--slump-dwell", "2", "--no-history", "--json");
+                    "--duration", "13", "--slump-dwell", "2", "--no-history", "--json");
             assertEquals(0, live.code(), live.err() + "\nat the sensor: " + atSensor);
             assertTrue(live.err().contains("btspp://0B10000000AB:"), "connected to the sensor: " + live.err());
             JsonObject j = live.json();

@@ -49,10 +49,11 @@ class LiveRingAndWindowTest {
         for (int i = 0; i < 20; i++) {
             ring.onPosture(frame(i, 0));
         }
-        assertEquals(8, ring.drainTo(chunk));
-        assertEquals(12.0, chunk.tS[0]);
-        assertEquals(19.0, chunk.tS[7]);
-        assertEquals(12, ring.overwritten());
+        // The newest capacity − 1: the slot the producer would write next is never handed out.
+        assertEquals(7, ring.drainTo(chunk));
+        assertEquals(13.0, chunk.tS[0]);
+        assertEquals(19.0, chunk.tS[6]);
+        assertEquals(13, ring.overwritten());
     }
 
     @Test
