@@ -65,7 +65,11 @@ final class LowPass3 {
             y2 = o2;
             return;
         }
-        // warm-up: the running mean, which becomes the steady state after tauS
+        warmUp(x0, x1, x2);
+    }
+
+    /** The running mean, which becomes the steady state after tauS (apart, so that {@link #step} inlines). */
+    private void warmUp(double x0, double x1, double x2) {
         count++;
         sum0 += x0;
         sum1 += x1;

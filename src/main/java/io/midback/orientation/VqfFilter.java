@@ -24,7 +24,11 @@ package io.midback.orientation;
  * period drifts by more than {@value #PERIOD_TOLERANCE} of it; the gyroscope step and the inclination correction
  * use short series where their angles are small; the bias filter exploits the symmetry of its covariance and
  * divides once; the gyroscope step removes the bias estimate of the previous update (one sample behind, so the
- * next sample need not wait for the bias filter; on BROAD the results are unchanged to four decimals). The
+ * next sample need not wait for the bias filter; on BROAD the results are unchanged to four decimals). With
+ * {@link VqfSettings#biasUpdatePeriodS()} &gt; 0 (the defaults: 50 ms) the bias filter, which costs more than the
+ * rest of the 6D update, runs once per that many samples on the means of its inputs (rotation matrix and
+ * inclination correction), with its low-pass and Kalman coefficients for the longer period; with 0 (the paper)
+ * it runs every sample exactly as in VQF. The
  * update allocates nothing. A period longer than {@link VqfSettings#maxGapS()} re-initialises the orientation (the bias estimate
  * is kept); a non-positive or NaN period (a repeated timestamp) drops the sample.
  */
@@ -45,6 +49,7 @@ public final class VqfFilter implements OrientationFilter {
     private double ts, invTs;
     private double periodEstS;
     private double biasP0, biasV, biasMotionW, biasVerticalW, biasRestW, kMag, kMagRef;
+    private int biasBlock; // samples per bias filter update (1 = every sample)
     private final LowPass3 restGyrLp, restAccLp, accLp;
     private final LowPass11 rLp; // R (9) and R·bias (2)
     private final LowPass2 magNormDipLp;
@@ -60,6 +65,9 @@ public final class VqfFilter implements OrientationFilter {
     private double biasX, biasY, biasZ;          // rad/s
     private double intBiasX, intBiasY, intBiasZ; // the bias the gyroscope step removes: one update behind
     private double p00, p01, p02, p11, p12, p22; // bias covariance, (0.01 °/s)²
+    // sums over the current block of the bias filter's inputs: rotation matrix, earth-frame acceleration
+    private int blockCount;
+    private double sr0, sr1, sr2, sr3, sr4, sr5, sr6, sr7, sr8, sAccEarthX, sAccEarthY;
     private boolean restDetected;
     private double restT;
     private double restGyrLpX, restGyrLpY, restGyrLpZ;
@@ -111,13 +119,16 @@ public final class VqfFilter implements OrientationFilter {
         restGyrLp.setPeriod(t);
         restAccLp.setPeriod(t);
         accLp.setPeriod(t);
-        rLp.setPeriod(t);
+        biasBlock = Math.max(1, (int) Math.round(s.biasUpdatePeriodS() / t));
+        // the bias filter runs once per block: its coefficients are for the block's duration
+        double bt = biasBlock * t;
+        rLp.setPeriod(bt);
         magNormDipLp.setPeriod(t);
         kMag = gainFromTau(tauMag, t);
         kMagRef = gainFromTau(s.magRefTauS(), t);
         biasP0 = square(s.biasSigmaInitDegPerS() * 100);
         // the system noise increases the variance from 0 to (0.1 °/s)² in biasForgettingTime
-        biasV = square(0.1 * 100) * t / s.biasForgettingTimeS();
+        biasV = square(0.1 * 100) * bt / s.biasForgettingTimeS();
         double pMotion = square(s.biasSigmaMotionDegPerS() * 100);
         biasMotionW = square(pMotion) / biasV + pMotion;
         biasVerticalW = biasMotionW / Math.max(s.biasVerticalForgettingFactor(), 1e-10);
@@ -142,6 +153,7 @@ public final class VqfFilter implements OrientationFilter {
         intBiasX = intBiasY = intBiasZ = 0;
         p00 = p11 = p22 = biasP0;
         p01 = p02 = p12 = 0;
+        clearBlock();
         magSeen = false;
         started = false;
     }
@@ -160,6 +172,7 @@ public final class VqfFilter implements OrientationFilter {
         restAccLp.reset();
         accLp.reset();
         rLp.reset();
+        clearBlock();
         magNormDipLp.reset();
         kMagInit = 1;
         magDistDetected = true;
@@ -380,11 +393,20 @@ public final class VqfFilter implements OrientationFilter {
         q6Z = aw * bz + ax * by - ay * bx + az * bw;
     }
 
+    private void clearBlock() {
+        blockCount = 0;
+        sr0 = sr1 = sr2 = sr3 = sr4 = sr5 = sr6 = sr7 = sr8 = sAccEarthX = sAccEarthY = 0;
+    }
+
     private void updateBias() {
         if (!accUpdated) {
             return;
         }
         accUpdated = false;
+        intBiasX = biasX;
+        intBiasY = biasY;
+        intBiasZ = biasZ;
+        double aex = accEarthX, aey = accEarthY;
         double w = q6W, x = q6X, y = q6Y, z = q6Z;
         double r0 = 1 - 2 * y * y - 2 * z * z;
         double r1 = 2 * (y * x - w * z);
@@ -395,10 +417,48 @@ public final class VqfFilter implements OrientationFilter {
         double r6 = 2 * (z * x - w * y);
         double r7 = 2 * (w * x + z * y);
         double r8 = 1 - 2 * x * x - 2 * y * y;
+        if (biasBlock > 1) {
+            // decimated: sum the inputs; once per block, run the filter on their means (the low-pass of R and
+            // the Kalman filter are linear in them and their time constants are seconds)
+            sr0 += r0;
+            sr1 += r1;
+            sr2 += r2;
+            sr3 += r3;
+            sr4 += r4;
+            sr5 += r5;
+            sr6 += r6;
+            sr7 += r7;
+            sr8 += r8;
+            sAccEarthX += aex;
+            sAccEarthY += aey;
+            if (++blockCount < biasBlock) {
+                return;
+            }
+            double inv = 1.0 / blockCount;
+            r0 = sr0 * inv;
+            r1 = sr1 * inv;
+            r2 = sr2 * inv;
+            r3 = sr3 * inv;
+            r4 = sr4 * inv;
+            r5 = sr5 * inv;
+            r6 = sr6 * inv;
+            r7 = sr7 * inv;
+            r8 = sr8 * inv;
+            aex = sAccEarthX * inv;
+            aey = sAccEarthY * inv;
+            clearBlock();
+        }
+        biasFilterStep(r0, r1, r2, r3, r4, r5, r6, r7, r8, aex, aey);
+    }
+
+    /**
+     * One step of the bias filter on the rotation matrix {@code r} of the 6D quaternion and the normalised
+     * earth-frame acceleration {@code (aex, aey)} (apart from {@link #updateBias}, so that the per-sample part
+     * stays small enough to inline).
+     */
+    private void biasFilterStep(double r0, double r1, double r2, double r3, double r4, double r5, double r6,
+                                double r7, double r8, double aex, double aey) {
         double bx = biasX, by = biasY, bz = biasZ;
-        intBiasX = bx;
-        intBiasY = by;
-        intBiasZ = bz;
         double rb0 = r0 * bx + r1 * by + r2 * bz;
         double rb1 = r3 * bx + r4 * by + r5 * bz;
         double[] rv = rLp.x;
@@ -437,8 +497,8 @@ public final class VqfFilter implements OrientationFilter {
             w0 = w1 = w2 = biasRestW;
             measure = true;
         } else if (s.motionBiasEstimation()) {
-            e0 = -accEarthY * invTs + rb0 - r0 * bx - r1 * by - r2 * bz;
-            e1 = accEarthX * invTs + rb1 - r3 * bx - r4 * by - r5 * bz;
+            e0 = -aey * invTs + rb0 - r0 * bx - r1 * by - r2 * bz;
+            e1 = aex * invTs + rb1 - r3 * bx - r4 * by - r5 * bz;
             e2 = -r6 * bx - r7 * by - r8 * bz;
             w0 = w1 = biasMotionW;
             w2 = biasVerticalW;

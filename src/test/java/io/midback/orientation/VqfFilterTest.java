@@ -244,5 +244,49 @@ class VqfFilterTest {
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> new VqfFilter(0));
         assertThrows(IllegalArgumentException.class, () -> new VqfFilter(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> VqfSettings.defaults().withBiasUpdatePeriodS(-0.01));
+        assertThrows(IllegalArgumentException.class, () -> VqfSettings.defaults().withBiasUpdatePeriodS(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> VqfSettings.defaults().withBiasUpdatePeriodS(2));
+    }
+
+    @Test
+    void thePaperRunsTheBiasFilterEverySampleTheDefaultsEveryFiftyMilliseconds() {
+        assertEquals(0, VqfSettings.paper().biasUpdatePeriodS());
+        assertEquals(0.05, VqfSettings.defaults().biasUpdatePeriodS());
+        assertEquals(VqfSettings.paper().withBiasUpdatePeriodS(0.05),
+                VqfSettings.defaults().withBiasUpdatePeriodS(0.05).withBiasSigmaMotionDegPerS(0.1));
+    }
+
+    @Test
+    void theDecimatedBiasFilterEstimatesWhatTheEverySampleOneDoes() {
+        VqfSettings every = VqfSettings.defaults().withBiasUpdatePeriodS(0);
+        VqfSettings decimated = VqfSettings.defaults();
+        // in motion (never at rest): horizontal bias from the inclination corrections
+        double[][] bias = new double[2][];
+        double[][] q = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            SyntheticImu imu = new SyntheticImu(new double[] {1, 0, 0, 0});
+            imu.biasX = 1.0 * DEG;
+            imu.biasY = -0.7 * DEG;
+            imu.biasZ = 0.4 * DEG;
+            VqfFilter f = new VqfFilter(k == 0 ? every : decimated, RATE);
+            for (int i = 0; i < 120 * RATE; i++) {
+                double t = i * DT;
+                imu.step(f, DT, 0.4 * Math.sin(0.9 * t), 0.3 * Math.cos(0.7 * t), 0.5 * Math.sin(0.3 * t), false);
+            }
+            assertTrue(Quat.inclinationErrorDeg(Quat.of(f), imu.q) < 0.5);
+            // then at rest: the rest update
+            imu.rest(f, DT, 20, false);
+            assertTrue(f.restDetected());
+            bias[k] = new double[] {f.biasXRadPerS() / DEG, f.biasYRadPerS() / DEG, f.biasZRadPerS() / DEG};
+            q[k] = Quat.of(f);
+        }
+        for (int a = 0; a < 3; a++) {
+            assertEquals(bias[0][a], bias[1][a], 0.01, "bias axis " + a);
+        }
+        assertEquals(1.0, bias[1][0], 0.02);
+        assertEquals(-0.7, bias[1][1], 0.02);
+        assertEquals(0.4, bias[1][2], 0.02);
+        assertTrue(Quat.inclinationErrorDeg(q[0], q[1]) < 0.05, "inclination apart " + Quat.inclinationErrorDeg(q[0], q[1]));
     }
 }
