@@ -19,6 +19,7 @@ import io.midback.orientation.OrientationFilters;
 import io.midback.protocol.DeviceMessage;
 import io.midback.protocol.DeviceMessageListener;
 import io.midback.protocol.WireFormat;
+import io.midback.posture.Calibration;
 import io.midback.recording.CsvSampleWriter;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
@@ -245,6 +246,20 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
         } catch (IOException | UncheckedIOException e) {
             closeHistory(history, store);
             throw new UserException("cannot record: " + e.getMessage(), e);
+        }
+        if (recorder != null) {
+            // The recording keeps every calibration where it happened, as a "# calibration: {...}" line.
+            LiveRecorder rec = recorder;
+            posture.addAlertListener(new AlertListener() {
+                @Override
+                public void onAlert(io.midback.alert.Alert a) {
+                }
+
+                @Override
+                public void onCalibration(Calibration c) {
+                    rec.note(Calibration.METADATA_KEY, c.toMetadata());
+                }
+            });
         }
 
         AtomicReference<String> unrecognised = new AtomicReference<>();

@@ -85,6 +85,13 @@ public final class LiveRecorder implements SampleSink, AutoCloseable {
         }
     }
 
+    /** A {@code # key: value} line in the CSV at this point of the recording (e.g. a new calibration). */
+    public synchronized void note(String key, String value) {
+        if (csv != null && !closed) {
+            csv.comment(key, value);
+        }
+    }
+
     /** Pushes everything recorded so far to the OS. */
     public synchronized void flush() {
         if (closed) {

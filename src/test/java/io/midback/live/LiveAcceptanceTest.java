@@ -70,6 +70,8 @@ class LiveAcceptanceTest {
         assertTrue(live.err().contains("posture: slouched"), live.err());
         assertTrue(live.err().contains("slump:"), "the alert line: " + live.err());
 
+        String recorded = Files.readString(rec);
+        assertTrue(recorded.contains("\n# calibration: {"), "the calibration is stored in the recording");
         Run replayRec = run(concat(new String[] {"replay", rec.toString(), "--json"}, POSTURE));
         assertEquals(0, replayRec.code(), replayRec.err());
         Path simOut = dir.resolve("sim.csv");
