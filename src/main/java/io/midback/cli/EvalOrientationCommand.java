@@ -35,9 +35,10 @@ import java.util.concurrent.Callable;
  * no ground truth.
  */
 @Command(name = "eval-orientation", mixinStandardHelpOptions = true,
-        description = {"Scores an orientation filter on recordings with ground truth (qw,qx,qy,qz[,movement]",
-                "columns) with the BROAD benchmark's metric: total, heading and inclination RMSE in degrees per",
-                "file and their means. 6D removes one constant heading offset per file first."})
+        description = {"Scores an orientation filter on recordings with ground truth (columns qw,qx,qy,qz and "
+                + "optionally movement) with the BROAD benchmark's metric: total, heading and inclination RMSE in "
+                + "degrees per file and their means.",
+                "6D removes one constant heading offset per file first."})
 public final class EvalOrientationCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "canonical CSV (.csv or .csv.gz) with ground truth")

@@ -12,16 +12,16 @@ import java.io.PrintWriter;
 @Command(name = "midback", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Thoracic posture companion: replays, live sensors, history and reports.",
         subcommands = {
-                CommandLine.HelpCommand.class,
-                SimulateCommand.class,
+                GuiCommand.class,
+                LiveCommand.class,
+                ReplayCommand.class,
+                ScanCommand.class,
                 ReportCommand.class,
                 HistoryCommand.class,
                 ExportCommand.class,
-                ScanCommand.class,
-                ReplayCommand.class,
-                LiveCommand.class,
+                SimulateCommand.class,
                 EvalOrientationCommand.class,
-                GuiCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class MidbackCommand implements java.util.concurrent.Callable<Integer> {
 
