@@ -1,5 +1,9 @@
 package io.midback.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.midback.sensor.ImuSample;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -151,12 +155,21 @@ class DecoderFuzzTest {
     void randomBytesNeverThrowFromAnyDecoder(@ForAll @Size(max = 3000) byte[] garbage,
                                              @ForAll @IntRange(min = 1, max = 300) int chunk) {
         for (WireFormat f : WireFormat.values()) {
-            ImuDecoder d = f.newDecoder(new CollectingSink(), 50);
+            CollectingSink sink = new CollectingSink();
+            ImuDecoder d = f.newDecoder(sink, 50);
             for (int i = 0; i < garbage.length; i += chunk) {
                 d.feed(garbage, i, Math.min(chunk, garbage.length - i));
             }
             d.end();
             FormatDetector.detect(garbage, garbage.length);
+            // Whatever garbage yields is still well formed: finite values, and no more bytes skipped than fed.
+            for (ImuSample s : sink.samples) {
+                assertTrue(Double.isFinite(s.tS()) && Double.isFinite(s.gxRadPerS()) && Double.isFinite(s.gyRadPerS())
+                        && Double.isFinite(s.gzRadPerS()) && Double.isFinite(s.axMps2())
+                        && Double.isFinite(s.ayMps2()) && Double.isFinite(s.azMps2()), f + ": " + s);
+            }
+            assertTrue(d.stats().bytesSkipped() <= garbage.length, f + ": " + d.stats());
+            assertTrue(d.stats().bytesSkipped() >= 0 && d.stats().framesCorrupt() >= 0, f + ": " + d.stats());
         }
     }
 }
