@@ -1,19 +1,17 @@
 package io.midback.ui;
 
+import static io.midback.ui.ScenarioSupport.await;
+import static io.midback.ui.ScenarioSupport.onEdt;
+import static io.midback.ui.ScenarioSupport.report;
+
 import io.midback.alert.Alert;
 
-import javax.imageio.ImageIO;
-import javax.swing.SwingUtilities;
-import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives the real window in its own JVM (started by {@link MidbackWindowTest} with a {@code DISPLAY}): opens it on
@@ -46,45 +44,9 @@ public final class GuiScenario {
         System.exit(0);
     }
 
-    private static void report(String key, Object value) {
-        System.out.println(key + "=" + String.valueOf(value).replace('\n', ' '));
-        System.out.flush();
-    }
-
-    private static <T> T onEdt(Callable<T> c) throws Exception {
-        AtomicReference<T> r = new AtomicReference<>();
-        AtomicReference<Exception> e = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                r.set(c.call());
-            } catch (Exception ex) {
-                e.set(ex);
-            }
-        });
-        if (e.get() != null) {
-            throw e.get();
-        }
-        return r.get();
-    }
-
-    /** Polls {@code condition} on the event thread until true or the timeout; returns whether it became true. */
-    private static boolean await(Callable<Boolean> condition, double timeoutS) throws Exception {
-        long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
-        while (System.nanoTime() < deadline) {
-            if (onEdt(condition)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
-    }
-
     private void shot(Window w, String name) throws Exception {
         Thread.sleep(250); // let the last refresh reach the screen
-        Rectangle r = onEdt(w::getBounds);
-        BufferedImage img = robot.createScreenCapture(r);
-        ImageIO.write(img, "png", shots.resolve(name).toFile());
-        report("shot." + name, shots.resolve(name));
+        ScenarioSupport.shot(robot, w, shots.resolve(name));
     }
 
     private void run(Path recording, Path config) throws Exception {

@@ -1,16 +1,13 @@
 package io.midback.ui;
 
-import javax.imageio.ImageIO;
-import javax.swing.SwingUtilities;
-import java.awt.Rectangle;
-import java.awt.Robot;
-import java.awt.image.BufferedImage;
+import static io.midback.ui.ScenarioSupport.await;
+import static io.midback.ui.ScenarioSupport.onEdt;
+import static io.midback.ui.ScenarioSupport.report;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The window on a live serial port (a socat pty whose other end a virtual sensor serves; started by
@@ -34,38 +31,6 @@ public final class LiveGuiScenario {
             System.exit(2);
         }
         System.exit(0);
-    }
-
-    private static void report(String key, Object value) {
-        System.out.println(key + "=" + String.valueOf(value).replace('\n', ' '));
-        System.out.flush();
-    }
-
-    private static <T> T onEdt(Callable<T> c) throws Exception {
-        AtomicReference<T> r = new AtomicReference<>();
-        AtomicReference<Exception> e = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                r.set(c.call());
-            } catch (Exception ex) {
-                e.set(ex);
-            }
-        });
-        if (e.get() != null) {
-            throw e.get();
-        }
-        return r.get();
-    }
-
-    private static boolean await(Callable<Boolean> condition, double timeoutS) throws Exception {
-        long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
-        while (System.nanoTime() < deadline) {
-            if (onEdt(condition)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
     }
 
     private static void run(Path shots, String port, Path config) throws Exception {
@@ -94,9 +59,7 @@ public final class LiveGuiScenario {
         report("postureState", onEdt(() -> w.live().stateText()));
         report("remembered", onEdt(() -> UiPrefs.load(config).get("last.source", "")));
         Thread.sleep(300);
-        Rectangle r = onEdt(w.frame()::getBounds);
-        BufferedImage img = new Robot().createScreenCapture(r);
-        ImageIO.write(img, "png", shots.resolve("08-live-serial.png").toFile());
+        ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("08-live-serial.png"));
         report("samples", onEdt(() -> w.session().samples()));
 
         // The live session is in the history (a real SQLite file); the Today tab draws it.
@@ -113,8 +76,7 @@ public final class LiveGuiScenario {
         report("today.loaded", loaded);
         report("today.summary", onEdt(() -> w.today().summaryText()));
         Thread.sleep(400);
-        ImageIO.write(new Robot().createScreenCapture(onEdt(w.frame()::getBounds)), "png",
-                shots.resolve("09-today.png").toFile());
+        ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("09-today.png"));
         onEdt(() -> {
             w.frame().dispose();
             return null;
