@@ -90,37 +90,14 @@ public final class BluetoothSppServer extends ReaderThreadTransport {
 
     @Override
     void release() {
-        closeQuietly(in);
-        closeQuietly(out);
-        StreamConnection c = connection;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // already gone
-            }
-        }
-        StreamConnectionNotifier n = notifier;
-        if (n != null) {
-            try {
-                n.close();
-            } catch (IOException ignored) {
-                // already gone
-            }
-        }
+        Closing.quietly(in);
+        Closing.quietly(out);
+        Closing.quietly(connection);
+        Closing.quietly(notifier);
         in = null;
         out = null;
         connection = null;
         notifier = null;
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing a dead link: nothing to report
-            }
-        }
-    }
 }

@@ -71,27 +71,12 @@ public final class BluetoothTransport extends ReaderThreadTransport {
 
     @Override
     synchronized void release() {
-        closeQuietly(in);
-        closeQuietly(out);
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (IOException ignored) {
-                // already gone: nothing more to release
-            }
-        }
+        Closing.quietly(in);
+        Closing.quietly(out);
+        Closing.quietly(connection);
         in = null;
         out = null;
         connection = null;
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing a dead link: nothing to report
-            }
-        }
-    }
 }
