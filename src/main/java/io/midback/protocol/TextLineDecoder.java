@@ -14,8 +14,7 @@ import static io.midback.protocol.ImuUnits.RAD_PER_DEG;
  * counted as unknown messages; a line that starts with numbers but is not exactly six numbers is corrupt. No
  * timestamps: sample line k (damaged ones included) is at k / rate.
  */
-public final class TextLineDecoder extends ImuDecoder {
-    private static final int MAX_LINE = 256;
+public final class TextLineDecoder extends LineFramedDecoder {
 
     /**
      * Column order and scales.
@@ -48,11 +47,7 @@ public final class TextLineDecoder extends ImuDecoder {
 
     private final double periodS;
     private final Layout layout;
-    private final byte[] buf = new byte[MAX_LINE];
     private final double[] v = new double[6];
-    private int n;
-    private int raw;
-    private boolean overflow;
     private long line;
 
     public TextLineDecoder(SampleSink sink, double rateHz, Layout layout) {
@@ -69,43 +64,14 @@ public final class TextLineDecoder extends ImuDecoder {
         return WireFormat.TEXT;
     }
 
-    @Override
-    protected void decode(byte[] bytes, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) {
-            byte c = bytes[i];
-            raw++;
-            if (c == '\n') {
-                if (overflow) {
-                    stats.framesCorrupt++;
-                    stats.bytesSkipped += raw;
-                } else {
-                    line();
-                }
-                n = 0;
-                raw = 0;
-                overflow = false;
-            } else if (!overflow) {
-                if (n == MAX_LINE) {
-                    overflow = true;
-                } else {
-                    buf[n++] = c;
-                }
-            }
-        }
-    }
 
-    @Override
-    protected void finish() {
-        stats.bytesSkipped += raw;
-        n = 0;
-        raw = 0;
-    }
 
     private static boolean separator(byte c) {
         return c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\r';
     }
 
-    private void line() {
+    @Override
+    void line() {
         int i = 0;
         int end = n;
         while (i < end && separator(buf[i])) {

@@ -24,13 +24,8 @@ import static io.midback.protocol.ImuUnits.RAD_PER_DEG;
  * {@link DeviceMessage.Log}; other message types (temperature, RSSI, Euler angles...) are skipped and counted
  * as unknown.
  */
-public final class XImu3Decoder extends ImuDecoder {
-    private static final int MAX_LINE = 256;
-    private final byte[] buf = new byte[MAX_LINE];
+public final class XImu3Decoder extends LineFramedDecoder {
     private final double[] values = new double[8];
-    private int n;
-    private int raw;
-    private boolean overflow;
     private boolean started;
     private long firstUs;
 
@@ -43,45 +38,15 @@ public final class XImu3Decoder extends ImuDecoder {
         return WireFormat.XIMU3;
     }
 
+
+
+
     @Override
-    protected void decode(byte[] bytes, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) {
-            byte v = bytes[i];
-            raw++;
-            if (v == 0x0A) {
-                if (overflow) {
-                    corrupt();
-                } else if (n > 0) {
-                    message();
-                } else {
-                    stats.bytesSkipped += raw;
-                }
-                n = 0;
-                raw = 0;
-                overflow = false;
-            } else if (!overflow) {
-                if (n == MAX_LINE) {
-                    overflow = true;
-                } else {
-                    buf[n++] = v;
-                }
-            }
+    void line() {
+        if (n == 0) {
+            stats.bytesSkipped += raw; // an empty line
+            return;
         }
-    }
-
-    @Override
-    protected void finish() {
-        stats.bytesSkipped += raw;
-        n = 0;
-        raw = 0;
-    }
-
-    private void corrupt() {
-        stats.framesCorrupt++;
-        stats.bytesSkipped += raw;
-    }
-
-    private void message() {
         if ((buf[0] & 0x80) != 0) {
             binary();
         } else {
