@@ -14,10 +14,9 @@ import io.midback.live.LatencyHistogram;
 import io.midback.live.LiveDecoder;
 import io.midback.live.LiveRecorder;
 import io.midback.live.LiveSession;
-import io.midback.live.MidbackDeviceControl;
+import io.midback.live.SensorLink;
 import io.midback.orientation.OrientationFilters;
 import io.midback.protocol.DeviceMessage;
-import io.midback.protocol.DeviceMessageListener;
 import io.midback.protocol.WireFormat;
 import io.midback.posture.Calibration;
 import io.midback.recording.CsvSampleWriter;
@@ -263,22 +262,15 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
         }
 
         AtomicReference<String> unrecognised = new AtomicReference<>();
-        LiveDecoder[] decoder = new LiveDecoder[1];
-        DeviceMessageListener messages = m -> deviceMessage(err, m);
-        LiveSession.DeviceControl control = wireFormat == WireFormat.MIDBACK || wireFormat == null
-                ? new MidbackDeviceControl(rateHz == null ? 0 : rateHz,
-                () -> decoder[0] != null && decoder[0].format() == WireFormat.MIDBACK)
-                : LiveSession.DeviceControl.NONE;
-        String linkName = name;
-        LiveSession.Config config = new LiveSession.Config(name, transports, linkSettings,
-                sink -> decoder[0] = new LiveDecoder(sink, wireFormat, nominalHz, messages, linkName, why -> {
+        SensorLink link = new SensorLink(name, transports, linkSettings, wireFormat, nominalHz,
+                rateHz == null ? 0 : rateHz, m -> deviceMessage(err, m), why -> {
                     unrecognised.set(why);
                     LiveSession s = sessionRef.get();
                     if (s != null) {
                         s.requestStop(why);
                     }
-                }), LiveDecoder.timing(wireFormat), nominalHz, control);
-        LiveSession session = new LiveSession(config, input, recorder,
+                });
+        LiveSession session = new LiveSession(link.config(), input, recorder,
                 new LinkStatePrinter(err, "live", name, clock));
         sessionRef.set(session);
 
@@ -312,7 +304,7 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
             if (unrecognised.get() != null) {
                 throw new UserException(unrecognised.get());
             }
-            report(out, err, why, posture.summary(), session, decoder[0], recorder);
+            report(out, err, why, posture.summary(), session, link.decoder(), recorder);
         } finally {
             session.close();
             if (!historyClosed[0]) {

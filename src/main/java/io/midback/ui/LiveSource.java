@@ -1,10 +1,8 @@
 package io.midback.ui;
 
-import io.midback.live.LiveDecoder;
 import io.midback.live.LiveSession;
-import io.midback.live.MidbackDeviceControl;
+import io.midback.live.SensorLink;
 import io.midback.protocol.DeviceMessage;
-import io.midback.protocol.WireFormat;
 import io.midback.sensor.SampleSink;
 import io.midback.transport.ByteTransport;
 import io.midback.transport.LinkListener;
@@ -91,18 +89,15 @@ public final class LiveSource implements SampleSource {
 
     @Override
     public void run(SampleSink sink) throws Exception {
-        LiveDecoder[] decoder = new LiveDecoder[1];
         LiveSession[] self = new LiveSession[1];
-        LiveSession.DeviceControl control = new MidbackDeviceControl(0,
-                () -> decoder[0] != null && decoder[0].format() == WireFormat.MIDBACK);
-        LiveSession.Config config = new LiveSession.Config(name, transports, linkSettings,
-                out -> decoder[0] = new LiveDecoder(out, null, NOMINAL_RATE_HZ, this::message, name, why -> {
+        SensorLink link = new SensorLink(name, transports, linkSettings, null, NOMINAL_RATE_HZ, 0, this::message,
+                why -> {
                     failure = why;
                     if (self[0] != null) {
                         self[0].requestStop(why);
                     }
-                }), LiveDecoder.timing(null), NOMINAL_RATE_HZ, control);
-        LiveSession s = new LiveSession(config, sink, null, new LinkListener() {
+                });
+        LiveSession s = new LiveSession(link.config(), sink, null, new LinkListener() {
             @Override
             public void onBytes(byte[] buf, int off, int len) {
             }
