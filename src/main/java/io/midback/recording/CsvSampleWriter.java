@@ -2,13 +2,13 @@ package io.midback.recording;
 
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
+import io.midback.text.AsciiOut;
 
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,30 +22,39 @@ import java.util.zip.GZIPOutputStream;
  * sync-flushes, so everything written before the last flush can be read back even if the process is killed.
  */
 public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
-    private static final int T_DECIMALS = 6;
-    private static final int GYRO_DECIMALS = 7;
-    private static final int ACC_DECIMALS = 5;
-    private static final int MAG_DECIMALS = 3;
-    private static final long[] POW10 = new long[19];
 
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
+    /**
+     * Decimal places per quantity (trailing zeros are dropped).
+     *
+     * @param time  of {@code t_s}, s
+     * @param gyro  of the gyroscope, rad/s
+     * @param accel of the accelerometer, m/s²
+     * @param mag   of the magnetometer, µT
+     */
+    public record Precision(int time, int gyro, int accel, int mag) {
+        /** Finer than any IMU's resolution: 1 µs, 1e-7 rad/s, 1e-5 m/s², 1 nT. */
+        public static final Precision DEFAULT = new Precision(6, 7, 5, 3);
+
+        public Precision {
+            for (int d : new int[] {time, gyro, accel, mag}) {
+                if (d < 0 || d > 12) {
+                    throw new IllegalArgumentException("decimals must be 0..12: " + d);
+                }
+            }
         }
     }
 
     private final Path file;
-    private final OutputStream out;
+    private final AsciiOut out;
     private final boolean magnetometer;
-    private final byte[] buf = new byte[1 << 16];
-    private int pos;
+    private final Precision precision;
     private long samples;
 
-    private CsvSampleWriter(Path file, OutputStream out, boolean magnetometer) {
+    private CsvSampleWriter(Path file, OutputStream stream, boolean magnetometer, Precision precision) {
         this.file = file;
-        this.out = out;
+        this.out = new AsciiOut(stream);
         this.magnetometer = magnetometer;
+        this.precision = precision;
     }
 
     /**
@@ -54,6 +63,11 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
      * @param magnetometer whether to write the {@code mx,my,mz} columns
      */
     public static CsvSampleWriter create(Path file, RecordingMetadata metadata, boolean magnetometer) {
+        return create(file, metadata, magnetometer, Precision.DEFAULT);
+    }
+
+    public static CsvSampleWriter create(Path file, RecordingMetadata metadata, boolean magnetometer,
+                                         Precision precision) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -62,7 +76,7 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
             OutputStream raw = Files.newOutputStream(file);
             OutputStream os = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
                     ? new GZIPOutputStream(raw, 1 << 16, true) : raw;
-            CsvSampleWriter w = new CsvSampleWriter(file, os, magnetometer);
+            CsvSampleWriter w = new CsvSampleWriter(file, os, magnetometer, precision);
             w.writeHeader(metadata);
             return w;
         } catch (IOException e) {
@@ -70,27 +84,19 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
         }
     }
 
-    private void writeHeader(RecordingMetadata metadata) {
-        StringBuilder sb = new StringBuilder();
+    private void writeHeader(RecordingMetadata metadata) throws IOException {
         for (Map.Entry<String, String> e : metadata.entries().entrySet()) {
-            sb.append("# ").append(e.getKey()).append(": ").append(e.getValue().replace('\n', ' ')).append('\n');
+            out.text("# " + e.getKey() + ": " + e.getValue().replace('\n', ' ') + "\n");
         }
-        sb.append("t_s,gx,gy,gz,ax,ay,az").append(magnetometer ? ",mx,my,mz" : "").append('\n');
-        writeAscii(sb.toString());
+        out.text(magnetometer ? "t_s,gx,gy,gz,ax,ay,az,mx,my,mz\n" : "t_s,gx,gy,gz,ax,ay,az\n");
     }
 
-    /** Appends a metadata line in the data (e.g. a recalibration during a live session). */
+    /** Appends a metadata line in the data (e.g. a recalibration or a gap during a live session). */
     public void comment(String key, String value) {
-        writeAscii("# " + key + ": " + value.replace('\n', ' ') + "\n");
-    }
-
-    private void writeAscii(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        for (byte x : b) {
-            if (pos == buf.length) {
-                drain();
-            }
-            buf[pos++] = x;
+        try {
+            out.text("# " + key + ": " + value.replace('\n', ' ') + "\n");
+        } catch (IOException e) {
+            throw failed("write", e);
         }
     }
 
@@ -106,107 +112,28 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
     /** Writes one sample (magnetometer values are ignored unless the file has those columns). */
     public void write(double tS, double gx, double gy, double gz, double ax, double ay, double az,
                       double mx, double my, double mz) {
-        if (buf.length - pos < 512) {
-            drain();
-        }
-        fixed(tS, T_DECIMALS);
-        comma();
-        fixed(gx, GYRO_DECIMALS);
-        comma();
-        fixed(gy, GYRO_DECIMALS);
-        comma();
-        fixed(gz, GYRO_DECIMALS);
-        comma();
-        fixed(ax, ACC_DECIMALS);
-        comma();
-        fixed(ay, ACC_DECIMALS);
-        comma();
-        fixed(az, ACC_DECIMALS);
-        if (magnetometer) {
-            comma();
-            fixed(mx, MAG_DECIMALS);
-            comma();
-            fixed(my, MAG_DECIMALS);
-            comma();
-            fixed(mz, MAG_DECIMALS);
-        }
-        buf[pos++] = '\n';
-        samples++;
-    }
-
-    private void comma() {
-        buf[pos++] = ',';
-    }
-
-    /** Appends {@code v} rounded to {@code decimals} places, without trailing zeros; NaN as "nan". */
-    private void fixed(double v, int decimals) {
-        if (Double.isNaN(v)) {
-            buf[pos++] = 'n';
-            buf[pos++] = 'a';
-            buf[pos++] = 'n';
-            return;
-        }
-        if (Double.isInfinite(v) || Math.abs(v) >= 1e12) {
-            byte[] b = Double.toString(v).getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
-            return;
-        }
-        long scaled = Math.round(Math.abs(v) * POW10[decimals]);
-        if (scaled == 0) {
-            buf[pos++] = '0';
-            return;
-        }
-        if (v < 0) {
-            buf[pos++] = '-';
-        }
-        long intPart = scaled / POW10[decimals];
-        long frac = scaled % POW10[decimals];
-        writeLong(intPart);
-        if (frac != 0) {
-            int d = decimals;
-            while (frac % 10 == 0) {
-                frac /= 10;
-                d--;
-            }
-            buf[pos++] = '.';
-            for (int k = d - 1; k >= 0; k--) {
-                buf[pos++] = (byte) ('0' + (frac / POW10[k]) % 10);
-            }
-        }
-    }
-
-    private void writeLong(long x) {
-        if (x == 0) {
-            buf[pos++] = '0';
-            return;
-        }
-        int digits = 1;
-        while (digits < 19 && x >= POW10[digits]) {
-            digits++;
-        }
-        for (int k = digits - 1; k >= 0; k--) {
-            buf[pos++] = (byte) ('0' + (x / POW10[k]) % 10);
-        }
-    }
-
-    private void drain() {
+        Precision p = precision;
         try {
-            out.write(buf, 0, pos);
-            pos = 0;
+            out.fixed(tS, p.time()).put(',')
+                    .fixed(gx, p.gyro()).put(',').fixed(gy, p.gyro()).put(',').fixed(gz, p.gyro()).put(',')
+                    .fixed(ax, p.accel()).put(',').fixed(ay, p.accel()).put(',').fixed(az, p.accel());
+            if (magnetometer) {
+                out.put(',').fixed(mx, p.mag()).put(',').fixed(my, p.mag()).put(',').fixed(mz, p.mag());
+            }
+            out.put('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+            throw failed("write", e);
         }
+        samples++;
     }
 
     /** Pushes everything written so far to the file (and, for .gz, to a readable point of the stream). */
     @Override
     public void flush() {
-        drain();
         try {
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+            throw failed("write", e);
         }
     }
 
@@ -221,10 +148,13 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
     @Override
     public void close() {
         try {
-            drain();
             out.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot close: " + e.getMessage(), e);
+            throw failed("close", e);
         }
+    }
+
+    private UncheckedIOException failed(String what, IOException e) {
+        return new UncheckedIOException(file + ": cannot " + what + ": " + e.getMessage(), e);
     }
 }

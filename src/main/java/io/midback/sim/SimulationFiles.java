@@ -1,9 +1,11 @@
 package io.midback.sim;
 
+import io.midback.recording.CsvSampleWriter;
+import io.midback.recording.RecordingMetadata;
+import io.midback.text.AsciiOut;
+
 import com.google.gson.GsonBuilder;
 import io.midback.posture.PostureState;
-import io.midback.sensor.SampleBatch;
-import io.midback.sensor.SampleSink;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -85,19 +87,22 @@ public final class SimulationFiles {
         Path episodesFile = episodesPath(out);
         SimulatorConfig cfg = sim.config();
         int truthEvery = Math.max(1, (int) Math.round(cfg.rateHz() / truthRateHz));
-        try (AsciiOut rec = new AsciiOut(open(out));
+        int timeDecimals = timeDecimals(cfg.rateHz());
+        RecordingMetadata common = metadata(sim, start);
+        try (CsvSampleWriter rec = CsvSampleWriter.create(out, common
+                     .with("truth", truthFile.getFileName().toString())
+                     .with("episodes", episodesFile.getFileName().toString()),
+                     cfg.magnetometer(), new CsvSampleWriter.Precision(timeDecimals, 5, 4, 2));
              AsciiOut tru = new AsciiOut(open(truthFile))) {
-            String truthName = truthFile.getFileName().toString();
-            header(rec, sim, start, "# truth: " + truthName + "\n# episodes: "
-                    + episodesFile.getFileName() + "\n");
-            rec.text(cfg.magnetometer() ? "t_s,gx,gy,gz,ax,ay,az,mx,my,mz\n" : "t_s,gx,gy,gz,ax,ay,az\n");
-            header(tru, sim, start, "# truth_rate_hz: " + number(cfg.rateHz() / truthEvery) + "\n"
+            for (Map.Entry<String, String> e : common.entries().entrySet()) {
+                tru.text("# " + e.getKey() + ": " + e.getValue() + "\n");
+            }
+            tru.text("# truth_rate_hz: " + number(cfg.rateHz() / truthEvery) + "\n"
                     + "# angles: thoracic, degrees, relative to upright sitting neutral; ISB sequence "
                     + "(flexion + forward, then lateral bend + right, then axial rotation + right)\n"
                     + "# q: sensor -> ENU; bias: gyroscope bias in rad/s, sensor frame\n");
             tru.text("t_s,flexion_deg,lateral_bend_deg,axial_rotation_deg,state,qw,qx,qy,qz,"
                     + "bias_gx,bias_gy,bias_gz,activity\n");
-            int timeDecimals = timeDecimals(cfg.rateHz());
             EnumMap<PostureState, Long> stateSamples = new EnumMap<>(PostureState.class);
             long[] counts = new long[PostureState.values().length];
             double[] lastBias = new double[3];
@@ -124,31 +129,7 @@ public final class SimulationFiles {
                 }
                 System.arraycopy(f.gyroBiasRadPerS, 0, lastBias, 0, 3);
             });
-            boolean mag = cfg.magnetometer();
-            sim.run(new SampleSink() {
-                @Override
-                public void accept(SampleBatch b) {
-                    try {
-                        for (int i = 0; i < b.size(); i++) {
-                            rec.fixed(b.tS[i], timeDecimals).put(',')
-                                    .fixed(b.gxRadPerS[i], 5).put(',')
-                                    .fixed(b.gyRadPerS[i], 5).put(',')
-                                    .fixed(b.gzRadPerS[i], 5).put(',')
-                                    .fixed(b.axMps2[i], 4).put(',')
-                                    .fixed(b.ayMps2[i], 4).put(',')
-                                    .fixed(b.azMps2[i], 4);
-                            if (mag) {
-                                rec.put(',').fixed(b.mxMicroT[i], 2).put(',')
-                                        .fixed(b.myMicroT[i], 2).put(',')
-                                        .fixed(b.mzMicroT[i], 2);
-                            }
-                            rec.put('\n');
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            });
+            sim.run(rec);
             sim.setTruthListener(null);
             for (PostureState s : PostureState.values()) {
                 if (counts[s.ordinal()] > 0) {
@@ -212,18 +193,19 @@ public final class SimulationFiles {
         }
     }
 
-    private static void header(AsciiOut o, Simulator sim, LocalDateTime start, String extra) throws IOException {
+    /** The metadata a simulated recording and its truth file share. */
+    private static RecordingMetadata metadata(Simulator sim, LocalDateTime start) {
         SimulatorConfig cfg = sim.config();
-        o.text("# device: midback-sim\n");
-        o.text("# rate_hz: " + number(cfg.rateHz()) + "\n");
-        o.text("# mounting: " + cfg.mounting().name() + "\n");
+        RecordingMetadata m = RecordingMetadata.empty()
+                .with(RecordingMetadata.DEVICE, "midback-sim")
+                .with(RecordingMetadata.RATE_HZ, number(cfg.rateHz()))
+                .with(RecordingMetadata.MOUNTING, cfg.mounting().name());
         if (start != null) {
-            o.text("# start: " + start.format(START_FORMAT) + "\n");
+            m = m.with(RecordingMetadata.START, start.format(START_FORMAT));
         }
-        o.text("# scenario: " + sim.scenario().name() + "\n");
-        o.text("# seed: " + cfg.seed() + "\n");
-        o.text("# magnetometer: " + cfg.magnetometer() + "\n");
-        o.text(extra);
+        return m.with("scenario", sim.scenario().name())
+                .with("seed", Long.toString(cfg.seed()))
+                .with("magnetometer", Boolean.toString(cfg.magnetometer()));
     }
 
     private static OutputStream open(Path p) throws IOException {

@@ -1,4 +1,4 @@
-package io.midback.sim;
+package io.midback.text;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A small buffered ASCII writer that formats numbers with a fixed number of decimals (trailing zeros dropped)
- * without allocating: the simulator writes millions of them.
+ * without allocating: recordings and the simulator write millions of them. NaN is written as {@code NaN}.
  */
-final class AsciiOut implements AutoCloseable {
+public final class AsciiOut implements AutoCloseable {
     private static final long[] POW10 = new long[19];
 
     static {
@@ -23,11 +23,11 @@ final class AsciiOut implements AutoCloseable {
     private final byte[] digits = new byte[20];
     private int pos;
 
-    AsciiOut(OutputStream out) {
+    public AsciiOut(OutputStream out) {
         this.out = out;
     }
 
-    AsciiOut text(String s) throws IOException {
+    public AsciiOut text(String s) throws IOException {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80) { // rare: metadata with non-ASCII text
@@ -41,7 +41,7 @@ final class AsciiOut implements AutoCloseable {
         return this;
     }
 
-    AsciiOut put(char c) throws IOException {
+    public AsciiOut put(char c) throws IOException {
         put((byte) c);
         return this;
     }
@@ -54,7 +54,7 @@ final class AsciiOut implements AutoCloseable {
     }
 
     /** {@code v} rounded to {@code decimals} places, trailing zeros (and a bare point) dropped. */
-    AsciiOut fixed(double v, int decimals) throws IOException {
+    public AsciiOut fixed(double v, int decimals) throws IOException {
         if (pos > buf.length - 48) {
             flushBuffer();
         }
@@ -98,6 +98,12 @@ final class AsciiOut implements AutoCloseable {
     private void flushBuffer() throws IOException {
         out.write(buf, 0, pos);
         pos = 0;
+    }
+
+    /** Hands everything written so far to the stream, and flushes the stream. */
+    public void flush() throws IOException {
+        flushBuffer();
+        out.flush();
     }
 
     @Override
