@@ -6,8 +6,8 @@ package io.midback.mobility;
  * @param biasCaptureS            still time used to estimate the gyroscope bias at the start, s
  * @param neutralCaptureS         still time (after the bias) averaged into the upright pose, s
  * @param stillTauS               time constant of the stillness test's running mean and variance, s
- * @param stillGyroStdDegPerS     still: gyroscope standard deviation (root of the summed axis variances) below this
- * @param stillRateDegPerS        still: bias-corrected mean angular rate below this, °/s
+ * @param stillGyroStdDegPerS     still (before the bias is known): gyroscope standard deviation (root of the summed axis variances) below this
+ * @param stillRateDegPerS        still (once the bias is known): bias-corrected angular rate below this, °/s
  * @param stillAccelStdMps2       still: accelerometer standard deviation below this, m/s²
  * @param stillHoldS              the stillness test must hold this long before it counts, s
  * @param biasTrackTauS           while still, the bias estimate follows the gyroscope with this time constant, s

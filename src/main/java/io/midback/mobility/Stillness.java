@@ -3,8 +3,9 @@ package io.midback.mobility;
 import io.midback.posture.Ema;
 
 /**
- * Whether the sensor is still: a small spread of the gyroscope and accelerometer over a short running window and,
- * once a bias is known, a small bias-corrected mean rate (so a slow steady turn is not mistaken for stillness).
+ * Whether the sensor is still: before the gyroscope bias is known, a small spread of the gyroscope and accelerometer
+ * over a short running window; once it is known, a small bias-corrected rate on every sample (so a slow steady turn
+ * is not mistaken for stillness, and the start and end of a movement are seen at once).
  * Allocation-free.
  */
 final class Stillness {
@@ -39,10 +40,14 @@ final class Stillness {
         ax.add(axv, dtS);
         ay.add(ayv, dtS);
         az.add(azv, dtS);
-        double accelStd = Math.sqrt(ax.var + ay.var + az.var);
-        boolean s = gx.var + gy.var + gz.var < stdGyroSqRad && accelStd < settings.stillAccelStdMps2();
-        if (s && !Double.isNaN(biasX)) {
-            double mx = gx.mean - biasX, my = gy.mean - biasY, mz = gz.mean - biasZ;
+        boolean s;
+        if (Double.isNaN(biasX)) {
+            s = gx.var + gy.var + gz.var < stdGyroSqRad
+                    && Math.sqrt(ax.var + ay.var + az.var) < settings.stillAccelStdMps2();
+        } else {
+            // Once the bias is known, the corrected rate itself, sample by sample: no running window to lag behind
+            // the start or the end of a movement.
+            double mx = gxv - biasX, my = gyv - biasY, mz = gzv - biasZ;
             s = mx * mx + my * my + mz * mz < rateSqRad;
         }
         if (s && !raw) {
