@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +72,7 @@ class SourcesAndHistoryTest {
         assertTrue(!t.isAlive() && c.ended, "stopped");
         // About 0.6 s of data at 100 Hz (generous bounds for a busy machine), not the whole 10 minutes.
         assertTrue(c.n >= 20 && c.n <= 150, c.n + " samples in 0.6 s at 1x");
-        assertEquals(null, s.historyTarget(), "the simulator is never saved in the history");
+        assertFalse(s.savesHistory(), "the simulator is never saved in the history");
     }
 
     @Test
@@ -83,8 +83,9 @@ class SourcesAndHistoryTest {
         assertEquals(0.76, s.batteryFraction(), 1e-9);
         s.message(new DeviceMessage.Battery(3800, -1, false)); // percent unknown: keep the last known
         assertEquals(0.76, s.batteryFraction(), 1e-9);
-        assertNotNull(s.historyTarget());
-        assertEquals("/dev/ttyTEST", s.historyTarget().device());
+        assertTrue(s.savesHistory());
+        assertEquals("/dev/ttyTEST", s.spec(io.midback.posture.PostureSettings.defaults(),
+                Clock.systemDefaultZone()).device());
         assertEquals(LinkState.CONNECTING.label(), s.linkNote());
         assertTrue(!s.vibrate(), "no vibration without a link");
     }
@@ -116,7 +117,7 @@ class SourcesAndHistoryTest {
         AlertListener alerts = a -> { };
         for (boolean save : new boolean[] {false, true}) {
             PacedReplay replay = new PacedReplay(sample, Double.POSITIVE_INFINITY).savingToHistory(save);
-            Session s = new Session(replay, engine, frames, alerts, replay.historyTarget(), null).start();
+            Session s = new Session(replay, engine, frames, alerts, null).start();
             while (s.alive()) {
                 Thread.sleep(20);
             }
