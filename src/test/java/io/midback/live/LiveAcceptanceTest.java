@@ -1,7 +1,7 @@
 package io.midback.live;
 
 import com.google.gson.JsonObject;
-import io.midback.protocol.CaptureReplay;
+import io.midback.recording.CaptureReplay;
 import io.midback.protocol.WireFormat;
 import io.midback.recording.CsvSampleReader;
 import io.midback.sensor.SampleBatch;

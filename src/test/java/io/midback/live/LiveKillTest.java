@@ -1,7 +1,7 @@
 package io.midback.live;
 
 import com.google.gson.JsonObject;
-import io.midback.app.Main;
+import io.midback.cli.Main;
 import io.midback.recording.CsvSampleReader;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;

@@ -1,9 +1,9 @@
 package io.midback.orientation;
 
-import io.midback.orientation.eval.BroadMetric;
-import io.midback.orientation.eval.OrientationEvaluation;
-import io.midback.orientation.eval.Trial;
-import io.midback.orientation.eval.TrialReader;
+import io.midback.eval.BroadMetric;
+import io.midback.eval.OrientationEvaluation;
+import io.midback.eval.Trial;
+import io.midback.eval.TrialReader;
 import io.midback.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
