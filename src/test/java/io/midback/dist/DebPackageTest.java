@@ -55,18 +55,18 @@ class DebPackageTest {
         requireTool("dpkg");
         List<String> asRoot = new ArrayList<>();
         if (!"0".equals(run(List.of("id", "-u")).out().trim())) {
-            if (run(List.of("sudo", "-n", "true")).exit() != 0) {
+            if (!onPath("sudo") || run(List.of("sudo", "-n", "true")).exit() != 0) {
                 unavailable("installing the .deb needs root (dpkg -i): run the tests as root or with sudo, as CI does");
             }
             asRoot.add("sudo");
             asRoot.add("-n");
         }
-        ChildProcess.Result status = run(List.of("dpkg-query", "-W", "-f=${Status}", "midback"));
+        Result status = run(List.of("dpkg-query", "-W", "-f=${Status}", "midback"));
         if (status.exit() == 0 && status.out().contains("installed") && !status.out().contains("not-installed")) {
             unavailable("a midback package is installed on this machine already: the test leaves it alone");
         }
         try {
-            ChildProcess.Result install = run(concat(asRoot, "dpkg", "-i", deb.toString()));
+            Result install = run(concat(asRoot, "dpkg", "-i", deb.toString()));
             assertEquals(0, install.exit(), install.toString());
 
             Path command = Path.of("/usr/bin/midback");
@@ -86,7 +86,7 @@ class DebPackageTest {
             assertTrue(release.contains("java.desktop") && !release.contains("jdk.compiler")
                     && !release.contains("jdk.jlink"), release);
 
-            ChildProcess.Result version = installed("midback", "--version");
+            Result version = installed("midback", "--version");
             assertEquals(0, version.exit(), version.toString());
             String first = version.out().lines().findFirst().orElse("");
             String built = System.getProperty("midback.version"); // set by the dist profile's test run
@@ -94,7 +94,7 @@ class DebPackageTest {
                     version.toString());
 
             Path sample = Path.of("/opt/midback/lib/app/samples/slump-demo.csv.gz");
-            ChildProcess.Result replay = installed("midback", "replay", sample.toString(), "--json", "--quiet");
+            Result replay = installed("midback", "replay", sample.toString(), "--json", "--quiet");
             assertEquals(0, replay.exit(), replay.toString());
             JsonObject fromPackage = lastJson(replay.out());
             JsonObject inProcess = lastJson(inProcess("replay", Path.of("samples", "slump-demo.csv.gz")
@@ -105,13 +105,13 @@ class DebPackageTest {
             assertEquals(inProcess, fromPackage, "the installed program replays the sample as the build does");
 
             // No arguments and no display: the main job in the terminal, on the sample inside the package.
-            ChildProcess.Result bare = installed("midback");
+            Result bare = installed("midback");
             assertEquals(0, bare.exit(), bare.toString());
             assertTrue(bare.err().contains(sample.toString()), bare.toString());
             assertTrue(bare.out().contains("slump episodes: " + fromPackage.getAsJsonArray("slumpEpisodes").size()),
                     bare.toString());
         } finally {
-            ChildProcess.Result remove = run(concat(asRoot, "dpkg", "-r", "midback"));
+            Result remove = run(concat(asRoot, "dpkg", "-r", "midback"));
             assertEquals(0, remove.exit(), remove.toString());
         }
         assertFalse(Files.exists(Path.of("/usr/bin/midback"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
@@ -142,7 +142,7 @@ class DebPackageTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             String found = "";
             while (System.nanoTime() < deadline && window.isAlive() && found.isEmpty()) {
-                ChildProcess.Result search = ChildProcess.run(List.of("xdotool", "search", "--onlyvisible", "--name",
+                Result search = run(List.of("xdotool", "search", "--onlyvisible", "--name",
                         "^Midback"), null, Map.of("DISPLAY", display.name()),
                         Duration.ofSeconds(10));
                 found = search.out().trim();
@@ -154,7 +154,7 @@ class DebPackageTest {
                     + Files.readString(home.resolve("window.log")));
             assertFalse(found.isEmpty(), "no visible Midback window from the app image within 60 s: "
                     + Files.readString(home.resolve("window.log")));
-            String title = ChildProcess.run(List.of("xdotool", "getwindowname", found.lines().findFirst().orElseThrow()),
+            String title = run(List.of("xdotool", "getwindowname", found.lines().findFirst().orElseThrow()),
                     null, Map.of("DISPLAY", display.name()), Duration.ofSeconds(10)).out().trim();
             System.out.println("app image window: '" + title + "'");
             assertTrue(title.startsWith("Midback"), title);
@@ -165,9 +165,42 @@ class DebPackageTest {
         }
     }
 
+    /** What a finished run gave. */
+    private record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    /** Runs {@code command} to its end (killed, failing the test, past {@code timeout}); null env values unset. */
+    private static Result run(List<String> command, Path dir, Map<String, String> env, Duration timeout) {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        try (ChildProcess child = ChildProcess.start(command.get(0), pb)) {
+            child.process().getOutputStream().close();
+            int exit = child.awaitExit(timeout);
+            return new Result(exit, child.out(), child.err());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** A run of the installed command, found on PATH, with no display and a home of its own. */
-    private ChildProcess.Result installed(String... args) {
-        return ChildProcess.run(List.of(args), home, userEnv(), RUN_TIMEOUT);
+    private Result installed(String... args) {
+        return run(List.of(args), home, userEnv(), RUN_TIMEOUT);
     }
 
     private Map<String, String> userEnv() {
@@ -181,8 +214,8 @@ class DebPackageTest {
         return env;
     }
 
-    private static ChildProcess.Result run(List<String> command) {
-        return ChildProcess.run(command, null, Map.of(), RUN_TIMEOUT);
+    private static Result run(List<String> command) {
+        return run(command, null, Map.of(), RUN_TIMEOUT);
     }
 
     private static List<String> concat(List<String> prefix, String... args) {
@@ -232,12 +265,18 @@ class DebPackageTest {
     }
 
     private static void requireTool(String name) {
+        if (!onPath(name)) {
+            unavailable(name + " is not installed (.ci/run installs it)");
+        }
+    }
+
+    private static boolean onPath(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, name))) {
-                return;
+                return true;
             }
         }
-        unavailable(name + " is not installed (.ci/run installs it)");
+        return false;
     }
 
     /** Skips, saying why; under CI=true, fails instead. */
