@@ -1,6 +1,6 @@
 package io.midback.cli;
 
-import io.midback.ui.GuiLauncher;
+import io.midback.app.WindowLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,7 +60,9 @@ public final class GuiCommand implements Callable<Integer> {
             throw new UserException("--theme must be light, dark or system, not '" + theme + "'");
         }
         java.nio.file.Path fallback = replay == null && port == null ? BundledSample.locate().orElse(null) : null;
-        return GuiLauncher.run(new GuiLauncher.Options(replay, parseSpeed(speed), port, theme, measure, fallback,
+        WindowLauncher window = WindowLauncher.find().orElseThrow(
+                () -> new UserException("this build of midback has no window; try 'midback replay FILE' instead"));
+        return window.run(new WindowLauncher.Request(replay, parseSpeed(speed), port, theme, measure, fallback,
                         saveHistory),
                 System.out, System.err);
     }

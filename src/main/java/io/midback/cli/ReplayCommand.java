@@ -9,7 +9,7 @@ import io.midback.history.HistoryStore;
 import io.midback.history.SessionInfo;
 import io.midback.orientation.OrientationFilters;
 import io.midback.posture.Calibration;
-import io.midback.protocol.CaptureReplay;
+import io.midback.recording.CaptureReplay;
 import io.midback.recording.CsvSampleReader;
 import io.midback.recording.ReadOptions;
 import io.midback.recording.ReadReport;

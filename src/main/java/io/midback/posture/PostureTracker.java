@@ -532,8 +532,11 @@ public final class PostureTracker {
         cosInclination = Math.max(-1, Math.min(1, 1 - 2 * (qb.x * qb.x + qb.y * qb.y)));
     }
 
-    /** ISB decomposition of the relative rotation (w, x, y, z) into the frame's three angles. */
-    static void decompose(double w, double x, double y, double z, PostureFrame out) {
+    /**
+     * ISB decomposition of the relative rotation (w, x, y, z) into the frame's three angles (flexion, lateral bend,
+     * axial rotation); used by every stage that reports thoracic angles.
+     */
+    public static void decompose(double w, double x, double y, double z, PostureFrame out) {
         double r00 = 1 - 2 * (y * y + z * z);
         double r01 = 2 * (x * y - w * z);
         double r02 = 2 * (x * z + w * y);

@@ -1,8 +1,9 @@
 package io.midback.ui;
 
+import io.midback.app.WindowLauncher;
+
 import javax.swing.SwingUtilities;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -14,25 +15,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * view open and prints the figures (time to a drawn window, longest event-thread stall, heap after GC) as one JSON
  * object on {@code out} when the stream ends, then closes the window.
  */
-public final class GuiLauncher {
+public final class GuiLauncher implements WindowLauncher {
 
-    /**
-     * @param replay recording to open straight into (or null)
-     * @param speed  replay speed; infinity = max
-     * @param port   serial port to open straight into (or null)
-     * @param theme  "light", "dark", "system", or null for the remembered choice
-     */
-    public record Options(Path replay, double speed, String port, String theme, boolean measure,
-                          Path fallbackReplay, boolean saveReplayToHistory) {
-        public Options(Path replay, double speed, String port, String theme, boolean measure) {
-            this(replay, speed, port, theme, measure, null, false);
-        }
+    /** Made by {@link java.util.ServiceLoader} for {@link WindowLauncher#find()}. */
+    public GuiLauncher() {
     }
 
-    private GuiLauncher() {
-    }
-
-    public static int run(Options o, PrintStream out, PrintStream err) throws Exception {
+    @Override
+    public int run(Request o, PrintStream out, PrintStream err) throws Exception {
         long launchNanos = System.nanoTime();
         UiPrefs prefs = UiPrefs.load(UiPrefs.defaultDir());
         String theme = o.theme() != null ? o.theme() : prefs.get("theme", "system");

@@ -37,7 +37,7 @@ class ArchitectureTest {
 
     @Test
     void nothingImportsUi() {
-        noClasses().that().resideOutsideOfPackages("io.midback.ui..", "io.midback.cli..", "io.midback.app..")
+        noClasses().that().resideOutsideOfPackage("io.midback.ui..")
                 .should().dependOnClassesThat().resideInAPackage("io.midback.ui..")
                 .allowEmptyShould(true)
                 .check(classes);

@@ -6,7 +6,7 @@ import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 import io.midback.transport.LinkState;
-import io.midback.transport.LiveTimeline;
+import io.midback.live.LiveTimeline;
 import io.midback.transport.ReconnectingLink;
 import io.midback.transport.SerialTransport;
 import io.midback.transport.SocatPair;

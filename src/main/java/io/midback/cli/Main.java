@@ -1,6 +1,4 @@
-package io.midback.app;
-
-import io.midback.cli.MidbackCommand;
+package io.midback.cli;
 
 /** Entry point of the {@code midback} command. */
 public final class Main {

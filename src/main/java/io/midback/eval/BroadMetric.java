@@ -1,4 +1,4 @@
-package io.midback.orientation.eval;
+package io.midback.eval;
 
 /**
  * The orientation error metric of the BROAD benchmark (D. Laidig, M. Caruso, A. Cereatti, T. Seel, "BROAD—A

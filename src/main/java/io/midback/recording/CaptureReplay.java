@@ -1,5 +1,12 @@
-package io.midback.protocol;
+package io.midback.recording;
 
+import io.midback.protocol.DecoderStats;
+import io.midback.protocol.DeviceMessageListener;
+import io.midback.protocol.FormatDetector;
+import io.midback.protocol.ImuDecoder;
+import io.midback.protocol.OrientationListener;
+import io.midback.protocol.TextLineDecoder;
+import io.midback.protocol.WireFormat;
 import io.midback.sensor.SampleSink;
 
 import java.io.IOException;

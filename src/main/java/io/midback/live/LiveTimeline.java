@@ -1,4 +1,4 @@
-package io.midback.transport;
+package io.midback.live;
 
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;

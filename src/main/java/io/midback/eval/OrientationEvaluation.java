@@ -1,4 +1,4 @@
-package io.midback.orientation.eval;
+package io.midback.eval;
 
 import io.midback.orientation.OrientationFilter;
 

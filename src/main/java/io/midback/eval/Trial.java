@@ -1,4 +1,4 @@
-package io.midback.orientation.eval;
+package io.midback.eval;
 
 /**
  * One recording with ground truth, column by column: times (s), gyroscope (rad/s), accelerometer (m/s²),
