@@ -68,7 +68,8 @@ public record AlertSettings(String preset, double thresholdDeg, double delayS, b
         return new AlertSettings("custom", thresholdDeg, delayS, sound, vibration, min);
     }
 
-    void save(UserSettings u) {
+    /** Writes these values to the settings file's keys (the window's Apply does, then saves the file). */
+    public void save(UserSettings u) {
         u.set(Key.PRESET, preset);
         u.set(Key.THRESHOLD, String.valueOf(thresholdDeg));
         u.set(Key.DWELL, String.valueOf(delayS));
