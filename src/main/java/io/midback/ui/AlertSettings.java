@@ -37,6 +37,13 @@ public record AlertSettings(String preset, double thresholdDeg, double delayS, b
     public static final String[] PRESETS = Arrays.stream(SlumpPreset.values()).map(SlumpPreset::label)
             .toArray(String[]::new);
 
+    /** What the dialog offers: the engine's presets, then "custom". */
+    static String[] choices() {
+        String[] c = Arrays.copyOf(PRESETS, PRESETS.length + 1);
+        c[PRESETS.length] = "custom";
+        return c;
+    }
+
     /** The engine's preset of that name: its threshold and dwell; sound and vibration on; the default break. */
     public static AlertSettings preset(String name) {
         SlumpPreset p = SlumpPreset.fromLabel(name);

@@ -17,7 +17,7 @@ import static io.midback.live.LiveTesting.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * One settings file for the window and the command line: a threshold applied in the window's Alert settings is
+ * One settings file for the window and the command line: a threshold applied in the window's Alert settings (25°) is
  * what the next {@code replay} and {@code live} use (the history keeps each session's threshold), and
  * {@code --slump-threshold} overrides it for one run; {@code midback settings} shows and sets it, with one-line
  * errors; the window's former {@code ui.properties} is migrated.
@@ -42,7 +42,7 @@ class SettingsReachEveryCommandTest {
         }
     }
 
-    /** What the window's Apply does with a threshold of 22°. */
+    /** What the window's Apply does with a threshold. */
     private void applyInTheWindow(double thresholdDeg) {
         UiPrefs prefs = UiPrefs.load(UiPrefs.defaultDir());
         AlertSettings.defaults().withThreshold(thresholdDeg).save(prefs.settings());
@@ -59,20 +59,20 @@ class SettingsReachEveryCommandTest {
 
     @Test
     void aThresholdSetInTheWindowReachesReplayAndLiveAndAnOptionOverridesIt() throws Exception {
-        applyInTheWindow(22);
+        applyInTheWindow(25);
         String sample = "samples/slump-demo.csv.gz";
         Path db1 = dir.resolve("replay.db"), db2 = dir.resolve("replay-override.db");
         assertEquals(0, run("replay", sample, "--quiet", "--save-history", "--db", db1.toString()).code());
-        assertEquals(22, storedThreshold(db1), 1e-9);
+        assertEquals(25, storedThreshold(db1), 1e-9);
         assertEquals(0, run("replay", sample, "--quiet", "--save-history", "--db", db2.toString(),
                 "--slump-threshold", "18").code());
         assertEquals(18, storedThreshold(db2), 1e-9);
-        // Fewer episodes at 22° than at the default 15°: the value is used, not only stored.
-        int at22 = run("replay", sample, "--quiet", "--json").json().getAsJsonArray("slumpEpisodes").size();
+        // Fewer episodes at 25° than at 15° (one peaks at 23°): the value is used, not only stored.
+        int at25 = run("replay", sample, "--quiet", "--json").json().getAsJsonArray("slumpEpisodes").size();
         int at15 = run("replay", sample, "--quiet", "--json", "--slump-threshold", "15").json()
                 .getAsJsonArray("slumpEpisodes").size();
-        System.out.println("slump-demo episodes: " + at22 + " at 22° (settings file), " + at15 + " at 15° (option)");
-        assertTrue(at22 < at15, at22 + " episodes at 22°, " + at15 + " at 15°");
+        System.out.println("slump-demo episodes: " + at25 + " at 25° (settings file), " + at15 + " at 15° (option)");
+        assertTrue(at25 < at15, at25 + " episodes at 25°, " + at15 + " at 15°");
 
         try (SocatPair pty = SocatPair.require(dir);
              SerialSensor sensor = new SerialSensor(scenario("early-slump"), config(100), pty.a().toString())) {
@@ -80,7 +80,7 @@ class SettingsReachEveryCommandTest {
             Run live = run("live", "--port", pty.b().toString(), "--duration", "1.5", "--quiet", "--db",
                     db3.toString());
             assertEquals(0, live.code(), live.err());
-            assertEquals(22, storedThreshold(db3), 1e-9);
+            assertEquals(25, storedThreshold(db3), 1e-9);
             Run override = run("live", "--port", pty.b().toString(), "--duration", "1.5", "--quiet", "--db",
                     db4.toString(), "--slump-threshold", "18");
             assertEquals(0, override.code(), override.err());

@@ -48,18 +48,31 @@ class SessionParityTest {
     void theWindowAndReplayGiveTheSameSummary(XvfbExtension.Display display, @TempDir Path dir) throws Exception {
         Path bundled = Path.of("samples", "slump-demo.csv.gz");
         Path hz200 = dir.resolve("slump-200hz.csv");
-        assertEquals(0, cli("simulate", "slump-demo", "--rate", "200", "--out", hz200.toString()).code);
+        assertEquals(0, cli("simulate", "slump-demo", "--rate", "200", "--duration", "300s", "--out", hz200.toString()).code);
         Path mag = dir.resolve("slump-mag.csv");
-        assertEquals(0, cli("simulate", "slump-demo", "--magnetometer", "--out", mag.toString()).code);
+        assertEquals(0, cli("simulate", "slump-demo", "--magnetometer", "--duration", "300s", "--out", mag.toString()).code);
         Path calibrated = withCalibration(bundled, dir.resolve("slump-calibrated.csv"));
         Path config = dir.resolve("config");
         String before = System.getProperty("midback.config.dir");
         System.setProperty("midback.config.dir", config.toString()); // both read the same (empty) settings file
         try {
-            for (Path file : List.of(bundled, hz200, mag, calibrated)) {
-                compare(display, config, file);
+            // The windows run side by side (a child JVM each); the command line runs here meanwhile.
+            List<Case> cases = List.of(new Case(bundled, true), new Case(hz200, true),
+                    new Case(mag, true, "--preset", "strict", "--calibrate-at", "2"), // options as replay's
+                    new Case(calibrated, false)); // calibrated mid-slump: no slump beyond that
+            List<ChildProcess> windows = new java.util.ArrayList<>();
+            try {
+                for (Case c : cases) {
+                    windows.add(window(display, config, c));
+                }
+                for (int i = 0; i < cases.size(); i++) {
+                    compare(cases.get(i), windows.get(i));
+                }
+            } finally {
+                for (ChildProcess w : windows) {
+                    w.close();
+                }
             }
-            compare(display, config, bundled, "--preset", "strict", "--calibrate-at", "2");
             // The stored calibration is used (taken mid-slump, it changes the summary).
             assertNotEquals(cli("replay", bundled.toString(), "--json", "--quiet").json().get("slumpEpisodes"),
                     cli("replay", calibrated.toString(), "--json", "--quiet").json().get("slumpEpisodes"));
@@ -72,32 +85,40 @@ class SessionParityTest {
         }
     }
 
-    private static void compare(XvfbExtension.Display display, Path config, Path file, String... options)
-            throws Exception {
-        String[] replayArgs = concat(new String[] {"replay", file.toString(), "--json", "--quiet"}, options);
-        JsonObject cli = cli(replayArgs).json();
-        String[] guiArgs = concat(new String[] {"gui", "--replay", file.toString(), "--speed", "max",
-                "--exit-when-done", "--json", "--theme", "light"}, options);
+    private record Case(Path file, boolean slumps, String... options) {
+    }
+
+    /** {@code midback gui --replay FILE --speed max --exit-when-done --json} under the display. */
+    private static ChildProcess window(XvfbExtension.Display display, Path config, Case c) {
+        String[] guiArgs = concat(new String[] {"gui", "--replay", c.file().toString(), "--speed", "max",
+                "--exit-when-done", "--json", "--theme", "light"}, c.options());
         ProcessBuilder pb = ChildProcess.java(List.of("-Xmx256m", "-Djava.awt.headless=false",
                 "-Dmidback.config.dir=" + config), Main.class, guiArgs);
         pb.environment().put("DISPLAY", display.name());
         pb.environment().put("XDG_DATA_HOME", config.resolveSibling("data").toString());
-        JsonObject window;
-        try (ChildProcess child = ChildProcess.start("midback gui", pb)) {
-            assertEquals(0, child.awaitExit(Duration.ofSeconds(90)), child.transcript());
-            String[] lines = child.out().strip().split("\n");
-            window = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
-        }
+        return ChildProcess.start("midback gui " + c.file().getFileName(), pb);
+    }
+
+    private static void compare(Case c, ChildProcess child) throws Exception {
+        Path file = c.file();
+        String[] options = c.options();
+        boolean slumps = c.slumps();
+        JsonObject cli = cli(concat(new String[] {"replay", file.toString(), "--json", "--quiet"}, options)).json();
+        assertEquals(0, child.awaitExit(Duration.ofSeconds(120)), child.transcript());
+        String[] lines = child.out().strip().split("\n");
+        JsonObject window = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
         String what = file.getFileName() + " " + String.join(" ", options);
-        System.out.printf("%-28s replay: %s episodes, %s alerts, posture %s%n", what, cli.get("slumpEpisodes"),
-                cli.get("alerts"), cli.get("postureSeconds"));
-        System.out.printf("%-28s window: %s episodes, %s alerts, posture %s%n", what, window.get("slumpEpisodes"),
-                window.get("alerts"), window.get("postureSeconds"));
+        for (JsonObject o : List.of(cli, window)) {
+            System.out.printf("%-55s %s: %d episodes, %d alerts, slouched %s s, upright %s s%n", what,
+                    o == cli ? "replay" : "window", o.getAsJsonArray("slumpEpisodes").size(),
+                    o.getAsJsonArray("alerts").size(), o.getAsJsonObject("postureSeconds").get("slouched"),
+                    o.getAsJsonObject("postureSeconds").get("upright"));
+        }
         for (String field : List.of("samples", "postureSeconds", "slumpEpisodes", "alerts")) {
             assertNotNull(cli.get(field), field + " in " + cli);
             assertEquals(cli.get(field), window.get(field), what + ": " + field);
         }
-        assertTrue(cli.get("slumpEpisodes").getAsJsonArray().size() > 0, what + ": the sample has slumps");
+        assertEquals(slumps, cli.get("slumpEpisodes").getAsJsonArray().size() > 0, what + ": slumps found");
     }
 
     /** {@code source} with a {@code # calibration:} line: the calibration a replay captures 100 s in (slumped). */
