@@ -1,5 +1,6 @@
 package io.midback.sim;
 
+import io.midback.sensor.Quat;
 import io.midback.posture.PostureState;
 
 /**

@@ -2,7 +2,7 @@ package io.midback.alert;
 
 import io.midback.posture.PostureSettings;
 import io.midback.posture.PostureState;
-import io.midback.sim.Mounting;
+import io.midback.posture.Mounting;
 import io.midback.sim.Scenario;
 import io.midback.sim.SimulatorConfig;
 import io.midback.sim.SlumpEpisodes;
