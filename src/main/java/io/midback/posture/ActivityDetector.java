@@ -71,7 +71,7 @@ final class ActivityDetector {
             leanSeenS = tS;
         }
         if (Math.abs(verticalVelocityMps) > tuning.riseVelocityMps() && tS - leanSeenS <= tuning.riseLeanWindowS()
-                && tS - lastTransitionS >= tuning.riseRefractoryS() && !isWalking(cosInclination)) {
+                && tS - lastTransitionS >= tuning.riseRefractoryS()) {
             lastTransitionS = tS;
             return verticalVelocityMps > 0 ? RISE : DESCENT;
         }

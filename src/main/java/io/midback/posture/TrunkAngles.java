@@ -16,7 +16,8 @@ import io.midback.sensor.Quat;
  * twist of {@code q_b ⊗ q_b0*} about the vertical) is followed by {@code ψ_ref}: while the wearer is still for
  * {@code headingRezeroAfterS} the reference re-zeroes to the current heading and the drift rate seen while still
  * is extrapolated while moving; a slow follow absorbs turning the chair. Axial rotation is therefore relative to
- * the recent heading ({@link PostureFrame#rotationAbsolute} false). Plain values in; allocation-free.
+ * the recent heading ({@link PostureFrame#rotationAbsolute} false), and it re-zeroes when the wearer settles after
+ * walking or lying ({@link #rezeroHeading()}). Plain values in; allocation-free.
  */
 final class TrunkAngles {
     private final PostureTuning tuning;
@@ -40,6 +41,17 @@ final class TrunkAngles {
     /** A new neutral: the heading reference starts again from it. */
     void resetHeading() {
         headingPrimed = false;
+    }
+
+    /**
+     * The wearer settles after moving about (walking, lying): the heading reference takes the current heading at
+     * once. Without a magnetometer the heading drifts fastest while walking, and a wrong reference turns flexion
+     * into lateral bend; one settles facing one's work.
+     */
+    void rezeroHeading() {
+        if (headingPrimed && !rotationAbsolute) {
+            psiRef = psiCont;
+        }
     }
 
     /**

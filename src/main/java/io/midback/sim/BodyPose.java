@@ -22,6 +22,11 @@ public final class BodyPose {
     public final double[] pivotAccelMps2 = new double[3];
     public Activity.Mode mode = Activity.Mode.SITTING;
     /**
+     * Sedentary: sitting, or standing still (not walking, lying, off, nor standing up or sitting down). Slump
+     * episodes and break reminders count on it.
+     */
+    public boolean sedentary = true;
+    /**
      * How far the sensor is off the body (0 worn .. 1 lying on the desk); the simulator blends its orientation
      * between the worn one and flat-on-the-desk.
      */
@@ -42,6 +47,7 @@ public final class BodyPose {
         bodyToEarth.set(o.bodyToEarth);
         System.arraycopy(o.pivotAccelMps2, 0, pivotAccelMps2, 0, 3);
         mode = o.mode;
+        sedentary = o.sedentary;
         offWeight = o.offWeight;
         segmentIndex = o.segmentIndex;
         baseState = o.baseState;

@@ -220,6 +220,7 @@ public final class Simulator {
             tr.lateralBendDeg = off ? Double.NaN : curPose.lateralBendDeg;
             tr.axialRotationDeg = off ? Double.NaN : curPose.axialRotationDeg;
             tr.state = stateAt(t, curPose);
+            tr.sedentary = curPose.sedentary;
             Segment s = scenario.segments().get(curPose.segmentIndex);
             tr.activity = s.activity();
             tr.scenarioLine = s.line();
@@ -248,7 +249,7 @@ public final class Simulator {
     }
 
     private PostureState stateAt(double t, BodyPose pose) {
-        if (pose.mode != Activity.Mode.SITTING) {
+        if (!pose.sedentary) {
             return pose.baseState;
         }
         while (episodeCursor < episodes.size() && episodes.get(episodeCursor).endS() <= t) {
