@@ -4,7 +4,7 @@ import io.midback.sensor.SampleSink;
 import io.midback.transport.ByteTransport;
 import io.midback.transport.LinkListener;
 import io.midback.transport.LinkState;
-import io.midback.transport.LiveTimeline;
+import io.midback.live.LiveTimeline;
 import io.midback.transport.ReconnectingLink;
 
 import java.io.IOException;

@@ -1,20 +1,21 @@
 package io.midback.posture;
 
 /** An exponentially weighted mean and variance with a time constant, correct for uneven sample spacing. */
-final class Ema {
+public final class Ema {
     private final double tauS;
     private double lastDtS = -1;
     private double lastAlpha;
-    double mean;
-    double var;
+    /** The running mean and variance (read them; {@link #add} writes them). */
+    public double mean;
+    public double var;
     boolean primed;
 
-    Ema(double tauS) {
+    public Ema(double tauS) {
         this.tauS = tauS;
     }
 
     /** 1 − exp(−dt/τ), recomputed only when dt changes by more than a part in a million (steady rates). */
-    double alpha(double dtS) {
+    public double alpha(double dtS) {
         if (Math.abs(dtS - lastDtS) > 1e-6 * lastDtS || lastDtS <= 0) {
             lastDtS = dtS;
             lastAlpha = dtS <= 0 ? 0 : 1 - Math.exp(-dtS / tauS);
@@ -22,7 +23,7 @@ final class Ema {
         return lastAlpha;
     }
 
-    void add(double x, double dtS) {
+    public void add(double x, double dtS) {
         if (!primed) {
             mean = x;
             var = 0;
@@ -35,7 +36,7 @@ final class Ema {
         var = (1 - a) * (var + a * d * d);
     }
 
-    void reset() {
+    public void reset() {
         primed = false;
         mean = 0;
         var = 0;

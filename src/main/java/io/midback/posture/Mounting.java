@@ -146,4 +146,14 @@ public record Mounting(String name, Quat bodyToSensor) {
         double d = (rx * ux + ry * uy + rz * uz) / rn;
         return Math.sqrt(Math.max(0, 1 - d * d));
     }
+
+    /**
+     * The default mounting (sensor flat on the back, its z out of the back) from "up" seen in the sensor frame at
+     * the neutral pose, as a body → sensor quaternion {w, x, y, z}. Allocates: for calibrations, not per sample.
+     */
+    public static double[] defaultBodyToSensor(double upX, double upY, double upZ) {
+        Quat q = new Quat();
+        fromUpAndForward(upX, upY, upZ, DEFAULT_FORWARD_X, DEFAULT_FORWARD_Y, DEFAULT_FORWARD_Z, q);
+        return new double[] {q.w, q.x, q.y, q.z};
+    }
 }

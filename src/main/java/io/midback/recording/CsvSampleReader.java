@@ -34,11 +34,17 @@ import java.util.zip.ZipException;
  * naming the file and line (or, with {@link ReadOptions#skipBadLines()}, is skipped and counted); time that goes
  * backwards, NaN values and gaps are dropped or reported and counted in the {@link ReadReport}. Samples read
  * before a failure have been handed to the sink when the exception is thrown.
+ *
+ * <p>With two or more processors, parsing runs on a thread of its own ahead of the sink ({@link ReadAhead}); the
+ * sink is still called on the thread that calls {@link #read}, with the same batches, gaps and end, in the same
+ * order. The accessors ({@link #metadata()}, {@link #report()}, …) are for after {@code read} returns.
  */
 public final class CsvSampleReader {
     private static final int BUFFER_BYTES = 1 << 20;
     private static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int MAX_PROBLEMS = 10;
+    /** Batches in flight between the parsing thread and the sink: enough to ride out a slow batch either side. */
+    private static final int READ_AHEAD_BATCHES = 4;
     private static final String[] SAMPLE_COLUMNS = {"t_s", "gx", "gy", "gz", "ax", "ay", "az", "mx", "my", "mz"};
     private static final int REQUIRED = 7;
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
@@ -65,6 +71,10 @@ public final class CsvSampleReader {
     private double nominalPeriodS = Double.NaN;
     private double firstT = Double.NaN;
     private long periodEstimateSamples;
+
+    // Where parsed samples go: the batch being filled and the outlet that takes it when full (null: header only).
+    private ReadAhead.Outlet out;
+    private SampleBatch batch;
 
     private CsvSampleReader(Path file, ReadOptions options) {
         this.file = file;
@@ -110,29 +120,41 @@ public final class CsvSampleReader {
      */
     public ReadReport read(SampleSink sink) {
         int extras = options.extraColumns().size();
-        SampleBatch batch = new SampleBatch(options.batchSize(), extras);
+        if (sink == null) {
+            parseAll(null, new SampleBatch(1, extras));
+        } else if (Runtime.getRuntime().availableProcessors() >= 2) {
+            ReadAhead.run(this::parseAll, sink, READ_AHEAD_BATCHES, options.batchSize(), extras, displayName);
+        } else {
+            ReadAhead.inline(this::parseAll, sink, options.batchSize(), extras);
+        }
+        return report();
+    }
+
+    /**
+     * The whole read, on whichever thread parses, into {@code out} (null: up to the header only). What was
+     * parsed before a failure has been handed over when the exception leaves.
+     */
+    private void parseAll(ReadAhead.Outlet out, SampleBatch first) {
+        this.out = out;
+        this.batch = first;
         try (InputStream in = open()) {
-            parse(in, sink, batch);
+            parse(in);
         } catch (NoSuchFileException e) {
             throw new RecordingFormatException(displayName + ": no such file");
         } catch (EOFException | ZipException e) {
-            flush(sink, batch);
+            flush();
             throw new RecordingFormatException(displayName + ": compressed data ends or breaks after line "
                     + lineNo + " (" + e.getMessage() + "); the " + samples
                     + " samples before it were read. Is the file truncated?", e);
         } catch (IOException e) {
-            flush(sink, batch);
+            flush();
             throw new RecordingFormatException(displayName + ": cannot read after line " + lineNo + ": "
                     + e.getMessage(), e);
         } catch (RecordingFormatException e) {
-            flush(sink, batch);
+            flush();
             throw e;
         }
-        if (sink != null) {
-            flush(sink, batch);
-            sink.end();
-        }
-        return report();
+        flush();
     }
 
     public ReadReport report() {
@@ -147,7 +169,7 @@ public final class CsvSampleReader {
         return new BufferedInputStream(raw, 1 << 16);
     }
 
-    private void parse(InputStream in, SampleSink sink, SampleBatch batch) throws IOException {
+    private void parse(InputStream in) throws IOException {
         byte[] buf = new byte[BUFFER_BYTES];
         int start = 0;   // start of the unconsumed part
         int end = 0;     // end of valid bytes
@@ -160,7 +182,7 @@ public final class CsvSampleReader {
                 if (next > 0) {
                     lineNo++;
                     dataLines++;
-                    acceptParsed(sink, batch);
+                    acceptParsed();
                     start = next;
                     continue;
                 }
@@ -175,7 +197,7 @@ public final class CsvSampleReader {
                         if (!headerDone) {
                             headerDone = handlePreamble(buf, start, end);
                         } else {
-                            handleData(buf, start, end, sink, batch, true);
+                            handleData(buf, start, end, true);
                         }
                     }
                     break;
@@ -204,11 +226,11 @@ public final class CsvSampleReader {
             lineNo++;
             if (!headerDone) {
                 headerDone = handlePreamble(buf, start, nl);
-                if (headerDone && sink == null) {
+                if (headerDone && out == null) {
                     return;
                 }
             } else {
-                handleData(buf, start, nl, sink, batch, false);
+                handleData(buf, start, nl, false);
             }
             start = nl + 1;
         }
@@ -315,7 +337,7 @@ public final class CsvSampleReader {
         metadata.rateHz().ifPresent(hz -> nominalPeriodS = 1.0 / hz);
     }
 
-    private void handleData(byte[] b, int from, int to, SampleSink sink, SampleBatch batch, boolean lastLine) {
+    private void handleData(byte[] b, int from, int to, boolean lastLine) {
         // Blank lines and comments between data lines.
         int i = from;
         while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
@@ -365,7 +387,7 @@ public final class CsvSampleReader {
             badLine(b, from, to, "expected " + columns + " fields, found " + column);
             return;
         }
-        acceptParsed(sink, batch);
+        acceptParsed();
     }
 
     /**
@@ -440,7 +462,7 @@ public final class CsvSampleReader {
     }
 
     /** The checks and hand-over that follow parsing a data line into {@link #values}. */
-    private void acceptParsed(SampleSink sink, SampleBatch batch) {
+    private void acceptParsed() {
         final double[] v = values;
         double t = v[0];
         for (int s = 0; s < REQUIRED; s++) {
@@ -464,15 +486,16 @@ public final class CsvSampleReader {
                 gapSeconds += dt;
                 problem("line " + lineNo + ": gap of " + String.format(Locale.ROOT, "%.3f", dt)
                         + " s after t = " + lastT + " s");
-                if (sink != null) {
-                    flush(sink, batch);
-                    sink.gap(lastT, t, displayName + ":" + lineNo);
+                if (out != null) {
+                    flush();
+                    out.gap(lastT, t, displayName + ":" + lineNo);
                 }
             }
         } else {
             firstT = t;
         }
         lastT = t;
+        SampleBatch batch = this.batch;
         boolean magOk = hasMag && Double.isFinite(v[7]) && Double.isFinite(v[8]) && Double.isFinite(v[9]);
         batch.add(t, v[1], v[2], v[3], v[4], v[5], v[6],
                 magOk ? v[7] : Double.NaN, magOk ? v[8] : Double.NaN, magOk ? v[9] : Double.NaN);
@@ -481,8 +504,8 @@ public final class CsvSampleReader {
             batch.extra[e][row] = v[SAMPLE_COLUMNS.length + e];
         }
         samples++;
-        if (batch.isFull() && sink != null) {
-            flush(sink, batch);
+        if (batch.isFull() && out != null) {
+            flush();
         }
     }
 
@@ -527,10 +550,10 @@ public final class CsvSampleReader {
         return n < to - from ? s + "…" : s;
     }
 
-    private static void flush(SampleSink sink, SampleBatch batch) {
-        if (sink != null && !batch.isEmpty()) {
-            sink.accept(batch);
-            batch.clear();
+    /** Hands the batch over (if it holds anything) and goes on with an empty one. */
+    private void flush() {
+        if (out != null && !batch.isEmpty()) {
+            batch = out.hand(batch);
         }
     }
 

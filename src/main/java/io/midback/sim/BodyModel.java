@@ -13,7 +13,8 @@ import java.util.List;
  * <ul>
  *   <li>the current line's excursion: its target angles times an envelope that rises over {@code ramp} s and
  *       falls over {@code recover} s (minimum-jerk quintic, so rates and accelerations are continuous);</li>
- *   <li>breathing: ±0.4° flexion at 0.25 Hz plus ±0.15° at 0.31 Hz;</li>
+ *   <li>breathing ({@link Breathing}): each breath extends the upper back by a fraction of a degree (with a
+ *       seeded share of side bend) and lifts it by a few millimetres;</li>
  *   <li>the small slow movements of seated work: per axis a sum of three sinusoids of 0.015–0.2 Hz (seeded),
  *       about 1° flexion, 0.7° lateral bend and 1.5° axial rotation each, scaled by the activity (0 when
  *       {@code still}, 1 when {@code type}) and blended over 1 s between lines;</li>
@@ -29,8 +30,6 @@ import java.util.List;
  * positive. Lying is flexion −90° (supine: the trunk horizontal, the chest up).
  */
 public final class BodyModel {
-    /** Breathing flexion amplitudes and frequencies. */
-    static final double BREATH_A1_DEG = 0.4, BREATH_F1_HZ = 0.25, BREATH_A2_DEG = 0.15, BREATH_F2_HZ = 0.31;
     /** How long standing up or sitting down takes. */
     public static final double RISE_S = 2.0;
     /** The hips rise (or fall) this much standing up (sitting down), m; the default peak forward lean, degrees. */
@@ -45,7 +44,7 @@ public final class BodyModel {
     private final double[] previousMicro;
     private final double headingHalfCos, headingHalfSin, headingCos, headingSin;
     private final double[] microFreq = new double[9], microPhase = new double[9], microAmp = new double[9];
-    private final double breathPhase1, breathPhase2;
+    private final Breathing breathing;
     private int cursor;
 
     public BodyModel(Scenario scenario, long seed) {
@@ -68,8 +67,12 @@ public final class BodyModel {
             microPhase[i] = rng.uniform(0, 2 * Math.PI);
             microAmp[i] = axisAmp[i / 3] * rng.uniform(0.5, 1.0);
         }
-        breathPhase1 = rng.uniform(0, 2 * Math.PI);
-        breathPhase2 = rng.uniform(0, 2 * Math.PI);
+        breathing = new Breathing(scenario.breathing(), scenario.durationS(), seed);
+    }
+
+    /** The breaths this model plays (its own instance: the truth of when each breath was). */
+    public Breathing breathing() {
+        return breathing;
     }
 
     public Scenario scenario() {
@@ -94,8 +97,11 @@ public final class BodyModel {
         double axial = s.axialTargetDeg() * env;
 
         double t = tS;
-        flex += BREATH_A1_DEG * Math.sin(2 * Math.PI * BREATH_F1_HZ * t + breathPhase1)
-                + BREATH_A2_DEG * Math.sin(2 * Math.PI * BREATH_F2_HZ * t + breathPhase2);
+        double breathDeg = breathing.extensionDeg(t);
+        flex -= breathDeg;
+        lat += breathing.lateralShare() * breathDeg;
+        out.breathLiftM = breathDeg * Breathing.LIFT_M_PER_DEG;
+        out.breathOutM = breathDeg * Breathing.OUT_M_PER_DEG;
         double microScale = s.micro();
         if (u < MICRO_BLEND_S) {
             microScale = previousMicro[i] + (s.micro() - previousMicro[i]) * minJerk(u / MICRO_BLEND_S);

@@ -20,6 +20,8 @@ public final class BodyPose {
     public final Quat bodyToEarth = new Quat();
     /** Acceleration of the trunk's rotation centre (hip/lumbar pivot) in ENU, m/s². */
     public final double[] pivotAccelMps2 = new double[3];
+    /** How far breathing has lifted the sensor (along the trunk) and pushed it back (out of the back), m. */
+    public double breathLiftM, breathOutM;
     public Activity.Mode mode = Activity.Mode.SITTING;
     /**
      * Sedentary: sitting, or standing still (not walking, lying, off, nor standing up or sitting down). Slump
@@ -46,6 +48,8 @@ public final class BodyPose {
         axialRotationDeg = o.axialRotationDeg;
         bodyToEarth.set(o.bodyToEarth);
         System.arraycopy(o.pivotAccelMps2, 0, pivotAccelMps2, 0, 3);
+        breathLiftM = o.breathLiftM;
+        breathOutM = o.breathOutM;
         mode = o.mode;
         sedentary = o.sedentary;
         offWeight = o.offWeight;

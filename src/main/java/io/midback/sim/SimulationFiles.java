@@ -40,6 +40,10 @@ import java.util.zip.GZIPOutputStream;
  *   <li>{@code NAME.episodes.json}: the slump definition, the true slump episodes
  *       ({@code startS, endS, peakFlexionDeg, alertAtS = startS + dwell}), the true seconds per posture label,
  *       and the gyroscope bias (initial and final).</li>
+ *   <li>{@code NAME.breaths.csv}: every true breath that starts during the recording
+ *       ({@code onset_s,period_s,rate_per_min,depth_deg,kind}): when it starts to breathe in, its whole length
+ *       (inhalation, exhalation and any pause), the rate that length makes, its peak tilt, and whether it is a
+ *       {@code normal} breath, a {@code sigh} or one followed by a {@code pause} (see {@link Breathing}).</li>
  * </ul>
  * Output is deterministic: the same scenario, options and seed give byte-identical files.
  */
@@ -70,6 +74,10 @@ public final class SimulationFiles {
     public static Path truthPath(Path out) {
         String name = out.getFileName().toString();
         return out.resolveSibling(baseName(name) + ".truth.csv" + (name.endsWith(".gz") ? ".gz" : ""));
+    }
+
+    public static Path breathsPath(Path out) {
+        return out.resolveSibling(baseName(out.getFileName().toString()) + ".breaths.csv");
     }
 
     public static Path episodesPath(Path out) {
@@ -142,6 +150,7 @@ public final class SimulationFiles {
                 }
             }
             writeEpisodes(episodesFile, sim, stateSamples, sedentarySamples[0], lastBias);
+            writeBreaths(breathsPath(out), sim);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -197,6 +206,21 @@ public final class SimulationFiles {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             new GsonBuilder().setPrettyPrinting().create().toJson(root, w);
             w.write('\n');
+        }
+    }
+
+    private static void writeBreaths(Path file, Simulator sim) throws IOException {
+        Breathing b = sim.newBodyModel().breathing();
+        double durationS = sim.sampleCount() / sim.config().rateHz();
+        try (AsciiOut out = new AsciiOut(open(file))) {
+            out.text("onset_s,period_s,rate_per_min,depth_deg,kind\n");
+            for (int i = 0; i < b.breathCount(); i++) {
+                if (b.onsetS(i) >= 0 && b.onsetS(i) < durationS) {
+                    out.fixed(b.onsetS(i), 3).put(',').fixed(b.periodS(i), 3).put(',')
+                            .fixed(60 / b.periodS(i), 2).put(',').fixed(b.depthDeg(i), 3).put(',')
+                            .text(Breathing.kindLabel(b.kind(i))).put('\n');
+                }
+            }
         }
     }
 

@@ -166,7 +166,7 @@ public final class Simulator {
     private void advanceTo(double t, BodyPose pose, Quat q, double[] lever) {
         model.evaluate(t, pose);
         q.setProductConjugate(pose.bodyToEarth, mount);
-        pose.bodyToEarth.rotate(0, -LEVER_BACK_M, LEVER_UP_M, lever, 0);
+        pose.bodyToEarth.rotate(0, -LEVER_BACK_M - pose.breathOutM, LEVER_UP_M + pose.breathLiftM, lever, 0);
         if (pose.offWeight > 0) {
             // Taken off: towards flat on the desk, face up, turned to the wearer's heading; the lever arm fades.
             q.setSlerp(q, deskOrientation, pose.offWeight);

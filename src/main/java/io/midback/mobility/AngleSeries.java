@@ -1,0 +1,65 @@
+package io.midback.mobility;
+
+import java.util.Arrays;
+
+/**
+ * A check's angles over time, kept for the analysis: every captured frame's time, three angles, speed and
+ * stillness in primitive arrays that grow by doubling (no allocation per frame otherwise).
+ */
+public final class AngleSeries implements MobilityListener {
+    private int n;
+    private double[] t = new double[1024];
+    private final double[][] angle = {new double[1024], new double[1024], new double[1024]};
+    private double[] speed = new double[1024];
+
+    @Override
+    public void onFrame(MobilityFrame f) {
+        if (!f.captured) {
+            return;
+        }
+        if (n == t.length) {
+            int cap = n * 2;
+            t = Arrays.copyOf(t, cap);
+            speed = Arrays.copyOf(speed, cap);
+            for (int k = 0; k < 3; k++) {
+                angle[k] = Arrays.copyOf(angle[k], cap);
+            }
+        }
+        t[n] = f.tS;
+        angle[0][n] = f.flexionDeg;
+        angle[1][n] = f.sideBendDeg;
+        angle[2][n] = f.rotationDeg;
+        speed[n] = f.speedDegPerS;
+        n++;
+    }
+
+    /** Adds one frame from plain values (tests, other sources). */
+    public void add(double tS, double flexionDeg, double sideBendDeg, double rotationDeg) {
+        MobilityFrame f = new MobilityFrame();
+        f.captured = true;
+        f.tS = tS;
+        f.flexionDeg = flexionDeg;
+        f.sideBendDeg = sideBendDeg;
+        f.rotationDeg = rotationDeg;
+        onFrame(f);
+    }
+
+    public int size() {
+        return n;
+    }
+
+    public double tS(int i) {
+        return t[i];
+    }
+
+    /** Angle along axis 0 flexion, 1 side bend, 2 rotation, degrees. */
+    public double angleDeg(int axis, int i) {
+        return angle[axis][i];
+    }
+
+    /** The first index at or after time tS (size() when none). */
+    public int indexAt(double tS) {
+        int i = Arrays.binarySearch(t, 0, n, tS);
+        return i >= 0 ? i : -i - 1;
+    }
+}

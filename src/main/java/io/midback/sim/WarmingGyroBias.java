@@ -1,0 +1,67 @@
+package io.midback.sim;
+
+import io.midback.sensor.SampleBatch;
+import io.midback.sensor.SampleSink;
+
+/**
+ * A gyroscope bias that drifts as a consumer sensor warms on the body: per axis it moves from a starting value
+ * towards a warm value exponentially, {@code b(t) = warm + (start − warm)·exp(−t/τ)}, added to every sample passing
+ * through to the next sink (in place: the batch is the producer's). Use with a simulator whose own constant bias
+ * is zero.
+ */
+public final class WarmingGyroBias implements SampleSink {
+    private final double[] startRadPerS = new double[3], warmRadPerS = new double[3];
+    private final double tauS;
+    private final SampleSink next;
+
+    /**
+     * @param startDegPerS bias per sensor axis when put on, °/s
+     * @param warmDegPerS  bias per axis once warm, °/s
+     * @param tauS         warming time constant, s
+     */
+    public WarmingGyroBias(double[] startDegPerS, double[] warmDegPerS, double tauS, SampleSink next) {
+        for (int i = 0; i < 3; i++) {
+            startRadPerS[i] = Math.toRadians(startDegPerS[i]);
+            warmRadPerS[i] = Math.toRadians(warmDegPerS[i]);
+        }
+        this.tauS = tauS;
+        this.next = next;
+    }
+
+    /** Start and warm values uniform in ±maxDegPerS per axis, τ uniform in 60–300 s, from the seed. */
+    public static WarmingGyroBias random(long seed, double maxDegPerS, SampleSink next) {
+        Rng r = Rng.forStream(seed, 23);
+        double[] a = new double[3], b = new double[3];
+        for (int i = 0; i < 3; i++) {
+            a[i] = r.uniform(-maxDegPerS, maxDegPerS);
+            b[i] = r.uniform(-maxDegPerS, maxDegPerS);
+        }
+        return new WarmingGyroBias(a, b, r.uniform(60, 300), next);
+    }
+
+    /** The bias on one axis at a time, °/s. */
+    public double biasDegPerS(int axis, double tS) {
+        return Math.toDegrees(warmRadPerS[axis] + (startRadPerS[axis] - warmRadPerS[axis]) * Math.exp(-tS / tauS));
+    }
+
+    @Override
+    public void accept(SampleBatch b) {
+        for (int i = 0; i < b.size(); i++) {
+            double k = Math.exp(-b.tS[i] / tauS);
+            b.gxRadPerS[i] += warmRadPerS[0] + (startRadPerS[0] - warmRadPerS[0]) * k;
+            b.gyRadPerS[i] += warmRadPerS[1] + (startRadPerS[1] - warmRadPerS[1]) * k;
+            b.gzRadPerS[i] += warmRadPerS[2] + (startRadPerS[2] - warmRadPerS[2]) * k;
+        }
+        next.accept(b);
+    }
+
+    @Override
+    public void gap(double fromS, double toS, String reason) {
+        next.gap(fromS, toS, reason);
+    }
+
+    @Override
+    public void end() {
+        next.end();
+    }
+}
