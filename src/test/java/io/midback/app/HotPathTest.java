@@ -52,7 +52,7 @@ class HotPathTest {
     /** The per-sample stages, and the pipeline that joins them. */
     private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> perSample() {
         return resideInAnyPackage(PER_SAMPLE).or(DescribedPredicate.describe("the pipeline",
-                c -> c.isEquivalentTo(Pipeline.class) || c.isEquivalentTo(PostureSession.class)));
+                c -> c.isEquivalentTo(Pipeline.class)));
     }
 
     @Test
@@ -128,8 +128,8 @@ class HotPathTest {
         for (String name : OrientationFilters.NAMES) {
             OrientationFilter f = OrientationFilters.create(name, 100);
             double sum = 0;
-            long allocated = 0;
-            for (int round = 0; round < 3; round++) {
+            long allocated = Long.MAX_VALUE;
+            for (int round = 0; round < 4; round++) {
                 long before = allocatedBytes();
                 for (int i = 0; i < 100_000; i++) {
                     double t = i * dtS;
@@ -137,7 +137,9 @@ class HotPathTest {
                             Double.NaN);
                     sum += f.qw();
                 }
-                allocated = allocatedBytes() - before; // the last round, after the JIT has settled
+                // The quietest round: a compilation or deoptimisation may allocate once on this thread, but an
+                // allocation per update would cost ≥ 1.6 MB in every round.
+                allocated = Math.min(allocated, allocatedBytes() - before);
             }
             assertTrue(Double.isFinite(sum), name);
             assertTrue(allocated < 1000, name + " allocated " + allocated + " bytes over 100 000 updates");
@@ -170,8 +172,9 @@ class HotPathTest {
         double bytesPerSample = Double.NaN;
         long alerts = 0;
         for (int round = 0; round < 4; round++) { // the last, after the JIT has settled, counts
-            PostureSession session = new PostureSession(new PostureSession.Config(OrientationFilters.DEFAULT, 100,
-                    PostureSettings.defaults(), false, Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC, null));
+            SessionBuilder session = new SessionBuilder(new SessionSpec(SessionSpec.Kind.RECORDING, "slump demo",
+                    "simulator", 100, false, Instant.parse("2026-11-20T09:00:00Z"), true, ZoneOffset.UTC, null,
+                    OrientationFilters.DEFAULT, PostureSettings.defaults()));
             long[] seen = {0};
             session.addAlertListener(a -> seen[0]++);
             SampleSink sink = session.start();

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +77,7 @@ class SourcesAndHistoryTest {
         // Paced at 1x: never ahead of the clock by more than one 50 ms block (5 samples at 100 Hz), however slowly
         // this machine ran, and so nowhere near the whole 10 minutes.
         assertTrue(c.n <= elapsedS * 100 + 5, c.n + " samples in " + elapsedS + " s at 1x and 100 Hz");
-        assertEquals(null, s.historyTarget(), "the simulator is never saved in the history");
+        assertFalse(s.savesHistory(), "the simulator is never saved in the history");
     }
 
     @Test
@@ -88,8 +88,9 @@ class SourcesAndHistoryTest {
         assertEquals(0.76, s.batteryFraction(), 1e-9);
         s.message(new DeviceMessage.Battery(3800, -1, false)); // percent unknown: keep the last known
         assertEquals(0.76, s.batteryFraction(), 1e-9);
-        assertNotNull(s.historyTarget());
-        assertEquals("/dev/ttyTEST", s.historyTarget().device());
+        assertTrue(s.savesHistory());
+        assertEquals("/dev/ttyTEST", s.spec(io.midback.posture.PostureSettings.defaults(),
+                Clock.systemDefaultZone()).device());
         assertEquals(LinkState.CONNECTING.label(), s.linkNote());
         assertTrue(!s.vibrate(), "no vibration without a link");
     }
@@ -121,7 +122,7 @@ class SourcesAndHistoryTest {
         AlertListener alerts = a -> { };
         for (boolean save : new boolean[] {false, true}) {
             PacedReplay replay = new PacedReplay(sample, Double.POSITIVE_INFINITY).savingToHistory(save);
-            Session s = new Session(replay, engine, frames, alerts, replay.historyTarget(), null).start();
+            Session s = new Session(replay, engine, frames, alerts, null).start();
             Poll.until(() -> !s.alive(), Duration.ofSeconds(120), () -> "the replay ended; " + s.state());
             assertEquals(Session.State.ENDED, s.state(), s.failure());
         }
