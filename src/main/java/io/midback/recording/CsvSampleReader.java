@@ -1,5 +1,6 @@
 package io.midback.recording;
 
+import io.midback.sensor.Gap;
 import io.midback.sensor.SampleBatch;
 import io.midback.text.DecimalParser;
 import io.midback.sensor.SampleSink;
@@ -493,7 +494,7 @@ public final class CsvSampleReader {
                 return;
             }
             updatePeriodEstimate(t);
-            if (!Double.isNaN(nominalPeriodS) && dt > options.gapFactor() * nominalPeriodS) {
+            if (!Double.isNaN(nominalPeriodS) && Gap.isGap(dt, nominalPeriodS)) {
                 gaps++;
                 gapSeconds += dt;
                 problem("line " + lineNo + ": gap of " + String.format(Locale.ROOT, "%.3f", dt)

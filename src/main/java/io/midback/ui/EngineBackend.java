@@ -10,7 +10,8 @@ import io.midback.history.HistoryStore;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
 import io.midback.posture.PostureSettings;
-import io.midback.posture.PostureTracker;
+import io.midback.posture.PostureDiagnostics;
+import io.midback.posture.PostureTuning;
 import io.midback.sensor.SampleSink;
 
 import java.time.Clock;
@@ -26,6 +27,7 @@ import java.util.Locale;
  * Alert settings apply to the running session at once.
  */
 public final class EngineBackend implements PostureBackend, PostureBackend.Calibration {
+    private static final PostureTuning TUNING = PostureTuning.DEFAULTS;
     private final Clock clock;
     private volatile AlertSettings settings = AlertSettings.defaults();
     private volatile PostureSettings override;
@@ -171,10 +173,10 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (s == null) {
             return new Progress(0, true, 0, 0);
         }
-        PostureTracker t = s.engine().tracker(); // diagnostics read across threads: momentary values
-        double motion = Math.toDegrees(t.gyroStdRadPerS());
-        boolean still = step != Step.HOLD_UPRIGHT || t.gyroStdRadPerS() < PostureTracker.CAPTURE_GYRO_WARN_RAD_PER_S;
-        double lean = step == Step.LEAN_FORWARD ? Math.max(leanMaxDeg, t.forwardLeanDeg()) : leanMaxDeg;
+        PostureDiagnostics d = s.engine().diagnostics(); // read across threads: momentary values
+        double motion = Math.toDegrees(d.gyroStdRadPerS());
+        boolean still = step != Step.HOLD_UPRIGHT || d.gyroStdRadPerS() < TUNING.captureGyroWarnRadPerS();
+        double lean = step == Step.LEAN_FORWARD ? Math.max(leanMaxDeg, d.forwardLeanDeg()) : leanMaxDeg;
         return new Progress(calibrations - calibrationsAtBegin, still, motion, lean);
     }
 
@@ -190,8 +192,8 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (calibrations == calibrationsAtBegin || c == null) {
             return new Result(false, "You moved during the hold. Sit upright and still, then try again.");
         }
-        if (c.gyroStdRadPerS() > PostureTracker.CAPTURE_GYRO_WARN_RAD_PER_S
-                || c.accelStdMps2() > PostureTracker.CAPTURE_ACCEL_WARN_MPS2) {
+        if (c.gyroStdRadPerS() > TUNING.captureGyroWarnRadPerS()
+                || c.accelStdMps2() > TUNING.captureAccelWarnMps2()) {
             return new Result(false, "You moved during the hold. Sit upright and still, then try again.");
         }
         return new Result(true, "Upright pose recorded.");
@@ -212,7 +214,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (session == null) {
             return new Result(false, "Not connected: connect the sensor first.");
         }
-        double reached = Math.max(leanMaxDeg, session.engine().tracker().forwardLeanDeg());
+        double reached = Math.max(leanMaxDeg, session.engine().diagnostics().forwardLeanDeg());
         session.engine().endForwardLean();
         long deadline = System.nanoTime() + 250_000_000L;
         while (calibrations == calibrationsAtLean && System.nanoTime() < deadline) {
@@ -222,10 +224,10 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (calibrations != calibrationsAtLean && c != null && !Double.isNaN(c.leanDeg())) {
             reached = c.leanDeg();
         }
-        if (reached < PostureTracker.MIN_LEAN_DEG) {
+        if (reached < TUNING.minLeanDeg()) {
             return new Result(false, String.format(Locale.ROOT,
                     "Lean forward slowly by at least %.0f° (reached %.0f°), then try again.",
-                    PostureTracker.MIN_LEAN_DEG, reached));
+                    TUNING.minLeanDeg(), reached));
         }
         if (c != null && "forward-lean".equals(c.mountingSource())) {
             return new Result(true, String.format(Locale.ROOT, "Calibrated: upright held still, forward lean "
