@@ -67,6 +67,15 @@ final class LowPass {
         Arrays.fill(sum, 0);
     }
 
+    /** A vector's step (three channels): {@link #x} ← the outputs for the inputs {@code (x0, x1, x2)}. */
+    void step(double x0, double x1, double x2) {
+        final double[] v = x;
+        v[0] = x0;
+        v[1] = x1;
+        v[2] = x2;
+        step();
+    }
+
     /** {@link #x} ← the filter's outputs for the inputs in {@link #x}. */
     void step() {
         if (running) {

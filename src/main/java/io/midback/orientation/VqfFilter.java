@@ -256,11 +256,8 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateGyr(double dt, double gx, double gy, double gz) {
         if (s.restBiasEstimation() || s.magDisturbanceRejection()) {
+            restGyrLp.step(gx, gy, gz);
             double[] v = restGyrLp.x;
-            v[0] = gx;
-            v[1] = gy;
-            v[2] = gz;
-            restGyrLp.step();
             double lx = v[0], ly = v[1], lz = v[2];
             restGyrLpX = lx;
             restGyrLpY = ly;
@@ -308,11 +305,8 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateAcc(double dt, double ax, double ay, double az) {
         if (s.restBiasEstimation()) {
+            restAccLp.step(ax, ay, az);
             double[] v = restAccLp.x;
-            v[0] = ax;
-            v[1] = ay;
-            v[2] = az;
-            restAccLp.step();
             double lx = v[0], ly = v[1], lz = v[2];
             double dev = square(ax - lx) + square(ay - ly) + square(az - lz);
             if (dev >= restThAccSq) {
@@ -332,11 +326,8 @@ public final class VqfFilter implements OrientationFilter {
         double ix = ax + w * tx + (y * tz - z * ty);
         double iy = ay + w * ty + (z * tx - x * tz);
         double iz = az + w * tz + (x * ty - y * tx);
+        accLp.step(ix, iy, iz);
         double[] av = accLp.x;
-        av[0] = ix;
-        av[1] = iy;
-        av[2] = iz;
-        accLp.step();
         ix = av[0];
         iy = av[1];
         iz = av[2];

@@ -131,6 +131,14 @@ public final class PostureTracker {
         prevT = Double.NaN;
     }
 
+    /**
+     * ISB decomposition of a rotation relative to the neutral (w, x, y, z) into the frame's three angles
+     * (flexion, lateral bend, axial rotation); used by every stage that reports thoracic angles.
+     */
+    public static void decompose(double w, double x, double y, double z, PostureFrame out) {
+        TrunkAngles.decompose(w, x, y, z, out);
+    }
+
     /** Ordinary movement (more than breathing) shows in the gyroscope (staleness). */
     public boolean isMoving() {
         return stillness.isMoving();

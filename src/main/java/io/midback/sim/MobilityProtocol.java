@@ -156,7 +156,8 @@ public final class MobilityProtocol {
     }
 
     private static double pause(List<Segment> segs, double t, double d, double micro) {
-        segs.add(new Segment(t, d, Activity.POSE, 0, 0, 0, 0, 0, micro, 0, 0, 0, Segment.Transitions.DEFAULT, PostureState.UPRIGHT,
+        segs.add(new Segment(t, d, Activity.POSE, 0, 0, 0, 0, 0, micro, 0, 0, 0, Segment.Transitions.DEFAULT,
+                PostureState.UPRIGHT,
                 Activity.Mode.SITTING, Activity.Mode.SITTING, segs.size() + 1));
         return t + d;
     }
