@@ -42,7 +42,7 @@ public final class PostureOptions {
             description = "Flexion beyond upright that counts as a slump, degrees (preset: 20/15/10).")
     void slumpThreshold(double deg) {
         if (!(deg >= 1 && deg <= 60)) {
-            throw bad("--slump-threshold must be between 1 and 60 degrees, got " + fmt(deg));
+            throw bad("--slump-threshold " + UserException.number(deg) + ": give degrees from 1 to 60");
         }
         slumpThresholdDeg = deg;
     }
@@ -51,16 +51,16 @@ public final class PostureOptions {
             description = "How long a slump lasts before the alert, seconds (preset: 120/30/10).")
     void slumpDwell(double s) {
         if (!(s >= 0 && s <= 3600)) {
-            throw bad("--slump-dwell must be between 0 and 3600 seconds, got " + fmt(s));
+            throw bad("--slump-dwell " + UserException.number(s) + ": give seconds from 0 to 3600");
         }
         slumpDwellS = s;
     }
 
     @Option(names = "--break-after", paramLabel = "MIN",
-            description = "Remind to take a break after sitting this many minutes (default: 45).")
+            description = "Remind to take a break after sitting this many minutes (default: 45; 0 = off).")
     void breakAfter(double min) {
-        if (!(min >= 1 && min <= 24 * 60)) {
-            throw bad("--break-after must be between 1 and 1440 minutes, got " + fmt(min));
+        if (!(min == 0 || (min >= 1 && min <= 24 * 60))) {
+            throw bad("--break-after " + UserException.number(min) + ": give minutes from 1 to 1440, or 0 for no break reminders");
         }
         breakAfterMin = min;
     }
@@ -73,6 +73,11 @@ public final class PostureOptions {
         } catch (IllegalArgumentException e) {
             throw bad("--preset: " + e.getMessage());
         }
+    }
+
+    /** The neutral-pose time asked for with --calibrate-at, seconds; NaN when not given. */
+    public double calibrateAtS() {
+        return calibrateAtS;
     }
 
     /** The settings these options describe: the preset, then the explicit values over it. */
@@ -91,14 +96,14 @@ public final class PostureOptions {
             s = s.withSlumpDwell(slumpDwellS);
         }
         if (!Double.isNaN(breakAfterMin)) {
-            s = s.withBreakAfter(breakAfterMin * 60);
+            s = s.withBreakReminderMinutes(breakAfterMin);
         }
         return s;
     }
 
     private double nonNegative(String option, double s) {
         if (!(s >= 0) || Double.isInfinite(s)) {
-            throw bad(option + " must be a time in seconds ≥ 0, got " + fmt(s));
+            throw bad(option + " " + UserException.number(s) + ": give a time in seconds, 0 or more");
         }
         return s;
     }
@@ -108,9 +113,5 @@ public final class PostureOptions {
             return new ParameterException(spec.commandLine(), message);
         }
         return new UserException(message);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

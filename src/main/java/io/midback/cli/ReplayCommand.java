@@ -12,7 +12,6 @@ import io.midback.posture.Calibration;
 import io.midback.recording.CaptureReplay;
 import io.midback.recording.CsvSampleReader;
 import io.midback.recording.ReadOptions;
-import io.midback.recording.ReadReport;
 import io.midback.recording.RecordingFormatException;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
@@ -101,7 +100,8 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new UserException(file + ": no such file");
         }
         if (rateHz != null && !(rateHz > 0 && rateHz <= 10_000)) {
-            throw new UserException("--rate must be between 0 and 10000 Hz, not " + rateHz, 2, null);
+            throw UserException.usage("--rate " + UserException.number(rateHz)
+                    + ": give the sample rate in Hz, above 0 and at most 10000");
         }
         if (!OrientationFilters.NAMES.contains(filterName)) {
             throw new UserException("--filter must be one of " + OrientationFilters.NAMES + ", not '" + filterName
@@ -155,20 +155,17 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         SampleSink input = session.start();
         JsonObject extra = new JsonObject();
+        ReplayEnd end = new ReplayEnd(file);
         try {
             if (csv) {
-                ReadReport report;
                 try {
-                    report = reader.read(input);
+                    reader.read(input);
                 } catch (RecordingFormatException e) {
-                    throw new UserException(e.getMessage(), e);
+                    end.readFailed(e.getMessage());
+                    input.end();
                 }
-                for (String p : report.problems()) {
-                    err.println("warning: " + p);
-                }
-                extra.addProperty("badLinesSkipped", report.badLinesSkipped());
-                extra.addProperty("backwardSteps", report.backwardSteps());
-                extra.addProperty("nanSamples", report.nanSamples());
+                end.csvRead(reader.report());
+                end.printWarnings(err);
             } else {
                 CaptureReplay.Result r;
                 try {
@@ -184,13 +181,18 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         SessionSummary summary = session.summary();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(SessionConsole.json(summary, extra));
-        } else {
-            SessionConsole.printHuman(out, summary);
+        end.addTo(extra);
+        if (summary.samples() > 0) {
+            if (json) {
+                out.println(SessionConsole.json(summary, extra));
+            } else {
+                SessionConsole.printHuman(out, summary);
+                end.printHuman(out);
+            }
         }
         out.flush();
         err.flush();
+        end.finish(summary, posture.calibrateAtS());
         return 0;
     }
 

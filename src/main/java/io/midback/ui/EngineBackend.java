@@ -101,12 +101,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         };
         PostureSettings p = PostureSettings.preset(preset).withSlumpThreshold(s.thresholdDeg())
                 .withSlumpDwell(s.delayS());
-        if (s.breakIntervalMin() > 0) {
-            p = p.withBreakAfter(s.breakIntervalMin() * 60);
-        } else {
-            p = p.withBreakAfter(365 * 24 * 3600.0); // "never" within any session
-        }
-        return p;
+        return p.withBreakReminderMinutes(s.breakIntervalMin());
     }
 
     @Override
