@@ -227,6 +227,9 @@ public final class BreathRateEstimator {
         }
         double mean = sum / intervals;
         double sd = Math.sqrt(Math.max(0, sumSq / intervals - mean * mean));
+        if (axisShare() < settings.minAxisShare()) {
+            return;
+        }
         ratePerMin = 60 * breaths / span;
         quality = Math.max(0, Math.min(1, 1 - sd / median));
     }
@@ -292,6 +295,21 @@ public final class BreathRateEstimator {
     /** The breathing signal (band-passed tilt on its main axis), degrees: for a trace. 0 while moving. */
     public double signalDeg() {
         return signalDeg;
+    }
+
+    /**
+     * How much of the band-passed tilt lies on its main axis, 0..1: near 1 for breathing alone (one axis), lower
+     * when slow movements in other directions mix in.
+     */
+    public double axisShare() {
+        double trace = cov[0] + cov[3] + cov[5];
+        if (!(trace > 0)) {
+            return 0;
+        }
+        double x = axis[0], y = axis[1], z = axis[2];
+        double along = x * (cov[0] * x + cov[1] * y + cov[2] * z) + y * (cov[1] * x + cov[3] * y + cov[4] * z)
+                + z * (cov[2] * x + cov[4] * y + cov[5] * z);
+        return along / trace;
     }
 
     /** Breaths counted since the start (across still stretches). */

@@ -1,6 +1,5 @@
 package io.midback.cli;
 
-import com.google.gson.JsonObject;
 import io.midback.alert.SessionSummary;
 import io.midback.recording.ReadReport;
 
@@ -10,7 +9,7 @@ import java.util.Locale;
 
 /**
  * How a replay ends for the user. A read that stops early (a truncated {@code .gz}, a malformed line) still
- * shows the summary of what was read, marked incomplete ({@code "complete": false}), and then fails; so do a
+ * shows the summary of what was read, marked incomplete ({@code "complete": false} in the JSON), and then fails; so do a
  * file with no samples and a {@code --calibrate-at} the recording never reaches. Lines skipped, samples dropped
  * and a cut last line are counted in the summary people read, not only in the JSON.
  */
@@ -53,17 +52,6 @@ final class ReplayEnd {
         }
     }
 
-    /** The JSON summary's fields about the read. */
-    void addTo(JsonObject extra) {
-        extra.addProperty("complete", complete());
-        if (read != null) {
-            extra.addProperty("badLinesSkipped", read.badLinesSkipped());
-            extra.addProperty("backwardSteps", read.backwardSteps());
-            extra.addProperty("nanSamples", read.nanSamples());
-            extra.addProperty("lastLineCut", read.lastLineCut());
-        }
-    }
-
     /** After the human summary: what was skipped or dropped, and whether the read was complete. */
     void printHuman(PrintWriter out) {
         if (read != null) {
@@ -101,7 +89,7 @@ final class ReplayEnd {
         if (!Double.isNaN(calibrateAtS) && summary.calibration() == null) {
             throw new UserException(String.format(Locale.ROOT, "--calibrate-at %s: the recording ends at %.1f s, "
                     + "before a still 3 s from there; nothing was calibrated, so there are no posture angles "
-                    + "(give a time within the recording)", UserException.number(calibrateAtS), summary.durationS()));
+                    + "(give a time within the recording)", SessionConsole.number(calibrateAtS), summary.durationS()));
         }
     }
 }

@@ -40,11 +40,6 @@ public class UserException extends RuntimeException {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** A number in a message as people type it: 0, 12.5 (not 0.0). */
-    public static String number(double v) {
-        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
     public int exitCode() {
         return exitCode;
     }

@@ -1,5 +1,6 @@
 package io.midback.recording;
 
+import io.midback.sensor.Gap;
 import io.midback.sensor.SampleBatch;
 import io.midback.text.DecimalParser;
 import io.midback.text.Printable;
@@ -174,6 +175,7 @@ public final class CsvSampleReader {
         byte[] buf = new byte[BUFFER_BYTES];
         int start = 0;   // start of the unconsumed part
         int end = 0;     // end of valid bytes
+        int whole = 0;   // end of the last complete line (after its newline) in buf[0, end)
         boolean eof = false;
         boolean headerDone = false;
         boolean discarding = false; // inside a line too long to hold, skipped (skip-bad-lines) up to its newline
@@ -183,9 +185,10 @@ public final class CsvSampleReader {
                 if (nl >= 0) {
                     discarding = false;
                     start = nl + 1;
+                    whole = lastIndexOf(buf, start, end, (byte) '\n') + 1;
                     continue;
                 }
-                start = end = 0;
+                start = end = whole = 0;
                 if (eof) {
                     break;
                 }
@@ -197,9 +200,11 @@ public final class CsvSampleReader {
                 }
                 continue;
             }
-            if (headerDone) {
+            if (headerDone && start < whole) {
                 // Plain lines (the vast majority) are parsed in one pass; anything unusual takes the general path.
-                int next = fastLine(buf, start, end);
+                // Only whole lines go this way, so the one pass never meets the end of the bytes read (a branch
+                // that, first taken after compilation, would send the compiled code back to be compiled again).
+                int next = fastLine(buf, start, whole);
                 if (next > 0) {
                     lineNo++;
                     dataLines++;
@@ -242,7 +247,7 @@ public final class CsvSampleReader {
                         badLines++;
                         problem("line " + lineNo + ": " + why + "; line skipped");
                         discarding = true;
-                        start = end = 0;
+                        start = end = whole = 0;
                         continue;
                     }
                     buf = Arrays.copyOf(buf, buf.length * 2);
@@ -253,6 +258,7 @@ public final class CsvSampleReader {
                 } else {
                     end += n;
                 }
+                whole = lastIndexOf(buf, start, end, (byte) '\n') + 1;
                 continue;
             }
             lineNo++;
@@ -270,6 +276,15 @@ public final class CsvSampleReader {
             throw new RecordingFormatException(displayName + ": no header line (expected columns "
                     + String.join(",", Arrays.copyOf(SAMPLE_COLUMNS, REQUIRED)) + ")");
         }
+    }
+
+    private static int lastIndexOf(byte[] b, int from, int to, byte value) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(byte[] b, int from, int to, byte value) {
@@ -514,7 +529,7 @@ public final class CsvSampleReader {
                 return;
             }
             updatePeriodEstimate(t);
-            if (!Double.isNaN(nominalPeriodS) && dt > options.gapFactor() * nominalPeriodS) {
+            if (!Double.isNaN(nominalPeriodS) && Gap.isGap(dt, nominalPeriodS)) {
                 gaps++;
                 gapSeconds += dt;
                 problem("line " + lineNo + ": gap of " + String.format(Locale.ROOT, "%.3f", dt)

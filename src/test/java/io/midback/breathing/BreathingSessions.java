@@ -4,7 +4,7 @@ import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 import io.midback.sim.Activity;
 import io.midback.sim.Breathing;
-import io.midback.sim.Mounting;
+import io.midback.posture.Mounting;
 import io.midback.sim.Scenario;
 import io.midback.sim.SensorErrors;
 import io.midback.sim.Simulator;
@@ -21,8 +21,8 @@ import java.util.Locale;
  */
 final class BreathingSessions {
     static final double WINDOW_S = 30, STEP_S = 5;
+    static final List<Double> goodQ = new ArrayList<>(), goodShare = new ArrayList<>();
     static boolean DEBUG = Boolean.getBoolean("debug");
-    static boolean SCORE_STANDING = Boolean.getBoolean("standing");
 
     /** What one session gave. */
     static final class Score {
@@ -63,8 +63,8 @@ final class BreathingSessions {
     private BreathingSessions() {
     }
 
-    /** Plays {@code scenarioText} at the given rate and mounting and scores it. */
-    static Score play(String name, String scenarioText, double rateHz, String mounting, long seed,
+    /** Plays {@code scenarioText} at the given rate and mounting and scores it: {seated, standing}. */
+    static Score[] play(String name, String scenarioText, double rateHz, String mounting, long seed,
                       SensorErrors errors, BreathRateSettings settings) {
         Scenario scenario = Scenario.parse(name, scenarioText, name);
         SimulatorConfig cfg = SimulatorConfig.defaults().withRate(rateHz).withSeed(seed)
@@ -73,6 +73,7 @@ final class BreathingSessions {
         Breathing truth = sim.newBodyModel().breathing();
         BreathRateEstimator est = new BreathRateEstimator(settings);
         Score score = new Score(name + " " + (int) rateHz + " Hz " + mounting);
+        Score standing = new Score(name + " " + (int) rateHz + " Hz " + mounting + " standing");
         List<double[]> rates = new ArrayList<>(); // (t, rate) at each scoring time
         double[] nextScoreS = {WINDOW_S};
         sim.run(new SampleSink() {
@@ -89,7 +90,7 @@ final class BreathingSessions {
                         }
                     }
                     if (t >= nextScoreS[0]) {
-                        rates.add(new double[] {nextScoreS[0], est.ratePerMin()});
+                        rates.add(new double[] {nextScoreS[0], est.ratePerMin(), est.quality(), est.axisShare()});
                         nextScoreS[0] += STEP_S;
                     }
                 }
@@ -97,23 +98,29 @@ final class BreathingSessions {
         });
         for (double[] r : rates) {
             double to = r[0], from = to - WINDOW_S;
-            if (!stillThrough(scenario, from, to) || truth.irregularWithin(from - 10, to)
+            Activity kind = stillThrough(scenario, from, to);
+            if (kind == null || truth.irregularWithin(from - 10, to)
                     || Math.abs(truth.targetRateAt(from - 10) - truth.targetRateAt(to)) > 1e-9) {
                 continue;
             }
-            score.windows++;
+            Score sc = kind == Activity.STILL ? score : standing;
+            sc.windows++;
             if (!Double.isNaN(r[1])) {
                 double err = Math.abs(r[1] - truth.meanRatePerMin(from, to));
-                score.withRate++;
-                score.absErrorSum += err;
-                score.worstError = Math.max(score.worstError, err);
+                sc.withRate++;
+                if (DEBUG && err <= 1) {
+                    goodQ.add(r[2]);
+                    goodShare.add(r[3]);
+                }
+                sc.absErrorSum += err;
+                sc.worstError = Math.max(sc.worstError, err);
                 if (DEBUG && err > 1) {
-                    System.out.printf(Locale.ROOT, "  t %.0f est %.2f truth %.2f target %.2f%n", to, r[1],
-                            truth.meanRatePerMin(from, to), truth.targetRateAt(to));
+                    System.out.printf(Locale.ROOT, "  t %.0f est %.2f truth %.2f target %.2f q %.2f share %.2f%n",
+                            to, r[1], truth.meanRatePerMin(from, to), truth.targetRateAt(to), r[2], r[3]);
                 }
             }
         }
-        return score;
+        return new Score[] {score, standing};
     }
 
     static Activity activityAt(Scenario s, double t) {
@@ -134,20 +141,25 @@ final class BreathingSessions {
         return 0;
     }
 
-    /** Still sitting or standing (no walking, no excursion line) over [from, to]. */
-    static boolean stillThrough(Scenario s, double from, double to) {
+    /**
+     * {@link Activity#STILL} when the wearer sits still through [from, to], {@link Activity#STAND} when they stand
+     * (not rising or sitting down) through it, else null.
+     */
+    static Activity stillThrough(Scenario s, double from, double to) {
+        Activity kind = null;
         for (var seg : s.segments()) {
             if (seg.endS() > from && seg.startS() < to) {
                 Activity a = seg.activity();
-                if (a != Activity.STILL && !(a == Activity.STAND && SCORE_STANDING)) {
-                    return false;
+                if (a != Activity.STILL && a != Activity.STAND || kind != null && kind != a) {
+                    return null;
                 }
                 if (a == Activity.STAND && (from < seg.startS() + BodyModelRise.S || to > seg.endS() - BodyModelRise.S)) {
-                    return false;
+                    return null;
                 }
+                kind = a;
             }
         }
-        return true;
+        return kind;
     }
 
     /** Standing up and sitting down take this long at a stand line's ends. */
