@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * how long that takes from each chunk's arrival. Session times count from the first sample.
  */
 public final class LiveSession implements AutoCloseable {
+    /** How {@link #await} describes a session that ended because the link was given up (then the reason). */
+    public static final String GIVEN_UP = "link given up: ";
 
     /** A wire-format decoder as the session drives it: bytes in, samples to the sink it was made with. */
     public interface Decoder {
@@ -129,7 +131,7 @@ public final class LiveSession implements AutoCloseable {
                 link.write(cmd);
             }
         } else if (state == LinkState.GIVEN_UP) {
-            stop.complete("link given up: " + reason);
+            stop.complete(GIVEN_UP + reason);
         }
     }
 
