@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 ExportCommand.class,
                 SimulateCommand.class,
                 EvalOrientationCommand.class,
+                MobilityCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class MidbackCommand implements java.util.concurrent.Callable<Integer> {

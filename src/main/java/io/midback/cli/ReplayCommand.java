@@ -209,6 +209,11 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private boolean isCsv() {
+        return isCsv(format, file);
+    }
+
+    /** Whether a file is read as a canonical CSV recording under a {@code --format} value (csv, or auto by name). */
+    static boolean isCsv(String format, Path file) {
         String f = format.toLowerCase(Locale.ROOT);
         if (f.equals("csv")) {
             return true;
