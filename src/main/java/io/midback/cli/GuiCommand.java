@@ -1,7 +1,9 @@
 package io.midback.cli;
 
-import io.midback.ui.GuiLauncher;
+import io.midback.app.UserSettings;
+import io.midback.app.WindowLauncher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.GraphicsEnvironment;
@@ -33,6 +35,16 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--theme", paramLabel = "light|dark|system", description = "Look: light, dark, or follow the system.")
     String theme;
 
+    @Option(names = "--json", description = "With --replay: print the session's summary as one JSON line when the "
+            + "replay ends, the same as replay --json prints.")
+    boolean json;
+
+    @Option(names = "--exit-when-done", description = "With --replay: close the window when the replay ends.")
+    boolean exitWhenDone;
+
+    @Mixin
+    PostureOptions posture;
+
     @Option(names = "--measure", description = {"With --replay: print the window's figures as JSON when the replay ends "
             + "(time to a drawn window, longest event-thread stall, heap after GC), then close.",
             "Run with MIDBACK_JAVA_OPTS=-Xmx256m to hold the heap goal."})
@@ -40,28 +52,32 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        double speedTimes = parseSpeed(speed); // usage errors first, display or not
+        if (theme != null && !theme.matches("light|dark|system")) {
+            throw UserException.usage("--theme " + theme + ": give light, dark or system");
+        }
         if (GraphicsEnvironment.isHeadless()) {
             throw new UserException("no display: the window needs a desktop (DISPLAY is not set); "
                     + "try 'midback replay FILE' instead");
         }
         if (replay != null && port != null) {
-            throw new UserException("--replay and --port cannot be used together");
+            throw UserException.usage("--replay and --port: give one or the other");
         }
         if (replay != null && !Files.isRegularFile(replay)) {
             throw new UserException(replay + ": no such file");
         }
         if (saveHistory && replay == null) {
-            throw new UserException("--save-history goes with --replay FILE (live sessions are always saved)");
+            throw UserException.usage("--save-history goes with --replay FILE (live sessions are always saved)");
         }
-        if (measure && replay == null) {
-            throw new UserException("--measure needs --replay FILE");
-        }
-        if (theme != null && !theme.matches("light|dark|system")) {
-            throw new UserException("--theme must be light, dark or system, not '" + theme + "'");
+        if ((measure || json || exitWhenDone) && replay == null) {
+            throw UserException.usage("--measure, --json and --exit-when-done go with --replay FILE");
         }
         java.nio.file.Path fallback = replay == null && port == null ? BundledSample.locate().orElse(null) : null;
-        return GuiLauncher.run(new GuiLauncher.Options(replay, parseSpeed(speed), port, theme, measure, fallback,
-                        saveHistory),
+        WindowLauncher window = WindowLauncher.find().orElseThrow(
+                () -> new UserException("this build of midback has no window; try 'midback replay FILE' instead"));
+        return window.run(new WindowLauncher.Request(replay, speedTimes, port, theme, measure, fallback,
+                        saveHistory, posture.given() ? posture.toSettings(UserSettings.load()) : null, json,
+                        exitWhenDone),
                 System.out, System.err);
     }
 
@@ -77,7 +93,7 @@ public final class GuiCommand implements Callable<Integer> {
         } catch (NumberFormatException ignored) {
             // fall through to the message
         }
-        throw new UserException("--speed must be a positive number or 'max', not '" + text + "'");
+        throw UserException.usage("--speed " + text + ": give a positive number (times real time) or max");
     }
 
     /** True when a window can be shown here (a display, not headless). */

@@ -6,7 +6,7 @@ import io.midback.mobility.MobilityCheck;
 import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilityResult;
 import io.midback.mobility.MobilitySettings;
-import io.midback.protocol.CaptureReplay;
+import io.midback.recording.CaptureReplay;
 import io.midback.recording.CsvSampleReader;
 import io.midback.recording.ReadReport;
 import io.midback.recording.RecordingFormatException;

@@ -1,10 +1,10 @@
 package io.midback.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.midback.alert.Alert;
 import io.midback.alert.AlertListener;
 import io.midback.alert.SessionSummary;
+import io.midback.app.SummaryJson;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
@@ -29,9 +29,12 @@ final class SessionConsole {
 
     /** The summary as one JSON line, with {@code extra}'s fields appended. */
     static String json(SessionSummary summary, JsonObject extra) {
-        JsonObject o = summary.toJsonObject();
-        extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
-        return new GsonBuilder().serializeNulls().create().toJson(o);
+        return SummaryJson.line(summary, extra);
+    }
+
+    /** A number as a person writes it: 100, not 100.0. */
+    static String number(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     static void printHuman(PrintStream out, SessionSummary s) {

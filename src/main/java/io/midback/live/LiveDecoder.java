@@ -1,13 +1,12 @@
 package io.midback.live;
 
-import io.midback.protocol.CaptureReplay;
+import io.midback.recording.CaptureReplay;
 import io.midback.protocol.DecoderStats;
 import io.midback.protocol.DeviceMessageListener;
 import io.midback.protocol.FormatDetector;
 import io.midback.protocol.ImuDecoder;
 import io.midback.protocol.WireFormat;
 import io.midback.sensor.SampleSink;
-import io.midback.transport.LiveTimeline;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LiveRecorder implements SampleSink, AutoCloseable {
     /** How often the recording is pushed to the OS. */
-    public static final long FLUSH_PERIOD_MS = 250;
+    public static final long FLUSH_PERIOD_MS = 100;
 
     private final CsvSampleWriter csv;
     private final OutputStream raw;

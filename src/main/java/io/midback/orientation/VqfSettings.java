@@ -1,5 +1,9 @@
 package io.midback.orientation;
 
+import io.midback.sensor.Gap;
+
+import java.util.function.Consumer;
+
 /**
  * Settings of {@link VqfFilter}, with the units in the names' Javadoc. {@link #paper()} are the values of the VQF
  * paper (Laidig &amp; Seel, Information Fusion 2023); {@link #defaults()}, Midback's one parameter set for every
@@ -115,45 +119,113 @@ public record VqfSettings(
     /** The bias filter's update period of {@link #defaults()}, s. */
     public static final double DEFAULT_BIAS_UPDATE_PERIOD_S = 0.05;
 
-    /** The VQF paper's defaults; a gap is any period longer than 0.5 s; no latency compensation. */
+    /** The VQF paper's defaults; a gap is {@link Gap}'s (a period longer than 0.5 s); no latency compensation. */
     public static VqfSettings paper() {
         return new VqfSettings(3.0, 9.0, true, true, true,
                 0.5, 100.0, 2.0, 0.1, 1e-4, 0.03,
                 1.5, 0.5, 2.0, 0.5,
                 0.05, 20.0, 0.1, 10.0, 20.0, 5.0, 20.0, 0.5, 60.0, 2.0,
-                0.5, 0.0, 0.0);
+                Gap.MAX_STEP_S, 0.0, 0.0);
     }
 
     /** These settings with another standard deviation of the bias measurement in motion, °/s. */
     public VqfSettings withBiasSigmaMotionDegPerS(double degPerS) {
-        VqfSettings s = this;
-        return new VqfSettings(s.tauAccS, s.tauMagS, s.motionBiasEstimation, s.restBiasEstimation,
-                s.magDisturbanceRejection, s.biasSigmaInitDegPerS, s.biasForgettingTimeS, s.biasClipDegPerS, degPerS,
-                s.biasVerticalForgettingFactor, s.biasSigmaRestDegPerS, s.restMinTimeS, s.restFilterTauS,
-                s.restThresholdGyrDegPerS, s.restThresholdAccMps2, s.magCurrentTauS, s.magRefTauS,
-                s.magNormThreshold, s.magDipThresholdDeg, s.magNewTimeS, s.magNewFirstTimeS, s.magNewMinGyrDegPerS,
-                s.magMinUndisturbedTimeS, s.magMaxRejectionTimeS, s.magRejectionFactor, s.maxGapS,
-                s.latencyCompensationS, s.biasUpdatePeriodS);
+        return with(b -> b.biasSigmaMotionDegPerS = degPerS);
     }
 
     /** These settings with another latency compensation, s. */
     public VqfSettings withLatencyCompensationS(double seconds) {
-        return new VqfSettings(tauAccS, tauMagS, motionBiasEstimation, restBiasEstimation, magDisturbanceRejection,
-                biasSigmaInitDegPerS, biasForgettingTimeS, biasClipDegPerS, biasSigmaMotionDegPerS,
-                biasVerticalForgettingFactor, biasSigmaRestDegPerS, restMinTimeS, restFilterTauS,
-                restThresholdGyrDegPerS, restThresholdAccMps2, magCurrentTauS, magRefTauS, magNormThreshold,
-                magDipThresholdDeg, magNewTimeS, magNewFirstTimeS, magNewMinGyrDegPerS, magMinUndisturbedTimeS,
-                magMaxRejectionTimeS, magRejectionFactor, maxGapS, seconds, biasUpdatePeriodS);
+        return with(b -> b.latencyCompensationS = seconds);
     }
 
     /** These settings with another bias filter update period, s (0 = every sample). */
     public VqfSettings withBiasUpdatePeriodS(double seconds) {
-        return new VqfSettings(tauAccS, tauMagS, motionBiasEstimation, restBiasEstimation, magDisturbanceRejection,
-                biasSigmaInitDegPerS, biasForgettingTimeS, biasClipDegPerS, biasSigmaMotionDegPerS,
-                biasVerticalForgettingFactor, biasSigmaRestDegPerS, restMinTimeS, restFilterTauS,
-                restThresholdGyrDegPerS, restThresholdAccMps2, magCurrentTauS, magRefTauS, magNormThreshold,
-                magDipThresholdDeg, magNewTimeS, magNewFirstTimeS, magNewMinGyrDegPerS, magMinUndisturbedTimeS,
-                magMaxRejectionTimeS, magRejectionFactor, maxGapS, latencyCompensationS, seconds);
+        return with(b -> b.biasUpdatePeriodS = seconds);
+    }
+
+    /**
+     * A copy of these settings with what {@code change} sets on a {@link Builder} (which starts as these
+     * settings), validated as any: {@code VqfSettings.paper().with(b -> { b.tauAccS = 2; b.maxGapS = 1; })}.
+     */
+    public VqfSettings with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /**
+     * The components of a {@link VqfSettings} as plain fields (same names and units), for {@link #with}: set
+     * the ones to change; the record made from them is validated as any.
+     */
+    public static final class Builder {
+        public double tauAccS;
+        public double tauMagS;
+        public boolean motionBiasEstimation;
+        public boolean restBiasEstimation;
+        public boolean magDisturbanceRejection;
+        public double biasSigmaInitDegPerS;
+        public double biasForgettingTimeS;
+        public double biasClipDegPerS;
+        public double biasSigmaMotionDegPerS;
+        public double biasVerticalForgettingFactor;
+        public double biasSigmaRestDegPerS;
+        public double restMinTimeS;
+        public double restFilterTauS;
+        public double restThresholdGyrDegPerS;
+        public double restThresholdAccMps2;
+        public double magCurrentTauS;
+        public double magRefTauS;
+        public double magNormThreshold;
+        public double magDipThresholdDeg;
+        public double magNewTimeS;
+        public double magNewFirstTimeS;
+        public double magNewMinGyrDegPerS;
+        public double magMinUndisturbedTimeS;
+        public double magMaxRejectionTimeS;
+        public double magRejectionFactor;
+        public double maxGapS;
+        public double latencyCompensationS;
+        public double biasUpdatePeriodS;
+
+        private Builder(VqfSettings s) {
+            tauAccS = s.tauAccS;
+            tauMagS = s.tauMagS;
+            motionBiasEstimation = s.motionBiasEstimation;
+            restBiasEstimation = s.restBiasEstimation;
+            magDisturbanceRejection = s.magDisturbanceRejection;
+            biasSigmaInitDegPerS = s.biasSigmaInitDegPerS;
+            biasForgettingTimeS = s.biasForgettingTimeS;
+            biasClipDegPerS = s.biasClipDegPerS;
+            biasSigmaMotionDegPerS = s.biasSigmaMotionDegPerS;
+            biasVerticalForgettingFactor = s.biasVerticalForgettingFactor;
+            biasSigmaRestDegPerS = s.biasSigmaRestDegPerS;
+            restMinTimeS = s.restMinTimeS;
+            restFilterTauS = s.restFilterTauS;
+            restThresholdGyrDegPerS = s.restThresholdGyrDegPerS;
+            restThresholdAccMps2 = s.restThresholdAccMps2;
+            magCurrentTauS = s.magCurrentTauS;
+            magRefTauS = s.magRefTauS;
+            magNormThreshold = s.magNormThreshold;
+            magDipThresholdDeg = s.magDipThresholdDeg;
+            magNewTimeS = s.magNewTimeS;
+            magNewFirstTimeS = s.magNewFirstTimeS;
+            magNewMinGyrDegPerS = s.magNewMinGyrDegPerS;
+            magMinUndisturbedTimeS = s.magMinUndisturbedTimeS;
+            magMaxRejectionTimeS = s.magMaxRejectionTimeS;
+            magRejectionFactor = s.magRejectionFactor;
+            maxGapS = s.maxGapS;
+            latencyCompensationS = s.latencyCompensationS;
+            biasUpdatePeriodS = s.biasUpdatePeriodS;
+        }
+
+        private VqfSettings build() {
+            return new VqfSettings(tauAccS, tauMagS, motionBiasEstimation, restBiasEstimation, magDisturbanceRejection,
+                    biasSigmaInitDegPerS, biasForgettingTimeS, biasClipDegPerS, biasSigmaMotionDegPerS,
+                    biasVerticalForgettingFactor, biasSigmaRestDegPerS, restMinTimeS, restFilterTauS,
+                    restThresholdGyrDegPerS, restThresholdAccMps2, magCurrentTauS, magRefTauS, magNormThreshold,
+                    magDipThresholdDeg, magNewTimeS, magNewFirstTimeS, magNewMinGyrDegPerS, magMinUndisturbedTimeS,
+                    magMaxRejectionTimeS, magRejectionFactor, maxGapS, latencyCompensationS, biasUpdatePeriodS);
+        }
     }
 
     /**

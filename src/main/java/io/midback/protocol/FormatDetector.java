@@ -6,7 +6,7 @@ import io.midback.sensor.SampleSink;
 /**
  * Recognises the wire format from the first bytes of a stream by decoding them with every decoder and keeping
  * the one that finds the most good frames (minus corrupt ones). A few hundred bytes are plenty; 4 KiB is used
- * by {@link CaptureReplay}.
+ * by {@code recording.CaptureReplay}.
  */
 public final class FormatDetector {
     /** How many good frames a format needs in the head to be recognised. */

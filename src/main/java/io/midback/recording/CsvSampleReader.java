@@ -1,7 +1,9 @@
 package io.midback.recording;
 
+import io.midback.sensor.Gap;
 import io.midback.sensor.SampleBatch;
 import io.midback.text.DecimalParser;
+import io.midback.text.Printable;
 import io.midback.sensor.SampleSink;
 
 import java.io.BufferedInputStream;
@@ -33,11 +35,17 @@ import java.util.zip.ZipException;
  * naming the file and line (or, with {@link ReadOptions#skipBadLines()}, is skipped and counted); time that goes
  * backwards, NaN values and gaps are dropped or reported and counted in the {@link ReadReport}. Samples read
  * before a failure have been handed to the sink when the exception is thrown.
+ *
+ * <p>With two or more processors, parsing runs on a thread of its own ahead of the sink ({@link ReadAhead}); the
+ * sink is still called on the thread that calls {@link #read}, with the same batches, gaps and end, in the same
+ * order. The accessors ({@link #metadata()}, {@link #report()}, …) are for after {@code read} returns.
  */
 public final class CsvSampleReader {
     private static final int BUFFER_BYTES = 1 << 20;
     private static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int MAX_PROBLEMS = 10;
+    /** Batches in flight between the parsing thread and the sink: enough to ride out a slow batch either side. */
+    private static final int READ_AHEAD_BATCHES = 4;
     private static final String[] SAMPLE_COLUMNS = {"t_s", "gx", "gy", "gz", "ax", "ay", "az", "mx", "my", "mz"};
     private static final int REQUIRED = 7;
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
@@ -59,11 +67,16 @@ public final class CsvSampleReader {
     private long lineNo;
     private long samples, dataLines, badLines, backward, nans, gaps;
     private double gapSeconds;
+    private boolean lastLineCut;
     private final List<String> problems = new ArrayList<>();
     private double lastT = Double.NaN;
     private double nominalPeriodS = Double.NaN;
     private double firstT = Double.NaN;
     private long periodEstimateSamples;
+
+    // Where parsed samples go: the batch being filled and the outlet that takes it when full (null: header only).
+    private ReadAhead.Outlet out;
+    private SampleBatch batch;
 
     private CsvSampleReader(Path file, ReadOptions options) {
         this.file = file;
@@ -109,33 +122,45 @@ public final class CsvSampleReader {
      */
     public ReadReport read(SampleSink sink) {
         int extras = options.extraColumns().size();
-        SampleBatch batch = new SampleBatch(options.batchSize(), extras);
-        try (InputStream in = open()) {
-            parse(in, sink, batch);
-        } catch (NoSuchFileException e) {
-            throw new RecordingFormatException(displayName + ": no such file");
-        } catch (EOFException | ZipException e) {
-            flush(sink, batch);
-            throw new RecordingFormatException(displayName + ": compressed data ends or breaks after line "
-                    + lineNo + " (" + e.getMessage() + "); the " + samples
-                    + " samples before it were read. Is the file truncated?", e);
-        } catch (IOException e) {
-            flush(sink, batch);
-            throw new RecordingFormatException(displayName + ": cannot read after line " + lineNo + ": "
-                    + e.getMessage(), e);
-        } catch (RecordingFormatException e) {
-            flush(sink, batch);
-            throw e;
-        }
-        if (sink != null) {
-            flush(sink, batch);
-            sink.end();
+        if (sink == null) {
+            parseAll(null, new SampleBatch(1, extras));
+        } else if (Runtime.getRuntime().availableProcessors() >= 2) {
+            ReadAhead.run(this::parseAll, sink, READ_AHEAD_BATCHES, options.batchSize(), extras, displayName);
+        } else {
+            ReadAhead.inline(this::parseAll, sink, options.batchSize(), extras);
         }
         return report();
     }
 
+    /**
+     * The whole read, on whichever thread parses, into {@code out} (null: up to the header only). What was
+     * parsed before a failure has been handed over when the exception leaves.
+     */
+    private void parseAll(ReadAhead.Outlet out, SampleBatch first) {
+        this.out = out;
+        this.batch = first;
+        try (InputStream in = open()) {
+            parse(in);
+        } catch (NoSuchFileException e) {
+            throw new RecordingFormatException(displayName + ": no such file");
+        } catch (EOFException | ZipException e) {
+            flush();
+            throw new RecordingFormatException(displayName + ": compressed data ends or breaks after line "
+                    + lineNo + " (" + e.getMessage() + "); the " + samples
+                    + " samples before it were read. Is the file truncated?", e);
+        } catch (IOException e) {
+            flush();
+            throw new RecordingFormatException(displayName + ": cannot read after line " + lineNo + ": "
+                    + e.getMessage(), e);
+        } catch (RecordingFormatException e) {
+            flush();
+            throw e;
+        }
+        flush();
+    }
+
     public ReadReport report() {
-        return new ReadReport(samples, dataLines, badLines, backward, nans, gaps, gapSeconds, problems);
+        return new ReadReport(samples, dataLines, badLines, backward, nans, gaps, gapSeconds, lastLineCut, problems);
     }
 
     private InputStream open() throws IOException {
@@ -146,20 +171,44 @@ public final class CsvSampleReader {
         return new BufferedInputStream(raw, 1 << 16);
     }
 
-    private void parse(InputStream in, SampleSink sink, SampleBatch batch) throws IOException {
+    private void parse(InputStream in) throws IOException {
         byte[] buf = new byte[BUFFER_BYTES];
         int start = 0;   // start of the unconsumed part
         int end = 0;     // end of valid bytes
+        int whole = 0;   // end of the last complete line (after its newline) in buf[0, end)
         boolean eof = false;
         boolean headerDone = false;
+        boolean discarding = false; // inside a line too long to hold, skipped (skip-bad-lines) up to its newline
         while (true) {
-            if (headerDone) {
+            if (discarding) {
+                int nl = indexOf(buf, start, end, (byte) '\n');
+                if (nl >= 0) {
+                    discarding = false;
+                    start = nl + 1;
+                    whole = lastIndexOf(buf, start, end, (byte) '\n') + 1;
+                    continue;
+                }
+                start = end = whole = 0;
+                if (eof) {
+                    break;
+                }
+                int n = in.read(buf, 0, buf.length);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    end = n;
+                }
+                continue;
+            }
+            if (headerDone && start < whole) {
                 // Plain lines (the vast majority) are parsed in one pass; anything unusual takes the general path.
-                int next = fastLine(buf, start, end);
+                // Only whole lines go this way, so the one pass never meets the end of the bytes read (a branch
+                // that, first taken after compilation, would send the compiled code back to be compiled again).
+                int next = fastLine(buf, start, whole);
                 if (next > 0) {
                     lineNo++;
                     dataLines++;
-                    acceptParsed(sink, batch);
+                    acceptParsed();
                     start = next;
                     continue;
                 }
@@ -174,7 +223,7 @@ public final class CsvSampleReader {
                         if (!headerDone) {
                             headerDone = handlePreamble(buf, start, end);
                         } else {
-                            handleData(buf, start, end, sink, batch, true);
+                            handleData(buf, start, end, true);
                         }
                     }
                     break;
@@ -187,8 +236,19 @@ public final class CsvSampleReader {
                 }
                 if (end == buf.length) {
                     if (buf.length >= MAX_LINE_BYTES * 32) {
-                        throw new RecordingFormatException(displayName + ":" + (lineNo + 1)
-                                + ": line longer than " + buf.length + " bytes; is this a CSV recording?");
+                        lineNo++;
+                        String why = "line longer than " + buf.length + " bytes";
+                        if (!headerDone || !options.skipBadLines()) {
+                            throw new RecordingFormatException(displayName + ":" + lineNo + ": " + why
+                                    + (headerDone ? " (use --skip-bad-lines to skip such lines)"
+                                    : "; is this a CSV recording?"));
+                        }
+                        dataLines++;
+                        badLines++;
+                        problem("line " + lineNo + ": " + why + "; line skipped");
+                        discarding = true;
+                        start = end = whole = 0;
+                        continue;
                     }
                     buf = Arrays.copyOf(buf, buf.length * 2);
                 }
@@ -198,16 +258,17 @@ public final class CsvSampleReader {
                 } else {
                     end += n;
                 }
+                whole = lastIndexOf(buf, start, end, (byte) '\n') + 1;
                 continue;
             }
             lineNo++;
             if (!headerDone) {
                 headerDone = handlePreamble(buf, start, nl);
-                if (headerDone && sink == null) {
+                if (headerDone && out == null) {
                     return;
                 }
             } else {
-                handleData(buf, start, nl, sink, batch, false);
+                handleData(buf, start, nl, false);
             }
             start = nl + 1;
         }
@@ -215,6 +276,15 @@ public final class CsvSampleReader {
             throw new RecordingFormatException(displayName + ": no header line (expected columns "
                     + String.join(",", Arrays.copyOf(SAMPLE_COLUMNS, REQUIRED)) + ")");
         }
+    }
+
+    private static int lastIndexOf(byte[] b, int from, int to, byte value) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(byte[] b, int from, int to, byte value) {
@@ -307,14 +377,16 @@ public final class CsvSampleReader {
             missing.add("mx,my,mz (all three or none)");
         }
         if (!missing.isEmpty()) {
+            byte[] raw = line.getBytes(StandardCharsets.UTF_8);
             throw new RecordingFormatException(displayName + ":" + lineNo + ": header lacks column(s) "
-                    + String.join(", ", missing) + "; found: " + line);
+                    + String.join(", ", missing) + "; found: '" + Printable.of(raw, 0, raw.length, 60) + "'"
+                    + (binary(line) ? " (binary data: is this a sensor's byte capture? then give --format)" : ""));
         }
         hasMag = magColumns == 3;
         metadata.rateHz().ifPresent(hz -> nominalPeriodS = 1.0 / hz);
     }
 
-    private void handleData(byte[] b, int from, int to, SampleSink sink, SampleBatch batch, boolean lastLine) {
+    private void handleData(byte[] b, int from, int to, boolean lastLine) {
         // Blank lines and comments between data lines.
         int i = from;
         while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
@@ -344,7 +416,7 @@ public final class CsvSampleReader {
                                 x = Double.NaN; // no magnetometer reading in this sample
                             } else {
                                 badLine(b, from, to, "column '" + header.get(column) + "' is not a number: '"
-                                        + text(b, fieldStart, p) + "'" + (lastLine ? " (file truncated?)" : ""));
+                                        + text(b, fieldStart, p) + "'", lastLine);
                                 return;
                             }
                         }
@@ -356,15 +428,14 @@ public final class CsvSampleReader {
             }
         }
         if (column < columns) {
-            badLine(b, from, to, "expected " + columns + " fields, found " + column
-                    + (lastLine ? " (the file ends mid-line: truncated?)" : ""));
+            badLine(b, from, to, "expected " + columns + " fields, found " + column, lastLine);
             return;
         }
         if (column > columns) {
-            badLine(b, from, to, "expected " + columns + " fields, found " + column);
+            badLine(b, from, to, "expected " + columns + " fields, found " + column, lastLine);
             return;
         }
-        acceptParsed(sink, batch);
+        acceptParsed();
     }
 
     /**
@@ -439,7 +510,7 @@ public final class CsvSampleReader {
     }
 
     /** The checks and hand-over that follow parsing a data line into {@link #values}. */
-    private void acceptParsed(SampleSink sink, SampleBatch batch) {
+    private void acceptParsed() {
         final double[] v = values;
         double t = v[0];
         for (int s = 0; s < REQUIRED; s++) {
@@ -458,20 +529,21 @@ public final class CsvSampleReader {
                 return;
             }
             updatePeriodEstimate(t);
-            if (!Double.isNaN(nominalPeriodS) && dt > options.gapFactor() * nominalPeriodS) {
+            if (!Double.isNaN(nominalPeriodS) && Gap.isGap(dt, nominalPeriodS)) {
                 gaps++;
                 gapSeconds += dt;
                 problem("line " + lineNo + ": gap of " + String.format(Locale.ROOT, "%.3f", dt)
                         + " s after t = " + lastT + " s");
-                if (sink != null) {
-                    flush(sink, batch);
-                    sink.gap(lastT, t, displayName + ":" + lineNo);
+                if (out != null) {
+                    flush();
+                    out.gap(lastT, t, displayName + ":" + lineNo);
                 }
             }
         } else {
             firstT = t;
         }
         lastT = t;
+        SampleBatch batch = this.batch;
         boolean magOk = hasMag && Double.isFinite(v[7]) && Double.isFinite(v[8]) && Double.isFinite(v[9]);
         batch.add(t, v[1], v[2], v[3], v[4], v[5], v[6],
                 magOk ? v[7] : Double.NaN, magOk ? v[8] : Double.NaN, magOk ? v[9] : Double.NaN);
@@ -480,8 +552,8 @@ public final class CsvSampleReader {
             batch.extra[e][row] = v[SAMPLE_COLUMNS.length + e];
         }
         samples++;
-        if (batch.isFull() && sink != null) {
-            flush(sink, batch);
+        if (batch.isFull() && out != null) {
+            flush();
         }
     }
 
@@ -495,6 +567,12 @@ public final class CsvSampleReader {
         }
     }
 
+    /** More than a tenth of the characters are control characters or undecodable bytes: not a text file. */
+    private static boolean binary(String line) {
+        long odd = line.chars().filter(c -> (c < 0x20 && c != '\t') || c == 0x7f || c == 0xFFFD).count();
+        return odd * 10 > line.length();
+    }
+
     private static boolean isBlank(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
@@ -504,7 +582,15 @@ public final class CsvSampleReader {
         return true;
     }
 
-    private void badLine(byte[] b, int from, int to, String why) {
+    private void badLine(byte[] b, int from, int to, String why, boolean lastLine) {
+        if (lastLine) {
+            // No newline after it: the recording was cut short while this line was being written.
+            dataLines--;
+            lastLineCut = true;
+            problem("line " + lineNo + ": the file ends in the middle of this line ('" + text(b, from, to)
+                    + "'): a recording cut short; that line is dropped, every line before it was read");
+            return;
+        }
         String where = displayName + ":" + lineNo;
         if (!options.skipBadLines()) {
             throw new RecordingFormatException(where + ": " + why + " in line '" + text(b, from, to)
@@ -521,15 +607,13 @@ public final class CsvSampleReader {
     }
 
     private static String text(byte[] b, int from, int to) {
-        int n = Math.min(to - from, 120);
-        String s = new String(b, from, n, StandardCharsets.UTF_8).strip();
-        return n < to - from ? s + "…" : s;
+        return Printable.of(b, from, to, 120);
     }
 
-    private static void flush(SampleSink sink, SampleBatch batch) {
-        if (sink != null && !batch.isEmpty()) {
-            sink.accept(batch);
-            batch.clear();
+    /** Hands the batch over (if it holds anything) and goes on with an empty one. */
+    private void flush() {
+        if (out != null && !batch.isEmpty()) {
+            batch = out.hand(batch);
         }
     }
 

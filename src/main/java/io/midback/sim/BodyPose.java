@@ -1,5 +1,6 @@
 package io.midback.sim;
 
+import io.midback.sensor.Quat;
 import io.midback.posture.PostureState;
 
 /**
@@ -19,7 +20,14 @@ public final class BodyPose {
     public final Quat bodyToEarth = new Quat();
     /** Acceleration of the trunk's rotation centre (hip/lumbar pivot) in ENU, m/s². */
     public final double[] pivotAccelMps2 = new double[3];
+    /** How far breathing has lifted the sensor (along the trunk) and pushed it back (out of the back), m. */
+    public double breathLiftM, breathOutM;
     public Activity.Mode mode = Activity.Mode.SITTING;
+    /**
+     * Sedentary: sitting, or standing still (not walking, lying, off, nor standing up or sitting down). Slump
+     * episodes and break reminders count on it.
+     */
+    public boolean sedentary = true;
     /**
      * How far the sensor is off the body (0 worn .. 1 lying on the desk); the simulator blends its orientation
      * between the worn one and flat-on-the-desk.
@@ -40,7 +48,10 @@ public final class BodyPose {
         axialRotationDeg = o.axialRotationDeg;
         bodyToEarth.set(o.bodyToEarth);
         System.arraycopy(o.pivotAccelMps2, 0, pivotAccelMps2, 0, 3);
+        breathLiftM = o.breathLiftM;
+        breathOutM = o.breathOutM;
         mode = o.mode;
+        sedentary = o.sedentary;
         offWeight = o.offWeight;
         segmentIndex = o.segmentIndex;
         baseState = o.baseState;

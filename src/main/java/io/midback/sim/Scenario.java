@@ -29,6 +29,8 @@ import java.util.Map;
  * 0:00     10s       still
  * +        20s       type
  * 0:30     45s       slump     depth=30 ramp=5 recover=4
+ * breathing rate=8                    optional; from the next line on (see {@link BreathingSettings})
+ * +        2m        still
  * </pre>
  *
  * <p>{@code at} is when the line starts: {@code h:mm:ss}, {@code m:ss} or seconds, or {@code +} for "when the
@@ -47,8 +49,15 @@ public final class Scenario {
     private final double headingDeg;
     private final LocalDateTime start;
     private final List<Segment> segments;
+    private final List<BreathingSettings.Change> breathing;
 
     public Scenario(String name, double headingDeg, LocalDateTime start, List<Segment> segments) {
+        this(name, headingDeg, start, segments, List.of());
+    }
+
+    /** @param breathing the {@code breathing} lines in force from their times (none: the default breathing) */
+    public Scenario(String name, double headingDeg, LocalDateTime start, List<Segment> segments,
+                    List<BreathingSettings.Change> breathing) {
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("a scenario needs at least one activity");
         }
@@ -63,6 +72,12 @@ public final class Scenario {
             linked.add(s.withNeighbours(prev, next));
         }
         this.segments = List.copyOf(linked);
+        this.breathing = List.copyOf(breathing);
+    }
+
+    /** The {@code breathing} lines, in order (empty: {@link BreathingSettings#DEFAULT} throughout). */
+    public List<BreathingSettings.Change> breathing() {
+        return breathing;
     }
 
     public String name() {
@@ -109,10 +124,11 @@ public final class Scenario {
                 double d = seconds - s.startS();
                 kept.add(new Segment(s.startS(), d, s.activity(), s.flexTargetDeg(), s.latTargetDeg(),
                         s.axialTargetDeg(), Math.min(s.rampS(), d), 0, s.micro(), s.speedMps(),
-                        s.cadenceStepsPerMin(), s.stateOverride(), s.previousMode(), s.nextMode(), s.line()));
+                        s.cadenceStepsPerMin(), s.bounceM(), s.transitions(), s.stateOverride(), s.previousMode(),
+                        s.nextMode(), s.line()));
             }
         }
-        return new Scenario(name, headingDeg, start, kept);
+        return new Scenario(name, headingDeg, start, kept, breathing);
     }
 
     /** A built-in scenario by name, or else a scenario file by path. */
@@ -155,6 +171,7 @@ public final class Scenario {
         double heading = 0;
         LocalDateTime start = null;
         List<Segment> segments = new ArrayList<>();
+        List<BreathingSettings.Change> breathing = new ArrayList<>();
         double end = 0;
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -187,6 +204,12 @@ public final class Scenario {
                         throw new ScenarioFormatException(source, lineNo, "bad start time '" + f[1]
                                 + "': expected YYYY-MM-DDTHH:MM:SS");
                     }
+                    continue;
+                case "breathing":
+                    BreathingSettings previous = breathing.isEmpty() ? BreathingSettings.DEFAULT
+                            : breathing.get(breathing.size() - 1).settings();
+                    breathing.add(new BreathingSettings.Change(end,
+                            BreathingSettings.parse(source, lineNo, f, previous)));
                     continue;
                 default:
                     break;
@@ -238,7 +261,7 @@ public final class Scenario {
         if (segments.isEmpty()) {
             throw new ScenarioFormatException(source, lines.length, "no activities in the scenario");
         }
-        return new Scenario(name, heading, start, segments);
+        return new Scenario(name, heading, start, segments, breathing);
     }
 
     private static Segment resolve(String source, int lineNo, double at, double duration, Activity activity,
@@ -246,7 +269,7 @@ public final class Scenario {
         Params p = new Params(source, lineNo, activity, given);
         double flex = 0, lat = 0, axial = 0;
         double ramp = p.num("ramp", 0), recover = p.num("recover", 0);
-        double micro = activity == Activity.TYPE ? p.num("micro", 0) : activity.microScale();
+        double micro = activity.parameterNames().contains("micro") ? p.num("micro", 0) : activity.microScale();
         PostureState override = null;
         switch (activity) {
             case SLUMP:
@@ -277,6 +300,9 @@ public final class Scenario {
                     }
                 }
                 break;
+            case STAND:
+                flex = p.num("depth", 0);
+                break;
             case LIE:
                 flex = -90;
                 break;
@@ -297,8 +323,17 @@ public final class Scenario {
         }
         double speed = activity == Activity.WALK ? p.num("speed", 0) : 0;
         double cadence = activity == Activity.WALK ? p.num("cadence", 1) : 0;
-        return new Segment(at, duration, activity, flex, lat, axial, ramp, recover, micro, speed, cadence,
-                override, activity.mode(), activity.mode(), lineNo);
+        double bounce = activity == Activity.WALK ? p.num("bounce", 0) : 0;
+        Segment.Transitions transitions = Segment.Transitions.DEFAULT;
+        if (activity.parameterNames().contains("rise")) {
+            transitions = new Segment.Transitions(p.num("rise", 0.1), p.num("riselean", 0), p.num("sit", 0.1),
+                    p.num("sitlean", 0));
+            if (transitions.riseLeanDeg() > 60 || transitions.sitLeanDeg() > 60) {
+                throw new ScenarioFormatException(source, lineNo, "riselean and sitlean must be at most 60°");
+            }
+        }
+        return new Segment(at, duration, activity, flex, lat, axial, ramp, recover, micro, speed, cadence, bounce,
+                transitions, override, activity.mode(), activity.mode(), lineNo);
     }
 
     /** One line's parameters: given values over the activity's defaults. */

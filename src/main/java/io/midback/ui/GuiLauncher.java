@@ -1,8 +1,13 @@
 package io.midback.ui;
 
+import com.google.gson.JsonObject;
+import io.midback.app.SessionBuilder;
+import io.midback.app.SummaryJson;
+import io.midback.app.WindowLauncher;
+import io.midback.recording.ReadReport;
+
 import javax.swing.SwingUtilities;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -14,25 +19,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * view open and prints the figures (time to a drawn window, longest event-thread stall, heap after GC) as one JSON
  * object on {@code out} when the stream ends, then closes the window.
  */
-public final class GuiLauncher {
+public final class GuiLauncher implements WindowLauncher {
 
-    /**
-     * @param replay recording to open straight into (or null)
-     * @param speed  replay speed; infinity = max
-     * @param port   serial port to open straight into (or null)
-     * @param theme  "light", "dark", "system", or null for the remembered choice
-     */
-    public record Options(Path replay, double speed, String port, String theme, boolean measure,
-                          Path fallbackReplay, boolean saveReplayToHistory) {
-        public Options(Path replay, double speed, String port, String theme, boolean measure) {
-            this(replay, speed, port, theme, measure, null, false);
-        }
+    /** Made by {@link java.util.ServiceLoader} for {@link WindowLauncher#find()}. */
+    public GuiLauncher() {
     }
 
-    private GuiLauncher() {
-    }
-
-    public static int run(Options o, PrintStream out, PrintStream err) throws Exception {
+    @Override
+    public int run(Request o, PrintStream out, PrintStream err) throws Exception {
         long launchNanos = System.nanoTime();
         UiPrefs prefs = UiPrefs.load(UiPrefs.defaultDir());
         String theme = o.theme() != null ? o.theme() : prefs.get("theme", "system");
@@ -43,6 +37,7 @@ public final class GuiLauncher {
         HeapWatch heap = o.measure() ? new HeapWatch().start() : null;
         TransportCatalog catalog = new TransportCatalog(java.time.Duration.ofSeconds(12));
         AtomicReference<MidbackWindow> notices = new AtomicReference<>();
+        AtomicReference<EngineBackend> engines = new AtomicReference<>();
         HistoryAccess history = HistoryAccess.defaults(msg -> SwingUtilities.invokeLater(() -> {
             MidbackWindow nw = notices.get();
             if (nw != null) {
@@ -55,6 +50,8 @@ public final class GuiLauncher {
             Theme.install("dark".equals(theme));
             trace("flatlaf", launchNanos);
             EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
+            engine.overridePosture(o.posture());
+            engines.set(engine);
             MidbackWindow w = new MidbackWindow(prefs, engine, catalog, Clock.systemDefaultZone(), history);
             engine.onHistoryWritten(w::historyWritten);
             notices.set(w);
@@ -83,9 +80,10 @@ public final class GuiLauncher {
         MidbackWindow w = ref.get();
         // What to connect to is decided here, off the event thread and after the window is shown (a serial
         // port listing is I/O): --replay, --port, the remembered device when attached, else the bundled sample.
-        if (o.replay() != null) {
-            SwingUtilities.invokeLater(() -> w.connect(new PacedReplay(o.replay(), o.speed())
-                    .savingToHistory(o.saveReplayToHistory()), ConnectPanel.replayKey(o.replay(), o.speed())));
+        PacedReplay asked = o.replay() == null ? null
+                : new PacedReplay(o.replay(), o.speed()).savingToHistory(o.saveReplayToHistory());
+        if (asked != null) {
+            SwingUtilities.invokeLater(() -> w.connect(asked, ConnectPanel.replayKey(o.replay(), o.speed())));
         } else if (o.port() != null) {
             DeviceCatalog.Device d = new DeviceCatalog.Device("serial", o.port(), o.port());
             SwingUtilities.invokeLater(() -> w.connect(catalog.open(d), "serial:" + o.port()));
@@ -115,12 +113,28 @@ public final class GuiLauncher {
             watchdog.close();
             heap.close();
             SwingUtilities.invokeAndWait(() -> w.frame().dispose());
+        } else if (asked != null && (o.json() || o.exitWhenDone())) {
+            sessionEnded.await();
+            if (o.json()) {
+                out.println(summaryJson(engines.get(), asked));
+                out.flush();
+            }
+            if (o.exitWhenDone()) {
+                SwingUtilities.invokeAndWait(() -> w.frame().dispose());
+            }
         }
         closed.await();
         w.awaitStopped();
         history.close();
         prefs.flush();
         return w.session() != null && w.session().state() == Session.State.FAILED ? 1 : 0;
+    }
+
+    /** The replay's summary as {@code replay --json} prints it: the window's own session, what reading counted. */
+    private static String summaryJson(EngineBackend engine, PacedReplay replay) {
+        SessionBuilder session = engine.session();
+        ReadReport report = replay.report();
+        return SummaryJson.line(session.summary(), report == null ? new JsonObject() : SummaryJson.of(report));
     }
 
     /**

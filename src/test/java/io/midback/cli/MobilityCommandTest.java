@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import io.midback.recording.CsvSampleWriter;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sim.MobilityProtocol;
-import io.midback.sim.Mounting;
+import io.midback.posture.Mounting;
 import io.midback.sim.Simulator;
 import io.midback.sim.SimulatorConfig;
 import io.midback.sim.WarmingGyroBias;

@@ -1,20 +1,19 @@
 package io.midback.history;
 
 import io.midback.posture.PostureState;
+import io.midback.testing.ChildProcess;
+import io.midback.testing.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,25 +28,18 @@ class KillTest {
     @Test
     void killingTheWriterKeepsEveryCommittedMinute() throws Exception {
         Path db = dir.resolve("killed.db");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                KillableWriterMain.class.getName(), db.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
         Map<Long, double[]> committed = new HashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while (committed.size() < 40 && (line = out.readLine()) != null) {
+        try (ChildProcess child = ChildProcess.start("history writer", ChildProcess.java(List.of(),
+                KillableWriterMain.class, db.toString()).redirectError(ProcessBuilder.Redirect.DISCARD))) {
+            Poll.until(() -> child.out().lines().count() >= 40, Duration.ofSeconds(60),
+                    () -> "the child committed 40 minutes; " + child.transcript());
+            String printed = child.out(); // whole lines: each a minute committed before the kill
+            child.kill(); // mid-session, likely mid-transaction
+            printed.lines().forEach(line -> {
                 String[] p = line.split(" ");
                 committed.put(Long.parseLong(p[1]), new double[] {Double.parseDouble(p[2]), Double.parseDouble(p[3])});
-            }
-            assertEquals(40, committed.size(), "the child committed 40 minutes before dying on its own");
-            child.destroyForcibly(); // mid-session, likely mid-transaction
-            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
-            // (destroying a process closes its pipes: minutes committed after our last read go unchecked)
-        } finally {
-            child.destroyForcibly();
+            });
+            assertTrue(committed.size() >= 40, "the child committed 40 minutes before the kill: " + printed);
         }
 
         try (HistoryStore store = HistoryStore.open(db)) {

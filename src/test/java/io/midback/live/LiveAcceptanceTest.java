@@ -1,7 +1,7 @@
 package io.midback.live;
 
 import com.google.gson.JsonObject;
-import io.midback.protocol.CaptureReplay;
+import io.midback.recording.CaptureReplay;
 import io.midback.protocol.WireFormat;
 import io.midback.recording.CsvSampleReader;
 import io.midback.sensor.SampleBatch;
@@ -10,12 +10,14 @@ import io.midback.sim.Scenario;
 import io.midback.sim.SimulationFiles;
 import io.midback.sim.Simulator;
 import io.midback.sim.SimulatorConfig;
+import io.midback.testing.Poll;
 import io.midback.transport.SocatPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class LiveAcceptanceTest {
     /** Posture options shared by live and replay. */
     static final String[] POSTURE = {"--forward-at", "8", "--slump-dwell", "10"};
+    /** The README's goal for frame arrival → alert decision, 99th percentile. */
+    static final double P99_GOAL_MS = 5;
 
     @Test
     void liveMatchesReplayAndSurvivesARestartOfTheFarEnd(@TempDir Path dir) throws Exception {
@@ -51,22 +55,28 @@ class LiveAcceptanceTest {
     /** (a) live reports the slump episodes a replay of its recording, and of the simulator's output, reports. */
     private void sameEpisodesAsReplay(SocatPair pty, Path dir) throws Exception {
         Scenario sc = scenario("live-short");
-        SimulatorConfig cfg = config(100);
+        SimulatorConfig cfg = config(200); // the README's latency goal is at 200 Hz
         Path rec = dir.resolve("live.csv");
         Run live;
         try (SerialSensor sensor = new SerialSensor(sc, cfg, pty.a().toString())) {
             live = run(concat(new String[] {"live", "--port", pty.b().toString(), "--format", "midback",
-                    "--rate", "100", "--duration", "76.5", "--record", rec.toString(), "--no-history", "--json"},
+                    "--rate", "200", "--duration", "76.5", "--record", rec.toString(), "--no-history", "--json"},
                     POSTURE));
             assertEquals(0, live.code(), live.err());
             assertTrue(sensor.sensor.vibrations() >= 1, "the sensor vibrated on the slump: " + live.err());
         }
         JsonObject j = live.json();
-        assertEquals(7500, j.get("samples").getAsLong(), 10, live.err());
+        assertEquals(15000, j.get("samples").getAsLong(), 20, live.err());
         assertEquals(0, j.get("framesCorrupt").getAsLong());
         assertEquals(0, j.get("samplesLost").getAsLong());
         assertTrue(j.get("vibrations").getAsLong() >= 1, live.out());
-        assertTrue(j.getAsJsonObject("latencyMs").get("p99").getAsDouble() >= 0);
+        JsonObject latency = j.getAsJsonObject("latencyMs");
+        System.out.printf(java.util.Locale.ROOT, "LiveAcceptanceTest latency at 200 Hz: p50 %.3f ms, p99 %.3f ms,"
+                + " max %.3f ms over %d chunks%n", latency.get("p50").getAsDouble(), latency.get("p99").getAsDouble(),
+                latency.get("max").getAsDouble(), latency.get("chunks").getAsLong());
+        assertTrue(latency.get("chunks").getAsLong() >= 1400, "latency measured per chunk: " + latency);
+        assertTrue(latency.get("p99").getAsDouble() < P99_GOAL_MS, "frame arrival → alert decision p99 "
+                + latency.get("p99") + " ms ≥ the goal " + P99_GOAL_MS + " ms: " + latency);
         assertTrue(live.err().contains("posture: slouched"), live.err());
         assertTrue(live.err().contains("slump:"), "the alert line: " + live.err());
 
@@ -93,16 +103,20 @@ class LiveAcceptanceTest {
         Scenario sc = scenario("live-short");
         Path rec = dir.resolve("live.csv");
         Path raw = dir.resolve("live.bin");
-        CompletableFuture<Run> live;
         try (SerialSensor sensor = new SerialSensor(sc, config(100), pty.a().toString())) {
-            live = CompletableFuture.supplyAsync(() -> run(concat(new String[] {"live", "--port",
-                    pty.b().toString(), "--format", "midback", "--duration", "24", "--watchdog", "1",
-                    "--record", rec.toString(), "--raw", raw.toString(), "--no-history", "--json"}, POSTURE)));
-            Thread.sleep(9_000);
+            // A 5 s watchdog: the restart is noticed by the port vanishing, and the far end's own reconnection
+            // (up to 0.5 s between its attempts, longer on a loaded machine) must not count as a second drop.
+            Running live = start(concat(new String[] {"live", "--port", pty.b().toString(), "--format", "midback",
+                    "--duration", "24", "--watchdog", "5", "--record", rec.toString(), "--raw", raw.toString(),
+                    "--no-history", "--json"}, POSTURE));
+            // Kill socat mid-stream, after 9 s of samples; start it again once live has noticed the drop.
+            Poll.until(() -> sensor.sensor.samplesSent() >= 900 && live.err().contains(": connected"),
+                    Duration.ofSeconds(60), () -> "9 s streamed; " + live.err());
             pty.kill();
-            Thread.sleep(1_000);
+            Poll.until(() -> live.err().contains("reconnecting"), Duration.ofSeconds(30),
+                    () -> "live noticed the drop: " + live.err());
             pty.start();
-            Run r = live.get(60, TimeUnit.SECONDS);
+            Run r = live.result().get(90, TimeUnit.SECONDS);
             assertEquals(0, r.code(), r.err());
             JsonObject j = r.json();
             assertEquals(1, j.get("reconnects").getAsInt(), r.err());

@@ -85,13 +85,35 @@ final class LiveTesting {
     }
 
     static Run run(String... args) {
+        return start(args).result().join();
+    }
+
+    /** A CLI run in progress on a thread of its own: its stderr so far, and its result when it ends. */
+    record Running(StringWriter errSoFar, CompletableFuture<Run> result) {
+        String err() {
+            return errSoFar.toString();
+        }
+    }
+
+    /** Starts the CLI in-process on a thread of its own; {@code args} as on the command line. */
+    static Running start(String... args) {
         var cl = MidbackCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        CompletableFuture<Run> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                int code = cl.execute(args);
+                result.complete(new Run(code, out.toString(), err.toString()));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "midback " + args[0]);
+        t.setDaemon(true);
+        t.start();
+        return new Running(err, result);
     }
 
     /** Same episodes (count, and each start and end within {@code tolS}). */

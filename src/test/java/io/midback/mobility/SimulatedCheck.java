@@ -4,7 +4,7 @@ import io.midback.orientation.OrientationFilters;
 import io.midback.sensor.SampleSink;
 import io.midback.sim.MagnetNearby;
 import io.midback.sim.MobilityProtocol;
-import io.midback.sim.Mounting;
+import io.midback.posture.Mounting;
 import io.midback.sim.SensorErrors;
 import io.midback.sim.Simulator;
 import io.midback.sim.SimulatorConfig;

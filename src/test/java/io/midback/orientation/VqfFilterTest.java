@@ -250,6 +250,24 @@ class VqfFilterTest {
     }
 
     @Test
+    void aCopyChangesOnlyWhatItSetsAndIsValidatedAsAny() {
+        VqfSettings paper = VqfSettings.paper();
+        assertEquals(paper, paper.with(b -> { }));
+        VqfSettings changed = paper.with(b -> {
+            b.tauAccS = 2.5;
+            b.restBiasEstimation = false;
+        });
+        assertEquals(2.5, changed.tauAccS());
+        assertFalse(changed.restBiasEstimation());
+        assertEquals(paper, changed.with(b -> {
+            b.tauAccS = 3.0;
+            b.restBiasEstimation = true;
+        }), "every other component is copied as it was");
+        assertEquals(3.0, paper.tauAccS(), "the original is unchanged");
+        assertThrows(IllegalArgumentException.class, () -> paper.with(b -> b.maxGapS = 0));
+    }
+
+    @Test
     void thePaperRunsTheBiasFilterEverySampleTheDefaultsEveryFiftyMilliseconds() {
         assertEquals(0, VqfSettings.paper().biasUpdatePeriodS());
         assertEquals(0.05, VqfSettings.defaults().biasUpdatePeriodS());

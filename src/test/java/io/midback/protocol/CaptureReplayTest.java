@@ -1,5 +1,6 @@
 package io.midback.protocol;
 
+import io.midback.recording.CaptureReplay;
 import io.midback.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

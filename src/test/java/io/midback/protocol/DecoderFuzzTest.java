@@ -1,7 +1,5 @@
 package io.midback.protocol;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.midback.sensor.ImuSample;
 
 import net.jqwik.api.Arbitraries;
@@ -24,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Property-based fuzzing (jqwik, a bounded number of tries so CI spends a few seconds): random damage to
- * well-formed streams of every format. Decoders never throw; frames the damage did not touch are all decoded;
- * for Midback (CRC-16 and an exact length per frame) no sample comes from a damaged frame.
+ * well-formed streams of every format. Decoders never throw; damage yields only finite samples; the counters
+ * account for the bytes fed; a good frame after the damage decodes; frames the damage did not touch are all
+ * decoded; for Midback (CRC-16 and an exact length per frame) no sample comes from a damaged frame.
  */
 class DecoderFuzzTest {
 
@@ -92,17 +91,30 @@ class DecoderFuzzTest {
         return o.toByteArray();
     }
 
+    /**
+     * Feeds the damaged stream, then two good frames (cycles, packets) from a stream the damage never saw, and
+     * asserts what damage may yield: finite samples only; counters that account for every byte fed; the last good
+     * frame after the damage decodes (the one before it may be lost while the decoder resynchronizes).
+     */
     private static void check(Streams.Stream s, List<Damage> damages, int chunk, long seed, boolean strict,
                               boolean survivors) {
         Set<Integer> damaged = new HashSet<>();
         byte[] bytes = apply(s, damages, damaged, seed);
+        Streams.Stream after = Streams.all(seed + 1, 2).stream().filter(x -> x.format() == s.format()
+                && x.bytes()[0] == s.bytes()[0]).findFirst().orElseThrow();
         CollectingSink sink = new CollectingSink();
         ImuDecoder d = sink.decoder(s.format(), 100);
         for (int i = 0; i < bytes.length; i += chunk) {
             d.feed(bytes, i, Math.min(chunk, bytes.length - i));
         }
+        int samplesBeforeGood = sink.samples.size();
+        int orientationsBeforeGood = sink.quaternions.size() + sink.eulers.size();
+        long framesOkBeforeGood = d.stats().framesOk();
+        long skippedBeforeGood = d.stats().bytesSkipped();
+        d.feed(after.bytes());
         d.end();
-        List<String> got = sink.samples.stream().map(Streams::key).toList();
+        String context = s.format() + ": damage " + damages + " chunk " + chunk + " " + d.stats();
+        List<String> got = sink.samples.subList(0, samplesBeforeGood).stream().map(Streams::key).toList();
         if (survivors) {
             // every sample of an untouched frame arrives, in order
             int at = 0;
@@ -112,8 +124,7 @@ class DecoderFuzzTest {
                 }
                 for (String k : s.samplesPerFrame().get(f)) {
                     int found = got.subList(at, got.size()).indexOf(k);
-                    assertTrue(found >= 0, s.format() + ": sample of undamaged frame " + f + " lost; damage "
-                            + damages + " " + d.stats());
+                    assertTrue(found >= 0, "sample of undamaged frame " + f + " lost; " + context);
                     at += found + 1;
                 }
             }
@@ -122,11 +133,82 @@ class DecoderFuzzTest {
             Set<String> original = new HashSet<>();
             s.samplesPerFrame().forEach(original::addAll);
             for (String k : got) {
-                assertTrue(original.contains(k), "a sample not sent: " + k + " after damage " + damages);
+                assertTrue(original.contains(k), "a sample not sent: " + k + "; " + context);
             }
         }
+        // Whatever the damage yields is a well-formed sample.
+        for (ImuSample x : sink.samples) {
+            assertTrue(Double.isFinite(x.tS()) && Double.isFinite(x.gxRadPerS()) && Double.isFinite(x.gyRadPerS())
+                    && Double.isFinite(x.gzRadPerS()) && Double.isFinite(x.axMps2()) && Double.isFinite(x.ayMps2())
+                    && Double.isFinite(x.azMps2()), "a non-finite sample " + x + "; " + context);
+        }
+        assertTrue(sink.ended, "the sink saw the end; " + context);
+        // The counters account for the bytes fed: what was not skipped lies in frames that decoded.
         DecoderStats st = d.stats();
-        assertTrue(st.framesOk() >= 0 && st.framesCorrupt() >= 0 && st.bytesSkipped() >= 0 && st.samplesLost() >= 0);
+        assertEquals(sink.samples.size(), st.samples(), context);
+        assertTrue(st.framesCorrupt() >= 0 && st.samplesLost() >= 0 && st.unknownMessages() <= st.framesOk(), context);
+        int[] size = frameSizes(s);
+        int inserted = bytes.length - s.bytes().length + removedBytes(s, damages);
+        long kept = bytes.length - skippedBeforeGood;
+        // (plus one partial frame still waiting for its end: it is counted when the next bytes settle it)
+        assertTrue(kept >= 0 && kept <= (framesOkBeforeGood + 1) * (long) (size[1] + inserted), "bytes fed "
+                + bytes.length + ", skipped " + skippedBeforeGood + ": more kept than " + framesOkBeforeGood
+                + " frames of at most " + size[1] + " bytes (and one partial) hold; " + context);
+        if (survivors) {
+            long untouched = 0;
+            for (int f = 0; f < s.ends().length; f++) {
+                boolean samples = !s.samplesPerFrame().get(f).isEmpty(); // (a text banner's bytes count as skipped)
+                untouched += damaged.contains(f) || !samples ? 0 : s.ends()[f] - (f == 0 ? 0 : s.ends()[f - 1]);
+            }
+            assertTrue(kept >= untouched, "skipped bytes of untouched frames: kept " + kept + " < " + untouched
+                    + "; " + context);
+        }
+        if (size[0] == size[1] && s.format() != WireFormat.TEXT && s.format() != WireFormat.XIMU3) {
+            // fixed-size frames: every byte fed is in exactly one good frame or counted as skipped
+            long fed = bytes.length + after.bytes().length;
+            assertEquals(fed, st.framesOk() * (long) size[0] / framesPerUnit(s) + st.bytesSkipped(),
+                    "frames × size + skipped = bytes fed; " + context);
+        }
+        // The last good frame after the damage decodes.
+        List<String> lastFrame = after.samplesPerFrame().get(after.samplesPerFrame().size() - 1);
+        if (lastFrame.isEmpty()) {
+            assertTrue(sink.quaternions.size() + sink.eulers.size() > orientationsBeforeGood
+                    || st.framesOk() > framesOkBeforeGood, "no good frame decoded after the damage; " + context);
+        } else {
+            List<String> tail = sink.samples.subList(Math.max(samplesBeforeGood, sink.samples.size()
+                    - lastFrame.size()), sink.samples.size()).stream().map(Streams::key).toList();
+            assertEquals(lastFrame, tail, "the good frame after the damage; " + context);
+        }
+    }
+
+    /** Smallest and largest frame (cycle, packet, line) of the stream, in bytes. */
+    private static int[] frameSizes(Streams.Stream s) {
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (int f = 0; f < s.ends().length; f++) {
+            int n = s.ends()[f] - (f == 0 ? 0 : s.ends()[f - 1]);
+            min = Math.min(min, n);
+            max = Math.max(max, n);
+        }
+        return new int[] {min, max};
+    }
+
+    /** Wire frames per stream unit: a WitMotion "frame" of the stream is a cycle of three wire frames. */
+    private static int framesPerUnit(Streams.Stream s) {
+        return s.format() == WireFormat.WITMOTION ? 3 : 1;
+    }
+
+    /** An upper bound on the bytes the damage removed (so that inserted = fed − original + removed). */
+    private static int removedBytes(Streams.Stream s, List<Damage> damages) {
+        int removed = 0;
+        for (Damage d : damages) {
+            if (d.kind() == Damage.DROP) {
+                removed++;
+            } else if (d.kind() == Damage.TRUNCATE_RUN) {
+                removed += frameSizes(s)[1];
+            }
+        }
+        return removed;
     }
 
     @Property(tries = 600)
@@ -145,7 +227,7 @@ class DecoderFuzzTest {
     }
 
     @Property(tries = 300)
-    void witMotionAndTeapotNeverThrowOnDamage(@ForAll @Size(min = 1, max = 4) List<@From("damage") Damage> damages,
+    void witMotionAndTeapotYieldOnlyWellFormedSamplesAndResync(@ForAll @Size(min = 1, max = 4) List<@From("damage") Damage> damages,
                                              @ForAll @IntRange(min = 1, max = 64) int chunk, @ForAll long seed) {
         check(Streams.witmotion(30, seed & 0xFF), damages, chunk, seed, false, false);
         check(Streams.teapot(30, seed & 0xFF), damages, chunk, seed, false, false);

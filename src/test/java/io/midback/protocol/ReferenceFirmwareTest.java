@@ -1,24 +1,23 @@
 package io.midback.protocol;
 
 import io.midback.sensor.ImuSample;
-import org.junit.jupiter.api.Assumptions;
+import io.midback.testing.ChildProcess;
+import io.midback.testing.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The C99 reference firmware (firmware-protocol/reference): its own unit tests pass when built with the
  * machine's C compiler, and frames its encoders write decode in Java to the values it encoded. Skipped, saying
- * so, only when there is no C compiler or make (CI installs both).
+ * so, when there is no C compiler or make; under {@code CI=true} that fails instead.
  */
 class ReferenceFirmwareTest {
     private static final Path BASE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
@@ -28,30 +27,17 @@ class ReferenceFirmwareTest {
     @BeforeAll
     static void needsACompiler() {
         String cc = System.getenv().getOrDefault("CC", "cc");
-        Assumptions.assumeTrue(runs(cc, "--version") && runs("make", "--version"),
-                () -> "skipped: no C compiler ('" + cc + "') or make on this machine; CI installs them");
+        Prerequisites.tool(cc, "a C99 compiler: apt-get install gcc, or set CC");
+        Prerequisites.tool("make", "apt-get install make");
     }
 
-    private static boolean runs(String... cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** Runs a command, returns its output; fails the test with that output when it exits non-zero or hangs. */
+    private static String run(String... cmd) throws InterruptedException {
+        try (ChildProcess p = ChildProcess.start(cmd[0], new ProcessBuilder(cmd).redirectErrorStream(true))) {
+            int code = p.awaitExit(Duration.ofSeconds(120));
+            assertEquals(0, code, String.join(" ", cmd) + " failed:\n" + p.out());
+            return p.out();
         }
-    }
-
-    /** Runs a command, returns its output; fails the test with that output when it exits non-zero. */
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out: " + String.join(" ", cmd));
-        assertEquals(0, p.exitValue(), String.join(" ", cmd) + " failed:\n" + out);
-        return out;
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.midback.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The data beside the checkout ({@code ../shared}): real recordings that are not part of the project. Tests
- * that read it call {@link #require(String)}, which skips the test, saying why, when the folder is absent.
+ * that read it call {@link #require(String)}, which skips the test, saying why, when the folder is absent (and fails it under {@code CI=true}).
  * {@code -Dmidback.shared=DIR} points elsewhere.
  */
 public final class SharedData {
@@ -23,12 +21,11 @@ public final class SharedData {
         return base.resolveSibling("shared").normalize();
     }
 
-    /** {@code root()/relative}, or skips the test when it is not there. */
+    /** {@code root()/relative}, or skips the test (fails it under {@code CI=true}) when it is not there. */
     public static Path require(String relative) {
         Path p = root().resolve(relative);
-        Assumptions.assumeTrue(Files.exists(p),
-                () -> "skipped: " + p + " is absent (the shared data lives beside the checkout in ../shared;"
-                        + " set -Dmidback.shared=DIR to point elsewhere)");
+        Prerequisites.require(Files.exists(p), p + " is absent: put the shared data beside the checkout in"
+                + " ../shared, or set -Dmidback.shared=DIR to point elsewhere");
         return p;
     }
 }

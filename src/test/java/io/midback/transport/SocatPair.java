@@ -1,7 +1,6 @@
 package io.midback.transport;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import io.midback.testing.Prerequisites;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,26 +30,15 @@ public final class SocatPair implements AutoCloseable {
 
     /** Starts socat with the pair's links in {@code dir}; skips (or fails in CI) when socat is absent. */
     public static SocatPair require(Path dir) throws IOException {
-        boolean present = socatPath() != null;
-        if (!present) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("socat is required in CI (apt-get install socat; .ci/run installs it)");
-            }
-            Assumptions.abort("skipped: socat is not installed (apt-get install socat) and CI is not \"true\"");
-        }
+        Prerequisites.tool("socat", "apt-get install socat");
         SocatPair pair = new SocatPair(dir);
         pair.start();
         return pair;
     }
 
     static String socatPath() {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(d, "socat");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
+        Path p = Prerequisites.onPath("socat");
+        return p == null ? null : p.toString();
     }
 
     public Path a() {

@@ -5,6 +5,7 @@ import io.midback.sim.SimulatorConfig;
 import io.midback.history.HistoryStore;
 import io.midback.history.SessionRow;
 import io.midback.live.VirtualSensor;
+import io.midback.testing.ChildProcess;
 import io.midback.transport.ReconnectingLink;
 import io.midback.transport.SerialTransport;
 import io.midback.transport.SocatPair;
@@ -17,10 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,23 +54,20 @@ class LiveWindowTest {
             serving.setDaemon(true);
             serving.start();
             try {
-                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-                List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-Djava.awt.headless=false", "-cp", cp,
-                        LiveGuiScenario.class.getName(), MidbackWindowTest.SHOTS.toAbsolutePath().toString(),
-                        pair.b().toString(), dir.resolve("config").toString()));
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+                ProcessBuilder pb = ChildProcess.java(List.of("-Xmx256m", "-Djava.awt.headless=false"),
+                        LiveGuiScenario.class, MidbackWindowTest.SHOTS.toAbsolutePath().toString(),
+                        pair.b().toString(), dir.resolve("config").toString()).redirectErrorStream(true);
                 pb.environment().put("DISPLAY", display.name());
                 pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-                Process p = pb.start();
-                byte[] out = p.getInputStream().readAllBytes();
-                if (!p.waitFor(90, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
+                int code;
+                String output;
+                try (ChildProcess p = ChildProcess.start("live window scenario", pb)) {
+                    code = p.awaitExit(Duration.ofSeconds(120));
+                    output = p.out();
                 }
-                String output = new String(out, StandardCharsets.UTF_8);
                 Properties seen = new Properties();
                 seen.load(new StringReader(output.replace("\\", "\\\\")));
-                assertEquals(0, p.exitValue(), "the scenario failed:\n" + output);
+                assertEquals(0, code, "the scenario failed:\n" + output);
                 assertEquals("true", seen.getProperty("streaming"), output);
                 assertEquals("Streaming", seen.getProperty("connection"), output);
                 assertEquals(100, Double.parseDouble(seen.getProperty("rateHz")), 3, output);

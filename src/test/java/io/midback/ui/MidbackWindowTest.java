@@ -1,5 +1,6 @@
 package io.midback.ui;
 
+import io.midback.testing.ChildProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -9,13 +10,11 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,21 +38,17 @@ class MidbackWindowTest {
         // Upright for 20 s, slide into a 35° slump over 6 s, hold it to 70 s, sit up again.
         SyntheticWearer.write(recording, 90, 100,
                 t -> t < 70 ? SyntheticWearer.ramp(t, 20, 6, 2, 35) : SyntheticWearer.ramp(t, 70, 5, 35, 2));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-Djava.awt.headless=false", "-cp", cp,
-                GuiScenario.class.getName(), SHOTS.toAbsolutePath().toString(), recording.toString(),
-                dir.resolve("config").toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = ChildProcess.java(List.of("-Xmx256m", "-Djava.awt.headless=false"), GuiScenario.class,
+                SHOTS.toAbsolutePath().toString(), recording.toString(), dir.resolve("config").toString())
+                .redirectErrorStream(true);
         pb.environment().put("DISPLAY", display.name());
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
+        int code;
+        try (ChildProcess p = ChildProcess.start("window scenario", pb)) {
+            code = p.awaitExit(Duration.ofSeconds(180));
+            output = p.out();
         }
-        output = new String(out, StandardCharsets.UTF_8);
         seen.load(new StringReader(output.replace("\\", "\\\\")));
-        assertEquals(0, p.exitValue(), "the scenario failed:\n" + output);
+        assertEquals(0, code, "the scenario failed:\n" + output);
     }
 
     private String get(String key) {

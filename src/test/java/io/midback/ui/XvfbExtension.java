@@ -1,11 +1,10 @@
 package io.midback.ui;
 
-import org.junit.jupiter.api.Assumptions;
+import io.midback.testing.Prerequisites;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +39,9 @@ public final class XvfbExtension implements ParameterResolver {
         if (existing != null && !existing.isBlank()) {
             return new Server(new Display(existing), null);
         }
-        Path xvfb = onPath("Xvfb");
-        if (xvfb == null) {
-            String why = "Xvfb is not installed (apt-get install xvfb) and DISPLAY is not set: the window tests need a display";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(why);
-            }
-            Assumptions.abort(why);
-        }
+        Path xvfb = Prerequisites.onPath("Xvfb");
+        Prerequisites.require(xvfb != null,
+                "Xvfb is not installed (apt-get install xvfb) and DISPLAY is not set: the window tests need a display");
         for (int n = 90; n < 190; n++) {
             Path socket = Path.of("/tmp/.X11-unix/X" + n);
             if (Files.exists(socket) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
@@ -74,15 +68,6 @@ public final class XvfbExtension implements ParameterResolver {
         throw new IllegalStateException("no free X display number between :90 and :189 for Xvfb");
     }
 
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
 
     /** Kills Xvfb when the root context closes (after all tests). */
     private record Server(Display display, Process process) implements ExtensionContext.Store.CloseableResource {
