@@ -69,9 +69,7 @@ public final class SessionBuilder implements AutoCloseable {
 
     /** Adds a sink for every posture frame (before {@link #start()}). */
     public SessionBuilder addPostureListener(PostureListener l) {
-        requireNotStarted();
-        postureListeners.add(l);
-        return this;
+        return addBeforeStart(postureListeners, l);
     }
 
     /** Adds a sink for alerts, episodes and calibrations (may be added at any time). */
@@ -82,8 +80,12 @@ public final class SessionBuilder implements AutoCloseable {
 
     /** Adds a listener for gaps and the end of the stream (before {@link #start()}). */
     public SessionBuilder addStreamListener(Pipeline.StreamListener l) {
+        return addBeforeStart(streamListeners, l);
+    }
+
+    private <T> SessionBuilder addBeforeStart(List<T> list, T listener) {
         requireNotStarted();
-        streamListeners.add(l);
+        list.add(listener);
         return this;
     }
 

@@ -52,13 +52,11 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
     public static final LocalDateTime UNSTATED_START = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     public SessionSpec {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(device, "device");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(filterName, "filterName");
-        Objects.requireNonNull(posture, "posture");
+        if (kind == null || name == null || device == null || start == null || zone == null || filterName == null
+                || posture == null) {
+            throw new IllegalArgumentException("a session needs its kind, name, device, start, zone, filter and "
+                    + "posture settings: " + Objects.toString(name));
+        }
         if (!(rateHz > 0) || Double.isInfinite(rateHz)) {
             throw new IllegalArgumentException("rate must be a positive number of Hz: " + rateHz);
         }

@@ -204,14 +204,17 @@ public final class VqfFilter implements OrientationFilter {
         }
         started = true;
         updateGyr(dtS, gx, gy, gz);
-        if (ax != 0 || ay != 0 || az != 0) {
+        // "any axis non-zero" as one comparison (a sum of magnitudes is 0 only when all are): with one test per
+        // axis, an exact 0 in one axis (rare, so never seen while the code was profiled) sends the compiled
+        // update back to the interpreter
+        if (Math.abs(ax) + Math.abs(ay) + Math.abs(az) != 0) {
             updateAcc(dtS, ax, ay, az);
         }
         quat6D();
         if (s.motionBiasEstimation() || s.restBiasEstimation()) {
             updateBias();
         }
-        boolean useMag = (mx != 0 || my != 0 || mz != 0) && !Double.isNaN(mx + my + mz);
+        boolean useMag = Math.abs(mx) + Math.abs(my) + Math.abs(mz) != 0 && !Double.isNaN(mx + my + mz);
         if (useMag) {
             magSeen = true;
             updateMag(dtS, mx, my, mz);
@@ -256,11 +259,8 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateGyr(double dt, double gx, double gy, double gz) {
         if (s.restBiasEstimation() || s.magDisturbanceRejection()) {
+            restGyrLp.step(gx, gy, gz);
             double[] v = restGyrLp.x;
-            v[0] = gx;
-            v[1] = gy;
-            v[2] = gz;
-            restGyrLp.step();
             double lx = v[0], ly = v[1], lz = v[2];
             restGyrLpX = lx;
             restGyrLpY = ly;
@@ -308,11 +308,8 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateAcc(double dt, double ax, double ay, double az) {
         if (s.restBiasEstimation()) {
+            restAccLp.step(ax, ay, az);
             double[] v = restAccLp.x;
-            v[0] = ax;
-            v[1] = ay;
-            v[2] = az;
-            restAccLp.step();
             double lx = v[0], ly = v[1], lz = v[2];
             double dev = square(ax - lx) + square(ay - ly) + square(az - lz);
             if (dev >= restThAccSq) {
@@ -332,11 +329,8 @@ public final class VqfFilter implements OrientationFilter {
         double ix = ax + w * tx + (y * tz - z * ty);
         double iy = ay + w * ty + (z * tx - x * tz);
         double iz = az + w * tz + (x * ty - y * tx);
+        accLp.step(ix, iy, iz);
         double[] av = accLp.x;
-        av[0] = ix;
-        av[1] = iy;
-        av[2] = iz;
-        accLp.step();
         ix = av[0];
         iy = av[1];
         iz = av[2];

@@ -19,7 +19,7 @@ import io.midback.sensor.Quat;
  * the recent heading ({@link PostureFrame#rotationAbsolute} false), and it re-zeroes when the wearer settles after
  * walking or lying ({@link #rezeroHeading()}). Plain values in; allocation-free.
  */
-final class TrunkAngles {
+public final class TrunkAngles {
     private final PostureTuning tuning;
     private final Ema rezero;
     private boolean rotationAbsolute;
@@ -117,7 +117,7 @@ final class TrunkAngles {
     }
 
     /** ISB decomposition of the relative rotation (w, x, y, z) into the frame's three angles. */
-    static void decompose(double w, double x, double y, double z, PostureFrame out) {
+    public static void decompose(double w, double x, double y, double z, PostureFrame out) {
         double r00 = 1 - 2 * (y * y + z * z);
         double r01 = 2 * (x * y - w * z);
         double r02 = 2 * (x * z + w * y);

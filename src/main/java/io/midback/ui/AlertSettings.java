@@ -37,6 +37,13 @@ public record AlertSettings(String preset, double thresholdDeg, double delayS, b
     public static final String[] PRESETS = Arrays.stream(SlumpPreset.values()).map(SlumpPreset::label)
             .toArray(String[]::new);
 
+    /** What the dialog offers: the engine's presets, then "custom". */
+    static String[] choices() {
+        String[] c = Arrays.copyOf(PRESETS, PRESETS.length + 1);
+        c[PRESETS.length] = "custom";
+        return c;
+    }
+
     /** The engine's preset of that name: its threshold and dwell; sound and vibration on; the default break. */
     public static AlertSettings preset(String name) {
         SlumpPreset p = SlumpPreset.fromLabel(name);
@@ -68,7 +75,8 @@ public record AlertSettings(String preset, double thresholdDeg, double delayS, b
         return new AlertSettings("custom", thresholdDeg, delayS, sound, vibration, min);
     }
 
-    void save(UserSettings u) {
+    /** Writes these values to the settings file's keys (the window's Apply does, then saves the file). */
+    public void save(UserSettings u) {
         u.set(Key.PRESET, preset);
         u.set(Key.THRESHOLD, String.valueOf(thresholdDeg));
         u.set(Key.DWELL, String.valueOf(delayS));

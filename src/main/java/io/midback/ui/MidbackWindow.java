@@ -69,7 +69,7 @@ public final class MidbackWindow {
     private volatile long firstPaintNanos;
     private final java.util.List<Runnable> firstPaintHooks = new java.util.ArrayList<>();
     private final java.util.List<Runnable> sessionEndHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private double calibrationCountdownS = 3, calibrationHoldS = 5, calibrationLeanS = 5;
+    private final double calibrationCountdownS = 3, calibrationHoldS = 5, calibrationLeanS = 5;
     private CalibrationWizard wizard;
 
     public MidbackWindow(UiPrefs prefs, PostureBackend backend, DeviceCatalog catalog, Clock clock) {
@@ -116,6 +116,7 @@ public final class MidbackWindow {
                 }
             }
         };
+        tabs.setName("tabs");
         tabs.addTab("Live", live);
         tabs.addTab("Connect", connect);
         tabs.addTab("Today", today);
@@ -366,12 +367,6 @@ public final class MidbackWindow {
         t.start();
     }
 
-    public void setCalibrationTimes(double countdownS, double holdS, double leanS) {
-        calibrationCountdownS = countdownS;
-        calibrationHoldS = holdS;
-        calibrationLeanS = leanS;
-    }
-
     CalibrationWizard openCalibration() {
         if (wizard != null && wizard.isDisplayable()) {
             wizard.toFront();
@@ -454,10 +449,6 @@ public final class MidbackWindow {
         statusLine.setText(message);
     }
 
-    public String noticeText() {
-        return statusLine.getText();
-    }
-
     public AlertBanner banner() {
         return banner;
     }
@@ -493,10 +484,6 @@ public final class MidbackWindow {
 
     SeriesWindow series() {
         return series;
-    }
-
-    JTabbedPane tabs() {
-        return tabs;
     }
 
     public long ticks() {

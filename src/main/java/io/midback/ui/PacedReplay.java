@@ -18,20 +18,18 @@ import java.time.Clock;
  * sample. The session is the recording's own, as {@code midback replay} has it ({@link SessionSpec#ofRecording}):
  * its rate, magnetometer columns, start and stored calibration.
  */
-public final class PacedReplay implements SampleSource {
+public final class PacedReplay extends PacedSource {
     /** Wall time between hand-overs when paced. */
     static final double SLICE_WALL_S = 0.02;
 
     private final Path file;
-    private final double speed;
-    private volatile boolean stopped;
     private boolean saveToHistory;
     private volatile ReadReport report;
 
     /** @param speed 1 = real time; {@link Double#POSITIVE_INFINITY} = no pacing */
     public PacedReplay(Path file, double speed) {
+        super(speed);
         this.file = file;
-        this.speed = Pacing.requireSpeed(speed);
     }
 
     /** Also saves the replayed session in the history (off by default for replays). */
@@ -55,10 +53,6 @@ public final class PacedReplay implements SampleSource {
         return file;
     }
 
-    public double speed() {
-        return speed;
-    }
-
     /** What reading the file counted, once the replay has ended (else null). */
     public ReadReport report() {
         return report;
@@ -66,23 +60,13 @@ public final class PacedReplay implements SampleSource {
 
     @Override
     public String describe() {
-        return "replay " + file.getFileName() + " at " + Pacing.label(speed);
-    }
-
-    @Override
-    public boolean realTime() {
-        return !Double.isInfinite(speed);
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
+        return "replay " + file.getFileName() + " " + atSpeed();
     }
 
     @Override
     public void run(SampleSink sink) {
         try {
-            report = CsvSampleReader.of(file).read(new Slicer(sink, new Pacing(speed, () -> stopped)));
+            report = CsvSampleReader.of(file).read(new Slicer(sink, pacing()));
         } catch (Stopped e) {
             sink.end();
         }

@@ -15,19 +15,17 @@ import java.time.Clock;
  * file, paced ({@link Pacing}) at {@code speed} times real time (infinity: as fast as it computes). Samples are
  * made on the session's thread in blocks of at most 50 ms of wall time.
  */
-public final class SimulatorSource implements SampleSource {
+public final class SimulatorSource extends PacedSource {
     private final String scenario;
-    private final double speed;
-    private volatile boolean stopped;
 
     public SimulatorSource(String scenario, double speed) {
+        super(speed);
         this.scenario = scenario;
-        this.speed = Pacing.requireSpeed(speed);
     }
 
     @Override
     public String describe() {
-        return "simulator " + scenario + " at " + Pacing.label(speed);
+        return "simulator " + scenario + " " + atSpeed();
     }
 
     @Override
@@ -38,21 +36,11 @@ public final class SimulatorSource implements SampleSource {
     }
 
     @Override
-    public boolean realTime() {
-        return !Double.isInfinite(speed);
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
-    }
-
-    @Override
     public void run(SampleSink sink) {
         Simulator sim = Simulator.of(scenario, SimulatorConfig.defaults());
         double rateHz = sim.config().rateHz();
-        Pacing pacing = new Pacing(speed, () -> stopped);
-        int block = pacing.paced() ? (int) Math.max(1, Math.min(4096, rateHz * speed * 0.05)) : 4096;
+        Pacing pacing = pacing();
+        int block = pacing.paced() ? (int) Math.max(1, Math.min(4096, rateHz * speed() * 0.05)) : 4096;
         SampleBatch batch = new SampleBatch(Math.max(block, 16));
         long produced = 0;
         while (sim.hasNext() && pacing.waitUntil(produced / rateHz)) {

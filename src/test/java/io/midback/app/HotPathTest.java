@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HotPathTest {
     /** The packages of the stages every sample passes through. */
     private static final String[] PER_SAMPLE = {"io.midback.protocol..", "io.midback.orientation",
-            "io.midback.posture..", "io.midback.alert..", "io.midback.sensor.."};
+            "io.midback.posture..", "io.midback.alert..", "io.midback.sensor..", "io.midback.breathing..",
+            "io.midback.mobility.."};
     private static JavaClasses classes;
 
     @BeforeAll

@@ -161,9 +161,34 @@ class CsvSampleReaderTest {
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         assertTrue(c.samples.size() > 1000, "samples before the damage are kept: " + c.samples.size());
 
-        Path plain = write("t.csv", "t_s,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,9.8\n0.01,0,0,0,0");
-        e = assertThrows(RecordingFormatException.class, () -> CsvSampleReader.of(plain).read(new Collector()));
-        assertTrue(e.getMessage().contains("t.csv:3") && e.getMessage().contains("truncated"), e.getMessage());
+        // A last line cut short (a recording stopped mid-write) costs only itself, even without skip-bad-lines.
+        Path plain = write("t.csv", "t_s,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,9.8\n0.01,0,0,0,0,0,9.8\n0.02,0,0,0,0");
+        Collector cut = new Collector();
+        ReadReport r = CsvSampleReader.of(plain).read(cut);
+        assertEquals(2, cut.samples.size());
+        assertTrue(r.lastLineCut());
+        assertEquals(0, r.badLinesSkipped());
+        assertTrue(r.problems().get(0).contains("t.csv: line 4") && r.problems().get(0).contains("cut short"),
+                r.problems().toString());
+        // The same line with its newline is a malformed line, not a cut one.
+        Path broken = write("b.csv", "t_s,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,9.8\n0.02,0,0,0,0\n0.03,0,0,0,0,0,9.8\n");
+        e = assertThrows(RecordingFormatException.class, () -> CsvSampleReader.of(broken).read(new Collector()));
+        assertTrue(e.getMessage().contains("b.csv:3"), e.getMessage());
+    }
+
+    @Test
+    void aLineTooLongToHoldIsSkippedWithSkipBadLinesAndTheNextLinesRead() throws IOException {
+        String head = "t_s,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,9.8\n";
+        Path p = write("long.csv", head + "7".repeat(3 << 20) + "\n0.01,0,0,0,0,0,9.8\n0.02,0,0,0,0,0,9.8\n");
+        Collector c = new Collector();
+        ReadReport r = CsvSampleReader.of(p, ReadOptions.DEFAULT.withSkipBadLines(true)).read(c);
+        assertEquals(3, c.samples.size());
+        assertEquals(1, r.badLinesSkipped());
+        assertTrue(r.problems().get(0).contains("line 3"), r.problems().toString());
+        RecordingFormatException e = assertThrows(RecordingFormatException.class,
+                () -> CsvSampleReader.of(p).read(new Collector()));
+        assertTrue(e.getMessage().contains("long.csv:3") && e.getMessage().contains("--skip-bad-lines"),
+                e.getMessage());
     }
 
     @Test
@@ -206,6 +231,33 @@ class CsvSampleReaderTest {
             if (a.hasMagnetometer()) {
                 assertEquals(a.myMicroT(), b.myMicroT(), 1e-3);
             }
+        }
+    }
+
+    @Test
+    void linesAcrossTheReadBufferAndUnusualLinesAmongPlainOnesReadExactly() throws IOException {
+        // over 1 MiB, so that lines straddle the reader's buffer; every 997th line is one the one-pass parse leaves
+        // to the general path (exponent, spaces, CRLF)
+        StringBuilder sb = new StringBuilder("# rate_hz: 100\nt_s,gx,gy,gz,ax,ay,az\n");
+        int n = 60_000;
+        for (int i = 0; i < n; i++) {
+            String t = String.format(java.util.Locale.ROOT, "%.2f", i * 0.01);
+            if (i % 997 == 5) {
+                sb.append(t).append(", 1.5e-3,-0.25,0.125,-9.75e0,0.5,9.80665\r\n");
+            } else {
+                sb.append(t).append(",0.0015,-0.25,0.125,-9.75,0.5,").append(i % 1000).append(".80665\n");
+            }
+        }
+        Collector c = new Collector();
+        ReadReport r = CsvSampleReader.of(write("big.csv", sb.toString())).read(c);
+        assertEquals(n, r.samples());
+        assertTrue(r.clean(), r.problems().toString());
+        for (int i = 0; i < n; i++) {
+            ImuSample s = c.samples.get(i);
+            assertEquals(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2f", i * 0.01)), s.tS(), "t " + i);
+            assertEquals(0.0015, s.gxRadPerS(), "gx " + i);
+            assertEquals(-9.75, s.axMps2(), "ax " + i);
+            assertEquals(i % 997 == 5 ? 9.80665 : Double.parseDouble((i % 1000) + ".80665"), s.azMps2(), "az " + i);
         }
     }
 
