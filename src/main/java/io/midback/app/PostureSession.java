@@ -3,6 +3,8 @@ package io.midback.app;
 import io.midback.alert.AlertListener;
 import io.midback.alert.PostureEngine;
 import io.midback.alert.SessionSummary;
+import io.midback.breathing.BreathRateEstimator;
+import io.midback.breathing.BreathingTally;
 import io.midback.orientation.OrientationFilter;
 import io.midback.orientation.OrientationFilters;
 import io.midback.posture.Calibration;
@@ -20,7 +22,7 @@ import java.util.List;
 
 /**
  * The one place a session's stages are built and joined: samples → orientation filter → posture engine →
- * alerts, with the summary always listening and further sinks (console, history, device, window) added before
+ * alerts, and beside the posture engine the breathing rate from the accelerometer, with the summary always listening and further sinks (console, history, device, window) added before
  * {@link #start()}. Used by {@code replay}, {@code live} and the window alike.
  */
 public final class PostureSession {
@@ -47,6 +49,8 @@ public final class PostureSession {
     private final List<Pipeline.StreamListener> streamListeners = new ArrayList<>();
     private final OrientationFilter filter;
     private final PostureEngine engine;
+    private final BreathRateEstimator breathing = new BreathRateEstimator();
+    private final BreathingTally breathingTally = new BreathingTally();
     private Pipeline pipeline;
 
     public PostureSession(Config config) {
@@ -70,6 +74,7 @@ public final class PostureSession {
             public void end(double lastS) {
                 engine.end(lastS);
                 summary.end(lastS);
+                breathingTally.end();
             }
         });
     }
@@ -102,6 +107,8 @@ public final class PostureSession {
             public void update(double tS, OrientationFilter f, SampleBatch b, int i, PostureFrame out) {
                 engine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), b.gxRadPerS[i], b.gyRadPerS[i], b.gzRadPerS[i],
                         b.axMps2[i], b.ayMps2[i], b.azMps2[i], out);
+                breathing.update(tS, b.axMps2[i], b.ayMps2[i], b.azMps2[i]);
+                breathingTally.add(tS, breathing.ratePerMin());
             }
 
             @Override
@@ -122,6 +129,16 @@ public final class PostureSession {
 
     public SessionSummary summary() {
         return summary;
+    }
+
+    /** The breathing stage: its current rate and signal (read on the sample thread, or copy them there). */
+    public BreathRateEstimator breathing() {
+        return breathing;
+    }
+
+    /** The session's breathing rates so far, second by second and per minute. */
+    public BreathingTally breathingTally() {
+        return breathingTally;
     }
 
     public PostureEngine engine() {

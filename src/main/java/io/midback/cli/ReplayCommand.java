@@ -3,6 +3,7 @@ package io.midback.cli;
 import com.google.gson.JsonObject;
 import io.midback.alert.SessionSummary;
 import io.midback.app.PostureSession;
+import io.midback.breathing.BreathingReport;
 import io.midback.history.HistoryException;
 import io.midback.history.HistoryRecorder;
 import io.midback.history.HistoryStore;
@@ -183,11 +184,14 @@ public final class ReplayCommand implements Callable<Integer> {
             closeHistory(history, store);
         }
         SessionSummary summary = session.summary();
+        BreathingReport breathing = session.breathingTally().report();
+        extra.add("breathing", SessionConsole.breathingJson(breathing));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(SessionConsole.json(summary, extra));
         } else {
             SessionConsole.printHuman(out, summary);
+            SessionConsole.printBreathing(out, breathing);
         }
         out.flush();
         err.flush();

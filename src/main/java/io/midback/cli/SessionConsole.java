@@ -1,7 +1,9 @@
 package io.midback.cli;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.midback.breathing.BreathingReport;
 import io.midback.alert.Alert;
 import io.midback.alert.AlertListener;
 import io.midback.alert.SessionSummary;
@@ -32,6 +34,34 @@ final class SessionConsole {
         JsonObject o = summary.toJsonObject();
         extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         return new GsonBuilder().serializeNulls().create().toJson(o);
+    }
+
+    /**
+     * {@code {"ratePerMin": median or null, "validS": seconds with a rate, "perMinute": [{"minute", "ratePerMin"}]}}.
+     */
+    static JsonObject breathingJson(BreathingReport r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("ratePerMin", r.ratePerMin());
+        o.addProperty("validS", r.validS());
+        JsonArray minutes = new JsonArray();
+        for (BreathingReport.Minute m : r.perMinute()) {
+            JsonObject e = new JsonObject();
+            e.addProperty("minute", m.minute());
+            e.addProperty("ratePerMin", m.ratePerMin());
+            minutes.add(e);
+        }
+        o.add("perMinute", minutes);
+        return o;
+    }
+
+    /** One line: the median breathing rate while still, or why there is none. */
+    static void printBreathing(PrintWriter out, BreathingReport r) {
+        if (r.ratePerMin() == null) {
+            out.println("breathing: no rate (no still stretch long enough)");
+        } else {
+            out.printf(Locale.ROOT, "breathing: %.1f breaths/min (median over %.0f s still)%n", r.ratePerMin(),
+                    r.validS());
+        }
     }
 
     static void printHuman(PrintStream out, SessionSummary s) {

@@ -46,7 +46,8 @@ class ArchitectureTest {
     @Test
     void valueAndAlgorithmPackagesStayFreeOfIoAndWiring() {
         noClasses().that().resideInAnyPackage("io.midback.sensor..", "io.midback.orientation..",
-                        "io.midback.posture..", "io.midback.alert..", "io.midback.protocol..")
+                        "io.midback.posture..", "io.midback.alert..", "io.midback.protocol..",
+                        "io.midback.breathing..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.midback.app..", "io.midback.cli..",
                         "io.midback.ui..", "io.midback.transport..", "io.midback.history..", "io.midback.report..",
                         "java.sql..")
