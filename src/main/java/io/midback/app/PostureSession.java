@@ -7,6 +7,7 @@ import io.midback.breathing.BreathRateEstimator;
 import io.midback.breathing.BreathingTally;
 import io.midback.orientation.OrientationFilter;
 import io.midback.orientation.OrientationFilters;
+import io.midback.orientation.TiltFilter;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
@@ -30,7 +31,8 @@ public final class PostureSession {
     /**
      * What a session is made of.
      *
-     * @param filterName   orientation filter ({@link OrientationFilters#NAMES})
+     * @param filterName   orientation filter ({@link OrientationFilters#NAMES}, or {@link TiltFilter#NAME} for a
+     *                     sensor without a gyroscope: its tilt rate then stands in for the gyroscope)
      * @param rateHz       nominal sample rate (the filter adapts to the actual periods)
      * @param settings     posture and alert settings
      * @param magnetometer whether samples carry a magnetometer (rotation is then absolute)
@@ -48,6 +50,8 @@ public final class PostureSession {
     private final List<PostureListener> postureListeners = new ArrayList<>();
     private final List<Pipeline.StreamListener> streamListeners = new ArrayList<>();
     private final OrientationFilter filter;
+    /** The filter when it is the accelerometer-only one: its tilt rate stands in for the gyroscope. */
+    private final TiltFilter tilt;
     private final PostureEngine engine;
     private final BreathRateEstimator breathing = new BreathRateEstimator();
     private final BreathingTally breathingTally = new BreathingTally();
@@ -56,6 +60,7 @@ public final class PostureSession {
     public PostureSession(Config config) {
         this.config = config;
         this.filter = OrientationFilters.create(config.filterName(), config.rateHz());
+        this.tilt = filter instanceof TiltFilter t ? t : null;
         this.engine = new PostureEngine(config.settings(), alerts, Clock.fixed(config.start(), config.zone()));
         engine.setSessionStart(config.start(), config.zone());
         engine.setRotationAbsolute(config.magnetometer());
@@ -105,8 +110,14 @@ public final class PostureSession {
         Pipeline.PostureStep step = new Pipeline.PostureStep() {
             @Override
             public void update(double tS, OrientationFilter f, SampleBatch b, int i, PostureFrame out) {
-                engine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), b.gxRadPerS[i], b.gyRadPerS[i], b.gzRadPerS[i],
-                        b.axMps2[i], b.ayMps2[i], b.azMps2[i], out);
+                double gx = b.gxRadPerS[i], gy = b.gyRadPerS[i], gz = b.gzRadPerS[i];
+                if (tilt != null) {
+                    gx = tilt.tiltRateRadPerS(0);
+                    gy = tilt.tiltRateRadPerS(1);
+                    gz = tilt.tiltRateRadPerS(2);
+                }
+                engine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), gx, gy, gz, b.axMps2[i], b.ayMps2[i], b.azMps2[i],
+                        out);
                 breathing.update(tS, b.axMps2[i], b.ayMps2[i], b.azMps2[i]);
                 breathingTally.add(tS, breathing.ratePerMin());
             }

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.midback.alert.SessionSummary;
 import io.midback.app.PostureSession;
 import io.midback.breathing.BreathingReport;
+import io.midback.orientation.TiltFilter;
 import io.midback.history.HistoryException;
 import io.midback.history.HistoryRecorder;
 import io.midback.history.HistoryStore;
@@ -111,6 +112,7 @@ public final class ReplayCommand implements Callable<Integer> {
         boolean csv = isCsv();
         RecordingMetadata metadata = RecordingMetadata.empty();
         boolean magnetometer = false;
+        boolean accelerometerOnly = false;
         CsvSampleReader reader = null;
         if (csv) {
             reader = CsvSampleReader.of(file, ReadOptions.DEFAULT.withSkipBadLines(skipBadLines));
@@ -118,12 +120,14 @@ public final class ReplayCommand implements Callable<Integer> {
             head.read(null);
             metadata = head.metadata();
             magnetometer = head.hasMagnetometer();
+            accelerometerOnly = !head.hasGyroscope();
         }
         double nominalHz = metadata.rateHz().orElse(rateHz != null ? rateHz : 100);
         ZoneId zone = ZoneId.systemDefault();
         LocalDateTime startLocal = startTime(metadata);
         Calibration stored = metadata.calibration().map(this::parseCalibration).orElse(null);
-        PostureSession session = new PostureSession(new PostureSession.Config(filterName, nominalHz,
+        PostureSession session = new PostureSession(new PostureSession.Config(
+                accelerometerOnly ? TiltFilter.NAME : filterName, nominalHz,
                 posture.toSettings(), magnetometer,
                 (startLocal != null ? startLocal : LocalDateTime.of(2000, 1, 1, 0, 0)).atZone(zone).toInstant(),
                 zone, stored));
@@ -186,12 +190,20 @@ public final class ReplayCommand implements Callable<Integer> {
         SessionSummary summary = session.summary();
         BreathingReport breathing = session.breathingTally().report();
         extra.add("breathing", SessionConsole.breathingJson(breathing));
+        if (accelerometerOnly) {
+            extra.add("unavailable", SessionConsole.accelerometerOnlyUnavailable());
+            extra.addProperty("angles", SessionConsole.ACCELEROMETER_ONLY_ANGLES);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(SessionConsole.json(summary, extra));
         } else {
             SessionConsole.printHuman(out, summary);
             SessionConsole.printBreathing(out, breathing);
+            if (accelerometerOnly) {
+                out.println("accelerometer only: " + SessionConsole.ACCELEROMETER_ONLY_ANGLES
+                        + "; unavailable: " + String.join(", ", SessionConsole.ACCELEROMETER_ONLY_UNAVAILABLE));
+            }
         }
         out.flush();
         err.flush();

@@ -14,6 +14,7 @@ import io.midback.posture.PostureState;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,17 @@ final class SessionConsole {
         JsonObject o = summary.toJsonObject();
         extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         return new GsonBuilder().serializeNulls().create().toJson(o);
+    }
+
+    /** What a recording without a gyroscope cannot give, as the summary names it. */
+    static final List<String> ACCELEROMETER_ONLY_UNAVAILABLE = List.of("rotation");
+    /** How the angles of a recording without a gyroscope were found. */
+    static final String ACCELEROMETER_ONLY_ANGLES = "flexion and side bend from gravity (low-passed accelerometer)";
+
+    static JsonArray accelerometerOnlyUnavailable() {
+        JsonArray a = new JsonArray();
+        ACCELEROMETER_ONLY_UNAVAILABLE.forEach(a::add);
+        return a;
     }
 
     /**
