@@ -2,15 +2,15 @@ package io.midback.alert;
 
 import io.midback.posture.PostureSettings;
 import io.midback.posture.PostureState;
+import io.midback.posture.SedentaryBouts;
 
 import java.util.List;
 
 /**
- * Break reminders: a sitting bout starts with the first sitting sample; standing, walking, lying or taking the
- * sensor off for {@code breakEndsAfterS} (2 min) or more ends it (shorter interruptions do not). After
- * {@code breakAfterS} of bout, while sitting, a {@code break} alert names a mid-back mobility movement (the
- * movements take turns), repeated every {@code breakRepeatS} while the bout goes on. {@code unknown} neither
- * sits nor breaks.
+ * Break reminders on sedentary time: a bout of sitting or standing still ({@link SedentaryBouts}, the one
+ * definition of a bout and a break) that lasts {@code breakAfterS} brings a {@code break} alert naming a mid-back
+ * mobility movement (the movements take turns), repeated every {@code breakRepeatS} while the bout goes on; a
+ * break is movement for {@code breakEndsAfterS}. Whether the wearer sits or stands does not matter.
  */
 final class BreakPolicy {
     /** Mobility movements for the thoracic spine, in the order the reminders suggest them. */
@@ -25,55 +25,38 @@ final class BreakPolicy {
 
     private PostureSettings s;
     private final AlertListener out;
-    private boolean boutActive;
-    private double boutStartS;
-    private double breakSinceS = Double.NaN;
+    private final SedentaryBouts bouts;
     private double nextReminderS;
     private int nextMovement;
 
     BreakPolicy(PostureSettings settings, AlertListener out) {
         this.s = settings;
         this.out = out;
+        this.bouts = new SedentaryBouts(settings.breakEndsAfterS());
     }
 
     /** New thresholds and intervals from the next update on (the session's thread: {@link PostureEngine}). */
     void updateSettings(PostureSettings settings) {
         this.s = settings;
+        bouts.setBreakS(settings.breakEndsAfterS());
     }
 
-    void update(double tS, PostureState state, boolean mayRemind) {
-        boolean sitting = state.isSitting();
-        boolean onBreak = state == PostureState.STANDING || state == PostureState.WALKING
-                || state == PostureState.LYING || state == PostureState.NOT_WORN;
-        if (sitting) {
-            breakSinceS = Double.NaN;
-            if (!boutActive) {
-                boutActive = true;
-                boutStartS = tS;
-                nextReminderS = tS + s.breakAfterS();
-            }
-        } else if (onBreak && boutActive) {
-            if (Double.isNaN(breakSinceS)) {
-                breakSinceS = tS;
-            }
-            if (tS - breakSinceS >= s.breakEndsAfterS()) {
-                boutActive = false;
-            }
+    void update(double tS, double dtS, PostureState state, boolean mayRemind) {
+        if ((bouts.update(tS, dtS, state) & SedentaryBouts.BOUT_STARTED) != 0) {
+            nextReminderS = tS + s.breakAfterS();
         }
-        if (boutActive && sitting && mayRemind && tS >= nextReminderS) {
+        if (bouts.boutActive() && state.isSedentary() && mayRemind && tS >= nextReminderS) {
             String movement = MOVEMENTS.get(nextMovement);
             nextMovement = (nextMovement + 1) % MOVEMENTS.size();
             nextReminderS = tS + s.breakRepeatS();
             out.onAlert(new Alert(tS, AlertKind.BREAK, String.format(java.util.Locale.ROOT,
-                    "Sitting for %.0f min: time for a short break. %s", (tS - boutStartS) / 60, movement)));
+                    "Sitting or standing still for %.0f min: time for a short break. %s", (tS - bouts.boutStartS()) / 60,
+                    movement)));
         }
     }
 
-    boolean boutActive() {
-        return boutActive;
-    }
-
-    double boutStartS() {
-        return boutStartS;
+    /** Samples are missing from {@code fromS} to {@code toS}. */
+    void gap(double fromS, double toS) {
+        bouts.gap(fromS, toS);
     }
 }

@@ -1,9 +1,11 @@
 package io.midback.alert;
 
 import io.midback.posture.Calibration;
+import io.midback.posture.PostureDiagnostics;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureSettings;
 import io.midback.posture.PostureTracker;
+import io.midback.sensor.Gap;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -106,7 +108,7 @@ public final class PostureEngine {
             }
         }
         tracker.update(tS, qw, qx, qy, qz, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2, out);
-        double dt = Double.isNaN(prevT) || tS < prevT ? 0 : Math.min(tS - prevT, 1.0);
+        double dt = Double.isNaN(prevT) || tS < prevT || Gap.isGap(tS - prevT) ? 0 : tS - prevT;
         prevT = tS;
         lastT = tS;
         if (calibrationChanged) {
@@ -125,15 +127,16 @@ public final class PostureEngine {
         }
         boolean awake = tS >= snoozedUntilS;
         staleness.update(tS, dt, out.state, tracker.isMoving(), awake);
-        boolean sitting = out.calibrated && out.state.isSitting();
-        slump.update(tS, out.flexionDeg, sitting, awake && !staleness.isStale(), awake);
-        breaks.update(tS, out.state, awake);
+        boolean sedentary = out.calibrated && out.state.isSedentary();
+        slump.update(tS, out.flexionDeg, sedentary, awake && !staleness.isStale(), awake);
+        breaks.update(tS, dt, out.state, awake);
     }
 
     /** Samples are missing between two session times: an open slump ends where the data stopped. */
     public void gap(double fromS, double toS) {
         tracker.gap(fromS, toS);
         slump.close(fromS);
+        breaks.gap(fromS, toS);
         prevT = Double.NaN;
     }
 
@@ -175,11 +178,6 @@ public final class PostureEngine {
         snoozeRequest = snooze;
     }
 
-    /** Pauses alerts until a session time (mainly for tests and replays). */
-    public void snoozeUntilS(double untilS) {
-        snoozedUntilS = untilS;
-    }
-
     public void cancelSnooze() {
         cancelSnoozeRequest = true;
     }
@@ -194,8 +192,8 @@ public final class PostureEngine {
         return lastT;
     }
 
-    /** The posture stage itself (stillness, activity figures) for diagnostics and tests. */
-    public PostureTracker tracker() {
-        return tracker;
+    /** The posture stage's internal figures now, as one value (allocates; any thread: momentary values). */
+    public PostureDiagnostics diagnostics() {
+        return tracker.diagnostics();
     }
 }

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.midback.sensor.Gap;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
@@ -24,8 +25,6 @@ import java.util.List;
  * {…} or null, {@code gaps}, {@code gapSeconds}; times in seconds from the first sample.
  */
 public final class SessionSummary implements PostureListener, AlertListener {
-    /** A step between frames longer than this is not counted toward any state (a gap in the data). */
-    static final double MAX_STEP_S = 1.0;
 
     private long samples;
     private double firstS = Double.NaN;
@@ -44,7 +43,7 @@ public final class SessionSummary implements PostureListener, AlertListener {
             firstS = frame.tS;
         } else if (prevState != null) {
             double dt = frame.tS - lastS;
-            if (dt > 0 && dt <= MAX_STEP_S) {
+            if (dt > 0 && !Gap.isGap(dt)) {
                 stateSeconds[prevState.ordinal()] += dt;
             }
         }

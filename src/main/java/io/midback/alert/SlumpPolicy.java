@@ -11,7 +11,8 @@ import java.util.Locale;
  * below). The first alert comes at start + dwell unless the cooldown since the previous episode's alert, a
  * snooze or staleness holds it back (it then comes when they end, if the slump lasts); escalations follow
  * every {@code escalateEveryS} while the slump lasts, at most {@code maxEscalations}; a {@code corrected}
- * alert confirms the recovery of an alerted slump. Outside sitting nothing counts: an open episode ends.
+ * alert confirms the recovery of an alerted slump. Only sedentary time counts (sitting, or standing still: a slump
+ * at a standing desk is a slump); walking, lying, the sensor off or an unknown state end an open episode.
  */
 final class SlumpPolicy {
     private enum Phase { IDLE, CANDIDATE, EPISODE }
@@ -37,12 +38,12 @@ final class SlumpPolicy {
     }
 
     /**
-     * @param sitting        whether the wearer sits (slumps count only then)
+     * @param sedentary      whether the wearer sits or stands still (slumps count only then)
      * @param mayNag         slump and escalation alerts allowed now (not snoozed, not stale)
      * @param mayConfirm     corrected alerts allowed now (not snoozed)
      */
-    void update(double tS, double flexionDeg, boolean sitting, boolean mayNag, boolean mayConfirm) {
-        if (!sitting) {
+    void update(double tS, double flexionDeg, boolean sedentary, boolean mayNag, boolean mayConfirm) {
+        if (!sedentary) {
             close(Double.isNaN(belowSinceS) ? tS : belowSinceS, tS, false, false);
             return;
         }

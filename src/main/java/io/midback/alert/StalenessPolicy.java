@@ -5,7 +5,7 @@ import io.midback.posture.PostureState;
 
 /**
  * Staleness: a wearer who reads as slouched or reclined nearly all the time while moving normally has more
- * likely shifted the sensor (or calibrated badly) than slumped for that long. Sitting time is cut into windows
+ * likely shifted the sensor (or calibrated badly) than slumped for that long. Sedentary time is cut into windows
  * of half {@code staleAfterS}; a window is stale when ≥ 90 % of it reads slouched or reclined and ≥ 30 % of it
  * shows ordinary movement. Stale windows covering {@code staleAfterS} bring one {@code recalibrate} suggestion
  * (then at most one an hour) and silence slump alerts until a window reads mostly fine (&lt; 50 % poor) or the
@@ -32,7 +32,7 @@ final class StalenessPolicy {
     }
 
     void update(double tS, double dtS, PostureState state, boolean moving, boolean maySuggest) {
-        if (!state.isSitting() || !(dtS > 0)) {
+        if (!state.isSedentary() || !(dtS > 0)) {
             return;
         }
         windowS += dtS;

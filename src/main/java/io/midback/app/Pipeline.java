@@ -13,7 +13,7 @@ import java.util.List;
  * posture step through its own listener. Allocates nothing per sample: the filter and the posture step keep
  * their state in fields, and one {@link PostureFrame} is reused for every sample.
  *
- * <p>Times handed on are seconds from the session's first sample.
+ * <p>Times handed on are session times ({@link TimeOrigin}: seconds from the session's first sample).
  */
 public final class Pipeline implements SampleSink {
 
@@ -40,7 +40,7 @@ public final class Pipeline implements SampleSink {
     private final PostureListener[] listeners;
     private final StreamListener[] streamListeners;
     private final PostureFrame frame = new PostureFrame();
-    private double firstT = Double.NaN;
+    private final TimeOrigin origin = new TimeOrigin();
     private double prevT = Double.NaN;
     private long samples;
 
@@ -57,15 +57,12 @@ public final class Pipeline implements SampleSink {
         final int n = b.size();
         for (int i = 0; i < n; i++) {
             double t = b.tS[i];
-            if (samples == 0) {
-                firstT = t;
-            }
             double dtS = samples == 0 ? 0 : t - prevT;
             prevT = t;
             samples++;
             filter.update(dtS, b.gxRadPerS[i], b.gyRadPerS[i], b.gzRadPerS[i], b.axMps2[i], b.ayMps2[i],
                     b.azMps2[i], b.mxMicroT[i], b.myMicroT[i], b.mzMicroT[i]);
-            double sessionT = t - firstT;
+            double sessionT = origin.sessionTime(t);
             posture.update(sessionT, filter, b, i, frame);
             frame.tS = sessionT;
             for (PostureListener l : listeners) {
@@ -76,11 +73,11 @@ public final class Pipeline implements SampleSink {
 
     @Override
     public void gap(double fromS, double toS, String reason) {
-        if (samples == 0) {
+        if (!origin.started()) {
             return;
         }
-        double from = fromS - firstT;
-        double to = toS - firstT;
+        double from = origin.sessionTime(fromS);
+        double to = origin.sessionTime(toS);
         posture.gap(from, to);
         for (StreamListener l : streamListeners) {
             l.gap(from, to, reason);
@@ -89,7 +86,7 @@ public final class Pipeline implements SampleSink {
 
     @Override
     public void end() {
-        double last = samples == 0 ? 0 : prevT - firstT;
+        double last = durationS();
         for (StreamListener l : streamListeners) {
             l.end(last);
         }
@@ -101,6 +98,6 @@ public final class Pipeline implements SampleSink {
 
     /** Seconds from the first to the last sample. */
     public double durationS() {
-        return samples == 0 ? 0 : prevT - firstT;
+        return samples == 0 ? 0 : origin.sessionTime(prevT);
     }
 }

@@ -1,5 +1,7 @@
 package io.midback.app;
 
+import io.midback.posture.PostureSettings;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,9 +23,14 @@ public interface WindowLauncher {
      * @param measure             print the window's own figures as JSON when the replay ends, then close
      * @param fallbackReplay      replayed when nothing else is asked or remembered (or null)
      * @param saveReplayToHistory also save a replay in the history
+     * @param posture             posture settings for this run (the command line's options over the settings
+     *                            file), or null for the settings file's as the window edits them
+     * @param json                print the session's summary as one JSON line when the replay ends (as
+     *                            {@code replay --json} does)
+     * @param exitWhenDone        close the window when the replay ends
      */
     record Request(Path replay, double speed, String port, String theme, boolean measure, Path fallbackReplay,
-                   boolean saveReplayToHistory) {
+                   boolean saveReplayToHistory, PostureSettings posture, boolean json, boolean exitWhenDone) {
     }
 
     /** Opens the window and returns the exit code once it is closed. */

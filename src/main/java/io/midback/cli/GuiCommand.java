@@ -1,7 +1,9 @@
 package io.midback.cli;
 
+import io.midback.app.UserSettings;
 import io.midback.app.WindowLauncher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.GraphicsEnvironment;
@@ -33,6 +35,16 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--theme", paramLabel = "light|dark|system", description = "Look: light, dark, or follow the system.")
     String theme;
 
+    @Option(names = "--json", description = "With --replay: print the session's summary as one JSON line when the "
+            + "replay ends, the same as replay --json prints.")
+    boolean json;
+
+    @Option(names = "--exit-when-done", description = "With --replay: close the window when the replay ends.")
+    boolean exitWhenDone;
+
+    @Mixin
+    PostureOptions posture;
+
     @Option(names = "--measure", description = {"With --replay: print the window's figures as JSON when the replay ends "
             + "(time to a drawn window, longest event-thread stall, heap after GC), then close.",
             "Run with MIDBACK_JAVA_OPTS=-Xmx256m to hold the heap goal."})
@@ -53,8 +65,8 @@ public final class GuiCommand implements Callable<Integer> {
         if (saveHistory && replay == null) {
             throw new UserException("--save-history goes with --replay FILE (live sessions are always saved)");
         }
-        if (measure && replay == null) {
-            throw new UserException("--measure needs --replay FILE");
+        if ((measure || json || exitWhenDone) && replay == null) {
+            throw new UserException("--measure, --json and --exit-when-done need --replay FILE");
         }
         if (theme != null && !theme.matches("light|dark|system")) {
             throw new UserException("--theme must be light, dark or system, not '" + theme + "'");
@@ -63,7 +75,8 @@ public final class GuiCommand implements Callable<Integer> {
         WindowLauncher window = WindowLauncher.find().orElseThrow(
                 () -> new UserException("this build of midback has no window; try 'midback replay FILE' instead"));
         return window.run(new WindowLauncher.Request(replay, parseSpeed(speed), port, theme, measure, fallback,
-                        saveHistory),
+                        saveHistory, posture.given() ? posture.toSettings(UserSettings.load()) : null, json,
+                        exitWhenDone),
                 System.out, System.err);
     }
 

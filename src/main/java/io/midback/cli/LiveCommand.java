@@ -1,24 +1,21 @@
 package io.midback.cli;
 
 import com.google.gson.JsonObject;
-import io.midback.alert.AlertKind;
-import io.midback.alert.AlertListener;
 import io.midback.alert.SessionSummary;
-import io.midback.app.Pipeline;
-import io.midback.app.PostureSession;
+import io.midback.app.SessionBuilder;
+import io.midback.app.SessionSpec;
+import io.midback.app.SummaryJson;
+import io.midback.app.UserSettings;
 import io.midback.history.HistoryException;
 import io.midback.history.HistoryRecorder;
 import io.midback.history.HistoryStore;
-import io.midback.history.SessionInfo;
 import io.midback.live.LatencyHistogram;
 import io.midback.live.LiveDecoder;
 import io.midback.live.LiveRecorder;
 import io.midback.live.LiveSession;
 import io.midback.live.SensorLink;
-import io.midback.orientation.OrientationFilters;
 import io.midback.protocol.DeviceMessage;
 import io.midback.protocol.WireFormat;
-import io.midback.posture.Calibration;
 import io.midback.recording.CsvSampleWriter;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
@@ -103,16 +100,8 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--duration", paramLabel = "S", description = "End the session after S seconds.")
     Double durationS;
 
-    @Option(names = "--json", description = "End stdout with the summary as one JSON object.")
-    boolean json;
-
-    @Option(names = "--filter", paramLabel = "NAME", defaultValue = OrientationFilters.DEFAULT,
-            description = "Orientation filter: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
-            completionCandidates = ReplayCommand.FilterNames.class)
-    String filterName;
-
-    @Option(names = "--quiet", description = "No posture and alert lines on stderr (link states still show).")
-    boolean quiet;
+    @Mixin
+    SessionOptions options;
 
     @Mixin
     PostureOptions posture;
@@ -123,14 +112,14 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
     @Mixin
     HistoryDb db;
 
-    @Option(names = "--watchdog", paramLabel = "S", defaultValue = "3",
+    @Option(names = "--watchdog", paramLabel = "S",
             description = "No data for S seconds counts as a dropped link (then reconnect). Default: "
                     + "${DEFAULT-VALUE}.")
-    double watchdogS;
+    double watchdogS = SensorLink.DEFAULT_WATCHDOG_S;
 
-    @Option(names = "--give-up-after", paramLabel = "S", defaultValue = "300",
+    @Option(names = "--give-up-after", paramLabel = "S",
             description = "Stop reconnecting once the link has been down S seconds. Default: ${DEFAULT-VALUE}.")
-    double giveUpS;
+    double giveUpS = SensorLink.DEFAULT_GIVE_UP_S;
 
     @Option(names = "--bt-timeout", paramLabel = "S", defaultValue = "15",
             description = "How long to look for a Bluetooth device by name. Default: ${DEFAULT-VALUE}.")
@@ -152,9 +141,7 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
         } catch (IllegalArgumentException e) {
             throw new UserException("--format: " + e.getMessage(), 2, null);
         }
-        if (rateHz != null && !(rateHz >= 1 && rateHz <= 1000)) {
-            throw new UserException("--rate must be between 1 and 1000 Hz, not " + rateHz, 2, null);
-        }
+        SessionOptions.checkRate(rateHz, 1, 1000);
         if (baud <= 0) {
             throw new UserException("--baud must be positive, not " + baud, 2, null);
         }
@@ -164,11 +151,6 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
         if (!(watchdogS >= 0.2) || !(giveUpS >= 0) || !(btTimeoutS > 0)) {
             throw new UserException("--watchdog must be ≥ 0.2 s, --give-up-after ≥ 0, --bt-timeout > 0", 2, null);
         }
-        if (!OrientationFilters.NAMES.contains(filterName)) {
-            throw new UserException("--filter must be one of " + OrientationFilters.NAMES + ", not '" + filterName
-                    + "'", 2, null);
-        }
-        double nominalHz = rateHz != null ? rateHz : 100;
 
         // The link.
         String name;
@@ -189,46 +171,38 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
             name = url.equals(source.bt) ? url : source.bt + " (" + url + ")";
             transports = () -> new BluetoothTransport(url);
         }
-        ReconnectingLink.Settings linkSettings = new ReconnectingLink.Settings(
-                Duration.ofMillis(Math.round(watchdogS * 1000)), Duration.ofMillis(250), Duration.ofSeconds(5),
-                Duration.ofMillis(Math.round(giveUpS * 1000)));
+        ReconnectingLink.Settings linkSettings = SensorLink.linkSettings(watchdogS, giveUpS);
 
-        // The pipeline.
+        // The session.
         Clock clock = Clock.systemDefaultZone();
         ZoneId zone = clock.getZone();
         Instant start = Instant.now(clock);
-        PostureSession posture = new PostureSession(new PostureSession.Config(filterName, nominalHz,
-                this.posture.toSettings(), false, start, zone, null));
-        if (!quiet) {
+        UserSettings user = UserSettings.load();
+        SessionSpec described = SessionSpec.live(source.port != null ? SessionSpec.Kind.SERIAL
+                        : SessionSpec.Kind.BLUETOOTH, name, rateHz == null ? null : Double.valueOf(rateHz), start, zone,
+                options.filterName(), this.posture.toSettings(user));
+        double nominalHz = described.rateHz();
+        SessionBuilder posture = new SessionBuilder(described);
+        if (!options.quiet) {
             posture.addAlertListener(new SessionConsole.ConsoleAlerts(err));
             posture.addPostureListener(new SessionConsole.StateChanges(err, STATE_HOLD_S));
         }
         AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
-        posture.addAlertListener(new AlertListener() {
-            @Override
-            public void onAlert(io.midback.alert.Alert a) {
-                LiveSession s = sessionRef.get();
-                if (s != null && (a.kind() == AlertKind.SLUMP || a.kind() == AlertKind.SLUMP_ESCALATION)) {
-                    s.vibrate();
-                }
-            }
+        boolean vibration = user.getBoolean(UserSettings.Key.VIBRATION);
+        posture.vibrateOnSlump(() -> vibration, () -> {
+            LiveSession s = sessionRef.get();
+            return s != null && s.vibrate();
         });
-        HistoryStore store = null;
         HistoryRecorder history = null;
         if (!noHistory) {
+            HistoryStore store;
             try {
                 store = HistoryStore.open(db.path());
             } catch (HistoryException e) {
                 throw new UserException(e.getMessage() + " (or run with --no-history)", e);
             }
-            history = store.beginSession(new SessionInfo(start, zone, name, "live " + name));
-            HistoryRecorder h = history;
-            posture.addPostureListener(h).addAlertListener(h).addStreamListener(new Pipeline.StreamListener() {
-                @Override
-                public void gap(double fromS, double toS, String reason) {
-                    h.onGap(fromS, toS, reason);
-                }
-            });
+            history = posture.saveHistory(store);
+            posture.closing(store);
         }
         SampleSink input = posture.start();
 
@@ -243,22 +217,12 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
                 recorder = new LiveRecorder(record == null ? null : CsvSampleWriter.create(record, meta, false), raw);
             }
         } catch (IOException | UncheckedIOException e) {
-            closeHistory(history, store);
+            posture.close();
             throw new UserException("cannot record: " + e.getMessage(), e);
         }
         if (recorder != null) {
             // The recording keeps every calibration where it happened, as a "# calibration: {...}" line.
-            LiveRecorder rec = recorder;
-            posture.addAlertListener(new AlertListener() {
-                @Override
-                public void onAlert(io.midback.alert.Alert a) {
-                }
-
-                @Override
-                public void onCalibration(Calibration c) {
-                    rec.note(Calibration.METADATA_KEY, c.toMetadata());
-                }
-            });
+            posture.noteCalibrations(recorder::note);
         }
 
         AtomicReference<String> unrecognised = new AtomicReference<>();
@@ -285,7 +249,6 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
         }, "midback-live-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         String why;
-        boolean[] historyClosed = {false};
         try {
             try {
                 session.start();
@@ -299,17 +262,14 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
                 why = "interrupted";
             }
             session.close();
-            historyClosed[0] = true;
-            closeHistory(history, store);
+            posture.close();
             if (unrecognised.get() != null) {
                 throw new UserException(unrecognised.get());
             }
             report(out, err, why, posture.summary(), session, link.decoder(), recorder);
         } finally {
             session.close();
-            if (!historyClosed[0]) {
-                closeHistory(history, store);
-            }
+            posture.close();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -339,7 +299,7 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
             }
             err.flush();
         }
-        if (json) {
+        if (options.json) {
             JsonObject extra = new JsonObject();
             WireFormat f = decoder == null ? null : decoder.format();
             extra.addProperty("format", f == null ? null : f.cliName());
@@ -357,7 +317,7 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
             l.addProperty("p999", finite(lat.quantileMs(0.999)));
             l.addProperty("max", finite(lat.maxMs()));
             extra.add("latencyMs", l);
-            out.println(SessionConsole.json(summary, extra));
+            out.println(SummaryJson.line(summary, extra));
         } else {
             SessionConsole.printHuman(out, summary);
         }
@@ -366,15 +326,6 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    private static void closeHistory(HistoryRecorder history, HistoryStore store) {
-        if (history != null) {
-            history.close();
-        }
-        if (store != null) {
-            store.close();
-        }
     }
 
     private static void deviceMessage(PrintWriter err, DeviceMessage m) {

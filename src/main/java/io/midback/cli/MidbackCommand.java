@@ -19,6 +19,7 @@ import java.io.PrintWriter;
                 ReportCommand.class,
                 HistoryCommand.class,
                 ExportCommand.class,
+                SettingsCommand.class,
                 SimulateCommand.class,
                 EvalOrientationCommand.class,
                 CommandLine.HelpCommand.class,

@@ -1,5 +1,6 @@
 package io.midback.cli;
 
+import io.midback.app.UserSettings;
 import io.midback.posture.PostureSettings;
 import io.midback.posture.SlumpPreset;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,9 +9,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The posture and alert options that {@code replay} and {@code live} share ({@code @Mixin PostureOptions}):
- * calibration window, forward lean, slump preset and explicit overrides, break interval. Values are checked as
- * they are parsed; a bad one is a usage error naming the option.
+ * The posture and alert options that {@code replay}, {@code live} and {@code gui} share
+ * ({@code @Mixin PostureOptions}): calibration window, forward lean, slump preset and explicit overrides, break
+ * interval. They override the wearer's settings file ({@link UserSettings}) for one run. Values are checked as
+ * they are parsed; a bad one is a usage error naming the option. The presets' figures in the help are
+ * {@link SlumpPreset}'s (a test reads both).
  */
 public final class PostureOptions {
 
@@ -22,7 +25,7 @@ public final class PostureOptions {
     private double slumpThresholdDeg = Double.NaN;
     private double slumpDwellS = Double.NaN;
     private double breakAfterMin = Double.NaN;
-    private SlumpPreset preset = SlumpPreset.STANDARD;
+    private SlumpPreset preset;
 
     @Option(names = "--calibrate-at", paramLabel = "S",
             description = "Neutral (upright, still) pose from the 3 s starting S seconds into the session "
@@ -39,7 +42,8 @@ public final class PostureOptions {
     }
 
     @Option(names = "--slump-threshold", paramLabel = "DEG",
-            description = "Flexion beyond upright that counts as a slump, degrees (preset: 20/15/10).")
+            description = "Flexion beyond upright that counts as a slump, degrees (presets gentle/standard/strict: "
+                    + "20/15/10).")
     void slumpThreshold(double deg) {
         if (!(deg >= 1 && deg <= 60)) {
             throw bad("--slump-threshold must be between 1 and 60 degrees, got " + fmt(deg));
@@ -48,7 +52,8 @@ public final class PostureOptions {
     }
 
     @Option(names = "--slump-dwell", paramLabel = "S",
-            description = "How long a slump lasts before the alert, seconds (preset: 120/30/10).")
+            description = "How long a slump lasts before the alert, seconds (presets gentle/standard/strict: "
+                    + "120/20/10).")
     void slumpDwell(double s) {
         if (!(s >= 0 && s <= 3600)) {
             throw bad("--slump-dwell must be between 0 and 3600 seconds, got " + fmt(s));
@@ -66,7 +71,8 @@ public final class PostureOptions {
     }
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "Slump alert preset: gentle, standard (default) or strict.")
+            description = "Slump alert preset: gentle, standard or strict (default: the settings file's; "
+                    + "standard).")
     void preset(String name) {
         try {
             preset = SlumpPreset.fromLabel(name);
@@ -75,9 +81,28 @@ public final class PostureOptions {
         }
     }
 
-    /** The settings these options describe: the preset, then the explicit values over it. */
+    /** Whether any of these options was given (else the settings file's values apply as they are). */
+    public boolean given() {
+        return preset != null || !Double.isNaN(calibrateAtS) || !Double.isNaN(forwardAtS)
+                || !Double.isNaN(slumpThresholdDeg) || !Double.isNaN(slumpDwellS) || !Double.isNaN(breakAfterMin);
+    }
+
+    /** The settings these options describe over the built-in defaults: the preset, then the explicit values. */
     public PostureSettings toSettings() {
-        PostureSettings s = PostureSettings.preset(preset);
+        return over(PostureSettings.preset(preset != null ? preset : SlumpPreset.STANDARD));
+    }
+
+    /**
+     * The settings for one run: the wearer's settings file, or the preset given here (with the file's break
+     * interval), then the explicit values over it.
+     */
+    public PostureSettings toSettings(UserSettings user) {
+        PostureSettings s = user.posture();
+        return over(preset == null ? s : PostureSettings.preset(preset).withBreakAfter(s.breakAfterS()));
+    }
+
+    private PostureSettings over(PostureSettings base) {
+        PostureSettings s = base;
         if (!Double.isNaN(calibrateAtS)) {
             s = s.withCalibrateAt(calibrateAtS);
         }

@@ -2,21 +2,18 @@ package io.midback.cli;
 
 import com.google.gson.JsonObject;
 import io.midback.alert.SessionSummary;
-import io.midback.app.PostureSession;
-import io.midback.breathing.BreathingReport;
-import io.midback.orientation.TiltFilter;
+import io.midback.app.SessionBuilder;
+import io.midback.app.SessionSpec;
+import io.midback.app.SummaryJson;
+import io.midback.app.UserSettings;
 import io.midback.history.HistoryException;
-import io.midback.history.HistoryRecorder;
 import io.midback.history.HistoryStore;
-import io.midback.history.SessionInfo;
-import io.midback.orientation.OrientationFilters;
-import io.midback.posture.Calibration;
+import io.midback.posture.PostureSettings;
 import io.midback.recording.CaptureReplay;
 import io.midback.recording.CsvSampleReader;
 import io.midback.recording.ReadOptions;
 import io.midback.recording.ReadReport;
 import io.midback.recording.RecordingFormatException;
-import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +35,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code midback replay FILE}: a recording (canonical CSV) or a byte capture (a sensor's wire format) through the
  * whole pipeline; alerts as they happen on stderr, the summary on stdout (with {@code --json}, one JSON object
- * as the last line).
+ * as the last line). It describes the session ({@link SessionSpec}: the file's own rate, magnetometer, start and
+ * calibration; the settings file under the options) and {@link SessionBuilder} runs it.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Replays a recording or a byte capture through the whole pipeline and prints the posture "
@@ -50,9 +48,6 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The recording or capture to replay.")
     Path file;
 
-    @Option(names = "--json", description = "End stdout with the summary as one JSON object.")
-    boolean json;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "csv, auto (csv by name, else detected from the first bytes), midback, witmotion, ximu3, "
                     + "teapot or text. Default: ${DEFAULT-VALUE}.")
@@ -63,16 +58,11 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "for CSV, the nominal rate when the file does not state one.")
     Double rateHz;
 
-    @Option(names = "--filter", paramLabel = "NAME", defaultValue = OrientationFilters.DEFAULT,
-            description = "Orientation filter: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
-            completionCandidates = FilterNames.class)
-    String filterName;
-
     @Option(names = "--skip-bad-lines", description = "Skip and count malformed CSV lines instead of stopping.")
     boolean skipBadLines;
 
-    @Option(names = "--quiet", description = "No alert lines on stderr while replaying.")
-    boolean quiet;
+    @Mixin
+    SessionOptions session;
 
     @Mixin
     PostureOptions posture;
@@ -87,13 +77,6 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Wall-clock start (local time) of a recording that does not state one.")
     String start;
 
-    static final class FilterNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return OrientationFilters.NAMES.iterator();
-        }
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -102,126 +85,86 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserException(file + ": no such file");
         }
-        if (rateHz != null && !(rateHz > 0 && rateHz <= 10_000)) {
-            throw new UserException("--rate must be between 0 and 10000 Hz, not " + rateHz, 2, null);
-        }
-        if (!OrientationFilters.NAMES.contains(filterName)) {
-            throw new UserException("--filter must be one of " + OrientationFilters.NAMES + ", not '" + filterName
-                    + "'", 2, null);
-        }
-        boolean csv = isCsv();
-        RecordingMetadata metadata = RecordingMetadata.empty();
-        boolean magnetometer = false;
-        boolean accelerometerOnly = false;
-        CsvSampleReader reader = null;
-        if (csv) {
-            reader = CsvSampleReader.of(file, ReadOptions.DEFAULT.withSkipBadLines(skipBadLines));
-            CsvSampleReader head = CsvSampleReader.of(file);
-            head.read(null);
-            metadata = head.metadata();
-            magnetometer = head.hasMagnetometer();
-            accelerometerOnly = !head.hasGyroscope();
-        }
-        double nominalHz = metadata.rateHz().orElse(rateHz != null ? rateHz : 100);
-        ZoneId zone = ZoneId.systemDefault();
-        LocalDateTime startLocal = startTime(metadata);
-        Calibration stored = metadata.calibration().map(this::parseCalibration).orElse(null);
-        PostureSession session = new PostureSession(new PostureSession.Config(
-                accelerometerOnly ? TiltFilter.NAME : filterName, nominalHz,
-                posture.toSettings(), magnetometer,
-                (startLocal != null ? startLocal : LocalDateTime.of(2000, 1, 1, 0, 0)).atZone(zone).toInstant(),
-                zone, stored));
+        SessionOptions.checkRate(rateHz, 0, 10_000);
         PrintWriter err = spec.commandLine().getErr();
-        if (!quiet) {
-            session.addAlertListener(new SessionConsole.ConsoleAlerts(err));
+        boolean csv = isCsv();
+        ZoneId zone = ZoneId.systemDefault();
+        PostureSettings settings = posture.toSettings(UserSettings.load());
+        SessionSpec described;
+        try {
+            described = csv
+                    ? SessionSpec.ofRecording(file, rateHz, startOption(), zone, session.filterName(), settings,
+                            err::println)
+                    : SessionSpec.ofCapture(file, rateHz, startOption(), zone, session.filterName(), settings);
+        } catch (RecordingFormatException e) {
+            throw new UserException(e.getMessage(), e);
         }
-        HistoryStore store = null;
-        HistoryRecorder history = null;
+        SessionBuilder builder = new SessionBuilder(described);
+        if (!session.quiet) {
+            builder.addAlertListener(new SessionConsole.ConsoleAlerts(err));
+        }
         if (saveHistory) {
-            if (startLocal == null) {
+            if (!described.startStated()) {
                 throw new UserException(file + " states no start time ('# start:'); give --start "
                         + "YYYY-MM-DDTHH:MM:SS to save it in the history", 2, null);
             }
+            HistoryStore store;
             try {
                 store = HistoryStore.open(db.path());
             } catch (HistoryException e) {
                 throw new UserException(e.getMessage(), e);
             }
-            history = store.beginSession(new SessionInfo(startLocal.atZone(zone).toInstant(), zone,
-                    metadata.device().orElse("unknown"), "replay " + file.getFileName(),
-                    stored == null ? null : stored.toMetadata(), session.engine().settings().slumpThresholdDeg()));
-            HistoryRecorder h = history;
-            session.addPostureListener(h).addAlertListener(h).addStreamListener(new io.midback.app.Pipeline.StreamListener() {
-                @Override
-                public void gap(double fromS, double toS, String reason) {
-                    h.onGap(fromS, toS, reason);
-                }
-            });
+            builder.saveHistory(store);
+            builder.closing(store);
         }
-        SampleSink input = session.start();
-        JsonObject extra = new JsonObject();
+        SampleSink input = builder.start();
+        JsonObject extra;
         try {
-            if (csv) {
-                ReadReport report;
-                try {
-                    report = reader.read(input);
-                } catch (RecordingFormatException e) {
-                    throw new UserException(e.getMessage(), e);
-                }
-                for (String p : report.problems()) {
-                    err.println("warning: " + p);
-                }
-                extra.addProperty("badLinesSkipped", report.badLinesSkipped());
-                extra.addProperty("backwardSteps", report.backwardSteps());
-                extra.addProperty("nanSamples", report.nanSamples());
-            } else {
-                CaptureReplay.Result r;
-                try {
-                    r = CaptureReplay.of(format, rateHz).replay(file, input);
-                } catch (IllegalArgumentException e) {
-                    throw new UserException(e.getMessage(), 2, e);
-                }
-                extra.addProperty("format", r.format().toString().toLowerCase(Locale.ROOT));
-                r.stats().toMap().forEach(extra::addProperty);
+            try {
+                extra = csv ? readRecording(input, err) : readCapture(input);
+            } finally {
+                builder.close(); // after the end of the stream, this was done already
             }
-        } finally {
-            closeHistory(history, store);
+        } catch (HistoryException e) {
+            throw new UserException("the history could not be saved: " + e.getMessage(), e);
         }
-        SessionSummary summary = session.summary();
-        BreathingReport breathing = session.breathingTally().report();
-        extra.add("breathing", SessionConsole.breathingJson(breathing));
-        if (accelerometerOnly) {
-            extra.add("unavailable", SessionConsole.accelerometerOnlyUnavailable());
-            extra.addProperty("angles", SessionConsole.ACCELEROMETER_ONLY_ANGLES);
-        }
+        SessionSummary summary = builder.summary();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(SessionConsole.json(summary, extra));
+        if (session.json) {
+            out.println(SummaryJson.line(summary, SummaryJson.withSession(extra, builder)));
         } else {
             SessionConsole.printHuman(out, summary);
-            SessionConsole.printBreathing(out, breathing);
-            if (accelerometerOnly) {
-                out.println("accelerometer only: " + SessionConsole.ACCELEROMETER_ONLY_ANGLES
-                        + "; unavailable: " + String.join(", ", SessionConsole.ACCELEROMETER_ONLY_UNAVAILABLE));
-            }
+            SessionConsole.printSession(out, builder);
         }
         out.flush();
         err.flush();
         return 0;
     }
 
-    private static void closeHistory(HistoryRecorder history, HistoryStore store) {
+    private JsonObject readRecording(SampleSink input, PrintWriter err) {
+        ReadReport report;
         try {
-            if (history != null) {
-                history.close();
-            }
-        } catch (HistoryException e) {
-            throw new UserException("the history could not be saved: " + e.getMessage(), e);
-        } finally {
-            if (store != null) {
-                store.close();
-            }
+            report = CsvSampleReader.of(file, ReadOptions.DEFAULT.withSkipBadLines(skipBadLines)).read(input);
+        } catch (RecordingFormatException e) {
+            throw new UserException(e.getMessage(), e);
         }
+        for (String p : report.problems()) {
+            err.println("warning: " + p);
+        }
+        return SummaryJson.of(report);
+    }
+
+    private JsonObject readCapture(SampleSink input) throws IOException {
+        CaptureReplay.Result r;
+        try {
+            r = CaptureReplay.of(format, rateHz).replay(file, input);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), 2, e);
+        }
+        JsonObject extra = new JsonObject();
+        extra.addProperty("format", r.format().toString().toLowerCase(Locale.ROOT));
+        r.stats().toMap().forEach(extra::addProperty);
+        return extra;
     }
 
     private boolean isCsv() {
@@ -233,24 +176,14 @@ public final class ReplayCommand implements Callable<Integer> {
         return f.equals("auto") && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
     }
 
-    private LocalDateTime startTime(RecordingMetadata metadata) {
-        if (start != null) {
-            try {
-                return LocalDateTime.parse(start);
-            } catch (DateTimeParseException e) {
-                throw new UserException("--start must look like 2026-11-20T09:00:00, not '" + start + "'", 2, null);
-            }
-        }
-        return metadata.start().orElse(null);
-    }
-
-    private Calibration parseCalibration(String text) {
-        try {
-            return Calibration.parse(text);
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("warning: " + file + ": ignoring the stored calibration ("
-                    + e.getMessage() + "); a new one is captured");
+    private LocalDateTime startOption() {
+        if (start == null) {
             return null;
+        }
+        try {
+            return LocalDateTime.parse(start);
+        } catch (DateTimeParseException e) {
+            throw new UserException("--start must look like 2026-11-20T09:00:00, not '" + start + "'", 2, null);
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.midback.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.midback.breathing.BreathingReport;
 import io.midback.alert.Alert;
 import io.midback.alert.AlertListener;
 import io.midback.alert.SessionSummary;
+import io.midback.app.SessionBuilder;
+import io.midback.app.SummaryJson;
+import io.midback.breathing.BreathingReport;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
@@ -14,7 +14,6 @@ import io.midback.posture.PostureState;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,54 +31,37 @@ final class SessionConsole {
 
     /** The summary as one JSON line, with {@code extra}'s fields appended. */
     static String json(SessionSummary summary, JsonObject extra) {
-        JsonObject o = summary.toJsonObject();
-        extra.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
-        return new GsonBuilder().serializeNulls().create().toJson(o);
+        return SummaryJson.line(summary, extra);
     }
 
-    /** What a recording without a gyroscope cannot give, as the summary names it. */
-    static final List<String> ACCELEROMETER_ONLY_UNAVAILABLE = List.of("rotation");
-    /** How the angles of a recording without a gyroscope were found. */
-    static final String ACCELEROMETER_ONLY_ANGLES = "flexion and side bend from gravity (low-passed accelerometer)";
-
-    static JsonArray accelerometerOnlyUnavailable() {
-        JsonArray a = new JsonArray();
-        ACCELEROMETER_ONLY_UNAVAILABLE.forEach(a::add);
-        return a;
-    }
-
-    /**
-     * {@code {"ratePerMin": median or null, "validS": seconds with a rate, "perMinute": [{"minute", "ratePerMin"}]}}.
-     */
-    static JsonObject breathingJson(BreathingReport r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("ratePerMin", r.ratePerMin());
-        o.addProperty("validS", r.validS());
-        JsonArray minutes = new JsonArray();
-        for (BreathingReport.Minute m : r.perMinute()) {
-            JsonObject e = new JsonObject();
-            e.addProperty("minute", m.minute());
-            e.addProperty("ratePerMin", m.ratePerMin());
-            minutes.add(e);
-        }
-        o.add("perMinute", minutes);
-        return o;
-    }
-
-    /** One line: the median breathing rate while still, or why there is none. */
-    static void printBreathing(PrintWriter out, BreathingReport r) {
-        if (r.ratePerMin() == null) {
-            out.println("breathing: no rate (no still stretch long enough)");
-        } else {
-            out.printf(Locale.ROOT, "breathing: %.1f breaths/min (median over %.0f s still)%n", r.ratePerMin(),
-                    r.validS());
-        }
+    /** A number as a person writes it: 100, not 100.0. */
+    static String number(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     static void printHuman(PrintStream out, SessionSummary s) {
         PrintWriter w = new PrintWriter(out, true);
         printHuman(w, s);
         w.flush();
+    }
+
+    /**
+     * What the session as a whole gives besides the posture summary: the median breathing rate while still, and
+     * for a sensor without a gyroscope how its angles were found and what is unavailable.
+     */
+    static void printSession(PrintWriter out, SessionBuilder session) {
+        BreathingReport r = session.breathingReport();
+        if (r.ratePerMin() == null) {
+            out.println("breathing: no rate (no still stretch long enough)");
+        } else {
+            out.printf(Locale.ROOT, "breathing: %.1f breaths/min (median over %.0f s still)%n", r.ratePerMin(),
+                    r.validS());
+        }
+        if (session.spec().accelerometerOnly()) {
+            out.println("accelerometer only: " + SummaryJson.ACCELEROMETER_ONLY_ANGLES + "; unavailable: "
+                    + String.join(", ", SummaryJson.ACCELEROMETER_ONLY_UNAVAILABLE));
+        }
+        out.flush();
     }
 
     static void printHuman(PrintWriter out, SessionSummary s) {

@@ -1,6 +1,6 @@
 package io.midback.cli;
 
-import io.midback.sim.Mounting;
+import io.midback.posture.Mounting;
 import io.midback.sim.Scenario;
 import io.midback.sim.ScenarioFormatException;
 import io.midback.sim.SensorErrors;

@@ -53,7 +53,8 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     }
 
     public static final double DEFAULT_BREAK_MIN_S = 60;
-    public static final double DEFAULT_MAX_SAMPLE_INTERVAL_S = 1.0;
+    /** A longer step between samples is a gap ({@link io.midback.sensor.Gap}). */
+    public static final double DEFAULT_MAX_SAMPLE_INTERVAL_S = io.midback.sensor.Gap.MAX_STEP_S;
 
     private static final MinuteBatch STOP = new MinuteBatch(Long.MIN_VALUE, LocalDate.MIN, 0);
 

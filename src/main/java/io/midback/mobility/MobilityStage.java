@@ -2,7 +2,7 @@ package io.midback.mobility;
 
 import io.midback.posture.Mounting;
 import io.midback.posture.PostureFrame;
-import io.midback.posture.PostureTracker;
+import io.midback.posture.TrunkAngles;
 
 /**
  * The mobility stage: the orientation filter's quaternion in, flexion/extension, side bend and axial rotation
@@ -12,7 +12,7 @@ import io.midback.posture.PostureTracker;
  * stillness (or the first after {@link #requestCapture()}); the mounting is the posture stage's default mounting
  * found from gravity at that pose (any turn or tilt of the sensor in the plane of the back), or one given by
  * {@link #useMounting}. The angles are the posture stage's decomposition
- * ({@link PostureTracker#decompose}) of {@code r = q_b0* ⊗ Rz(−c) ⊗ q_b}, {@code q_b = q ⊗ m}, where {@code c} is
+ * ({@link TrunkAngles.decompose}) of {@code r = q_b0* ⊗ Rz(−c) ⊗ q_b}, {@code q_b = q ⊗ m}, where {@code c} is
  * the heading correction. Allocation-free per sample (a capture allocates its mounting once).
  */
 public final class MobilityStage {
@@ -116,7 +116,7 @@ public final class MobilityStage {
         double rx = nw * tx - nx * tw - ny * tz + nz * ty;
         double ry = nw * ty + nx * tz - ny * tw - nz * tx;
         double rz = nw * tz - nx * ty + ny * tx - nz * tw;
-        PostureTracker.decompose(rw, rx, ry, rz, angles);
+        TrunkAngles.decompose(rw, rx, ry, rz, angles);
         out.captured = true;
         out.flexionDeg = angles.flexionDeg;
         out.sideBendDeg = angles.lateralBendDeg;

@@ -50,9 +50,9 @@ public final class VqfFilter implements OrientationFilter {
     private double periodEstS;
     private double biasP0, biasV, biasMotionW, biasVerticalW, biasRestW, kMag, kMagRef;
     private int biasBlock; // samples per bias filter update (1 = every sample)
-    private final LowPass3 restGyrLp, restAccLp, accLp;
-    private final LowPass11 rLp; // R (9) and R·bias (2)
-    private final LowPass2 magNormDipLp;
+    private final LowPass restGyrLp, restAccLp, accLp; // vectors (3)
+    private final LowPass rLp; // R (9) and R·bias (2)
+    private final LowPass magNormDipLp; // the field's norm and dip (2)
 
     // state
     private boolean started;
@@ -99,11 +99,11 @@ public final class VqfFilter implements OrientationFilter {
         this.tauAcc = s.tauAccS();
         this.tauMag = s.tauMagS();
         this.leadS = s.latencyCompensationS();
-        restGyrLp = new LowPass3(s.restFilterTauS(), nominalTsS);
-        restAccLp = new LowPass3(s.restFilterTauS(), nominalTsS);
-        accLp = new LowPass3(tauAcc, nominalTsS);
-        rLp = new LowPass11(tauAcc, nominalTsS);
-        magNormDipLp = new LowPass2(2, s.magCurrentTauS(), nominalTsS);
+        restGyrLp = new LowPass(3, s.restFilterTauS(), nominalTsS);
+        restAccLp = new LowPass(3, s.restFilterTauS(), nominalTsS);
+        accLp = new LowPass(3, tauAcc, nominalTsS);
+        rLp = new LowPass(11, tauAcc, nominalTsS);
+        magNormDipLp = new LowPass(2, s.magCurrentTauS(), nominalTsS);
         periodEstS = nominalTsS;
         setPeriod(nominalTsS);
         reset();
@@ -256,9 +256,9 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateGyr(double dt, double gx, double gy, double gz) {
         if (s.restBiasEstimation() || s.magDisturbanceRejection()) {
-            LowPass3 lp = restGyrLp;
-            lp.step(gx, gy, gz);
-            double lx = lp.y0, ly = lp.y1, lz = lp.y2;
+            restGyrLp.step(gx, gy, gz);
+            double[] v = restGyrLp.x;
+            double lx = v[0], ly = v[1], lz = v[2];
             restGyrLpX = lx;
             restGyrLpY = ly;
             restGyrLpZ = lz;
@@ -305,9 +305,9 @@ public final class VqfFilter implements OrientationFilter {
 
     private void updateAcc(double dt, double ax, double ay, double az) {
         if (s.restBiasEstimation()) {
-            LowPass3 lp = restAccLp;
-            lp.step(ax, ay, az);
-            double lx = lp.y0, ly = lp.y1, lz = lp.y2;
+            restAccLp.step(ax, ay, az);
+            double[] v = restAccLp.x;
+            double lx = v[0], ly = v[1], lz = v[2];
             double dev = square(ax - lx) + square(ay - ly) + square(az - lz);
             if (dev >= restThAccSq) {
                 restT = 0;
@@ -326,11 +326,11 @@ public final class VqfFilter implements OrientationFilter {
         double ix = ax + w * tx + (y * tz - z * ty);
         double iy = ay + w * ty + (z * tx - x * tz);
         double iz = az + w * tz + (x * ty - y * tx);
-        LowPass3 alp = accLp;
-        alp.step(ix, iy, iz);
-        ix = alp.y0;
-        iy = alp.y1;
-        iz = alp.y2;
+        accLp.step(ix, iy, iz);
+        double[] av = accLp.x;
+        ix = av[0];
+        iy = av[1];
+        iz = av[2];
         // into the 6D earth frame, normalised: the rotation keeps the norm, so the normalisation factor comes
         // from the low-passed vector, off the dependency chain through accQuat
         double l2 = ix * ix + iy * iy + iz * iz;
@@ -586,10 +586,12 @@ public final class VqfFilter implements OrientationFilter {
             double norm = Math.sqrt(horizontal2 + ez * ez);
             // the dip angle, −asin(ez / norm), as an atan2 of the two components: the same angle, faster
             double dip = -Math.atan2(ez, Math.sqrt(horizontal2));
-            magNormDipLp.begin();
-            norm = magNormDipLp.step(0, norm);
-            dip = magNormDipLp.step(1, dip);
-            magNormDipLp.end();
+            double[] nd = magNormDipLp.x;
+            nd[0] = norm;
+            nd[1] = dip;
+            magNormDipLp.step();
+            norm = nd[0];
+            dip = nd[1];
 
             double normTh = s.magNormThreshold();
             if (Math.abs(norm - magRefNorm) < normTh * magRefNorm && Math.abs(dip - magRefDip) < magDipTh) {

@@ -1,5 +1,7 @@
 package io.midback.orientation;
 
+import io.midback.sensor.Gap;
+
 import java.util.function.Consumer;
 
 /**
@@ -117,13 +119,13 @@ public record VqfSettings(
     /** The bias filter's update period of {@link #defaults()}, s. */
     public static final double DEFAULT_BIAS_UPDATE_PERIOD_S = 0.05;
 
-    /** The VQF paper's defaults; a gap is any period longer than 0.5 s; no latency compensation. */
+    /** The VQF paper's defaults; a gap is {@link Gap}'s (a period longer than 0.5 s); no latency compensation. */
     public static VqfSettings paper() {
         return new VqfSettings(3.0, 9.0, true, true, true,
                 0.5, 100.0, 2.0, 0.1, 1e-4, 0.03,
                 1.5, 0.5, 2.0, 0.5,
                 0.05, 20.0, 0.1, 10.0, 20.0, 5.0, 20.0, 0.5, 60.0, 2.0,
-                0.5, 0.0, 0.0);
+                Gap.MAX_STEP_S, 0.0, 0.0);
     }
 
     /** These settings with another standard deviation of the bias measurement in motion, °/s. */

@@ -21,6 +21,13 @@ public final class PostureFrame {
     public PostureState state = PostureState.UNKNOWN;
     /** True once a neutral pose is calibrated; angles are meaningless before. */
     public boolean calibrated;
+    /**
+     * Probability that the wearer sits rather than stands (0..1), from {@link #sittingEvidence}; the state says
+     * standing below 0.5. Only a label: alerts count sedentary time whichever it is.
+     */
+    public double sittingProbability = 0.5;
+    /** What the sitting-versus-standing label rests on. */
+    public SittingEvidence sittingEvidence = SittingEvidence.PRIOR;
 
     public void copyFrom(PostureFrame o) {
         tS = o.tS;
@@ -34,5 +41,7 @@ public final class PostureFrame {
         rotationAbsolute = o.rotationAbsolute;
         state = o.state;
         calibrated = o.calibrated;
+        sittingProbability = o.sittingProbability;
+        sittingEvidence = o.sittingEvidence;
     }
 }

@@ -17,16 +17,18 @@ package io.midback.posture;
  * @param cooldownS           least time between the first alerts of two episodes
  * @param escalateEveryS      while the slump persists after an alert, an escalation this often
  * @param maxEscalations      escalations per episode at most (then silence: no endless nagging)
- * @param breakAfterS         a sitting bout this long brings a break reminder
- * @param breakEndsAfterS     standing, walking or lying this long ends a sitting bout
+ * @param breakAfterS         a sedentary bout (sitting, or standing still) this long brings a break reminder
+ * @param breakEndsAfterS     the break length: real movement (walking, moving about; also lying or the sensor
+ *                            off) this long ends a sedentary bout ({@link SedentaryBouts})
  * @param breakRepeatS        the reminder repeats this often while the bout goes on
  * @param staleAfterS         slouched/reclined while moving normally this long suggests recalibration
+ * @param tuning              the detectors' own constants ({@link PostureTuning#DEFAULTS})
  */
 public record PostureSettings(double calibrateAtS, double forwardAtS, double neutralWindowS, double forwardWindowS,
                               SlumpPreset preset, double slumpThresholdDeg, double slumpHysteresisDeg,
                               double slumpDwellS, double slumpRecoverS, double cooldownS, double escalateEveryS,
                               int maxEscalations, double breakAfterS, double breakEndsAfterS, double breakRepeatS,
-                              double staleAfterS) {
+                              double staleAfterS, PostureTuning tuning) {
 
     public static final double DEFAULT_NEUTRAL_WINDOW_S = 3;
     public static final double DEFAULT_FORWARD_WINDOW_S = 5;
@@ -39,8 +41,8 @@ public record PostureSettings(double calibrateAtS, double forwardAtS, double neu
     public static final double DEFAULT_STALE_AFTER_S = 20 * 60;
 
     public PostureSettings {
-        if (preset == null) {
-            throw new IllegalArgumentException("preset must be given");
+        if (preset == null || tuning == null) {
+            throw new IllegalArgumentException("preset and tuning must be given");
         }
         requireNonNegativeOrNaN("calibrateAtS", calibrateAtS);
         requireNonNegativeOrNaN("forwardAtS", forwardAtS);
@@ -75,19 +77,19 @@ public record PostureSettings(double calibrateAtS, double forwardAtS, double neu
         return new PostureSettings(Double.NaN, Double.NaN, DEFAULT_NEUTRAL_WINDOW_S, DEFAULT_FORWARD_WINDOW_S, p,
                 p.thresholdDeg, DEFAULT_HYSTERESIS_DEG, p.dwellS, DEFAULT_RECOVER_S, p.cooldownS, p.escalateEveryS,
                 DEFAULT_MAX_ESCALATIONS, DEFAULT_BREAK_AFTER_S, DEFAULT_BREAK_ENDS_AFTER_S, DEFAULT_BREAK_REPEAT_S,
-                DEFAULT_STALE_AFTER_S);
+                DEFAULT_STALE_AFTER_S, PostureTuning.DEFAULTS);
     }
 
     public PostureSettings withCalibrateAt(double s) {
         return new PostureSettings(s, forwardAtS, neutralWindowS, forwardWindowS, preset, slumpThresholdDeg,
                 slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS);
+                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
     public PostureSettings withForwardAt(double s) {
         return new PostureSettings(calibrateAtS, s, neutralWindowS, forwardWindowS, preset, slumpThresholdDeg,
                 slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS);
+                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
     /** An explicit threshold; the hysteresis shrinks if needed to stay below it (a third of the threshold). */
@@ -95,55 +97,67 @@ public record PostureSettings(double calibrateAtS, double forwardAtS, double neu
         double hyst = Math.min(slumpHysteresisDeg, deg / 3);
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset, deg,
                 hyst, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS);
+                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
     public PostureSettings withSlumpHysteresis(double deg) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, deg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS);
+                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
     public PostureSettings withSlumpDwell(double s) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, slumpHysteresisDeg, s, slumpRecoverS, cooldownS, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS);
+                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
     public PostureSettings withSlumpRecover(double s) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, s, cooldownS, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS);
+                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
     public PostureSettings withCooldown(double s) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, s, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS);
+                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
     public PostureSettings withEscalation(double everyS, int max) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, everyS, max,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS);
+                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
     public PostureSettings withBreakAfter(double s) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,
-                maxEscalations, s, breakEndsAfterS, breakRepeatS, staleAfterS);
+                maxEscalations, s, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
     public PostureSettings withBreakRepeat(double s) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,
-                maxEscalations, breakAfterS, breakEndsAfterS, s, staleAfterS);
+                maxEscalations, breakAfterS, breakEndsAfterS, s, staleAfterS, tuning);
+    }
+
+    public PostureSettings withBreakEndsAfter(double s) {
+        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
+                slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,
+                maxEscalations, breakAfterS, s, breakRepeatS, staleAfterS, tuning);
+    }
+
+    public PostureSettings withTuning(PostureTuning t) {
+        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
+                slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,
+                maxEscalations, breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, t);
     }
 
     public PostureSettings withStaleAfter(double s) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,
-                maxEscalations, breakAfterS, breakEndsAfterS, breakRepeatS, s);
+                maxEscalations, breakAfterS, breakEndsAfterS, breakRepeatS, s, tuning);
     }
 
     private static void requirePositive(String name, double v) {

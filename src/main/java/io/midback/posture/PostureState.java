@@ -23,9 +23,20 @@ public enum PostureState {
         return label;
     }
 
-    /** Sitting states: the ones that count toward a sitting bout. */
+    /**
+     * The sitting labels. Sitting versus standing is a label with a confidence ({@link PostureFrame#sittingProbability}),
+     * never what decides an alert: {@link #SLOUCHED} is a slump while sedentary, sitting or standing.
+     */
     public boolean isSitting() {
         return this == UPRIGHT || this == SLOUCHED || this == RECLINED || this == LEANING_SIDEWAYS;
+    }
+
+    /**
+     * Sedentary: sitting, or standing still (not walking, lying, not worn or unknown). The one test slump alerts,
+     * staleness and break reminders count on.
+     */
+    public boolean isSedentary() {
+        return isSitting() || this == STANDING;
     }
 
     public static PostureState fromLabel(String label) {

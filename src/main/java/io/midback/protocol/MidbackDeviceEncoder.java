@@ -20,11 +20,6 @@ public final class MidbackDeviceEncoder {
         return (short) Math.max(-32768, Math.min(32767, r));
     }
 
-    /** The next frame will carry this sequence number (0–255). */
-    public void setSeq(int seq) {
-        this.seq = seq & 0xFF;
-    }
-
     /**
      * Encodes an IMU batch.
      *

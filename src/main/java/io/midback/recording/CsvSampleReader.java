@@ -1,5 +1,6 @@
 package io.midback.recording;
 
+import io.midback.sensor.Gap;
 import io.midback.sensor.SampleBatch;
 import io.midback.text.DecimalParser;
 import io.midback.sensor.SampleSink;
@@ -179,12 +180,15 @@ public final class CsvSampleReader {
         byte[] buf = new byte[BUFFER_BYTES];
         int start = 0;   // start of the unconsumed part
         int end = 0;     // end of valid bytes
+        int whole = 0;   // end of the last complete line (after its newline) in buf[0, end)
         boolean eof = false;
         boolean headerDone = false;
         while (true) {
-            if (headerDone) {
+            if (headerDone && start < whole) {
                 // Plain lines (the vast majority) are parsed in one pass; anything unusual takes the general path.
-                int next = fastLine(buf, start, end);
+                // Only whole lines go this way, so the one pass never meets the end of the bytes read (a branch
+                // that, first taken after compilation, would send the compiled code back to be compiled again).
+                int next = fastLine(buf, start, whole);
                 if (next > 0) {
                     lineNo++;
                     dataLines++;
@@ -227,6 +231,7 @@ public final class CsvSampleReader {
                 } else {
                     end += n;
                 }
+                whole = lastIndexOf(buf, start, end, (byte) '\n') + 1;
                 continue;
             }
             lineNo++;
@@ -244,6 +249,15 @@ public final class CsvSampleReader {
             throw new RecordingFormatException(displayName + ": no header line (expected columns "
                     + String.join(",", Arrays.copyOf(SAMPLE_COLUMNS, REQUIRED)) + ")");
         }
+    }
+
+    private static int lastIndexOf(byte[] b, int from, int to, byte value) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(byte[] b, int from, int to, byte value) {
@@ -507,7 +521,7 @@ public final class CsvSampleReader {
                 return;
             }
             updatePeriodEstimate(t);
-            if (!Double.isNaN(nominalPeriodS) && dt > options.gapFactor() * nominalPeriodS) {
+            if (!Double.isNaN(nominalPeriodS) && Gap.isGap(dt, nominalPeriodS)) {
                 gaps++;
                 gapSeconds += dt;
                 problem("line " + lineNo + ": gap of " + String.format(Locale.ROOT, "%.3f", dt)

@@ -28,10 +28,20 @@ public enum Activity {
     /** Any sitting pose: {@code flex}, {@code lat}, {@code axial} degrees; {@code state} a posture label. */
     POSE(Mode.SITTING, 0.5, Map.of("flex", 0.0, "lat", 0.0, "axial", 0.0, "ramp", 2.0, "recover", 2.0,
             "state", "auto")),
-    /** Standing (rising from the chair first and sitting down at the end when the neighbours sit). */
-    STAND(Mode.STANDING, 0.7, Map.of()),
-    /** Walking straight ahead at {@code speed} m/s and {@code cadence} steps per minute. */
-    WALK(Mode.WALKING, 0.0, Map.of("speed", 1.2, "cadence", 108.0)),
+    /**
+     * Standing still, for example at a standing desk (rising from the chair first and sitting down at the end when
+     * the neighbours sit: over {@code rise} and {@code sit} s with a forward lean of {@code riselean} and
+     * {@code sitlean}°); {@code depth}° of flexion over {@code ramp} s and back over {@code recover} s is a slump
+     * while standing; {@code micro} scales the small movements of desk work.
+     */
+    STAND(Mode.STANDING, 0.7, Map.of("depth", 0.0, "ramp", 0.0, "recover", 0.0, "micro", 0.7, "rise", 2.0,
+            "riselean", 30.0, "sit", 2.0, "sitlean", 30.0)),
+    /**
+     * Walking straight ahead at {@code speed} m/s and {@code cadence} steps per minute, the trunk bouncing
+     * {@code bounce} m; rising and sitting down as {@code stand} does.
+     */
+    WALK(Mode.WALKING, 0.0, Map.of("speed", 1.2, "cadence", 108.0, "bounce", 0.022, "rise", 2.0,
+            "riselean", 30.0, "sit", 2.0, "sitlean", 30.0)),
     /** Lying on the back: the trunk goes horizontal over {@code ramp} s and comes back over {@code recover} s. */
     LIE(Mode.LYING, 0.3, Map.of("ramp", 5.0, "recover", 5.0)),
     /**

@@ -1,5 +1,6 @@
 package io.midback.sim;
 
+import io.midback.sensor.Quat;
 import io.midback.posture.PostureState;
 
 import java.util.List;
@@ -17,12 +18,12 @@ import java.util.List;
  *   <li>the small slow movements of seated work: per axis a sum of three sinusoids of 0.015–0.2 Hz (seeded),
  *       about 1° flexion, 0.7° lateral bend and 1.5° axial rotation each, scaled by the activity (0 when
  *       {@code still}, 1 when {@code type}) and blended over 1 s between lines;</li>
- *   <li>standing up and sitting down (2 s each, at the start or end of a {@code stand} or {@code walk} line next
- *       to a sitting or lying one): a forward lean of up to 30° and a minimum-jerk rise of the pivot by 0.45 m
- *       and 0.15 m forward (sitting down: down by 0.45 m and back by 0.15 m);</li>
+ *   <li>standing up and sitting down (by default 2 s each with a 30° forward lean, set per line, at the start or
+ *       end of a {@code stand} or {@code walk} line next to a sitting or lying one): the lean and a minimum-jerk
+ *       rise of the pivot by 0.45 m and 0.15 m forward (sitting down: down by 0.45 m and back by 0.15 m);</li>
  *   <li>walking: 4° forward lean, ±1.5° flexion at the step frequency, ±2.5° lateral sway and ±4° axial
- *       rotation at the stride frequency; the pivot bounces ±2.2 cm vertically (about ±2.8 m/s² at 108 steps
- *       per minute), surges ±1 m/s² forward and sways ±2.5 cm sideways; starts and stops over 1 s.</li>
+ *       rotation at the stride frequency; the pivot bounces {@code bounce} (default ±2.2 cm, about ±2.8 m/s² at
+ *       108 steps per minute) vertically, surges ±1 m/s² forward and sways ±2.5 cm sideways; starts and stops over 1 s.</li>
  * </ul>
  * The trunk's orientation (body → ENU) is {@code heading ⊗ Rx(−flexion) ⊗ Ry(lateral bend) ⊗ Rz(−axial
  * rotation)}: the intrinsic ISB sequence with the signs that make flexion forward, bend and rotation right
@@ -31,6 +32,7 @@ import java.util.List;
 public final class BodyModel {
     /** How long standing up or sitting down takes. */
     public static final double RISE_S = 2.0;
+    /** The hips rise (or fall) this much standing up (sitting down), m; the default peak forward lean, degrees. */
     static final double RISE_HEIGHT_M = 0.45, RISE_FORWARD_M = 0.15, RISE_LEAN_DEG = 30;
     static final double WALK_START_S = 1.0;
     static final double MICRO_BLEND_S = 1.0;
@@ -113,27 +115,31 @@ public final class BodyModel {
         double[] a = out.pivotAccelMps2;
         double aFwd = 0, aUp = 0, aRight = 0;
         Activity.Mode mode = s.mode();
+        boolean transition = false;
         if (mode == Activity.Mode.STANDING || mode == Activity.Mode.WALKING) {
             boolean rise = s.previousMode() == Activity.Mode.SITTING || s.previousMode() == Activity.Mode.LYING;
             boolean sit = s.nextMode() == Activity.Mode.SITTING || s.nextMode() == Activity.Mode.LYING;
-            double riseS = rise ? RISE_S : 0, sitS = sit ? RISE_S : 0;
+            Segment.Transitions tr = s.transitions();
+            double riseS = rise ? tr.riseS() : 0, sitS = sit ? tr.sitS() : 0;
             if (riseS + sitS > d) {
                 double k = d / (riseS + sitS);
                 riseS *= k;
                 sitS *= k;
             }
             if (rise && u < riseS) {
+                transition = true;
                 double tau = u / riseS;
                 double bell = Math.sin(Math.PI * tau);
-                flex += RISE_LEAN_DEG * bell * bell;
+                flex += tr.riseLeanDeg() * bell * bell;
                 double acc = minJerkAccel(tau) / (riseS * riseS);
                 aUp += RISE_HEIGHT_M * acc;
                 aFwd += RISE_FORWARD_M * acc;
             }
             if (sit && u > d - sitS) {
+                transition = true;
                 double tau = (u - (d - sitS)) / sitS;
                 double bell = Math.sin(Math.PI * tau);
-                flex += RISE_LEAN_DEG * bell * bell;
+                flex += tr.sitLeanDeg() * bell * bell;
                 double acc = minJerkAccel(tau) / (sitS * sitS);
                 aUp -= RISE_HEIGHT_M * acc;
                 aFwd -= RISE_FORWARD_M * acc; // the hips go back into the chair
@@ -159,7 +165,7 @@ public final class BodyModel {
                     lat += w * 2.5 * halfSin;
                     axial += w * 4 * halfCos;
                     double omega = 2 * Math.PI * f;
-                    aUp += w * 0.022 * omega * omega * cosPhi;
+                    aUp += w * s.bounceM() * omega * omega * cosPhi;
                     aFwd += w * 1.0 * Math.sin(phi + 0.5) + s.speedMps() * dw;
                     aRight += -w * 0.025 * (omega / 2) * (omega / 2) * halfSin;
                 }
@@ -174,6 +180,7 @@ public final class BodyModel {
         out.lateralBendDeg = lat;
         out.axialRotationDeg = axial;
         out.mode = mode;
+        out.sedentary = mode == Activity.Mode.SITTING || mode == Activity.Mode.STANDING && !transition;
         out.segmentIndex = i;
         out.baseState = baseState(s, flex, lat);
         orientation(flex, lat, axial, out.bodyToEarth);

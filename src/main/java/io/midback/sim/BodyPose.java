@@ -1,5 +1,6 @@
 package io.midback.sim;
 
+import io.midback.sensor.Quat;
 import io.midback.posture.PostureState;
 
 /**
@@ -23,6 +24,11 @@ public final class BodyPose {
     public double breathLiftM, breathOutM;
     public Activity.Mode mode = Activity.Mode.SITTING;
     /**
+     * Sedentary: sitting, or standing still (not walking, lying, off, nor standing up or sitting down). Slump
+     * episodes and break reminders count on it.
+     */
+    public boolean sedentary = true;
+    /**
      * How far the sensor is off the body (0 worn .. 1 lying on the desk); the simulator blends its orientation
      * between the worn one and flat-on-the-desk.
      */
@@ -45,6 +51,7 @@ public final class BodyPose {
         breathLiftM = o.breathLiftM;
         breathOutM = o.breathOutM;
         mode = o.mode;
+        sedentary = o.sedentary;
         offWeight = o.offWeight;
         segmentIndex = o.segmentIndex;
         baseState = o.baseState;

@@ -156,7 +156,8 @@ public final class MobilityProtocol {
     }
 
     private static double pause(List<Segment> segs, double t, double d, double micro) {
-        segs.add(new Segment(t, d, Activity.POSE, 0, 0, 0, 0, 0, micro, 0, 0, PostureState.UPRIGHT,
+        segs.add(new Segment(t, d, Activity.POSE, 0, 0, 0, 0, 0, micro, 0, 0, 0, Segment.Transitions.DEFAULT,
+                PostureState.UPRIGHT,
                 Activity.Mode.SITTING, Activity.Mode.SITTING, segs.size() + 1));
         return t + d;
     }
@@ -187,7 +188,8 @@ public final class MobilityProtocol {
                 flex = r.uniform(-3, 3);
                 break;
         }
-        return new Segment(t, 2 * out + hold, Activity.POSE, flex, lat, axial, out, out, p.sloppiness(), 0, 0, null,
+        return new Segment(t, 2 * out + hold, Activity.POSE, flex, lat, axial, out, out, p.sloppiness(), 0, 0, 0,
+                Segment.Transitions.DEFAULT, null,
                 Activity.Mode.SITTING, Activity.Mode.SITTING, line);
     }
 

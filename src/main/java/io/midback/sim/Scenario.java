@@ -124,7 +124,8 @@ public final class Scenario {
                 double d = seconds - s.startS();
                 kept.add(new Segment(s.startS(), d, s.activity(), s.flexTargetDeg(), s.latTargetDeg(),
                         s.axialTargetDeg(), Math.min(s.rampS(), d), 0, s.micro(), s.speedMps(),
-                        s.cadenceStepsPerMin(), s.stateOverride(), s.previousMode(), s.nextMode(), s.line()));
+                        s.cadenceStepsPerMin(), s.bounceM(), s.transitions(), s.stateOverride(), s.previousMode(),
+                        s.nextMode(), s.line()));
             }
         }
         return new Scenario(name, headingDeg, start, kept, breathing);
@@ -268,7 +269,7 @@ public final class Scenario {
         Params p = new Params(source, lineNo, activity, given);
         double flex = 0, lat = 0, axial = 0;
         double ramp = p.num("ramp", 0), recover = p.num("recover", 0);
-        double micro = activity == Activity.TYPE ? p.num("micro", 0) : activity.microScale();
+        double micro = activity.parameterNames().contains("micro") ? p.num("micro", 0) : activity.microScale();
         PostureState override = null;
         switch (activity) {
             case SLUMP:
@@ -299,6 +300,9 @@ public final class Scenario {
                     }
                 }
                 break;
+            case STAND:
+                flex = p.num("depth", 0);
+                break;
             case LIE:
                 flex = -90;
                 break;
@@ -319,8 +323,17 @@ public final class Scenario {
         }
         double speed = activity == Activity.WALK ? p.num("speed", 0) : 0;
         double cadence = activity == Activity.WALK ? p.num("cadence", 1) : 0;
-        return new Segment(at, duration, activity, flex, lat, axial, ramp, recover, micro, speed, cadence,
-                override, activity.mode(), activity.mode(), lineNo);
+        double bounce = activity == Activity.WALK ? p.num("bounce", 0) : 0;
+        Segment.Transitions transitions = Segment.Transitions.DEFAULT;
+        if (activity.parameterNames().contains("rise")) {
+            transitions = new Segment.Transitions(p.num("rise", 0.1), p.num("riselean", 0), p.num("sit", 0.1),
+                    p.num("sitlean", 0));
+            if (transitions.riseLeanDeg() > 60 || transitions.sitLeanDeg() > 60) {
+                throw new ScenarioFormatException(source, lineNo, "riselean and sitlean must be at most 60°");
+            }
+        }
+        return new Segment(at, duration, activity, flex, lat, axial, ramp, recover, micro, speed, cadence, bounce,
+                transitions, override, activity.mode(), activity.mode(), lineNo);
     }
 
     /** One line's parameters: given values over the activity's defaults. */

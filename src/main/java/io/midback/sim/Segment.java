@@ -13,6 +13,9 @@ import io.midback.posture.PostureState;
  * @param micro           scale of the small slow movements of seated work (0..1)
  * @param speedMps        walking speed
  * @param cadenceStepsPerMin walking cadence
+ * @param bounceM         walking: vertical bounce of the trunk's pivot (half peak-to-peak), m
+ * @param transitions     standing up at the start and sitting down at the end (of a stand or walk line next to
+ *                        a sitting or lying one): their durations and forward leans
  * @param stateOverride   the posture label a {@code pose} line asks for, or null
  * @param previousMode    the mode of the line before (this line's own mode for the first)
  * @param nextMode        the mode of the line after (this line's own mode for the last)
@@ -21,9 +24,22 @@ import io.midback.posture.PostureState;
 public record Segment(double startS, double durationS, Activity activity,
                       double flexTargetDeg, double latTargetDeg, double axialTargetDeg,
                       double rampS, double recoverS, double micro,
-                      double speedMps, double cadenceStepsPerMin,
+                      double speedMps, double cadenceStepsPerMin, double bounceM, Transitions transitions,
                       PostureState stateOverride,
                       Activity.Mode previousMode, Activity.Mode nextMode, int line) {
+
+    /**
+     * Standing up and sitting down.
+     *
+     * @param riseS       how long standing up takes, s
+     * @param riseLeanDeg the trunk's peak forward lean while standing up
+     * @param sitS        how long sitting down takes, s
+     * @param sitLeanDeg  the trunk's peak forward lean while sitting down
+     */
+    public record Transitions(double riseS, double riseLeanDeg, double sitS, double sitLeanDeg) {
+        public static final Transitions DEFAULT = new Transitions(BodyModel.RISE_S, BodyModel.RISE_LEAN_DEG,
+                BodyModel.RISE_S, BodyModel.RISE_LEAN_DEG);
+    }
 
     public double endS() {
         return startS + durationS;
@@ -35,6 +51,6 @@ public record Segment(double startS, double durationS, Activity activity,
 
     Segment withNeighbours(Activity.Mode previous, Activity.Mode next) {
         return new Segment(startS, durationS, activity, flexTargetDeg, latTargetDeg, axialTargetDeg, rampS,
-                recoverS, micro, speedMps, cadenceStepsPerMin, stateOverride, previous, next, line);
+                recoverS, micro, speedMps, cadenceStepsPerMin, bounceM, transitions, stateOverride, previous, next, line);
     }
 }

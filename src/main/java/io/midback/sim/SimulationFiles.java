@@ -34,9 +34,9 @@ import java.util.zip.GZIPOutputStream;
  *       rad/s, m/s², µT; gyro to 1e-5 rad/s, accelerometer to 1e-4 m/s², magnetometer to 0.01 µT.</li>
  *   <li>{@code NAME.truth.csv[.gz]} at the truth rate (default 10 Hz, one row per {@code rate/truthRate}
  *       samples, on sample times): {@code t_s,flexion_deg,lateral_bend_deg,axial_rotation_deg,state,qw,qx,qy,qz,
- *       bias_gx,bias_gy,bias_gz,activity}: the true thoracic angles (ISB, relative to upright neutral), the
- *       posture label, the sensor's true orientation (sensor → ENU), the gyroscope bias (rad/s, sensor frame) and
- *       the scenario activity.</li>
+ *       bias_gx,bias_gy,bias_gz,activity,sedentary}: the true thoracic angles (ISB, relative to upright neutral),
+ *       the posture label, the sensor's true orientation (sensor → ENU), the gyroscope bias (rad/s, sensor frame),
+ *       the scenario activity, and 1 when sedentary (sitting, or standing still) else 0.</li>
  *   <li>{@code NAME.episodes.json}: the slump definition, the true slump episodes
  *       ({@code startS, endS, peakFlexionDeg, alertAtS = startS + dwell}), the true seconds per posture label,
  *       and the gyroscope bias (initial and final).</li>
@@ -110,12 +110,16 @@ public final class SimulationFiles {
                     + "(flexion + forward, then lateral bend + right, then axial rotation + right)\n"
                     + "# q: sensor -> ENU; bias: gyroscope bias in rad/s, sensor frame\n");
             tru.text("t_s,flexion_deg,lateral_bend_deg,axial_rotation_deg,state,qw,qx,qy,qz,"
-                    + "bias_gx,bias_gy,bias_gz,activity\n");
+                    + "bias_gx,bias_gy,bias_gz,activity,sedentary\n");
             EnumMap<PostureState, Long> stateSamples = new EnumMap<>(PostureState.class);
             long[] counts = new long[PostureState.values().length];
+            long[] sedentarySamples = new long[1];
             double[] lastBias = new double[3];
             sim.setTruthListener(f -> {
                 counts[f.state.ordinal()]++;
+                if (f.sedentary) {
+                    sedentarySamples[0]++;
+                }
                 if (f.index % truthEvery == 0) {
                     try {
                         tru.fixed(f.tS, timeDecimals).put(',')
@@ -130,7 +134,8 @@ public final class SimulationFiles {
                                 .fixed(f.gyroBiasRadPerS[0], 6).put(',')
                                 .fixed(f.gyroBiasRadPerS[1], 6).put(',')
                                 .fixed(f.gyroBiasRadPerS[2], 6).put(',')
-                                .text(f.activity.keyword()).put('\n');
+                                .text(f.activity.keyword()).put(',')
+                                .put(f.sedentary ? '1' : '0').put('\n');
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -144,7 +149,7 @@ public final class SimulationFiles {
                     stateSamples.put(s, counts[s.ordinal()]);
                 }
             }
-            writeEpisodes(episodesFile, sim, stateSamples, lastBias);
+            writeEpisodes(episodesFile, sim, stateSamples, sedentarySamples[0], lastBias);
             writeBreaths(breathsPath(out), sim);
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -154,7 +159,7 @@ public final class SimulationFiles {
     }
 
     private static void writeEpisodes(Path file, Simulator sim, Map<PostureState, Long> stateSamples,
-                                      double[] finalBias) throws IOException {
+                                      long sedentarySamples, double[] finalBias) throws IOException {
         SimulatorConfig cfg = sim.config();
         SlumpEpisodes def = cfg.slumps();
         Map<String, Object> root = new LinkedHashMap<>();
@@ -168,9 +173,10 @@ public final class SimulationFiles {
         d.put("thresholdDeg", def.thresholdDeg());
         d.put("dwellS", def.dwellS());
         d.put("hysteresisDeg", def.hysteresisDeg());
-        d.put("rule", "while sitting, an episode starts when true flexion (relative to the upright neutral) rises"
-                + " above thresholdDeg and ends when it falls below thresholdDeg - hysteresisDeg or the wearer"
-                + " stops sitting; it counts when it lasts at least dwellS; the alert is due at startS + dwellS");
+        d.put("rule", "while sedentary (sitting, or standing still), an episode starts when true flexion (relative"
+                + " to the upright neutral) rises above thresholdDeg and ends when it falls below thresholdDeg -"
+                + " hysteresisDeg or the wearer stops being sedentary; it counts when it lasts at least dwellS; the"
+                + " alert is due at startS + dwellS");
         root.put("slumpDefinition", d);
         List<Map<String, Object>> eps = new ArrayList<>();
         for (SlumpEpisode e : sim.trueSlumpEpisodes()) {
@@ -185,6 +191,7 @@ public final class SimulationFiles {
         Map<String, Object> seconds = new LinkedHashMap<>();
         stateSamples.forEach((s, n) -> seconds.put(s.label(), round(n / cfg.rateHz(), 2)));
         root.put("postureSeconds", seconds);
+        root.put("sedentaryS", round(sedentarySamples / cfg.rateHz(), 2));
         double[] initial = new double[3];
         sim.initialGyroBias(initial);
         Map<String, Object> bias = new LinkedHashMap<>();

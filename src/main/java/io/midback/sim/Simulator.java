@@ -1,5 +1,7 @@
 package io.midback.sim;
 
+import io.midback.posture.Mounting;
+import io.midback.sensor.Quat;
 import io.midback.posture.PostureState;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
@@ -62,7 +64,7 @@ public final class Simulator {
         this.config = config;
         this.model = new BodyModel(scenario, config.seed());
         this.episodes = config.slumps().find(new BodyModel(scenario, config.seed()));
-        this.mount = config.mounting().sensorToBody();
+        this.mount = config.mounting().bodyToSensor();
         double h = Math.toRadians(scenario.headingDeg());
         this.deskOrientation = new Quat().setAxisAngle(0, 0, 1, -h);
         this.dtS = 1.0 / config.rateHz();
@@ -163,7 +165,7 @@ public final class Simulator {
 
     private void advanceTo(double t, BodyPose pose, Quat q, double[] lever) {
         model.evaluate(t, pose);
-        q.setProduct(pose.bodyToEarth, mount);
+        q.setProductConjugate(pose.bodyToEarth, mount);
         pose.bodyToEarth.rotate(0, -LEVER_BACK_M - pose.breathOutM, LEVER_UP_M + pose.breathLiftM, lever, 0);
         if (pose.offWeight > 0) {
             // Taken off: towards flat on the desk, face up, turned to the wearer's heading; the lever arm fades.
@@ -218,6 +220,7 @@ public final class Simulator {
             tr.lateralBendDeg = off ? Double.NaN : curPose.lateralBendDeg;
             tr.axialRotationDeg = off ? Double.NaN : curPose.axialRotationDeg;
             tr.state = stateAt(t, curPose);
+            tr.sedentary = curPose.sedentary;
             Segment s = scenario.segments().get(curPose.segmentIndex);
             tr.activity = s.activity();
             tr.scenarioLine = s.line();
@@ -246,7 +249,7 @@ public final class Simulator {
     }
 
     private PostureState stateAt(double t, BodyPose pose) {
-        if (pose.mode != Activity.Mode.SITTING) {
+        if (!pose.sedentary) {
             return pose.baseState;
         }
         while (episodeCursor < episodes.size() && episodes.get(episodeCursor).endS() <= t) {

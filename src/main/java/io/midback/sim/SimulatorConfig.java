@@ -1,12 +1,14 @@
 package io.midback.sim;
 
+import io.midback.posture.Mounting;
+
 /**
  * How to simulate: sample rate, seed, how the sensor is mounted, whether it has a magnetometer, its errors, and
  * the slump definition used for the ground truth.
  *
  * @param rateHz       samples per second, 50–200 typical (1–1000 accepted)
  * @param seed         everything random (movements, bias, noise) follows from it
- * @param mounting     sensor → body rotation
+ * @param mounting     how the sensor sits on the back (body → sensor)
  * @param magnetometer whether samples carry a magnetometer reading
  * @param errors       bias, drift and noise ({@link SensorErrors#NONE} for a perfect sensor)
  * @param slumps       the definition of a true slump episode

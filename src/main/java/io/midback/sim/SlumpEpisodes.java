@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The true slump episodes of a scenario, from the body model alone (no sensor, no noise).
  *
- * <p><b>Definition.</b> While the wearer sits (any sitting activity, not standing, walking or lying), an
- * episode starts the moment true flexion rises above {@code thresholdDeg} (relative to the upright neutral) and
- * ends the moment it falls below {@code thresholdDeg − hysteresisDeg} or the wearer stops sitting. It counts as
+ * <p><b>Definition.</b> While the wearer is sedentary (sitting, or standing still: {@link BodyPose#sedentary}),
+ * an episode starts the moment true flexion rises above {@code thresholdDeg} (relative to the upright neutral)
+ * and ends the moment it falls below {@code thresholdDeg − hysteresisDeg} or the wearer stops being sedentary. It counts as
  * a true slump episode when it lasts at least {@code dwellS}; shorter excursions (reaches, a quick bend) are not
  * slumps. A posture engine with the same threshold and dwell should alert at {@code startS + dwellS}.
  * Defaults: 15° threshold, 20 s dwell, 3° hysteresis. Crossing times are located to 1 ms by bisection on the
@@ -40,7 +40,7 @@ public record SlumpEpisodes(double thresholdDeg, double dwellS, double hysteresi
         for (long k = 0; k <= n; k++) {
             double t = Math.min(k * SCAN_STEP_S, end);
             model.evaluate(t, p);
-            boolean sitting = p.mode == Activity.Mode.SITTING;
+            boolean sitting = p.sedentary;
             if (!in) {
                 if (sitting && p.flexionDeg > thresholdDeg) {
                     in = true;
@@ -75,7 +75,7 @@ public record SlumpEpisodes(double thresholdDeg, double dwellS, double hysteresi
         while (hi - lo > 1e-3) {
             double mid = (lo + hi) / 2;
             model.evaluate(mid, p);
-            boolean sitting = p.mode == Activity.Mode.SITTING;
+            boolean sitting = p.sedentary;
             boolean flipped = starting ? sitting && p.flexionDeg > thresholdDeg
                     : !sitting || p.flexionDeg < thresholdDeg - hysteresisDeg;
             if (flipped) {

@@ -1,5 +1,6 @@
 package io.midback.sim;
 
+import io.midback.sensor.Quat;
 import io.midback.posture.PostureState;
 
 /**
@@ -15,6 +16,8 @@ public final class TruthFrame {
     /** The true posture label: the activity's, with sitting time inside a true slump episode as slouched. */
     public PostureState state = PostureState.UPRIGHT;
     public Activity activity;
+    /** Sitting, or standing still (not walking, lying, off, nor standing up or sitting down). */
+    public boolean sedentary;
     /** The scenario line in force (1-based line number in the scenario file). */
     public int scenarioLine;
     /** Sensor → ENU, the orientation a perfect filter would report. */

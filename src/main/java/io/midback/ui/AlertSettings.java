@@ -1,9 +1,16 @@
 package io.midback.ui;
 
+import io.midback.app.UserSettings;
+import io.midback.app.UserSettings.Key;
+import io.midback.posture.PostureSettings;
+import io.midback.posture.SlumpPreset;
+
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The wearer's alert settings as the window edits them.
+ * The wearer's alert settings as the window edits them, kept in the settings file that {@code replay} and
+ * {@code live} read too ({@link UserSettings}). The presets are the engine's ({@link SlumpPreset}).
  *
  * @param preset          name of the preset the values came from ("gentle", "standard", "strict", or "custom")
  * @param thresholdDeg    flexion beyond this counts as a slump, degrees
@@ -27,20 +34,25 @@ public record AlertSettings(String preset, double thresholdDeg, double delayS, b
         }
     }
 
-    public static final String[] PRESETS = {"gentle", "standard", "strict"};
+    public static final String[] PRESETS = Arrays.stream(SlumpPreset.values()).map(SlumpPreset::label)
+            .toArray(String[]::new);
 
+    /** What the dialog offers: the engine's presets, then "custom". */
+    static String[] choices() {
+        String[] c = Arrays.copyOf(PRESETS, PRESETS.length + 1);
+        c[PRESETS.length] = "custom";
+        return c;
+    }
+
+    /** The engine's preset of that name: its threshold and dwell; sound and vibration on; the default break. */
     public static AlertSettings preset(String name) {
-        return switch (name) {
-            // The posture engine's presets (SlumpPreset): threshold and dwell.
-            case "gentle" -> new AlertSettings("gentle", 20, 120, true, true, 45);
-            case "strict" -> new AlertSettings("strict", 10, 10, true, true, 45);
-            case "standard" -> new AlertSettings("standard", 15, 30, true, true, 45);
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "'");
-        };
+        SlumpPreset p = SlumpPreset.fromLabel(name);
+        return new AlertSettings(p.label(), p.thresholdDeg, p.dwellS, true, true,
+                PostureSettings.DEFAULT_BREAK_AFTER_S / 60);
     }
 
     public static AlertSettings defaults() {
-        return preset("standard");
+        return preset(SlumpPreset.STANDARD.label());
     }
 
     public AlertSettings withThreshold(double deg) {
@@ -63,24 +75,22 @@ public record AlertSettings(String preset, double thresholdDeg, double delayS, b
         return new AlertSettings("custom", thresholdDeg, delayS, sound, vibration, min);
     }
 
-    void save(UiPrefs p) {
-        p.put("alert.preset", preset);
-        p.put("alert.thresholdDeg", thresholdDeg);
-        p.put("alert.delayS", delayS);
-        p.put("alert.sound", sound);
-        p.put("alert.vibration", vibration);
-        p.put("alert.breakIntervalMin", breakIntervalMin);
+    /** Writes these values to the settings file's keys (the window's Apply does, then saves the file). */
+    public void save(UserSettings u) {
+        u.set(Key.PRESET, preset);
+        u.set(Key.THRESHOLD, String.valueOf(thresholdDeg));
+        u.set(Key.DWELL, String.valueOf(delayS));
+        u.set(Key.SOUND, String.valueOf(sound));
+        u.set(Key.VIBRATION, String.valueOf(vibration));
+        u.set(Key.BREAK_INTERVAL, String.valueOf(breakIntervalMin));
     }
 
-    static AlertSettings load(UiPrefs p) {
-        AlertSettings d = defaults();
+    static AlertSettings load(UserSettings u) {
         try {
-            return new AlertSettings(p.get("alert.preset", d.preset), p.getDouble("alert.thresholdDeg", d.thresholdDeg),
-                    p.getDouble("alert.delayS", d.delayS), p.getBoolean("alert.sound", d.sound),
-                    p.getBoolean("alert.vibration", d.vibration),
-                    p.getDouble("alert.breakIntervalMin", d.breakIntervalMin));
+            return new AlertSettings(u.get(Key.PRESET), u.getDouble(Key.THRESHOLD), u.getDouble(Key.DWELL),
+                    u.getBoolean(Key.SOUND), u.getBoolean(Key.VIBRATION), u.getDouble(Key.BREAK_INTERVAL));
         } catch (IllegalArgumentException e) {
-            return d; // stored values out of range: fall back rather than refuse to start
+            return defaults(); // stored values out of range: fall back rather than refuse to start
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /** Alert settings: preset, threshold, delay, sound, device vibration, break interval. */
 final class AlertSettingsDialog extends JDialog {
-    private final JComboBox<String> preset = new JComboBox<>(new String[] {"gentle", "standard", "strict", "custom"});
+    private final JComboBox<String> preset = new JComboBox<>(AlertSettings.choices());
     private final JSpinner threshold = new JSpinner(new SpinnerNumberModel(20.0, 5.0, 60.0, 1.0));
     private final JSpinner delay = new JSpinner(new SpinnerNumberModel(30.0, 0.0, 600.0, 5.0));
     private final JCheckBox sound = new JCheckBox("Play a sound");

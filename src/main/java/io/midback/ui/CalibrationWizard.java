@@ -80,25 +80,7 @@ final class CalibrationWizard extends JDialog {
         setLocationRelativeTo(owner);
     }
 
-    Phase phase() {
-        return phase;
-    }
-
-    Result result() {
-        return result;
-    }
-
-    /** Whether the wearer counts as still in the current step (what the live feedback shows). */
-    boolean calibrationStill() {
-        return calibration.progress().still();
-    }
-
-    /** Starts the steps as if the wearer pressed Start. */
     private boolean finishing;
-
-    void begin() {
-        enter(Phase.COUNTDOWN);
-    }
 
     private double elapsedS() {
         return (System.nanoTime() - phaseStartNanos) / 1e9;

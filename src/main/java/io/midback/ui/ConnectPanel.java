@@ -185,6 +185,6 @@ final class ConnectPanel extends JPanel {
 
     void showReplay(Path path, double s) {
         file.setText(path.toString());
-        speed.setSelectedItem(Double.isInfinite(s) ? "max" : PacedReplay.speedLabel(s));
+        speed.setSelectedItem(Double.isInfinite(s) ? "max" : Pacing.label(s));
     }
 }

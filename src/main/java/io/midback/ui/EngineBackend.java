@@ -2,34 +2,36 @@ package io.midback.ui;
 
 import io.midback.alert.Alert;
 import io.midback.alert.AlertListener;
-import io.midback.alert.PostureEngine;
 import io.midback.alert.Snooze;
-import io.midback.app.PostureSession;
-import io.midback.history.HistoryRecorder;
+import io.midback.app.SessionBuilder;
+import io.midback.app.SessionSpec;
+import io.midback.app.UserSettings;
 import io.midback.history.HistoryStore;
-import io.midback.history.SessionInfo;
-import io.midback.orientation.OrientationFilters;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
 import io.midback.posture.PostureSettings;
-import io.midback.posture.PostureTracker;
-import io.midback.posture.SlumpPreset;
+import io.midback.posture.PostureDiagnostics;
+import io.midback.posture.PostureTuning;
 import io.midback.sensor.SampleSink;
 
 import java.time.Clock;
 import java.util.Locale;
 
 /**
- * The window's posture stage over the real engine: each connection is a {@link PostureSession} (filter → posture
- * engine → alerts) built with the window's alert settings; the last calibration carries over to the next session.
+ * The window's posture stage over the real engine: each connection is a session the source describes
+ * ({@link SampleSource#spec}: a recording's own rate, magnetometer, start and calibration) with the window's
+ * alert settings (the settings file's), built by {@link SessionBuilder} as {@code replay} and {@code live} build
+ * theirs. The last calibration carries over to the next live or simulated session (a recording brings its own).
  * The wizard's hold step asks the engine to recalibrate (it captures the neutral from the next still seconds);
  * the lean step asks it to capture a forward lean, whose axis becomes the sensor's mounting when the step ends.
  * Alert settings apply to the running session at once.
  */
 public final class EngineBackend implements PostureBackend, PostureBackend.Calibration {
+    private static final PostureTuning TUNING = PostureTuning.DEFAULTS;
     private final Clock clock;
     private volatile AlertSettings settings = AlertSettings.defaults();
-    private volatile PostureSession current;
+    private volatile PostureSettings override;
+    private volatile SessionBuilder current;
     private volatile io.midback.posture.Calibration stored;
     private volatile int calibrations;
     private volatile Step step;
@@ -44,7 +46,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         this(clock, null);
     }
 
-    /** @param history where sessions opened with a {@link HistoryTarget} are saved (null: nowhere) */
+    /** @param history where sessions of sources that are saved are saved (null: nowhere) */
     public EngineBackend(Clock clock, HistoryAccess history) {
         this.clock = clock;
         this.history = history;
@@ -55,68 +57,33 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         onHistoryWritten = r == null ? () -> { } : r;
     }
 
-    @Override
-    public SampleSink open(PostureListener frames, AlertListener alerts, HistoryTarget target) {
-        HistoryStore store = target == null || history == null ? null : history.store();
-        if (store == null) {
-            return open(frames, alerts);
-        }
-        HistoryRecorder rec;
-        try {
-            rec = store.beginSession(new SessionInfo(target.start() != null ? target.start() : clock.instant(),
-                    clock.getZone(), target.device(), target.source()));
-        } catch (RuntimeException e) {
-            return open(frames, alerts);
-        }
-        rec.setCommitListener(m -> onHistoryWritten.run());
-        SampleSink in = open(frames, alerts, rec);
-        return new SampleSink() {
-            @Override
-            public void accept(io.midback.sensor.SampleBatch b) {
-                in.accept(b);
-            }
+    /**
+     * Posture settings for this run in place of the alert settings' (the command line's posture options), or
+     * null for the alert settings'.
+     */
+    public void overridePosture(PostureSettings p) {
+        override = p;
+    }
 
-            @Override
-            public void gap(double fromS, double toS, String reason) {
-                in.gap(fromS, toS, reason);
-            }
-
-            @Override
-            public void end() {
-                try {
-                    in.end();
-                } finally {
-                    rec.close();
-                    onHistoryWritten.run();
-                }
-            }
-        };
+    /** The posture settings a session gets now. */
+    private PostureSettings posture() {
+        PostureSettings p = override;
+        return p != null ? p : toEngine(settings);
     }
 
     static PostureSettings toEngine(AlertSettings s) {
-        SlumpPreset preset = switch (s.preset()) {
-            case "gentle" -> SlumpPreset.GENTLE;
-            case "strict" -> SlumpPreset.STRICT;
-            default -> SlumpPreset.STANDARD;
-        };
-        PostureSettings p = PostureSettings.preset(preset).withSlumpThreshold(s.thresholdDeg())
-                .withSlumpDwell(s.delayS());
-        if (s.breakIntervalMin() > 0) {
-            p = p.withBreakAfter(s.breakIntervalMin() * 60);
-        } else {
-            p = p.withBreakAfter(365 * 24 * 3600.0); // "never" within any session
-        }
-        return p;
+        return UserSettings.posture(s.preset(), s.thresholdDeg(), s.delayS(), s.breakIntervalMin());
     }
 
     @Override
-    public SampleSink open(PostureListener frames, AlertListener alerts) {
-        return open(frames, alerts, (HistoryRecorder) null);
-    }
-
-    private SampleSink open(PostureListener frames, AlertListener alerts, HistoryRecorder rec) {
-        PostureSession s = new PostureSession(new PostureSession.Config(OrientationFilters.DEFAULT, 100,
-                toEngine(settings), false, clock.instant(), clock.getZone(), stored));
+    public SampleSink open(SampleSource source, PostureListener frames, AlertListener alerts) {
+        SessionSpec spec = source.spec(posture(), clock);
+        io.midback.posture.Calibration last = stored;
+        if (spec.calibration() == null && spec.kind() != SessionSpec.Kind.RECORDING
+                && spec.kind() != SessionSpec.Kind.CAPTURE && last != null) {
+            spec = spec.withCalibration(last);
+        }
+        SessionBuilder s = new SessionBuilder(spec);
         s.addPostureListener(new PostureListener() {
             @Override
             public void onPosture(PostureFrame f) {
@@ -138,41 +105,45 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
                 calibrations++;
             }
         });
-        if (rec != null) {
-            s.addPostureListener(rec).addAlertListener(rec).addStreamListener(
-                    new io.midback.app.Pipeline.StreamListener() {
-                        @Override
-                        public void gap(double fromS, double toS, String reason) {
-                            rec.onGap(fromS, toS, reason);
-                        }
-                    });
+        s.vibrateOnSlump(() -> settings.vibration(), source::vibrate);
+        HistoryStore store = source.savesHistory() && history != null ? history.store() : null;
+        if (store != null) {
+            try {
+                s.saveHistory(store).setCommitListener(m -> onHistoryWritten.run());
+                s.closing(() -> onHistoryWritten.run());
+            } catch (RuntimeException e) {
+                // the session goes on without the history (HistoryAccess reported why it cannot be opened)
+            }
         }
         current = s;
         return s.start();
+    }
+
+    /** The builder of the current (or last) session: its summary and engine. Null before the first. */
+    public SessionBuilder session() {
+        return current;
     }
 
     /** Takes effect at once in the running session (from its next sample) and in later ones. */
     @Override
     public void apply(AlertSettings s) {
         settings = s;
-        PostureSession session = current;
+        SessionBuilder session = current;
         if (session != null) {
-            session.engine().updateSettings(toEngine(s));
+            session.engine().updateSettings(posture());
         }
     }
 
     @Override
-    public void snooze(String what) {
-        PostureSession s = current;
+    public void snooze(Snooze snooze) {
+        SessionBuilder s = current;
         if (s == null) {
             return;
         }
-        PostureEngine e = s.engine();
-        switch (what) {
-            case "30" -> e.snooze(Snooze.MINUTES_30);
-            case "60" -> e.snooze(Snooze.HOUR_1);
-            case "tomorrow" -> e.snooze(Snooze.UNTIL_TOMORROW);
-            default -> e.cancelSnooze();
+        if (snooze == null) {
+            s.engine().cancelSnooze();
+        } else {
+            s.engine().snooze(snooze);
         }
     }
 
@@ -183,7 +154,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
 
     @Override
     public void begin(Step s) {
-        PostureSession session = current;
+        SessionBuilder session = current;
         if (s == Step.HOLD_UPRIGHT && session != null) {
             calibrationsAtBegin = calibrations;
             session.engine().recalibrate();
@@ -198,14 +169,14 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
 
     @Override
     public Progress progress() {
-        PostureSession s = current;
+        SessionBuilder s = current;
         if (s == null) {
             return new Progress(0, true, 0, 0);
         }
-        PostureTracker t = s.engine().tracker(); // diagnostics read across threads: momentary values
-        double motion = Math.toDegrees(t.gyroStdRadPerS());
-        boolean still = step != Step.HOLD_UPRIGHT || t.gyroStdRadPerS() < PostureTracker.CAPTURE_GYRO_WARN_RAD_PER_S;
-        double lean = step == Step.LEAN_FORWARD ? Math.max(leanMaxDeg, t.forwardLeanDeg()) : leanMaxDeg;
+        PostureDiagnostics d = s.engine().diagnostics(); // read across threads: momentary values
+        double motion = Math.toDegrees(d.gyroStdRadPerS());
+        boolean still = step != Step.HOLD_UPRIGHT || d.gyroStdRadPerS() < TUNING.captureGyroWarnRadPerS();
+        double lean = step == Step.LEAN_FORWARD ? Math.max(leanMaxDeg, d.forwardLeanDeg()) : leanMaxDeg;
         return new Progress(calibrations - calibrationsAtBegin, still, motion, lean);
     }
 
@@ -221,8 +192,8 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (calibrations == calibrationsAtBegin || c == null) {
             return new Result(false, "You moved during the hold. Sit upright and still, then try again.");
         }
-        if (c.gyroStdRadPerS() > PostureTracker.CAPTURE_GYRO_WARN_RAD_PER_S
-                || c.accelStdMps2() > PostureTracker.CAPTURE_ACCEL_WARN_MPS2) {
+        if (c.gyroStdRadPerS() > TUNING.captureGyroWarnRadPerS()
+                || c.accelStdMps2() > TUNING.captureAccelWarnMps2()) {
             return new Result(false, "You moved during the hold. Sit upright and still, then try again.");
         }
         return new Result(true, "Upright pose recorded.");
@@ -239,11 +210,11 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (s != Step.LEAN_FORWARD) {
             return new Result(false, "The steps were not completed.");
         }
-        PostureSession session = current;
+        SessionBuilder session = current;
         if (session == null) {
             return new Result(false, "Not connected: connect the sensor first.");
         }
-        double reached = Math.max(leanMaxDeg, session.engine().tracker().forwardLeanDeg());
+        double reached = Math.max(leanMaxDeg, session.engine().diagnostics().forwardLeanDeg());
         session.engine().endForwardLean();
         long deadline = System.nanoTime() + 250_000_000L;
         while (calibrations == calibrationsAtLean && System.nanoTime() < deadline) {
@@ -253,10 +224,10 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (calibrations != calibrationsAtLean && c != null && !Double.isNaN(c.leanDeg())) {
             reached = c.leanDeg();
         }
-        if (reached < PostureTracker.MIN_LEAN_DEG) {
+        if (reached < TUNING.minLeanDeg()) {
             return new Result(false, String.format(Locale.ROOT,
                     "Lean forward slowly by at least %.0f° (reached %.0f°), then try again.",
-                    PostureTracker.MIN_LEAN_DEG, reached));
+                    TUNING.minLeanDeg(), reached));
         }
         if (c != null && "forward-lean".equals(c.mountingSource())) {
             return new Result(true, String.format(Locale.ROOT, "Calibrated: upright held still, forward lean "

@@ -1,6 +1,10 @@
 package io.midback.ui;
 
+import com.google.gson.JsonObject;
+import io.midback.app.SessionBuilder;
+import io.midback.app.SummaryJson;
 import io.midback.app.WindowLauncher;
+import io.midback.recording.ReadReport;
 
 import javax.swing.SwingUtilities;
 import java.io.PrintStream;
@@ -33,6 +37,7 @@ public final class GuiLauncher implements WindowLauncher {
         HeapWatch heap = o.measure() ? new HeapWatch().start() : null;
         TransportCatalog catalog = new TransportCatalog(java.time.Duration.ofSeconds(12));
         AtomicReference<MidbackWindow> notices = new AtomicReference<>();
+        AtomicReference<EngineBackend> engines = new AtomicReference<>();
         HistoryAccess history = HistoryAccess.defaults(msg -> SwingUtilities.invokeLater(() -> {
             MidbackWindow nw = notices.get();
             if (nw != null) {
@@ -45,6 +50,8 @@ public final class GuiLauncher implements WindowLauncher {
             Theme.install("dark".equals(theme));
             trace("flatlaf", launchNanos);
             EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
+            engine.overridePosture(o.posture());
+            engines.set(engine);
             MidbackWindow w = new MidbackWindow(prefs, engine, catalog, Clock.systemDefaultZone(), history);
             engine.onHistoryWritten(w::historyWritten);
             notices.set(w);
@@ -73,9 +80,10 @@ public final class GuiLauncher implements WindowLauncher {
         MidbackWindow w = ref.get();
         // What to connect to is decided here, off the event thread and after the window is shown (a serial
         // port listing is I/O): --replay, --port, the remembered device when attached, else the bundled sample.
-        if (o.replay() != null) {
-            SwingUtilities.invokeLater(() -> w.connect(new PacedReplay(o.replay(), o.speed())
-                    .savingToHistory(o.saveReplayToHistory()), ConnectPanel.replayKey(o.replay(), o.speed())));
+        PacedReplay asked = o.replay() == null ? null
+                : new PacedReplay(o.replay(), o.speed()).savingToHistory(o.saveReplayToHistory());
+        if (asked != null) {
+            SwingUtilities.invokeLater(() -> w.connect(asked, ConnectPanel.replayKey(o.replay(), o.speed())));
         } else if (o.port() != null) {
             DeviceCatalog.Device d = new DeviceCatalog.Device("serial", o.port(), o.port());
             SwingUtilities.invokeLater(() -> w.connect(catalog.open(d), "serial:" + o.port()));
@@ -105,12 +113,28 @@ public final class GuiLauncher implements WindowLauncher {
             watchdog.close();
             heap.close();
             SwingUtilities.invokeAndWait(() -> w.frame().dispose());
+        } else if (asked != null && (o.json() || o.exitWhenDone())) {
+            sessionEnded.await();
+            if (o.json()) {
+                out.println(summaryJson(engines.get(), asked));
+                out.flush();
+            }
+            if (o.exitWhenDone()) {
+                SwingUtilities.invokeAndWait(() -> w.frame().dispose());
+            }
         }
         closed.await();
         w.awaitStopped();
         history.close();
         prefs.flush();
         return w.session() != null && w.session().state() == Session.State.FAILED ? 1 : 0;
+    }
+
+    /** The replay's summary as {@code replay --json} prints it: the window's own session, what reading counted. */
+    private static String summaryJson(EngineBackend engine, PacedReplay replay) {
+        SessionBuilder session = engine.session();
+        ReadReport report = replay.report();
+        return SummaryJson.line(session.summary(), report == null ? new JsonObject() : SummaryJson.of(report));
     }
 
     /**

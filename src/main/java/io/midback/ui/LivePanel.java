@@ -406,10 +406,6 @@ final class LivePanel extends JPanel {
         calibratedLabel.setText(calibrated ? "calibrated" : "not calibrated: use Calibrate");
     }
 
-    String stateText() {
-        return stateLabel.getText();
-    }
-
     static Color colourOf(PostureState s) {
         return switch (s) {
             case UPRIGHT, STANDING, WALKING -> new Color(0x27AE60);
@@ -425,10 +421,6 @@ final class LivePanel extends JPanel {
         lost.setText(lostSamples < 0 ? "–" : String.valueOf(lostSamples));
         battery.setText(Double.isNaN(batteryFraction) ? "unknown"
                 : String.format(Locale.ROOT, "%.0f %%", 100 * batteryFraction));
-    }
-
-    String connectionText() {
-        return connection.getText();
     }
 
     /** Session seconds as h:mm:ss (or m:ss). */

@@ -1,7 +1,10 @@
 package io.midback.ui;
 
+import io.midback.app.SessionSpec;
 import io.midback.live.LiveSession;
 import io.midback.live.SensorLink;
+import io.midback.orientation.OrientationFilters;
+import io.midback.posture.PostureSettings;
 import io.midback.protocol.DeviceMessage;
 import io.midback.sensor.SampleSink;
 import io.midback.transport.ByteTransport;
@@ -10,7 +13,7 @@ import io.midback.transport.LinkState;
 import io.midback.transport.ReconnectingLink;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -19,8 +22,7 @@ import java.util.function.Supplier;
  * protocol's device control (rate, start/stop, vibration on a slump), battery from the device's messages.
  */
 public final class LiveSource implements SampleSource {
-    static final double NOMINAL_RATE_HZ = 100;
-
+    private final SessionSpec.Kind kind;
     private final String name;
     private final Supplier<ByteTransport> transports;
     private final ReconnectingLink.Settings linkSettings;
@@ -35,15 +37,21 @@ public final class LiveSource implements SampleSource {
      * @param transports a fresh transport for every (re)connection
      */
     public LiveSource(String name, Supplier<ByteTransport> transports, ReconnectingLink.Settings linkSettings) {
+        this(SessionSpec.Kind.SERIAL, name, transports, linkSettings);
+    }
+
+    /** @param kind {@link SessionSpec.Kind#SERIAL} or {@link SessionSpec.Kind#BLUETOOTH} */
+    public LiveSource(SessionSpec.Kind kind, String name, Supplier<ByteTransport> transports,
+                      ReconnectingLink.Settings linkSettings) {
+        this.kind = kind;
         this.name = name;
         this.transports = transports;
         this.linkSettings = linkSettings;
     }
 
-    /** The link settings of {@code midback live}'s defaults: 3 s watchdog, give up after 5 minutes down. */
+    /** The link settings of {@code midback live}'s defaults ({@link SensorLink#defaultLinkSettings()}). */
     public static ReconnectingLink.Settings defaultLinkSettings() {
-        return new ReconnectingLink.Settings(Duration.ofSeconds(3), Duration.ofMillis(250), Duration.ofSeconds(5),
-                Duration.ofMinutes(5));
+        return SensorLink.defaultLinkSettings();
     }
 
     @Override
@@ -62,8 +70,14 @@ public final class LiveSource implements SampleSource {
     }
 
     @Override
-    public PostureBackend.HistoryTarget historyTarget() {
-        return new PostureBackend.HistoryTarget(name, "live " + name);
+    public SessionSpec spec(PostureSettings posture, Clock clock) {
+        return SessionSpec.live(kind, name, null, clock.instant(), clock.getZone(), OrientationFilters.DEFAULT,
+                posture);
+    }
+
+    @Override
+    public boolean savesHistory() {
+        return true;
     }
 
     @Override
@@ -90,7 +104,7 @@ public final class LiveSource implements SampleSource {
     @Override
     public void run(SampleSink sink) throws Exception {
         LiveSession[] self = new LiveSession[1];
-        SensorLink link = new SensorLink(name, transports, linkSettings, null, NOMINAL_RATE_HZ, 0, this::message,
+        SensorLink link = new SensorLink(name, transports, linkSettings, null, SessionSpec.DEFAULT_RATE_HZ, 0, this::message,
                 why -> {
                     failure = why;
                     if (self[0] != null) {

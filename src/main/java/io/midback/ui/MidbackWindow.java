@@ -2,6 +2,7 @@ package io.midback.ui;
 
 import io.midback.alert.Alert;
 import io.midback.alert.AlertKind;
+import io.midback.alert.Snooze;
 import io.midback.posture.PostureListener;
 
 import javax.swing.BorderFactory;
@@ -27,10 +28,7 @@ import java.awt.event.WindowEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * The Midback window: Live (chart, posture indicator, status), Connect, Today; calibration, alert settings,
@@ -71,7 +69,7 @@ public final class MidbackWindow {
     private volatile long firstPaintNanos;
     private final java.util.List<Runnable> firstPaintHooks = new java.util.ArrayList<>();
     private final java.util.List<Runnable> sessionEndHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private double calibrationCountdownS = 3, calibrationHoldS = 5, calibrationLeanS = 5;
+    private final double calibrationCountdownS = 3, calibrationHoldS = 5, calibrationLeanS = 5;
     private CalibrationWizard wizard;
 
     public MidbackWindow(UiPrefs prefs, PostureBackend backend, DeviceCatalog catalog, Clock clock) {
@@ -85,7 +83,7 @@ public final class MidbackWindow {
         this.backend = backend;
         this.catalog = catalog;
         this.clock = clock;
-        this.settings = AlertSettings.load(prefs);
+        this.settings = AlertSettings.load(prefs.settings());
         backend.apply(settings);
         live = new LivePanel(series, settings.thresholdDeg(), (int) prefs.getDouble("chart.windowMin", 5));
         live.windowChoice().addActionListener(e -> {
@@ -118,6 +116,7 @@ public final class MidbackWindow {
                 }
             }
         };
+        tabs.setName("tabs");
         tabs.addTab("Live", live);
         tabs.addTab("Connect", connect);
         tabs.addTab("Today", today);
@@ -174,12 +173,18 @@ public final class MidbackWindow {
         alerts.addActionListener(e -> openAlertSettings());
         JButton snooze = new JButton("Snooze ▾");
         snooze.setName("snooze");
-        for (String[] s : new String[][] {{"30 minutes", "30"}, {"1 hour", "60"}, {"Until tomorrow", "tomorrow"},
-                {"Resume alerts", "0"}}) {
-            JMenuItem item = new JMenuItem(s[0]);
-            item.addActionListener(e -> snooze(s[1]));
+        for (Snooze s : Snooze.values()) {
+            JMenuItem item = new JMenuItem(switch (s) {
+                case MINUTES_30 -> "30 minutes";
+                case HOUR_1 -> "1 hour";
+                case UNTIL_TOMORROW -> "Until tomorrow";
+            });
+            item.addActionListener(e -> snooze(s));
             snoozeMenu.add(item);
         }
+        JMenuItem resume = new JMenuItem("Resume alerts");
+        resume.addActionListener(e -> snooze(null));
+        snoozeMenu.add(resume);
         snooze.addActionListener(e -> snoozeMenu.show(snooze, 0, snooze.getHeight()));
         JButton stop = new JButton("Disconnect");
         stop.addActionListener(e -> disconnect());
@@ -254,18 +259,8 @@ public final class MidbackWindow {
         disconnect();
         ring = new LiveRing(1 << 16);
         live.setSource(ring);
-        LiveRing target = ring;
-        PostureListener frames = target;
-        session = new Session(source, backend, frames,
-                a -> {
-                    // On the session thread: the vibration goes out before the next chunk is read.
-                    if ((a.kind() == AlertKind.SLUMP || a.kind() == AlertKind.SLUMP_ESCALATION)
-                            && settings.vibration() && !snoozed()) {
-                        source.vibrate();
-                    }
-                    SwingUtilities.invokeLater(() -> onAlert(a));
-                },
-                source.historyTarget(),
+        PostureListener frames = ring;
+        session = new Session(source, backend, frames, a -> SwingUtilities.invokeLater(() -> onAlert(a)),
                 () -> sessionEndHooks.forEach(Runnable::run)).start();
         if (key != null) {
             prefs.put("last.source", key);
@@ -372,12 +367,6 @@ public final class MidbackWindow {
         t.start();
     }
 
-    public void setCalibrationTimes(double countdownS, double holdS, double leanS) {
-        calibrationCountdownS = countdownS;
-        calibrationHoldS = holdS;
-        calibrationLeanS = leanS;
-    }
-
     CalibrationWizard openCalibration() {
         if (wizard != null && wizard.isDisplayable()) {
             wizard.toFront();
@@ -404,7 +393,7 @@ public final class MidbackWindow {
     public void applySettings(AlertSettings s) {
         settings = s;
         backend.apply(s);
-        s.save(prefs);
+        s.save(prefs.settings());
         prefs.save();
         live.setThreshold(s.thresholdDeg());
         live.refresh();
@@ -414,18 +403,13 @@ public final class MidbackWindow {
         return settings;
     }
 
-    /** "30", "60" minutes, "tomorrow" (the start of the next day), or "0" to resume. */
-    void snooze(String what) {
+    /** Snoozes alerts (in the window and the engine), or resumes them with null. */
+    void snooze(Snooze what) {
         Instant now = clock.instant();
-        if ("tomorrow".equals(what)) {
-            ZoneId zone = clock.getZone();
-            snoozedUntil = LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
-        } else {
-            long min = Long.parseLong(what);
-            snoozedUntil = min == 0 ? Instant.MIN : now.plus(Duration.ofMinutes(min));
-        }
+        snoozedUntil = what == null ? Instant.MIN
+                : now.plusNanos(Math.round(what.untilS(0, now, clock.getZone()) * 1e9));
         backend.snooze(what);
-        if (!"0".equals(what)) {
+        if (what != null) {
             banner.setVisible(false);
         }
     }
@@ -446,8 +430,6 @@ public final class MidbackWindow {
             return;
         }
         alertsShown++;
-        if (a.kind() == AlertKind.SLUMP) {
-        }
         banner.show(a);
         long now = System.nanoTime();
         // Sound and tray at most every 10 s of wall time (a fast replay can decide many alerts a second).
@@ -465,10 +447,6 @@ public final class MidbackWindow {
     /** A one-line notice at the bottom of the window (not an alert: it does not cover the banner). */
     public void notice(String message) {
         statusLine.setText(message);
-    }
-
-    public String noticeText() {
-        return statusLine.getText();
     }
 
     public AlertBanner banner() {
@@ -506,10 +484,6 @@ public final class MidbackWindow {
 
     SeriesWindow series() {
         return series;
-    }
-
-    JTabbedPane tabs() {
-        return tabs;
     }
 
     public long ticks() {

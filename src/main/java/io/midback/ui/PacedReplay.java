@@ -1,33 +1,35 @@
 package io.midback.ui;
 
+import io.midback.app.SessionSpec;
+import io.midback.orientation.OrientationFilters;
+import io.midback.posture.PostureSettings;
 import io.midback.recording.CsvSampleReader;
+import io.midback.recording.ReadReport;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
 import java.nio.file.Path;
-import java.util.concurrent.locks.LockSupport;
+import java.time.Clock;
 
 /**
  * Replays a recording at {@code speed} times real time (or as fast as it can be read with speed = infinity):
  * reads with {@link CsvSampleReader} on the calling (session) thread and hands the samples on in slices of about
- * {@link #SLICE_WALL_S} of wall time, sleeping until each slice is due. Nothing is allocated per sample.
+ * {@link #SLICE_WALL_S} of wall time, waiting ({@link Pacing}) until each slice is due. Nothing is allocated per
+ * sample. The session is the recording's own, as {@code midback replay} has it ({@link SessionSpec#ofRecording}):
+ * its rate, magnetometer columns, start and stored calibration.
  */
-public final class PacedReplay implements SampleSource {
+public final class PacedReplay extends PacedSource {
     /** Wall time between hand-overs when paced. */
     static final double SLICE_WALL_S = 0.02;
 
     private final Path file;
-    private final double speed;
-    private volatile boolean stopped;
     private boolean saveToHistory;
+    private volatile ReadReport report;
 
     /** @param speed 1 = real time; {@link Double#POSITIVE_INFINITY} = no pacing */
     public PacedReplay(Path file, double speed) {
-        if (!(speed > 0)) {
-            throw new IllegalArgumentException("speed must be positive: " + speed);
-        }
+        super(speed);
         this.file = file;
-        this.speed = speed;
     }
 
     /** Also saves the replayed session in the history (off by default for replays). */
@@ -37,56 +39,34 @@ public final class PacedReplay implements SampleSource {
     }
 
     @Override
-    public PostureBackend.HistoryTarget historyTarget() {
-        if (!saveToHistory) {
-            return null;
-        }
-        // A recording is saved at its own time ("# start:"), like `replay --save-history`; else at "now".
-        java.time.Instant start = null;
-        try {
-            start = io.midback.recording.CsvSampleReader.readMetadata(file).start()
-                    .map(t -> t.atZone(java.time.ZoneId.systemDefault()).toInstant()).orElse(null);
-        } catch (RuntimeException e) {
-            // An unreadable file fails the replay itself, with its own message.
-        }
-        return new PostureBackend.HistoryTarget(file.getFileName().toString(), "replay " + file.getFileName(),
-                start);
+    public boolean savesHistory() {
+        return saveToHistory;
+    }
+
+    @Override
+    public SessionSpec spec(PostureSettings posture, Clock clock) {
+        return SessionSpec.ofRecording(file, null, null, clock.getZone(), OrientationFilters.DEFAULT, posture,
+                System.err::println);
     }
 
     public Path file() {
         return file;
     }
 
-    public double speed() {
-        return speed;
+    /** What reading the file counted, once the replay has ended (else null). */
+    public ReadReport report() {
+        return report;
     }
 
     @Override
     public String describe() {
-        return "replay " + file.getFileName() + " at " + speedLabel(speed);
-    }
-
-    static String speedLabel(double speed) {
-        if (Double.isInfinite(speed)) {
-            return "max speed";
-        }
-        return (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed)) + "×";
-    }
-
-    @Override
-    public boolean realTime() {
-        return !Double.isInfinite(speed);
-    }
-
-    @Override
-    public void stop() {
-        stopped = true;
+        return "replay " + file.getFileName() + " " + atSpeed();
     }
 
     @Override
     public void run(SampleSink sink) {
         try {
-            CsvSampleReader.of(file).read(new Pacer(sink));
+            report = CsvSampleReader.of(file).read(new Slicer(sink, pacing()));
         } catch (Stopped e) {
             sink.end();
         }
@@ -99,30 +79,28 @@ public final class PacedReplay implements SampleSource {
         }
     }
 
-    private final class Pacer implements SampleSink {
+    /** Hands the reader's batches on in paced slices. */
+    private static final class Slicer implements SampleSink {
         private final SampleSink out;
+        private final Pacing pacing;
+        private final double sliceDataS;
         private final SampleBatch slice = new SampleBatch(4096);
-        private double firstT = Double.NaN;
-        private long startNanos;
 
-        Pacer(SampleSink out) {
+        Slicer(SampleSink out, Pacing pacing) {
             this.out = out;
+            this.pacing = pacing;
+            this.sliceDataS = SLICE_WALL_S * pacing.speed();
         }
 
         @Override
         public void accept(SampleBatch b) {
-            if (stopped) {
-                throw new Stopped();
-            }
-            if (Double.isInfinite(speed)) {
+            if (!pacing.paced()) {
+                if (!pacing.waitUntil(0)) {
+                    throw new Stopped();
+                }
                 out.accept(b);
                 return;
             }
-            if (Double.isNaN(firstT) && b.size() > 0) {
-                firstT = b.tS[0];
-                startNanos = System.nanoTime();
-            }
-            double sliceDataS = SLICE_WALL_S * speed;
             int i = 0;
             while (i < b.size()) {
                 slice.clear();
@@ -132,19 +110,10 @@ public final class PacedReplay implements SampleSource {
                             b.azMps2[i], b.mxMicroT[i], b.myMicroT[i], b.mzMicroT[i]);
                     i++;
                 }
-                waitUntil(slice.tS[0]);
-                out.accept(slice);
-            }
-        }
-
-        private void waitUntil(double tS) {
-            long due = startNanos + (long) ((tS - firstT) / speed * 1e9);
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                if (stopped) {
+                if (!pacing.waitUntil(slice.tS[0])) {
                     throw new Stopped();
                 }
-                LockSupport.parkNanos(Math.min(due - now, 50_000_000L));
+                out.accept(slice);
             }
         }
 

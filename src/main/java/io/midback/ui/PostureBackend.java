@@ -1,6 +1,7 @@
 package io.midback.ui;
 
 import io.midback.alert.AlertListener;
+import io.midback.alert.Snooze;
 import io.midback.posture.PostureListener;
 import io.midback.sensor.SampleSink;
 
@@ -11,34 +12,18 @@ import io.midback.sensor.SampleSink;
 public interface PostureBackend {
 
     /**
-     * The pipeline for one session (orientation filter → posture → alerts): samples in; every sample's frame to
-     * {@code frames}, alerts to {@code alerts}. Called and then fed on the session thread.
+     * The pipeline for one session of {@code source} (orientation filter → posture → alerts, and the history when
+     * the source is saved): samples in; every sample's frame to {@code frames}, alerts to {@code alerts}; a slump
+     * alert makes the source's device vibrate when the settings say so. Called and then fed on the session
+     * thread; the returned sink closes the session's sinks at its end.
      */
-    SampleSink open(PostureListener frames, AlertListener alerts);
-
-    /**
-     * As {@link #open(PostureListener, AlertListener)}, also saving the session in the history when
-     * {@code history} is not null (a failure to open the history is a notice, not a failed session).
-     */
-    default SampleSink open(PostureListener frames, AlertListener alerts, HistoryTarget history) {
-        return open(frames, alerts);
-    }
-
-    /**
-     * What a session is saved as in the history: the device, the source ("live /dev/ttyUSB0"), and the wall time
-     * of its first sample (a recording's own start), or null for "now" (a live session).
-     */
-    record HistoryTarget(String device, String source, java.time.Instant start) {
-        public HistoryTarget(String device, String source) {
-            this(device, source, null);
-        }
-    }
+    SampleSink open(SampleSource source, PostureListener frames, AlertListener alerts);
 
     /** Applies alert settings from now on (any thread). */
     void apply(AlertSettings settings);
 
-    /** Snoozes the engine's alerts: "30", "60" (minutes), "tomorrow", or "0" to resume (any thread). */
-    default void snooze(String what) {
+    /** Snoozes the engine's alerts, or resumes them with null (any thread). */
+    default void snooze(Snooze snooze) {
     }
 
     /** The calibration the wizard drives. */

@@ -1,6 +1,11 @@
 package io.midback.ui;
 
+import io.midback.app.SessionSpec;
+import io.midback.orientation.OrientationFilters;
+import io.midback.posture.PostureSettings;
 import io.midback.sensor.SampleSink;
+
+import java.time.Clock;
 
 /**
  * Where a session's samples come from: a recording, a serial port, a Bluetooth device, the simulator. {@link #run}
@@ -33,11 +38,21 @@ public interface SampleSource {
     }
 
     /**
-     * How the session is saved in the history, or null for not at all: live devices always are; replays only
-     * when the user asked ("Save to history"); the simulator never.
+     * The session this source streams: what the source says about itself (a recording's rate, magnetometer,
+     * start and calibration; a live link's name) with the window's posture settings. Read once per session, on
+     * the session's thread. By default a live link named by {@link #describe()}, starting now.
      */
-    default PostureBackend.HistoryTarget historyTarget() {
-        return null;
+    default SessionSpec spec(PostureSettings posture, Clock clock) {
+        return SessionSpec.live(SessionSpec.Kind.SERIAL, describe(), null, clock.instant(), clock.getZone(),
+                OrientationFilters.DEFAULT, posture);
+    }
+
+    /**
+     * Whether the session is saved in the history: live devices always are; replays only when the user asked
+     * ("Save to history"); the simulator never.
+     */
+    default boolean savesHistory() {
+        return false;
     }
 
     /** True for a paced source (live device or paced replay): the sample rate means something in real time. */

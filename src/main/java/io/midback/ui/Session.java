@@ -1,6 +1,7 @@
 package io.midback.ui;
 
 import io.midback.alert.AlertListener;
+import io.midback.app.TimeOrigin;
 import io.midback.posture.PostureListener;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
@@ -27,24 +28,31 @@ public final class Session {
      */
     public Session(SampleSource source, PostureBackend backend, PostureListener frames, AlertListener alerts,
                    Runnable onFinish) {
-        this(source, backend, frames, alerts, null, onFinish);
-    }
-
-    /**
-     * @param history where the session is saved in the history (null: not saved); the pipeline and the history
-     *                are opened on the session's thread, not the caller's
-     */
-    public Session(SampleSource source, PostureBackend backend, PostureListener frames, AlertListener alerts,
-                   PostureBackend.HistoryTarget history, Runnable onFinish) {
         this.source = source;
         this.onFinish = onFinish;
-        this.thread = new Thread(() -> run(backend.open(frames, alerts, history)), "midback-session");
+        // The pipeline and the history are opened on the session's thread, not the caller's.
+        this.thread = new Thread(() -> open(backend, frames, alerts), "midback-session");
         thread.setDaemon(true);
     }
 
     public Session start() {
         thread.start();
         return this;
+    }
+
+    private void open(PostureBackend backend, PostureListener frames, AlertListener alerts) {
+        SampleSink pipeline;
+        try {
+            pipeline = backend.open(source, frames, alerts);
+        } catch (RuntimeException e) { // a recording whose header cannot be read
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            state = State.FAILED;
+            if (onFinish != null) {
+                onFinish.run();
+            }
+            return;
+        }
+        run(pipeline);
     }
 
     private void run(SampleSink pipeline) {
@@ -122,7 +130,7 @@ public final class Session {
     /** Counts samples and gaps on the way into the pipeline. */
     private final class Counting implements SampleSink {
         private final SampleSink next;
-        private double firstT = Double.NaN;
+        private final TimeOrigin origin = new TimeOrigin();
         private long n;
         private boolean ended;
 
@@ -136,16 +144,14 @@ public final class Session {
                 return;
             }
             state = State.STREAMING;
-            if (Double.isNaN(firstT)) {
-                firstT = b.tS[0];
-            }
+            origin.sessionTime(b.tS[0]);
             n += b.size();
-            double last = b.tS[b.size() - 1];
-            if (n > 1 && last > firstT) {
-                nominalRateHz = (n - 1) / (last - firstT);
+            double last = origin.sessionTime(b.tS[b.size() - 1]);
+            if (n > 1 && last > 0) {
+                nominalRateHz = (n - 1) / last;
             }
             samples = n;
-            lastSampleS = last - firstT;
+            lastSampleS = last;
             next.accept(b);
         }
 

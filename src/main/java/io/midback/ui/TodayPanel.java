@@ -46,8 +46,6 @@ final class TodayPanel extends JPanel {
     private final AtomicBoolean loading = new AtomicBoolean();
     private volatile boolean written = true;
     private long lastLoadNanos = Long.MIN_VALUE / 2, lastWrittenNanos;
-    private volatile int loads;
-    private volatile int minutesToday = -1;
 
     TodayPanel(HistoryAccess history, Clock clock, DoubleSupplier thresholdDeg) {
         super(new BorderLayout(8, 8));
@@ -87,19 +85,6 @@ final class TodayPanel extends JPanel {
         lastLoadNanos = Long.MIN_VALUE / 2;
     }
 
-    int loads() {
-        return loads;
-    }
-
-    /** Minutes of today in the history at the last load (tests), or −1 before. */
-    int minutesToday() {
-        return minutesToday;
-    }
-
-    String summaryText() {
-        return summary.getText();
-    }
-
     /** From the window's timer (event thread): starts a load when due and the tab is showing. */
     void refresh() {
         if (history == null || !isShowing() || flexion.getWidth() < 50) {
@@ -128,7 +113,6 @@ final class TodayPanel extends JPanel {
     /** Worker thread: reads the history and draws the charts into images. */
     private void load(LocalDate today, double thr, Dimension fl, Dimension st, Dimension hr, Dimension wk) {
         String text;
-        int minutes = -1;
         BufferedImage[] img = new BufferedImage[4];
         try {
             HistoryStore store = history.store();
@@ -143,7 +127,6 @@ final class TodayPanel extends JPanel {
                     }
                 }
                 DaySummary s = day.summary();
-                minutes = day.minutes().size();
                 text = day.minutes().isEmpty()
                         ? "Nothing in today's history yet: live sessions are saved as they go (replays when you "
                         + "tick \"Save to history\")."
@@ -166,10 +149,7 @@ final class TodayPanel extends JPanel {
             text = "Could not read the history: " + e.getMessage();
         }
         String shown = text;
-        int shownMinutes = minutes;
         SwingUtilities.invokeLater(() -> {
-            loads++;
-            minutesToday = shownMinutes;
             summary.setText(shown);
             flexion.set(img[0]);
             states.set(img[1]);

@@ -1,5 +1,6 @@
 package io.midback.ui;
 
+import io.midback.app.SessionSpec;
 import io.midback.transport.BluetoothDevice;
 import io.midback.transport.BluetoothDiscovery;
 import io.midback.transport.BluetoothTransport;
@@ -52,8 +53,8 @@ public final class TransportCatalog implements DeviceCatalog {
             case "serial" -> new LiveSource(device.address(),
                     () -> new SerialTransport(device.address(), SerialTransport.DEFAULT_BAUD),
                     LiveSource.defaultLinkSettings());
-            case "bluetooth" -> new LiveSource(device.name(), () -> new BluetoothTransport(resolve(device.address())),
-                    LiveSource.defaultLinkSettings());
+            case "bluetooth" -> new LiveSource(SessionSpec.Kind.BLUETOOTH, device.name(),
+                    () -> new BluetoothTransport(resolve(device.address())), LiveSource.defaultLinkSettings());
             default -> throw new IllegalArgumentException("unknown device kind: " + device.kind());
         };
     }

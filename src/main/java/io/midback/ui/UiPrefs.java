@@ -1,99 +1,70 @@
 package io.midback.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import io.midback.app.UserSettings;
+
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The window's remembered settings (last source, theme, alert settings, chart window) in a small properties file
- * in the user's config directory: {@code $XDG_CONFIG_HOME/midback/ui.properties} (else
- * {@code ~/.config/midback/ui.properties}); the system property {@code midback.config.dir} overrides the folder.
- * Saving happens on a background thread (no I/O on the event thread).
+ * The window's view of the wearer's settings file ({@link UserSettings}: last source, theme, alert settings,
+ * chart window; the file {@code replay} and {@code live} read too). Saving happens on a background thread (no
+ * I/O on the event thread).
  */
 public final class UiPrefs {
-    private final Path file;
-    private final Properties props = new Properties();
+    private final UserSettings settings;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "midback-prefs");
         t.setDaemon(true);
         return t;
     });
 
-    private UiPrefs(Path file) {
-        this.file = file;
+    private UiPrefs(UserSettings settings) {
+        this.settings = settings;
     }
 
     public static Path defaultDir() {
-        String override = System.getProperty("midback.config.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("midback");
+        return UserSettings.defaultDir();
     }
 
-    /** Loads the file if present (an unreadable file counts as empty). */
+    /** Loads the settings file in {@code dir} (migrating the window's former {@code ui.properties}). */
     public static UiPrefs load(Path dir) {
-        UiPrefs p = new UiPrefs(dir.resolve("ui.properties"));
-        if (Files.isRegularFile(p.file)) {
-            try (InputStream in = Files.newInputStream(p.file)) {
-                p.props.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                p.props.clear();
-            }
-        }
-        return p;
+        return new UiPrefs(UserSettings.load(dir));
     }
 
-    public synchronized String get(String key, String def) {
-        return props.getProperty(key, def);
+    /** The settings themselves. */
+    public UserSettings settings() {
+        return settings;
+    }
+
+    /** The value of a known key when the file sets it, else {@code def}. */
+    public String get(String key, String def) {
+        UserSettings.Key k = UserSettings.Key.of(key);
+        return settings.isSet(k) ? settings.get(k) : def;
     }
 
     public double getDouble(String key, double def) {
-        try {
-            String v = get(key, null);
-            return v == null ? def : Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return def;
-        }
-    }
-
-    public boolean getBoolean(String key, boolean def) {
         String v = get(key, null);
-        return v == null ? def : Boolean.parseBoolean(v);
+        return v == null ? def : Double.parseDouble(v);
     }
 
-    public synchronized void put(String key, Object value) {
-        if (value == null) {
-            props.remove(key);
-        } else {
-            props.setProperty(key, String.valueOf(value));
+    /** Sets a known key (a value its check refuses is dropped: the window offers only valid ones). */
+    public void put(String key, Object value) {
+        try {
+            settings.set(UserSettings.Key.of(key), value == null ? null : String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            System.err.println("midback gui: not saved: " + key + " " + e.getMessage());
         }
     }
 
-    /** Writes the file in the background (atomically: temp file, then move). */
+    /** Writes the file in the background. */
     public void save() {
-        Properties copy;
-        synchronized (this) {
-            copy = (Properties) props.clone();
-        }
         writer.execute(() -> {
             try {
-                Files.createDirectories(file.getParent());
-                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    copy.store(out, "Midback window settings");
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                System.err.println("midback gui: cannot save settings to " + file + ": " + e.getMessage());
+                settings.store();
+            } catch (RuntimeException e) {
+                System.err.println("midback gui: " + e.getMessage());
             }
         });
     }
@@ -102,13 +73,13 @@ public final class UiPrefs {
     public void flush() {
         writer.shutdown();
         try {
-            writer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            writer.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     public Path file() {
-        return file;
+        return settings.file();
     }
 }

@@ -26,7 +26,7 @@ class SessionSummaryTest {
         f.tS = 20;
         f.state = PostureState.STANDING;
         s.onPosture(f);
-        f.tS = 21;
+        f.tS = 20.5; // a step of Gap.MAX_STEP_S still counts
         s.onPosture(f);
         s.onSlumpEpisode(new SlumpEpisode(7, 12, 27.34, true));
         s.onAlert(new Alert(9, AlertKind.SLUMP, "x"));
@@ -37,11 +37,11 @@ class SessionSummaryTest {
 
         JsonObject j = JsonParser.parseString(s.toJson()).getAsJsonObject();
         assertEquals(103, j.get("samples").getAsLong());
-        assertEquals(19.0, j.get("durationS").getAsDouble(), 1e-9);
+        assertEquals(18.5, j.get("durationS").getAsDouble(), 1e-9);
         JsonObject ps = j.getAsJsonObject("postureSeconds");
         assertEquals(5.0, ps.get("upright").getAsDouble(), 1e-9);
         assertEquals(5.0, ps.get("slouched").getAsDouble(), 1e-9);
-        assertEquals(1.0, ps.get("standing").getAsDouble(), 1e-9, "the gap is not counted");
+        assertEquals(0.5, ps.get("standing").getAsDouble(), 1e-9, "the gap is not counted");
         assertEquals(0.0, ps.get("not-worn").getAsDouble());
         JsonObject ep = j.getAsJsonArray("slumpEpisodes").get(0).getAsJsonObject();
         assertEquals(7.0, ep.get("startS").getAsDouble());

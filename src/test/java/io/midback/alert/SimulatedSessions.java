@@ -33,10 +33,10 @@ final class SimulatedSessions {
         final int n;
         final double[] tS, trueFlex, trueLat, flex, lat;
         final PostureState[] trueState, state;
-        final boolean[] calibrated;
+        final boolean[] calibrated, trueSedentary, trueStanding;
+        final double[] sittingProbability;
         final SessionSummary summary = new SessionSummary();
         List<io.midback.sim.SlumpEpisode> trueEpisodes;
-        PostureEngine engine;
 
         Result(int n) {
             this.n = n;
@@ -48,13 +48,64 @@ final class SimulatedSessions {
             trueState = new PostureState[n];
             state = new PostureState[n];
             calibrated = new boolean[n];
+            trueSedentary = new boolean[n];
+            trueStanding = new boolean[n];
+            sittingProbability = new double[n];
+        }
+
+        /** The sample at or just before a session time. */
+        int indexAt(double t) {
+            int i = java.util.Arrays.binarySearch(tS, t);
+            return Math.max(0, Math.min(n - 1, i >= 0 ? i : -i - 2));
+        }
+
+        /** Slump and escalation alerts at moments the truth says walking or lying. */
+        int slumpAlertsWhileWalkingOrLying() {
+            int k = 0;
+            for (Alert a : summary.alerts()) {
+                if (a.kind() == AlertKind.SLUMP || a.kind() == AlertKind.SLUMP_ESCALATION) {
+                    PostureState truth = trueState[indexAt(a.atS())];
+                    if (truth == PostureState.WALKING || truth == PostureState.LYING) {
+                        k++;
+                    }
+                }
+            }
+            return k;
+        }
+
+        /** Fraction of calibrated samples whose sedentary-or-not agrees with the truth. */
+        double sedentaryAgreement() {
+            int k = 0, ok = 0;
+            for (int i = 0; i < n; i++) {
+                if (calibrated[i]) {
+                    k++;
+                    if (state[i].isSedentary() == trueSedentary[i]) {
+                        ok++;
+                    }
+                }
+            }
+            return ok / (double) Math.max(1, k);
+        }
+
+        /** Among truly sedentary calibrated samples: the fraction whose sitting/standing label is right. */
+        double sittingLabelAccuracy() {
+            int k = 0, ok = 0;
+            for (int i = 0; i < n; i++) {
+                if (calibrated[i] && trueSedentary[i]) {
+                    k++;
+                    if ((sittingProbability[i] >= 0.5) == !trueStanding[i]) {
+                        ok++;
+                    }
+                }
+            }
+            return ok / (double) Math.max(1, k);
         }
 
         double rms(double[] a, double[] b, double fromS) {
             double sum = 0;
             int k = 0;
             for (int i = 0; i < n; i++) {
-                if (calibrated[i] && tS[i] >= fromS) {
+                if (calibrated[i] && trueSedentary[i] && tS[i] >= fromS) {
                     double d = a[i] - b[i];
                     sum += d * d;
                     k++;
@@ -63,6 +114,7 @@ final class SimulatedSessions {
             return Math.sqrt(sum / Math.max(1, k));
         }
 
+        /** Flexion error, RMS over the calibrated sedentary samples (what alerts are decided on), degrees. */
         double flexRms() {
             return rms(flex, trueFlex, 0);
         }
@@ -156,10 +208,11 @@ final class SimulatedSessions {
             r.trueFlex[i] = t.flexionDeg;
             r.trueLat[i] = t.lateralBendDeg;
             r.trueState[i] = t.state;
+            r.trueSedentary[i] = t.sedentary;
+            r.trueStanding[i] = t.activity.mode() == io.midback.sim.Activity.Mode.STANDING;
         });
         OrientationFilter filter = filter(cfg.rateHz());
         PostureEngine engine = new PostureEngine(settings, r.summary);
-        r.engine = engine;
         PostureFrame frame = new PostureFrame();
         sim.run(new SampleSink() {
             int i;
@@ -181,6 +234,7 @@ final class SimulatedSessions {
                     r.lat[i] = frame.lateralBendDeg;
                     r.state[i] = frame.state;
                     r.calibrated[i] = frame.calibrated;
+                    r.sittingProbability[i] = frame.sittingProbability;
                 }
             }
 

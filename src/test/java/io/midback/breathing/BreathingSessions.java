@@ -4,7 +4,7 @@ import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 import io.midback.sim.Activity;
 import io.midback.sim.Breathing;
-import io.midback.sim.Mounting;
+import io.midback.posture.Mounting;
 import io.midback.sim.Scenario;
 import io.midback.sim.SensorErrors;
 import io.midback.sim.Simulator;

@@ -5,6 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -40,12 +42,14 @@ class ReplayCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    @Test
-    void slumpDemoFindsEveryTrueEpisodeAndNoOtherWithAlertsAtStartPlusDwell() throws IOException {
-        Run r = run("replay", "samples/slump-demo.csv.gz", "--json", "--quiet");
+    /** Each bundled sample replayed against its own truth file (episodes.json beside it). */
+    @ParameterizedTest
+    @ValueSource(strings = {"slump-demo", "workday-1h"})
+    void bundledSampleFindsEveryTrueEpisodeAndNoOtherWithAlertsAtStartPlusDwell(String sample) throws IOException {
+        Run r = run("replay", "samples/" + sample + ".csv.gz", "--json", "--quiet");
         assertEquals(0, r.exitCode(), r.err());
         JsonObject summary = r.json();
-        JsonObject truth = JsonParser.parseString(Files.readString(Path.of("samples/slump-demo.episodes.json")))
+        JsonObject truth = JsonParser.parseString(Files.readString(Path.of("samples/" + sample + ".episodes.json")))
                 .getAsJsonObject();
         assertEquals(truth.get("samples").getAsLong(), summary.get("samples").getAsLong());
         assertEquals(truth.get("durationS").getAsDouble(), summary.get("durationS").getAsDouble(), 0.02);
@@ -68,8 +72,20 @@ class ReplayCommandTest {
             assertEquals(t.get("endS").getAsDouble(), f.get("endS").getAsDouble(), 2.0, "episode " + i + " end");
             assertEquals(t.get("alertAtS").getAsDouble(), slumpAlerts.get(i), 1.0, "alert " + i);
         }
+        // The time in each posture is the truth's, within 1 % of the recording (states switch a little late or
+        // early at each change). The truth counts a slump as slouched from its start; the product only once it has
+        // lasted the dwell, upright until then.
         JsonObject seconds = summary.getAsJsonObject("postureSeconds");
-        assertTrue(seconds.get("upright").getAsDouble() > 200, seconds.toString());
+        JsonObject trueSeconds = truth.getAsJsonObject("postureSeconds");
+        double durationS = truth.get("durationS").getAsDouble();
+        double dwellS = truth.getAsJsonObject("slumpDefinition").get("dwellS").getAsDouble();
+        for (String state : trueSeconds.keySet()) {
+            double expected = trueSeconds.get(state).getAsDouble()
+                    + (state.equals("upright") ? 1 : state.equals("slouched") ? -1 : 0) * trueEpisodes.size() * dwellS;
+            double got = seconds.has(state) ? seconds.get(state).getAsDouble() : 0;
+            System.out.printf(java.util.Locale.ROOT, "%s %s: %.1f s, truth %.1f s%n", sample, state, got, expected);
+            assertEquals(expected, got, 0.01 * durationS, sample + " " + state + ": " + seconds + " vs " + trueSeconds);
+        }
         assertNotNull(summary.get("calibration"));
     }
 

@@ -5,6 +5,7 @@ import io.midback.recording.CsvSampleWriter;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
+import io.midback.testing.Poll;
 import io.midback.transport.LinkState;
 import io.midback.live.LiveTimeline;
 import io.midback.transport.ReconnectingLink;
@@ -165,7 +166,13 @@ class LiveSessionTest {
             device2.write(second);
             samples.await(150);
             session.close();
-            Thread.sleep(100);
+            // the stop command the session sends on closing reaches the device
+            Poll.until(() -> {
+                synchronized (atDevice) {
+                    String got = atDevice.toString(java.nio.charset.StandardCharsets.US_ASCII);
+                    return got.lastIndexOf('S') > got.indexOf('V') && got.indexOf('V') >= 0;
+                }
+            }, Duration.ofSeconds(10), () -> "the stop command reached the device");
             device2.close();
 
             for (int i = 0; i < 100; i++) {

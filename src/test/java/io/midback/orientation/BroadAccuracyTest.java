@@ -31,10 +31,10 @@ class BroadAccuracyTest {
     private static final Map<String, double[]> REFERENCE = new HashMap<>(); // filter|trial|mode → t, h, i
     /** The trials of the benchmark the README's figures are means over. */
     private static final int TRIAL_COUNT = 16;
-    /** The README's bound on what decimating the bias filter may change, per trial and metric. */
+    /** The README's bound on what decimating the bias filter may change in the means. */
     private static final double DECIMATION_COST_DEG = 0.002;
     /** How close each trial's score with the paper's settings is to VQF 2.1.1's in reference_rmse.csv. */
-    private static final double PAPER_PER_TRIAL_DEG = 0.005;
+    private static final double PAPER_PER_TRIAL_DEG = 0.001;
     /** Half a unit in the last decimal of the README's figures (three decimals). */
     private static final double README_PRECISION_DEG = 0.0005;
 
@@ -159,27 +159,32 @@ class BroadAccuracyTest {
 
     @Test
     void runningTheBiasFilterEveryFiftyMillisecondsCostsNoAccuracy() {
-        // The defaults decimate the bias filter for speed; the README says this moves the means by at most 0.002°.
-        // Checked trial by trial, on every metric: no trial moves by more, so no mean can.
+        // The defaults decimate the bias filter for speed; the README says this moves the means by at most 0.002°
+        // (every mean, 6D and 9D). Single trials move more (up to about 0.003°), and are printed, not bounded.
         for (boolean nineD : new boolean[] {false, true}) {
-            List<double[]> decimated = new ArrayList<>();
-            List<double[]> every = new ArrayList<>();
-            runWith("midback", VqfSettings.defaults(), nineD, decimated);
-            runWith("every-sample", VqfSettings.defaults().withBiasUpdatePeriodS(0), nineD, every);
-            double worst = 0;
+            List<double[]> decimatedTrials = new ArrayList<>();
+            List<double[]> everyTrials = new ArrayList<>();
+            double[] decimated = runWith("midback", VqfSettings.defaults(), nineD, decimatedTrials);
+            double[] every = runWith("every-sample", VqfSettings.defaults().withBiasUpdatePeriodS(0), nineD,
+                    everyTrials);
+            double worstTrial = 0;
             for (int i = 0; i < TRIAL_COUNT; i++) {
                 for (int k = 0; k < 3; k++) {
-                    double d = Math.abs(decimated.get(i)[k] - every.get(i)[k]);
-                    assertTrue(Double.isFinite(d), TRIALS.get(i).name() + " metric " + k + " is not finite");
-                    worst = Math.max(worst, d);
-                    assertTrue(d <= DECIMATION_COST_DEG, String.format(Locale.ROOT,
-                            "%s %s metric %d: every sample %.4f°, decimated %.4f°: %.4f° apart > %.3f°",
-                            nineD ? "9d" : "6d", TRIALS.get(i).name(), k, every.get(i)[k], decimated.get(i)[k], d,
-                            DECIMATION_COST_DEG));
+                    worstTrial = Math.max(worstTrial, Math.abs(decimatedTrials.get(i)[k] - everyTrials.get(i)[k]));
                 }
             }
-            System.out.printf(Locale.ROOT, "decimation cost %s: largest per-trial change %.4f°%n",
-                    nineD ? "9d" : "6d", worst);
+            double worstMean = 0;
+            for (int k = 0; k < 3; k++) {
+                double d = Math.abs(decimated[k] - every[k]);
+                assertTrue(Double.isFinite(d), "metric " + k + " is not finite");
+                worstMean = Math.max(worstMean, d);
+                // at the figure's own precision (three decimals): a change that rounds to at most 0.002°
+                assertTrue(d < DECIMATION_COST_DEG + README_PRECISION_DEG, String.format(Locale.ROOT,
+                        "%s mean of metric %d: every sample %.4f°, decimated %.4f°: %.4f° apart, more than %.3f°",
+                        nineD ? "9d" : "6d", k, every[k], decimated[k], d, DECIMATION_COST_DEG));
+            }
+            System.out.printf(Locale.ROOT, "decimation cost %s: means move by at most %.4f°, single trials by %.4f°%n",
+                    nineD ? "9d" : "6d", worstMean, worstTrial);
         }
     }
 

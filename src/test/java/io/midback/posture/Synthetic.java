@@ -1,5 +1,7 @@
 package io.midback.posture;
 
+import io.midback.sensor.Quat;
+
 /**
  * Builds synthetic sensor streams for tests from true trunk angles: a body orientation
  * {@code q_b = Rz(heading) ⊗ Rx(−flexion) ⊗ Ry(lateral) ⊗ Rz(−axial)} (body frame x right, y forward, z up,
@@ -59,7 +61,7 @@ public final class Synthetic {
 
     public static double[] matrixToQuat(double m00, double m01, double m02, double m10, double m11, double m12,
                                         double m20, double m21, double m22) {
-        Quat q = new Quat().fromMatrix(m00, m01, m02, m10, m11, m12, m20, m21, m22);
+        Quat q = new Quat().setFromMatrix(m00, m01, m02, m10, m11, m12, m20, m21, m22);
         return new double[] {q.w, q.x, q.y, q.z};
     }
 

@@ -2,7 +2,7 @@ package io.midback.protocol;
 
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
-import org.junit.jupiter.api.Assumptions;
+import io.midback.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -15,8 +15,8 @@ class AllocationTest {
     @Test
     void decodingSteadyStreamsAllocatesNothing() {
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean,
-                "skipped: this JVM cannot count allocated bytes per thread");
+        Prerequisites.require(mx instanceof com.sun.management.ThreadMXBean,
+                "this JVM cannot count allocated bytes per thread: run the tests on OpenJDK/HotSpot");
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) mx;
         long[] sum = new long[1];
         SampleSink sink = new SampleSink() {

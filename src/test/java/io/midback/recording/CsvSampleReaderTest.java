@@ -210,6 +210,33 @@ class CsvSampleReaderTest {
     }
 
     @Test
+    void linesAcrossTheReadBufferAndUnusualLinesAmongPlainOnesReadExactly() throws IOException {
+        // over 1 MiB, so that lines straddle the reader's buffer; every 997th line is one the one-pass parse leaves
+        // to the general path (exponent, spaces, CRLF)
+        StringBuilder sb = new StringBuilder("# rate_hz: 100\nt_s,gx,gy,gz,ax,ay,az\n");
+        int n = 60_000;
+        for (int i = 0; i < n; i++) {
+            String t = String.format(java.util.Locale.ROOT, "%.2f", i * 0.01);
+            if (i % 997 == 5) {
+                sb.append(t).append(", 1.5e-3,-0.25,0.125,-9.75e0,0.5,9.80665\r\n");
+            } else {
+                sb.append(t).append(",0.0015,-0.25,0.125,-9.75,0.5,").append(i % 1000).append(".80665\n");
+            }
+        }
+        Collector c = new Collector();
+        ReadReport r = CsvSampleReader.of(write("big.csv", sb.toString())).read(c);
+        assertEquals(n, r.samples());
+        assertTrue(r.clean(), r.problems().toString());
+        for (int i = 0; i < n; i++) {
+            ImuSample s = c.samples.get(i);
+            assertEquals(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2f", i * 0.01)), s.tS(), "t " + i);
+            assertEquals(0.0015, s.gxRadPerS(), "gx " + i);
+            assertEquals(-9.75, s.axMps2(), "ax " + i);
+            assertEquals(i % 997 == 5 ? 9.80665 : Double.parseDouble((i % 1000) + ".80665"), s.azMps2(), "az " + i);
+        }
+    }
+
+    @Test
     void readsBroadTrialsAsTheyAre() {
         Path trial = SharedData.require("data/broad/03_undisturbed_slow_rotation_C.csv.gz");
         Collector c = new Collector();

@@ -1,6 +1,8 @@
 package io.midback.sim;
 
+import io.midback.posture.Mounting;
 import io.midback.posture.PostureState;
+import io.midback.sensor.Quat;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 import org.junit.jupiter.api.Test;
@@ -185,7 +187,7 @@ class SimulatorTest {
         Capture b = run(demoMinute(), SimulatorConfig.defaults().withSeed(5).withMounting(m));
         assertEquals(a.truth.size(), b.truth.size());
         Quat tmp = new Quat();
-        Quat inv = new Quat(m.sensorToBody().w, -m.sensorToBody().x, -m.sensorToBody().y, -m.sensorToBody().z);
+        Quat inv = m.bodyToSensor();
         for (int k = 0; k < a.truth.size(); k += 97) {
             if (a.states.get(k) == PostureState.NOT_WORN) {
                 continue; // off the body: the sensor lies on the desk whatever its mounting

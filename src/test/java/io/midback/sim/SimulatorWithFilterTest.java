@@ -1,6 +1,8 @@
 package io.midback.sim;
 
 import io.midback.orientation.MahonyFilter;
+import io.midback.posture.Mounting;
+import io.midback.sensor.Quat;
 import io.midback.sensor.SampleBatch;
 import org.junit.jupiter.api.Test;
 

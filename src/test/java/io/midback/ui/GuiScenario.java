@@ -1,8 +1,11 @@
 package io.midback.ui;
 
 import static io.midback.ui.ScenarioSupport.await;
+import static io.midback.ui.ScenarioSupport.click;
 import static io.midback.ui.ScenarioSupport.onEdt;
 import static io.midback.ui.ScenarioSupport.report;
+import static io.midback.ui.ScenarioSupport.text;
+import static io.midback.ui.ScenarioSupport.window;
 
 import io.midback.alert.Alert;
 
@@ -49,6 +52,38 @@ public final class GuiScenario {
         ScenarioSupport.shot(robot, w, shots.resolve(name));
     }
 
+    /** Presses Calibrate… and Start in the wizard that opens, as the wearer does; returns the wizard. */
+    private static Window openCalibration(MidbackWindow w) throws Exception {
+        click(w.frame(), "calibrate");
+        Window wizard = null;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (wizard == null && System.nanoTime() < deadline) {
+            wizard = window("calibrationWizard");
+            Thread.sleep(20);
+        }
+        if (wizard == null) {
+            throw new IllegalStateException("Calibrate… opened no wizard");
+        }
+        Window z = wizard;
+        onEdt(() -> {
+            z.setLocation(300, 200);
+            return null;
+        });
+        click(wizard, "calibrationStart");
+        return wizard;
+    }
+
+    /** The wizard's step, from the title it shows. */
+    private static String phase(Window wizard) throws Exception {
+        return switch (text(wizard, "calibrationTitle")) {
+            case "Hold still" -> "HOLD";
+            case "Now lean forward slowly" -> "LEAN";
+            case "Calibrated" -> "DONE";
+            case "Not calibrated" -> "FAILED";
+            default -> "COUNTDOWN";
+        };
+    }
+
     private void run(Path recording, Path config) throws Exception {
         long t0 = System.nanoTime();
         MidbackWindow w = onEdt(() -> {
@@ -56,7 +91,6 @@ public final class GuiScenario {
             MidbackWindow win = new MidbackWindow(UiPrefs.load(config), new EngineBackend(Clock.systemDefaultZone()),
                     DeviceCatalog.UNAVAILABLE, Clock.systemDefaultZone());
             win.applySettings(AlertSettings.defaults().withDelay(2));
-            win.setCalibrationTimes(0.5, 4.5, 3);
             win.frame().setLocation(0, 0);
             win.show();
             win.connect(new PacedReplay(recording, 5), ConnectPanel.replayKey(recording, 5));
@@ -85,10 +119,10 @@ public final class GuiScenario {
         report("alert.kind", a == null ? "none" : a.kind().label());
         report("alert.text", onEdt(() -> w.banner().text()));
         report("alert.bannerVisible", onEdt(() -> w.banner().isShowing()));
-        await(() -> "slouched".equals(w.live().stateText()), 3);
-        report("alert.postureState", onEdt(() -> w.live().stateText()));
+        await(() -> "slouched".equals(text(w.frame(), "postureState")), 3);
+        report("alert.postureState", text(w.frame(), "postureState"));
         shot(w.frame(), "02-slump-alert.png");
-        report("notice", onEdt(w::noticeText));
+        report("notice", text(w.frame(), "statusLine"));
 
         // 3. Calibration against a live wearer who sits still, then leans forward when asked.
         ScriptedSource wearer = new ScriptedSource();
@@ -97,54 +131,44 @@ public final class GuiScenario {
             return null;
         });
         await(() -> wearer.sent() > 300, 5);
-        CalibrationWizard wizard = onEdt(() -> {
-            CalibrationWizard z = w.openCalibration();
-            z.setLocation(300, 200);
-            z.begin();
-            return z;
-        });
-        await(() -> wizard.phase() == CalibrationWizard.Phase.LEAN, 10);
+        // The product's own timing: a 3 s countdown, 5 s still, 5 s leaning forward.
+        Window wizard = openCalibration(w);
+        await(() -> "Now lean forward slowly".equals(text(wizard, "calibrationTitle")), 15);
         wearer.lean(25);
-        await(() -> wizard.phase() == CalibrationWizard.Phase.DONE || wizard.phase() == CalibrationWizard.Phase.FAILED,
-                10);
-        report("calibration.phase", onEdt(wizard::phase));
-        report("calibration.message", onEdt(() -> wizard.result() == null ? "" : wizard.result().message()));
+        await(() -> phase(wizard).equals("DONE") || phase(wizard).equals("FAILED"), 15);
+        report("calibration.phase", phase(wizard));
+        report("calibration.message", text(wizard, "calibrationDetail"));
         shot(wizard, "03-calibration-done.png");
         wearer.lean(0);
-        Thread.sleep(2200);
-        report("calibration.flexionAfter", onEdt(() -> w.live().stateText()));
+        click(wizard, "calibrationStart"); // "Close"
+        await(() -> "upright".equals(text(w.frame(), "postureState")), 5);
+        report("calibration.stateAfter", text(w.frame(), "postureState"));
         shot(w.frame(), "04-calibrated-live.png");
 
-        // 4. The same while fidgeting: the wizard says it was not still.
+        // 4. The same while fidgeting: the wizard says it was not still, live while holding and at the end.
         wearer.fidget(true);
-        CalibrationWizard again = onEdt(() -> {
-            wizard.dispose();
-            CalibrationWizard z = w.openCalibration();
-            z.setLocation(300, 200);
-            z.begin();
-            return z;
-        });
+        Window again = openCalibration(w);
         boolean sawMoving = false;
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
-            CalibrationWizard.Phase p = onEdt(again::phase);
-            if (p == CalibrationWizard.Phase.HOLD && !sawMoving && onEdt(() -> !again.calibrationStill())) {
+            String p = phase(again);
+            if (p.equals("HOLD") && !sawMoving && text(again, "calibrationDetail").startsWith("You are moving")) {
                 sawMoving = true;
                 shot(again, "05-calibration-moving.png");
             }
-            if (p == CalibrationWizard.Phase.FAILED || p == CalibrationWizard.Phase.DONE) {
+            if (p.equals("FAILED") || p.equals("DONE")) {
                 break;
             }
             Thread.sleep(50);
         }
         report("fidget.liveFeedback", sawMoving);
-        report("fidget.phase", onEdt(again::phase));
-        report("fidget.message", onEdt(() -> again.result() == null ? "" : again.result().message()));
+        report("fidget.phase", phase(again));
+        report("fidget.message", text(again, "calibrationDetail"));
         shot(again, "06-calibration-not-still.png");
 
         // 5. Dark theme.
         onEdt(() -> {
-            again.dispose();
+            again.dispose(); // closed, as by its window's close box
             w.setTheme("dark");
             return null;
         });

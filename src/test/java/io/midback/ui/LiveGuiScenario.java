@@ -51,12 +51,12 @@ public final class LiveGuiScenario {
         });
         report("streaming", await(() -> w.session().state() == Session.State.STREAMING
                 && w.session().samples() > 300, 15));
-        report("connection", onEdt(() -> w.live().connectionText()));
+        report("connection", ScenarioSupport.text(w.frame(), "connectionState"));
         report("rateHz", onEdt(() -> w.session().nominalRateHz()));
         boolean alerted = await(() -> w.banner().shown() != null
                 && w.banner().shown().kind() == io.midback.alert.AlertKind.SLUMP, 20);
         report("alert.shown", alerted);
-        report("postureState", onEdt(() -> w.live().stateText()));
+        report("postureState", ScenarioSupport.text(w.frame(), "postureState"));
         report("remembered", onEdt(() -> UiPrefs.load(config).get("last.source", "")));
         Thread.sleep(300);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("08-live-serial.png"));
@@ -68,13 +68,14 @@ public final class LiveGuiScenario {
             return null;
         });
         w.awaitStopped();
+        javax.swing.JTabbedPane tabs = ScenarioSupport.named(w.frame(), "tabs", javax.swing.JTabbedPane.class);
         onEdt(() -> {
-            w.tabs().setSelectedComponent(w.today());
+            tabs.setSelectedIndex(tabs.indexOfTab("Today")); // as a click on the tab
             return null;
         });
-        boolean loaded = await(() -> w.today().minutesToday() > 0, 15);
+        boolean loaded = await(() -> ScenarioSupport.text(w.frame(), "todaySummary").startsWith("Today: "), 15);
         report("today.loaded", loaded);
-        report("today.summary", onEdt(() -> w.today().summaryText()));
+        report("today.summary", ScenarioSupport.text(w.frame(), "todaySummary"));
         Thread.sleep(400);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("09-today.png"));
         onEdt(() -> {

@@ -1,8 +1,12 @@
 package io.midback.ui;
 
 import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JLabel;
 import javax.swing.SwingUtilities;
 import java.awt.AWTException;
+import java.awt.Component;
+import java.awt.Container;
 import java.awt.Robot;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
@@ -12,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the window scenarios (child JVMs under Xvfb) share: reporting {@code key=value} lines to the test on
- * stdout, running code on the event thread, waiting for a condition there, and screenshots.
+ * stdout, running code on the event thread, waiting for a condition there, finding components by name and
+ * pressing them, and screenshots.
  */
 final class ScenarioSupport {
     private ScenarioSupport() {
@@ -26,6 +31,9 @@ final class ScenarioSupport {
 
     /** Runs {@code c} on the event thread and returns its result (or throws its exception). */
     static <T> T onEdt(Callable<T> c) throws Exception {
+        if (SwingUtilities.isEventDispatchThread()) {
+            return c.call();
+        }
         AtomicReference<T> r = new AtomicReference<>();
         AtomicReference<Exception> e = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -58,6 +66,66 @@ final class ScenarioSupport {
         BufferedImage img = robot.createScreenCapture(onEdt(w::getBounds));
         ImageIO.write(img, "png", file.toFile());
         report("shot." + file.getFileName(), file);
+    }
+
+    /** The showing component named {@code name} (setName) under {@code root}, as a user would find it. */
+    static <T extends Component> T named(Container root, String name, Class<T> type) throws Exception {
+        T found = onEdt(() -> find(root, name, type));
+        if (found == null) {
+            throw new IllegalStateException("no " + type.getSimpleName() + " named " + name + " in " + root.getName());
+        }
+        return found;
+    }
+
+    private static <T extends Component> T find(Component c, String name, Class<T> type) {
+        if (name.equals(c.getName()) && type.isInstance(c)) {
+            return type.cast(c);
+        }
+        if (c instanceof Container k) {
+            for (Component child : k.getComponents()) {
+                T t = find(child, name, type);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The showing window named {@code name}, or null. */
+    static Window window(String name) throws Exception {
+        return onEdt(() -> {
+            for (Window w : Window.getWindows()) {
+                if (name.equals(w.getName()) && w.isShowing()) {
+                    return w;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The text a label or button named {@code name} shows, without HTML markup. */
+    static String text(Container root, String name) throws Exception {
+        Component c = named(root, name, Component.class);
+        return onEdt(() -> {
+            String t = c instanceof JLabel l ? l.getText() : c instanceof AbstractButton b ? b.getText() : null;
+            if (t == null) {
+                throw new IllegalStateException(name + " shows no text: " + c);
+            }
+            return t.replaceAll("<[^>]*>", "").strip();
+        });
+    }
+
+    /** Presses the button named {@code name}, as a click would. */
+    static void click(Container root, String name) throws Exception {
+        AbstractButton b = named(root, name, AbstractButton.class);
+        onEdt(() -> {
+            if (!b.isEnabled()) {
+                throw new IllegalStateException(name + " is disabled");
+            }
+            b.doClick();
+            return null;
+        });
     }
 
     static Robot robot() throws AWTException {

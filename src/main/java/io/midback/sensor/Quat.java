@@ -1,8 +1,10 @@
-package io.midback.sim;
+package io.midback.sensor;
 
 /**
- * A mutable unit quaternion (scalar first) for the simulator's inner loop: methods write into {@code this} so
- * nothing is allocated per sample. Rotation convention as in {@code OrientationFilter}: {@code v' = q ⊗ v ⊗ q*}.
+ * A mutable quaternion (scalar first, Hamilton product) for per-sample arithmetic: every method writes into
+ * {@code this}, so nothing is allocated per sample. A rotation {@code q} maps vectors {@code v' = q ⊗ v ⊗ q*};
+ * {@code a ⊗ b} applies {@code b} first (for intrinsic sequences, {@code b} is the later rotation). The one
+ * quaternion type of the simulator and the posture stage; the orientation filters keep plain doubles.
  */
 public final class Quat {
     public double w = 1, x, y, z;
@@ -32,22 +34,28 @@ public final class Quat {
         return set(Math.cos(angleRad / 2), ax * s, ay * s, az * s);
     }
 
-    /** this = a ⊗ b (a applied after b; for intrinsic sequences, b is the later rotation). May alias. */
+    /** this = a ⊗ b. May alias. */
     public Quat setProduct(Quat a, Quat b) {
-        double nw = a.w * b.w - a.x * b.x - a.y * b.y - a.z * b.z;
-        double nx = a.w * b.x + a.x * b.w + a.y * b.z - a.z * b.y;
-        double ny = a.w * b.y - a.x * b.z + a.y * b.w + a.z * b.x;
-        double nz = a.w * b.z + a.x * b.y - a.y * b.x + a.z * b.w;
+        return setProduct(a.w, a.x, a.y, a.z, b.w, b.x, b.y, b.z);
+    }
+
+    /** this = (aw, ax, ay, az) ⊗ (bw, bx, by, bz). */
+    public Quat setProduct(double aw, double ax, double ay, double az, double bw, double bx, double by, double bz) {
+        double nw = aw * bw - ax * bx - ay * by - az * bz;
+        double nx = aw * bx + ax * bw + ay * bz - az * by;
+        double ny = aw * by - ax * bz + ay * bw + az * bx;
+        double nz = aw * bz + ax * by - ay * bx + az * bw;
         return set(nw, nx, ny, nz);
     }
 
     /** this = a* ⊗ b: the rotation from a to b expressed in a's frame. May alias. */
     public Quat setConjugateProduct(Quat a, Quat b) {
-        double nw = a.w * b.w + a.x * b.x + a.y * b.y + a.z * b.z;
-        double nx = a.w * b.x - a.x * b.w - a.y * b.z + a.z * b.y;
-        double ny = a.w * b.y + a.x * b.z - a.y * b.w - a.z * b.x;
-        double nz = a.w * b.z - a.x * b.y + a.y * b.x - a.z * b.w;
-        return set(nw, nx, ny, nz);
+        return setProduct(a.w, -a.x, -a.y, -a.z, b.w, b.x, b.y, b.z);
+    }
+
+    /** this = a ⊗ b*. May alias. */
+    public Quat setProductConjugate(Quat a, Quat b) {
+        return setProduct(a.w, a.x, a.y, a.z, b.w, -b.x, -b.y, -b.z);
     }
 
     /** Spherical interpolation from a (f = 0) to b (f = 1), the short way round. May alias a. */
@@ -75,9 +83,42 @@ public final class Quat {
         return normalize();
     }
 
+    /** Unit length; a zero or NaN quaternion becomes the identity. */
     public Quat normalize() {
         double n = Math.sqrt(w * w + x * x + y * y + z * z);
+        if (n == 0 || Double.isNaN(n)) {
+            return set(1, 0, 0, 0);
+        }
         return set(w / n, x / n, y / n, z / n);
+    }
+
+    /** Rotation angle in radians, 0..π. */
+    public double angleRad() {
+        double v = Math.sqrt(x * x + y * y + z * z);
+        return 2 * Math.atan2(v, Math.abs(w));
+    }
+
+    /** The quaternion (w ≥ 0) of the proper orthonormal rotation matrix with the given rows. */
+    public Quat setFromMatrix(double m00, double m01, double m02, double m10, double m11, double m12,
+                              double m20, double m21, double m22) {
+        double tr = m00 + m11 + m22;
+        if (tr > 0) {
+            double s = Math.sqrt(tr + 1) * 2;
+            set(0.25 * s, (m21 - m12) / s, (m02 - m20) / s, (m10 - m01) / s);
+        } else if (m00 > m11 && m00 > m22) {
+            double s = Math.sqrt(1 + m00 - m11 - m22) * 2;
+            set((m21 - m12) / s, 0.25 * s, (m01 + m10) / s, (m02 + m20) / s);
+        } else if (m11 > m22) {
+            double s = Math.sqrt(1 + m11 - m00 - m22) * 2;
+            set((m02 - m20) / s, (m01 + m10) / s, 0.25 * s, (m12 + m21) / s);
+        } else {
+            double s = Math.sqrt(1 + m22 - m00 - m11) * 2;
+            set((m10 - m01) / s, (m02 + m20) / s, (m12 + m21) / s, 0.25 * s);
+        }
+        if (w < 0) {
+            set(-w, -x, -y, -z);
+        }
+        return normalize();
     }
 
     /** Writes the rotated vector R·v into out[off..off+2]. */
@@ -101,9 +142,7 @@ public final class Quat {
         out[off + 2] = vz + w * tz + (-x * ty + y * tx);
     }
 
-    /**
-     * The rotation vector (axis × angle, rad) of this quaternion into out[off..], taking the short way round.
-     */
+    /** The rotation vector (axis × angle, rad) of this quaternion into out[off..], taking the short way round. */
     public void toRotationVector(double[] out, int off) {
         double sw = w, sx = x, sy = y, sz = z;
         if (sw < 0) {
@@ -121,6 +160,6 @@ public final class Quat {
 
     @Override
     public String toString() {
-        return String.format("Quat[%.6f, %.6f, %.6f, %.6f]", w, x, y, z);
+        return String.format(java.util.Locale.ROOT, "Quat[%.6f, %.6f, %.6f, %.6f]", w, x, y, z);
     }
 }

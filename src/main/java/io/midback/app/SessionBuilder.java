@@ -1,0 +1,252 @@
+package io.midback.app;
+
+import io.midback.alert.Alert;
+import io.midback.alert.AlertKind;
+import io.midback.alert.AlertListener;
+import io.midback.alert.PostureEngine;
+import io.midback.alert.SessionSummary;
+import io.midback.breathing.BreathRateEstimator;
+import io.midback.breathing.BreathingReport;
+import io.midback.breathing.BreathingTally;
+import io.midback.history.HistoryRecorder;
+import io.midback.history.HistoryStore;
+import io.midback.history.SessionInfo;
+import io.midback.orientation.OrientationFilter;
+import io.midback.orientation.OrientationFilters;
+import io.midback.orientation.TiltFilter;
+import io.midback.posture.Calibration;
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureListener;
+import io.midback.sensor.SampleBatch;
+import io.midback.sensor.SampleSink;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The one place a session is built from its {@link SessionSpec}: samples → orientation filter → posture engine →
+ * alerts, and beside the posture engine the breathing rate from the accelerometer ({@link BreathRateEstimator}), with the summary always listening and the sinks a caller asks for (console, history, device vibration,
+ * recording notes, window) added before {@link #start()}. When the stream ends, every sink is closed, in the
+ * order added ({@link #close()} does it earlier on a failure path). Used by {@code replay}, {@code live} and the
+ * window alike.
+ */
+public final class SessionBuilder implements AutoCloseable {
+
+    private final SessionSpec spec;
+    private final SessionSummary summary = new SessionSummary();
+    private final AlertFanout alerts = new AlertFanout();
+    private final List<PostureListener> postureListeners = new ArrayList<>();
+    private final List<Pipeline.StreamListener> streamListeners = new ArrayList<>();
+    private final List<AutoCloseable> closers = new ArrayList<>();
+    private final OrientationFilter filter;
+    /** The filter when it is the accelerometer-only one: its tilt rate stands in for the gyroscope. */
+    private final TiltFilter tilt;
+    private final PostureEngine engine;
+    private final BreathRateEstimator breathing = new BreathRateEstimator();
+    private final BreathingTally breathingTally = new BreathingTally();
+    private Pipeline pipeline;
+    private boolean closed;
+
+    public SessionBuilder(SessionSpec spec) {
+        this.spec = spec;
+        this.filter = OrientationFilters.create(spec.filterName(), spec.rateHz());
+        this.tilt = filter instanceof TiltFilter t ? t : null;
+        this.engine = new PostureEngine(spec.posture(), alerts, Clock.fixed(spec.start(), spec.zone()));
+        engine.setSessionStart(spec.start(), spec.zone());
+        engine.setRotationAbsolute(spec.magnetometer());
+        if (spec.calibration() != null) {
+            engine.useCalibration(spec.calibration());
+        }
+        alerts.add(summary);
+        postureListeners.add(summary);
+        streamListeners.add(new Pipeline.StreamListener() {
+            @Override
+            public void gap(double fromS, double toS, String reason) {
+                summary.gap(fromS, toS, reason);
+            }
+
+            @Override
+            public void end(double lastS) {
+                engine.end(lastS);
+                summary.end(lastS);
+                breathingTally.end();
+            }
+        });
+    }
+
+    /** Adds a sink for every posture frame (before {@link #start()}). */
+    public SessionBuilder addPostureListener(PostureListener l) {
+        return addBeforeStart(postureListeners, l);
+    }
+
+    /** Adds a sink for alerts, episodes and calibrations (may be added at any time). */
+    public SessionBuilder addAlertListener(AlertListener l) {
+        alerts.add(l);
+        return this;
+    }
+
+    /** Adds a listener for gaps and the end of the stream (before {@link #start()}). */
+    public SessionBuilder addStreamListener(Pipeline.StreamListener l) {
+        return addBeforeStart(streamListeners, l);
+    }
+
+    private <T> SessionBuilder addBeforeStart(List<T> list, T listener) {
+        requireNotStarted();
+        list.add(listener);
+        return this;
+    }
+
+    /** Closed when the stream ends (or on {@link #close()}), after the sinks added before it. */
+    public SessionBuilder closing(AutoCloseable c) {
+        closers.add(c);
+        return this;
+    }
+
+    /**
+     * Saves the session in the history: frames, alerts, episodes, calibrations and gaps, as the spec describes
+     * the session (start, zone, device, source, stored calibration, threshold). The recorder is closed at the end.
+     */
+    public HistoryRecorder saveHistory(HistoryStore store) {
+        requireNotStarted();
+        Calibration c = spec.calibration();
+        HistoryRecorder h = store.beginSession(new SessionInfo(spec.start(), spec.zone(), spec.device(), spec.name(),
+                c == null ? null : c.toMetadata(), spec.posture().slumpThresholdDeg()));
+        addPostureListener(h).addAlertListener(h).addStreamListener(new Pipeline.StreamListener() {
+            @Override
+            public void gap(double fromS, double toS, String reason) {
+                h.onGap(fromS, toS, reason);
+            }
+        });
+        closing(h);
+        return h;
+    }
+
+    /** Whether an alert asks the wearer's device to vibrate: a slump alert, first or escalated. */
+    public static boolean vibratesFor(Alert a) {
+        return a.kind() == AlertKind.SLUMP || a.kind() == AlertKind.SLUMP_ESCALATION;
+    }
+
+    /**
+     * The device vibrates for every slump alert ({@link #vibratesFor}) while {@code enabled} says so; the
+     * vibration goes out on the session thread, before the next chunk is read.
+     *
+     * @param vibrate asks the device to vibrate; false when it cannot
+     */
+    public SessionBuilder vibrateOnSlump(BooleanSupplier enabled, BooleanSupplier vibrate) {
+        return addAlertListener(new AlertListener() {
+            @Override
+            public void onAlert(Alert a) {
+                if (vibratesFor(a) && enabled.getAsBoolean()) {
+                    vibrate.getAsBoolean();
+                }
+            }
+        });
+    }
+
+    /** Every calibration is noted where it happened (a recording's {@code # calibration: {...}} line). */
+    public SessionBuilder noteCalibrations(BiConsumer<String, String> note) {
+        return addAlertListener(new AlertListener() {
+            @Override
+            public void onAlert(Alert a) {
+            }
+
+            @Override
+            public void onCalibration(Calibration c) {
+                note.accept(Calibration.METADATA_KEY, c.toMetadata());
+            }
+        });
+    }
+
+    /** Joins the stages; the returned sink takes the session's samples and closes every sink at its end. */
+    public SampleSink start() {
+        requireNotStarted();
+        Pipeline.PostureStep step = new Pipeline.PostureStep() {
+            @Override
+            public void update(double tS, OrientationFilter f, SampleBatch b, int i, PostureFrame out) {
+                double gx = b.gxRadPerS[i], gy = b.gyRadPerS[i], gz = b.gzRadPerS[i];
+                if (tilt != null) {
+                    gx = tilt.tiltRateRadPerS(0);
+                    gy = tilt.tiltRateRadPerS(1);
+                    gz = tilt.tiltRateRadPerS(2);
+                }
+                engine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), gx, gy, gz, b.axMps2[i], b.ayMps2[i], b.azMps2[i],
+                        out);
+                breathing.update(tS, b.axMps2[i], b.ayMps2[i], b.azMps2[i]);
+                breathingTally.add(tS, breathing.ratePerMin());
+            }
+
+            @Override
+            public void gap(double fromS, double toS) {
+                engine.gap(fromS, toS);
+            }
+        };
+        streamListeners.add(new Pipeline.StreamListener() {
+            @Override
+            public void end(double lastS) {
+                close();
+            }
+        });
+        pipeline = new Pipeline(filter, step, postureListeners, streamListeners);
+        return pipeline;
+    }
+
+    /**
+     * Closes every sink once, in the order added; the first failure is rethrown after all were tried (as it is,
+     * when unchecked).
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException first = null;
+        for (AutoCloseable c : closers) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            } catch (Exception e) {
+                first = first == null ? new IllegalStateException(e.getMessage(), e) : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void requireNotStarted() {
+        if (pipeline != null) {
+            throw new IllegalStateException("the session has started");
+        }
+    }
+
+    public SessionSummary summary() {
+        return summary;
+    }
+
+    /** The breathing stage: its current rate and signal (read on the session thread, or copy them there). */
+    public BreathRateEstimator breathing() {
+        return breathing;
+    }
+
+    /** The session's breathing so far: the median rate, the seconds with a rate, the rate of each minute. */
+    public BreathingReport breathingReport() {
+        return breathingTally.report();
+    }
+
+    public PostureEngine engine() {
+        return engine;
+    }
+
+    public OrientationFilter filter() {
+        return filter;
+    }
+
+    public SessionSpec spec() {
+        return spec;
+    }
+}

@@ -1,0 +1,59 @@
+package io.midback.cli;
+
+import io.midback.orientation.OrientationFilters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.Iterator;
+
+/**
+ * The options {@code replay} and {@code live} share ({@code @Mixin SessionOptions}): the orientation filter, the
+ * JSON summary, quiet; checked as they are parsed (a bad one is a usage error naming the option), and the one
+ * check of a {@code --rate}.
+ */
+public final class SessionOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private String filterName = OrientationFilters.DEFAULT;
+
+    @Option(names = "--json", description = "End stdout with the summary as one JSON object.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No posture and alert lines on stderr while the session runs.")
+    boolean quiet;
+
+    @Option(names = "--filter", paramLabel = "NAME",
+            description = "Orientation filter: ${COMPLETION-CANDIDATES}. Default: " + OrientationFilters.DEFAULT + ".",
+            completionCandidates = FilterNames.class)
+    void filter(String name) {
+        if (!OrientationFilters.NAMES.contains(name)) {
+            throw new ParameterException(spec.commandLine(), "--filter must be one of " + OrientationFilters.NAMES
+                    + ", not '" + name + "'");
+        }
+        filterName = name;
+    }
+
+    public String filterName() {
+        return filterName;
+    }
+
+    /** A {@code --rate} above 0 and within {@code [minHz, maxHz]}, or a usage error (exit 2) naming the option. */
+    static void checkRate(Number rateHz, double minHz, double maxHz) {
+        double hz = rateHz == null ? Double.NaN : rateHz.doubleValue();
+        if (rateHz != null && !(hz > 0 && hz >= minHz && hz <= maxHz)) {
+            throw new UserException("--rate must be between " + SessionConsole.number(minHz) + " and "
+                    + SessionConsole.number(maxHz) + " Hz, not " + rateHz, 2, null);
+        }
+    }
+
+    static final class FilterNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return OrientationFilters.NAMES.iterator();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.midback.posture;
+
+/**
+ * Activity from the accelerometer and the sensor's up axis: walking (dynamic acceleration with a step rhythm),
+ * standing up and sitting down (a vertical velocity excursion close to a forward lean), and the micro-motion of a
+ * worn sensor (breathing tilts the thorax; none for long means the sensor lies somewhere).
+ *
+ * <p>Vertical acceleration is the specific force along "up" minus its slow mean (≈ g); its leaky integral is the
+ * vertical velocity. A step is an upward crossing of the dynamic acceleration (|a| minus its running mean)
+ * through a Schmitt trigger. Plain values in; allocation-free.
+ */
+final class ActivityDetector {
+    /** What {@link #update} saw at this sample. */
+    static final int NONE = 0, RISE = 1, DESCENT = -1;
+
+    private final PostureTuning tuning;
+    private final Ema gravity, accNorm, dynEnergy, velocityLeak;
+    private final double cosWalkMax, cosRiseLean, cosNotWornMotion;
+    private double verticalVelocityMps;
+    private boolean schmittHigh;
+    private double stepRatePerS;
+    private double anchorX, anchorY, anchorZ = Double.NaN, anchorSinceS;
+    private double leanSeenS = Double.NEGATIVE_INFINITY, lastTransitionS = Double.NEGATIVE_INFINITY;
+
+    ActivityDetector(PostureTuning tuning) {
+        this.tuning = tuning;
+        gravity = new Ema(tuning.gravityTauS());
+        accNorm = new Ema(tuning.walkTauS());
+        dynEnergy = new Ema(tuning.walkTauS());
+        velocityLeak = new Ema(tuning.velocityLeakTauS());
+        cosWalkMax = Math.cos(Math.toRadians(tuning.walkMaxInclinationDeg()));
+        cosRiseLean = Math.cos(Math.toRadians(tuning.riseLeanDeg()));
+        cosNotWornMotion = Math.cos(Math.toRadians(tuning.notWornMotionDeg()));
+    }
+
+    /**
+     * One sample.
+     *
+     * @param upX             up (gravity opposite) in sensor coordinates (and upY, upZ), a unit vector
+     * @param cosInclination  cosine of the trunk's inclination from vertical
+     * @return {@link #RISE}, {@link #DESCENT} or {@link #NONE}: a stand-up or sit-down recognised at this sample
+     */
+    int update(double tS, double dtS, double upX, double upY, double upZ, double axMps2, double ayMps2,
+               double azMps2, double cosInclination) {
+        double aUp = upX * axMps2 + upY * ayMps2 + upZ * azMps2;
+        gravity.add(aUp, dtS);
+        if (dtS > 0) {
+            verticalVelocityMps = verticalVelocityMps * (1 - velocityLeak.alpha(dtS)) + (aUp - gravity.mean) * dtS;
+        }
+        double norm = Math.sqrt(axMps2 * axMps2 + ayMps2 * ayMps2 + azMps2 * azMps2);
+        accNorm.add(norm, dtS);
+        double dyn = norm - accNorm.mean;
+        dynEnergy.add(dyn, dtS);
+        boolean crossed = false;
+        if (!schmittHigh && dyn > tuning.walkSchmittMps2()) {
+            schmittHigh = true;
+            crossed = true;
+        } else if (schmittHigh && dyn < -tuning.walkSchmittMps2()) {
+            schmittHigh = false;
+        }
+        if (dtS > 0) {
+            stepRatePerS += ((crossed ? 1 : 0) - stepRatePerS * dtS) / tuning.walkTauS();
+        }
+        if (Double.isNaN(anchorZ) || upX * anchorX + upY * anchorY + upZ * anchorZ < cosNotWornMotion) {
+            anchorX = upX;
+            anchorY = upY;
+            anchorZ = upZ;
+            anchorSinceS = tS;
+        }
+        if (cosInclination <= cosRiseLean) {
+            leanSeenS = tS;
+        }
+        if (Math.abs(verticalVelocityMps) > tuning.riseVelocityMps() && tS - leanSeenS <= tuning.riseLeanWindowS()
+                && tS - lastTransitionS >= tuning.riseRefractoryS()) {
+            lastTransitionS = tS;
+            return verticalVelocityMps > 0 ? RISE : DESCENT;
+        }
+        return NONE;
+    }
+
+    /** Samples were missing: forget velocity, step rhythm and the micro-motion anchor. */
+    void gap() {
+        verticalVelocityMps = 0;
+        stepRatePerS = 0;
+        anchorZ = Double.NaN;
+    }
+
+    boolean isWalking(double cosInclination) {
+        return dynEnergy.var > tuning.walkAccelStdMps2() * tuning.walkAccelStdMps2()
+                && stepRatePerS >= tuning.walkMinStepsPerS() && stepRatePerS <= tuning.walkMaxStepsPerS()
+                && cosInclination > cosWalkMax;
+    }
+
+    /** No tilt change beyond {@code notWornMotionDeg} for {@code notWornStillS}: nobody breathes under it. */
+    boolean noMicroMotion(double tS) {
+        return !Double.isNaN(anchorZ) && tS - anchorSinceS >= tuning.notWornStillS();
+    }
+
+    double verticalVelocityMps() {
+        return verticalVelocityMps;
+    }
+
+    /** Dynamic acceleration: std of |a| about its running mean, m/s². */
+    double dynamicAccelStdMps2() {
+        return Math.sqrt(dynEnergy.var);
+    }
+
+    /** Upward crossings of the dynamic acceleration per second (about one per step while walking). */
+    double stepRatePerS() {
+        return stepRatePerS;
+    }
+}

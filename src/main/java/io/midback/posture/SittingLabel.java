@@ -1,0 +1,75 @@
+package io.midback.posture;
+
+/**
+ * Sitting versus standing while sedentary: only a label, never a gate for alerts. A single thoracic sensor
+ * cannot see the hips, so the label rests on evidence: a recognised sit-down or stand-up sets the probability of
+ * sitting to {@code transitionEvidence} (or its complement), walking sets it to 1 − {@code walkingStandingEvidence};
+ * with no new evidence it relaxes to {@code sittingPrior} with time constant {@code labelRelaxTauS} (a missed
+ * sit-down does not keep the wearer "standing" for the rest of the day). Plain values in; allocation-free.
+ */
+final class SittingLabel {
+    private final PostureTuning tuning;
+    private double sittingProbability;
+    private SittingEvidence evidence = SittingEvidence.PRIOR;
+    private double evidenceAtS = Double.NaN;
+
+    SittingLabel(PostureTuning tuning) {
+        this.tuning = tuning;
+        this.sittingProbability = tuning.sittingPrior();
+    }
+
+    void sitDown(double tS) {
+        set(tS, tuning.transitionEvidence(), SittingEvidence.SIT_DOWN);
+    }
+
+    void standUp(double tS) {
+        set(tS, 1 - tuning.transitionEvidence(), SittingEvidence.STAND_UP);
+    }
+
+    void walking(double tS) {
+        set(tS, 1 - tuning.walkingStandingEvidence(), SittingEvidence.WALKING);
+    }
+
+    /** Lying, or the sensor off: what follows is unknown, the prior holds. */
+    void forget() {
+        sittingProbability = tuning.sittingPrior();
+        evidence = SittingEvidence.PRIOR;
+        evidenceAtS = Double.NaN;
+    }
+
+    private void set(double tS, double p, SittingEvidence e) {
+        sittingProbability = p;
+        evidence = e;
+        evidenceAtS = tS;
+    }
+
+    /** Time passes with no new evidence. */
+    void relax(double dtS) {
+        if (dtS > 0) {
+            sittingProbability += (tuning.sittingPrior() - sittingProbability) * (dtS / tuning.labelRelaxTauS());
+        }
+    }
+
+    boolean sitting() {
+        return sittingProbability >= 0.5;
+    }
+
+    /** Probability that the wearer sits, 0..1. */
+    double sittingProbability() {
+        return sittingProbability;
+    }
+
+    /** How sure the label (sitting or standing) is, 0.5..1. */
+    double confidence() {
+        return Math.max(sittingProbability, 1 - sittingProbability);
+    }
+
+    SittingEvidence evidence() {
+        return evidence;
+    }
+
+    /** When the evidence was seen, NaN for the prior. */
+    double evidenceAtS() {
+        return evidenceAtS;
+    }
+}

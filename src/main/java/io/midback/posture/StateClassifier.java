@@ -1,0 +1,130 @@
+package io.midback.posture;
+
+/**
+ * The posture state from the angles and the activity, smoothed: a new state must hold {@code stateHoldS}
+ * (walking {@code walkHoldS}, lying {@code lyingHoldS}) before it is reported. In priority order: not worn (no
+ * micro-motion for long, or upside down), lying, walking, and otherwise sedentary (sitting, or standing still).
+ * A sedentary wearer is slouched when flexion has stayed at or beyond the slump threshold for the dwell (the slump
+ * detector's rule, seen as a state; sitting or standing alike), else standing when the {@link SittingLabel} says
+ * so, else reclined, leaning sideways or upright. Plain values in; allocation-free.
+ */
+final class StateClassifier {
+    /** A recognised transition keeps walking evidence from overwriting it this long, s. */
+    static final double TRANSITION_WINS_S = 5;
+
+    private final PostureTuning tuning;
+    private PostureSettings settings;
+    private final SittingLabel label;
+    private final double cosLying, cosUpsideDown;
+    private boolean slouchPending, slouchedIn, reclinedIn, sidewaysIn;
+    private double slouchSinceS;
+    private PostureState current = PostureState.UNKNOWN, candidate = PostureState.UNKNOWN;
+    private double candidateSinceS;
+    private double lastTransitionS = Double.NEGATIVE_INFINITY;
+
+    StateClassifier(PostureSettings settings) {
+        this.settings = settings;
+        this.tuning = settings.tuning();
+        this.label = new SittingLabel(tuning);
+        cosLying = Math.cos(Math.toRadians(tuning.lyingInclinationDeg()));
+        cosUpsideDown = Math.cos(Math.toRadians(tuning.upsideDownDeg()));
+    }
+
+    void updateSettings(PostureSettings s) {
+        this.settings = s;
+    }
+
+    /**
+     * @param transition     {@link ActivityDetector#RISE}, {@link ActivityDetector#DESCENT} or NONE at this sample
+     * @param walking        the raw walking test
+     * @param noMicroMotion  the raw not-worn test
+     */
+    PostureState classify(double tS, double dtS, double flexionDeg, double lateralBendDeg, double cosInclination,
+                          int transition, boolean walking, boolean noMicroMotion) {
+        if (transition != ActivityDetector.NONE) {
+            lastTransitionS = tS;
+            if (transition == ActivityDetector.RISE) {
+                label.standUp(tS);
+            } else {
+                label.sitDown(tS);
+            }
+        }
+        PostureState raw;
+        double hold = tuning.stateHoldS();
+        if (noMicroMotion || cosInclination < cosUpsideDown) {
+            raw = PostureState.NOT_WORN;
+            hold = noMicroMotion ? 0 : tuning.lyingHoldS();
+        } else if (cosInclination < cosLying) {
+            raw = PostureState.LYING;
+            hold = tuning.lyingHoldS();
+        } else if (walking) {
+            raw = PostureState.WALKING;
+            hold = tuning.walkHoldS();
+        } else {
+            raw = sedentary(tS, flexionDeg, lateralBendDeg);
+        }
+        if (!raw.isSedentary()) {
+            slouchPending = slouchedIn = false;
+        }
+        if (raw != candidate) {
+            candidate = raw;
+            candidateSinceS = tS;
+        }
+        if (candidate != current && (tS - candidateSinceS >= hold || current == PostureState.UNKNOWN)) {
+            current = candidate;
+        }
+        if (current == PostureState.WALKING) {
+            if (tS - lastTransitionS > TRANSITION_WINS_S) {
+                label.walking(tS);
+            }
+        } else if (current == PostureState.LYING || current == PostureState.NOT_WORN) {
+            label.forget();
+        } else {
+            label.relax(dtS);
+        }
+        return current;
+    }
+
+    private PostureState sedentary(double tS, double flexDeg, double latDeg) {
+        // Slouched: flexion at or beyond the threshold for the dwell (staying above threshold − hysteresis),
+        // until it falls below threshold − hysteresis.
+        double thr = settings.slumpThresholdDeg();
+        double low = thr - settings.slumpHysteresisDeg();
+        if (slouchedIn) {
+            slouchedIn = flexDeg >= low;
+        } else if (slouchPending) {
+            if (flexDeg < low) {
+                slouchPending = false;
+            } else if (tS - slouchSinceS >= settings.slumpDwellS()) {
+                slouchPending = false;
+                slouchedIn = true;
+            }
+        } else if (flexDeg >= thr) {
+            slouchPending = true;
+            slouchSinceS = tS;
+            slouchedIn = settings.slumpDwellS() == 0;
+        }
+        double h = tuning.stateHysteresisDeg();
+        reclinedIn = reclinedIn ? flexDeg <= -tuning.reclineDeg() + h : flexDeg <= -tuning.reclineDeg();
+        double absLat = Math.abs(latDeg);
+        sidewaysIn = sidewaysIn ? absLat >= tuning.sideLeanDeg() - h : absLat >= tuning.sideLeanDeg();
+        if (slouchedIn) {
+            return PostureState.SLOUCHED;
+        }
+        if (!label.sitting()) {
+            return PostureState.STANDING;
+        }
+        if (reclinedIn) {
+            return PostureState.RECLINED;
+        }
+        return sidewaysIn ? PostureState.LEANING_SIDEWAYS : PostureState.UPRIGHT;
+    }
+
+    PostureState state() {
+        return current;
+    }
+
+    SittingLabel label() {
+        return label;
+    }
+}

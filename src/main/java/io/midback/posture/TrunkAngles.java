@@ -1,0 +1,144 @@
+package io.midback.posture;
+
+import io.midback.sensor.Quat;
+
+/**
+ * Thoracic angles relative to the neutral, and the heading reference they are measured from.
+ *
+ * <p>The trunk (body) orientation is {@code q_b = q ⊗ m} (filter quaternion, sensor → ENU, times the mounting,
+ * body → sensor). Relative to the neutral {@code q_b0} and a heading reference {@code ψ_ref} about the vertical:
+ * {@code r = q_b0* ⊗ Rz(−ψ_ref) ⊗ q_b}, decomposed in the ISB order as intrinsic rotations about the body's x
+ * (medio-lateral), then y' (anterior), then z'' (the trunk's long axis): {@code r = Rx(−flexion) ·
+ * Ry(lateralBend) · Rz(−axialRotation)}, flexion forward +, lateral bend right +, axial rotation right +. No
+ * jumps while the lateral bend stays within ±90°.
+ *
+ * <p>Without a magnetometer the heading drifts. The heading change of the trunk since neutral ({@code ψ}, the
+ * twist of {@code q_b ⊗ q_b0*} about the vertical) is followed by {@code ψ_ref}: while the wearer is still for
+ * {@code headingRezeroAfterS} the reference re-zeroes to the current heading and the drift rate seen while still
+ * is extrapolated while moving; a slow follow absorbs turning the chair. Axial rotation is therefore relative to
+ * the recent heading ({@link PostureFrame#rotationAbsolute} false), and it re-zeroes when the wearer settles after
+ * walking or lying ({@link #rezeroHeading()}). Plain values in; allocation-free.
+ */
+public final class TrunkAngles {
+    private final PostureTuning tuning;
+    private final Ema rezero;
+    private boolean rotationAbsolute;
+    private boolean headingPrimed;
+    private double psiPrev, psiCont, psiRef, driftRadPerS;
+    /** Cosine of the trunk's inclination from vertical (compared against cosines: no acos per sample). */
+    private double cosInclination = 1;
+    private final Quat qb = new Quat(), tmp = new Quat(), r = new Quat();
+
+    TrunkAngles(PostureTuning tuning) {
+        this.tuning = tuning;
+        this.rezero = new Ema(tuning.headingRezeroTauS());
+    }
+
+    void setRotationAbsolute(boolean absolute) {
+        this.rotationAbsolute = absolute;
+    }
+
+    /** A new neutral: the heading reference starts again from it. */
+    void resetHeading() {
+        headingPrimed = false;
+    }
+
+    /**
+     * The wearer settles after moving about (walking, lying): the heading reference takes the current heading at
+     * once. Without a magnetometer the heading drifts fastest while walking, and a wrong reference turns flexion
+     * into lateral bend; one settles facing one's work.
+     */
+    void rezeroHeading() {
+        if (headingPrimed && !rotationAbsolute) {
+            psiRef = psiCont;
+        }
+    }
+
+    /**
+     * The angles of one sample into {@code out} (flexion, lateral bend, axial rotation).
+     *
+     * @param mount       body → sensor
+     * @param neutralBody the trunk's neutral orientation, body → ENU
+     * @param stillForS   how long the wearer has been still (heading re-zeroing)
+     */
+    void update(double dtS, double qw, double qx, double qy, double qz, Quat mount, Quat neutralBody,
+                double stillForS, PostureFrame out) {
+        qb.setProduct(qw, qx, qy, qz, mount.w, mount.x, mount.y, mount.z);
+        cosInclination = Math.max(-1, Math.min(1, 1 - 2 * (qb.x * qb.x + qb.y * qb.y)));
+        // Heading change since neutral: twist of q_b ⊗ q_b0* about the vertical.
+        tmp.setProductConjugate(qb, neutralBody);
+        double psi = 2 * Math.atan2(tmp.z, tmp.w);
+        if (!headingPrimed) {
+            headingPrimed = true;
+            psiPrev = psi;
+            psiCont = psi;
+            psiRef = 0;
+            driftRadPerS = 0;
+        } else {
+            double dpsi = wrap(psi - psiPrev);
+            psiPrev = psi;
+            psiCont += dpsi;
+            if (!rotationAbsolute && dtS > 0) {
+                if (stillForS >= tuning.headingLearnAfterS()) {
+                    driftRadPerS += (dpsi / dtS - driftRadPerS) * (dtS / tuning.headingDriftTauS());
+                }
+                if (stillForS >= tuning.headingRezeroAfterS()) {
+                    psiRef += (psiCont - psiRef) * rezero.alpha(dtS);
+                } else {
+                    psiRef += driftRadPerS * dtS + (psiCont - psiRef) * (dtS / tuning.headingFollowTauS());
+                }
+            }
+        }
+        if (rotationAbsolute) {
+            psiRef = 0;
+        }
+        double h = -psiRef / 2;
+        // r = q_b0* ⊗ Rz(−ψ_ref) ⊗ q_b
+        tmp.setProduct(Math.cos(h), 0, 0, Math.sin(h), qb.w, qb.x, qb.y, qb.z);
+        r.setConjugateProduct(neutralBody, tmp);
+        decompose(r.w, r.x, r.y, r.z, out);
+        out.rotationAbsolute = rotationAbsolute;
+    }
+
+    private static double wrap(double a) {
+        while (a > Math.PI) {
+            a -= 2 * Math.PI;
+        }
+        while (a <= -Math.PI) {
+            a += 2 * Math.PI;
+        }
+        return a;
+    }
+
+    /** ISB decomposition of the relative rotation (w, x, y, z) into the frame's three angles. */
+    public static void decompose(double w, double x, double y, double z, PostureFrame out) {
+        double r00 = 1 - 2 * (y * y + z * z);
+        double r01 = 2 * (x * y - w * z);
+        double r02 = 2 * (x * z + w * y);
+        double r12 = 2 * (y * z - w * x);
+        double r22 = 1 - 2 * (x * x + y * y);
+        double alpha = Math.atan2(-r12, r22);
+        double beta = Math.asin(Math.max(-1, Math.min(1, r02)));
+        double gamma = Math.atan2(-r01, r00);
+        out.flexionDeg = -Math.toDegrees(alpha);
+        out.lateralBendDeg = Math.toDegrees(beta);
+        out.axialRotationDeg = -Math.toDegrees(gamma);
+    }
+
+    /** Cosine of the trunk's inclination from vertical at the last sample. */
+    double cosInclination() {
+        return cosInclination;
+    }
+
+    double headingDeg() {
+        return Math.toDegrees(psiCont);
+    }
+
+    double headingReferenceDeg() {
+        return Math.toDegrees(psiRef);
+    }
+
+    double headingDriftDegPerS() {
+        return Math.toDegrees(driftRadPerS);
+    }
+}
