@@ -6,6 +6,7 @@ import io.midback.alert.AlertListener;
 import io.midback.alert.SessionSummary;
 import io.midback.app.SessionBuilder;
 import io.midback.app.SummaryJson;
+import io.midback.breathing.BreathRateEstimator;
 import io.midback.breathing.BreathingReport;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
@@ -151,6 +152,46 @@ final class SessionConsole {
                     err.println(line);
                     err.flush();
                 }
+            }
+        }
+    }
+
+    /**
+     * The breathing rate on stderr as it goes: looked at every {@value #BREATHING_EVERY_S} s of session time, a
+     * line when a rate appears, changes by half a breath a minute or more, or goes (moving).
+     */
+    static final class BreathingLines implements PostureListener {
+        static final double BREATHING_EVERY_S = 30;
+        private final PrintWriter err;
+        private final BreathRateEstimator breathing;
+        private double nextS = BREATHING_EVERY_S;
+        private double shownRatePerMin = Double.NaN;
+
+        BreathingLines(PrintWriter err, BreathRateEstimator breathing) {
+            this.err = err;
+            this.breathing = breathing;
+        }
+
+        @Override
+        public void onPosture(PostureFrame f) {
+            if (f.tS < nextS) {
+                return;
+            }
+            nextS = f.tS + BREATHING_EVERY_S;
+            double rate = breathing.ratePerMin();
+            boolean changed = Double.isNaN(rate) ? !Double.isNaN(shownRatePerMin)
+                    : Double.isNaN(shownRatePerMin) || Math.abs(rate - shownRatePerMin) >= 0.5;
+            if (!changed) {
+                return;
+            }
+            shownRatePerMin = rate;
+            String line = Double.isNaN(rate)
+                    ? String.format(Locale.ROOT, "[%s] breathing: no rate (moving)", clock(f.tS))
+                    : String.format(Locale.ROOT, "[%s] breathing: %.1f breaths/min (quality %.2f)", clock(f.tS),
+                    rate, breathing.quality());
+            synchronized (err) {
+                err.println(line);
+                err.flush();
             }
         }
     }
