@@ -5,6 +5,7 @@ import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
+import io.midback.sensor.TimeOrigin;
 
 import java.util.List;
 

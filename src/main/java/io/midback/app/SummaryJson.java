@@ -27,6 +27,7 @@ public final class SummaryJson {
         extra.addProperty("badLinesSkipped", report.badLinesSkipped());
         extra.addProperty("backwardSteps", report.backwardSteps());
         extra.addProperty("nanSamples", report.nanSamples());
+        extra.addProperty("lastLineCut", report.lastLineCut());
         return extra;
     }
 

@@ -236,11 +236,8 @@ public final class UserSettings {
                                           double breakIntervalMin) {
         SlumpPreset base = "custom".equals(preset) ? SlumpPreset.STANDARD : SlumpPreset.fromLabel(preset);
         PostureSettings p = PostureSettings.preset(base).withSlumpThreshold(thresholdDeg).withSlumpDwell(dwellS);
-        return p.withBreakAfter(breakIntervalMin > 0 ? breakIntervalMin * 60 : NEVER_S);
+        return p.withBreakReminderMinutes(breakIntervalMin > 0 ? breakIntervalMin : 0);
     }
-
-    /** A break interval beyond any session ("never"), seconds. */
-    private static final double NEVER_S = 365 * 24 * 3600.0;
 
     private static String number(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);

@@ -52,29 +52,30 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        double speedTimes = parseSpeed(speed); // usage errors first, display or not
+        if (theme != null && !theme.matches("light|dark|system")) {
+            throw UserException.usage("--theme " + theme + ": give light, dark or system");
+        }
         if (GraphicsEnvironment.isHeadless()) {
             throw new UserException("no display: the window needs a desktop (DISPLAY is not set); "
                     + "try 'midback replay FILE' instead");
         }
         if (replay != null && port != null) {
-            throw new UserException("--replay and --port cannot be used together");
+            throw UserException.usage("--replay and --port: give one or the other");
         }
         if (replay != null && !Files.isRegularFile(replay)) {
             throw new UserException(replay + ": no such file");
         }
         if (saveHistory && replay == null) {
-            throw new UserException("--save-history goes with --replay FILE (live sessions are always saved)");
+            throw UserException.usage("--save-history goes with --replay FILE (live sessions are always saved)");
         }
         if ((measure || json || exitWhenDone) && replay == null) {
-            throw new UserException("--measure, --json and --exit-when-done need --replay FILE");
-        }
-        if (theme != null && !theme.matches("light|dark|system")) {
-            throw new UserException("--theme must be light, dark or system, not '" + theme + "'");
+            throw UserException.usage("--measure, --json and --exit-when-done go with --replay FILE");
         }
         java.nio.file.Path fallback = replay == null && port == null ? BundledSample.locate().orElse(null) : null;
         WindowLauncher window = WindowLauncher.find().orElseThrow(
                 () -> new UserException("this build of midback has no window; try 'midback replay FILE' instead"));
-        return window.run(new WindowLauncher.Request(replay, parseSpeed(speed), port, theme, measure, fallback,
+        return window.run(new WindowLauncher.Request(replay, speedTimes, port, theme, measure, fallback,
                         saveHistory, posture.given() ? posture.toSettings(UserSettings.load()) : null, json,
                         exitWhenDone),
                 System.out, System.err);
@@ -92,7 +93,7 @@ public final class GuiCommand implements Callable<Integer> {
         } catch (NumberFormatException ignored) {
             // fall through to the message
         }
-        throw new UserException("--speed must be a positive number or 'max', not '" + text + "'");
+        throw UserException.usage("--speed " + text + ": give a positive number (times real time) or max");
     }
 
     /** True when a window can be shown here (a display, not headless). */

@@ -19,10 +19,13 @@ public final class HistoryDb {
         return db != null ? db : HistoryPaths.defaultDatabase();
     }
 
-    /** Opens an existing database for reading, as a user error when it is missing or unusable. */
+    /**
+     * Opens an existing database for reading (read-only: a database in a read-only folder reads too), as a user
+     * error when it is missing or unusable.
+     */
     HistoryStore openExisting() {
         try {
-            return HistoryStore.openExisting(path());
+            return HistoryStore.openForReading(path());
         } catch (HistoryException e) {
             throw new UserException(e.getMessage(), e);
         }

@@ -268,6 +268,9 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
                 throw new UserException(unrecognised.get());
             }
             report(out, err, why, posture, session, link.decoder(), recorder);
+            if (why.startsWith(LiveSession.GIVEN_UP)) { // ended without doing what was asked: not exit 0
+                throw new UserException("the session ended early, " + why);
+            }
         } finally {
             session.close();
             posture.close();

@@ -1,5 +1,6 @@
 package io.midback.cli;
 
+import io.midback.text.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,6 +57,7 @@ public final class MidbackCommand implements java.util.concurrent.Callable<Integ
     /** Builds the command line with Midback's error handling; tests use this too. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MidbackCommand());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new UserErrorHandler());
         return cl;
     }
@@ -65,18 +67,48 @@ public final class MidbackCommand implements java.util.concurrent.Callable<Integ
         return commandLine().execute(args);
     }
 
+    /**
+     * Midback's one style for errors, for every command: one line on stderr, {@code midback COMMAND: what went
+     * wrong}, naming the place (file and line, option, port). A usage error (a bad option or value) says what the
+     * option accepts and points to {@code --help}, without the usage dump; exit 2. A run that fails exits 1.
+     */
+    static void printError(CommandLine cl, String message, boolean usage) {
+        PrintWriter err = cl.getErr();
+        String name = cl.getCommandSpec().qualifiedName();
+        err.println(name + ": " + Printable.line(message)
+                + (usage ? " (see '" + name + " --help')" : ""));
+        err.flush();
+    }
+
+    /** Usage errors found while parsing (unknown option, missing or malformed value): one line, exit 2. */
+    static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            String message = ex.getMessage();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+            }
+            printError(cl, message, true);
+            if (System.getenv("MIDBACK_DEBUG") != null) {
+                ex.printStackTrace(cl.getErr());
+            }
+            return 2;
+        }
+    }
+
     /** Turns any exception into one line on stderr naming what failed; exit code 1 (2 for usage errors). */
     static final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-            PrintWriter err = cl.getErr();
+            int code = ex instanceof UserException ue ? ue.exitCode() : 1;
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("midback " + cl.getCommandName() + ": " + msg);
+            printError(cl, msg, code == 2);
             if (System.getenv("MIDBACK_DEBUG") != null) {
-                ex.printStackTrace(err);
+                ex.printStackTrace(cl.getErr());
+                cl.getErr().flush();
             }
-            err.flush();
-            return ex instanceof UserException ue ? ue.exitCode() : 1;
+            return code;
         }
     }
 }

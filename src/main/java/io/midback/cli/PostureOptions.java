@@ -46,7 +46,7 @@ public final class PostureOptions {
                     + "20/15/10).")
     void slumpThreshold(double deg) {
         if (!(deg >= 1 && deg <= 60)) {
-            throw bad("--slump-threshold must be between 1 and 60 degrees, got " + fmt(deg));
+            throw bad("--slump-threshold " + SessionConsole.number(deg) + ": give degrees from 1 to 60");
         }
         slumpThresholdDeg = deg;
     }
@@ -56,16 +56,16 @@ public final class PostureOptions {
                     + "120/20/10).")
     void slumpDwell(double s) {
         if (!(s >= 0 && s <= 3600)) {
-            throw bad("--slump-dwell must be between 0 and 3600 seconds, got " + fmt(s));
+            throw bad("--slump-dwell " + SessionConsole.number(s) + ": give seconds from 0 to 3600");
         }
         slumpDwellS = s;
     }
 
     @Option(names = "--break-after", paramLabel = "MIN",
-            description = "Remind to take a break after sitting this many minutes (default: 45).")
+            description = "Remind to take a break after sitting this many minutes (default: 45; 0 = off).")
     void breakAfter(double min) {
-        if (!(min >= 1 && min <= 24 * 60)) {
-            throw bad("--break-after must be between 1 and 1440 minutes, got " + fmt(min));
+        if (!(min == 0 || (min >= 1 && min <= 24 * 60))) {
+            throw bad("--break-after " + SessionConsole.number(min) + ": give minutes from 1 to 1440, or 0 for no break reminders");
         }
         breakAfterMin = min;
     }
@@ -79,6 +79,11 @@ public final class PostureOptions {
         } catch (IllegalArgumentException e) {
             throw bad("--preset: " + e.getMessage());
         }
+    }
+
+    /** The neutral-pose time asked for with --calibrate-at, seconds; NaN when not given. */
+    public double calibrateAtS() {
+        return calibrateAtS;
     }
 
     /** Whether any of these options was given (else the settings file's values apply as they are). */
@@ -116,14 +121,14 @@ public final class PostureOptions {
             s = s.withSlumpDwell(slumpDwellS);
         }
         if (!Double.isNaN(breakAfterMin)) {
-            s = s.withBreakAfter(breakAfterMin * 60);
+            s = s.withBreakReminderMinutes(breakAfterMin);
         }
         return s;
     }
 
     private double nonNegative(String option, double s) {
         if (!(s >= 0) || Double.isInfinite(s)) {
-            throw bad(option + " must be a time in seconds ≥ 0, got " + fmt(s));
+            throw bad(option + " " + SessionConsole.number(s) + ": give a time in seconds, 0 or more");
         }
         return s;
     }
@@ -133,9 +138,5 @@ public final class PostureOptions {
             return new ParameterException(spec.commandLine(), message);
         }
         return new UserException(message);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -119,9 +119,10 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         SampleSink input = builder.start();
         JsonObject extra;
+        ReplayEnd end = new ReplayEnd(file);
         try {
             try {
-                extra = csv ? readRecording(input, err) : readCapture(input);
+                extra = csv ? readRecording(input, err, end) : readCapture(input);
             } finally {
                 builder.close(); // after the end of the stream, this was done already
             }
@@ -130,27 +131,33 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         SessionSummary summary = builder.summary();
         PrintWriter out = spec.commandLine().getOut();
-        if (session.json) {
-            out.println(SummaryJson.line(summary, SummaryJson.withSession(extra, builder)));
-        } else {
-            SessionConsole.printHuman(out, summary);
-            SessionConsole.printSession(out, builder);
+        extra.addProperty("complete", end.complete());
+        if (summary.samples() > 0) {
+            if (session.json) {
+                out.println(SummaryJson.line(summary, SummaryJson.withSession(extra, builder)));
+            } else {
+                SessionConsole.printHuman(out, summary);
+                SessionConsole.printSession(out, builder);
+                end.printHuman(out);
+            }
         }
         out.flush();
         err.flush();
+        end.finish(summary, posture.calibrateAtS());
         return 0;
     }
 
-    private JsonObject readRecording(SampleSink input, PrintWriter err) {
-        ReadReport report;
+    private JsonObject readRecording(SampleSink input, PrintWriter err, ReplayEnd end) {
+        CsvSampleReader reader = CsvSampleReader.of(file, ReadOptions.DEFAULT.withSkipBadLines(skipBadLines));
         try {
-            report = CsvSampleReader.of(file, ReadOptions.DEFAULT.withSkipBadLines(skipBadLines)).read(input);
+            reader.read(input);
         } catch (RecordingFormatException e) {
-            throw new UserException(e.getMessage(), e);
+            end.readFailed(e.getMessage()); // what came before it went through: summed up, then the error
+            input.end();
         }
-        for (String p : report.problems()) {
-            err.println("warning: " + p);
-        }
+        ReadReport report = reader.report();
+        end.csvRead(report);
+        end.printWarnings(err);
         return SummaryJson.of(report);
     }
 

@@ -61,9 +61,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UserException("--out " + out + ": the folder " + parent + " does not exist");
         }
+        LocalDate monday = period != null && period.week != null ? parseWeek(period.week) : null;
+        LocalDate askedDay = period != null && period.day != null ? parseDay(period.day) : null;
         try (HistoryStore store = db.openExisting()) {
-            if (period != null && period.week != null) {
-                LocalDate monday = parseWeek(period.week);
+            if (monday != null) {
                 List<DayData> days = new ArrayList<>();
                 boolean any = false;
                 for (int i = 0; i < 7; i++) {
@@ -79,8 +80,8 @@ public final class ReportCommand implements Callable<Integer> {
                         days, widthPx, out);
             } else {
                 LocalDate date;
-                if (period != null && period.day != null) {
-                    date = parseDay(period.day);
+                if (askedDay != null) {
+                    date = askedDay;
                 } else {
                     List<LocalDate> days = store.days();
                     if (days.isEmpty()) {
@@ -97,7 +98,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (HistoryException e) {
             throw new UserException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new UserException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new UserException("cannot write " + out + ": " + UserException.reason(e), e);
         }
         System.err.println("wrote " + out);
         return 0;
@@ -113,7 +114,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new UserException("--day " + s + ": not a date like 2024-03-12", 2, e);
+            throw new UserException("--day " + s + ": give a date like 2024-03-12", 2, e);
         }
     }
 
@@ -122,7 +123,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(s + "-1", DateTimeFormatter.ISO_WEEK_DATE);
         } catch (DateTimeParseException e) {
-            throw new UserException("--week " + s + ": not an ISO week like 2024-W14", 2, e);
+            throw new UserException("--week " + s + ": give an ISO week like 2024-W14", 2, e);
         }
     }
 }

@@ -45,8 +45,9 @@ public final class SessionOptions {
     static void checkRate(Number rateHz, double minHz, double maxHz) {
         double hz = rateHz == null ? Double.NaN : rateHz.doubleValue();
         if (rateHz != null && !(hz > 0 && hz >= minHz && hz <= maxHz)) {
-            throw new UserException("--rate must be between " + SessionConsole.number(minHz) + " and "
-                    + SessionConsole.number(maxHz) + " Hz, not " + rateHz, 2, null);
+            throw UserException.usage("--rate " + SessionConsole.number(hz) + ": give the sample rate in Hz, "
+                    + (minHz > 0 ? "from " + SessionConsole.number(minHz) : "above 0") + " to "
+                    + SessionConsole.number(maxHz));
         }
     }
 

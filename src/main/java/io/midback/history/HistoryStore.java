@@ -78,6 +78,53 @@ public final class HistoryStore implements AutoCloseable {
         return connect(abs);
     }
 
+    /**
+     * Opens an existing database only to read it (history, reports, export): it needs no write access, so a
+     * database in a read-only folder or on a read-only disk reads as any other. Read-only first; where SQLite
+     * cannot share the write-ahead log there (no {@code -shm} file and no right to make one), as an immutable
+     * file. A database from an older Midback, whose schema this one would migrate, is opened for writing.
+     */
+    public static HistoryStore openForReading(Path path) {
+        Path abs = path.toAbsolutePath();
+        if (!Files.isRegularFile(abs)) {
+            return openExisting(abs); // the one message for a missing history
+        }
+        HistoryStore store;
+        try {
+            store = connectReadOnly(abs, "mode=ro");
+        } catch (HistoryException e) {
+            store = connectReadOnly(abs, "immutable=1");
+        }
+        try {
+            if (store.schemaVersion() < Schema.latestVersion()) {
+                store.close();
+                return openExisting(abs);
+            }
+        } catch (SQLException e) {
+            store.close();
+            throw new HistoryException("cannot read the history " + abs + ": " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    private static HistoryStore connectReadOnly(Path abs, String mode) {
+        Connection c = null;
+        try {
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setReadOnly(true);
+            config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+            c = DriverManager.getConnection("jdbc:sqlite:" + abs.toUri() + "?" + mode, config.toProperties());
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 5000");
+                st.executeQuery("SELECT count(*) FROM sqlite_master").close(); // fails here if it cannot read
+            }
+            return new HistoryStore(abs, c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new HistoryException("cannot open the history " + abs + " for reading: " + e.getMessage(), e);
+        }
+    }
+
     private static HistoryStore connect(Path abs) {
         Connection c = null;
         try {

@@ -7,7 +7,6 @@ import io.midback.protocol.FormatDetector;
 import io.midback.protocol.ImuDecoder;
 import io.midback.protocol.WireFormat;
 import io.midback.sensor.SampleSink;
-import io.midback.live.LiveTimeline;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package io.midback.live;
 
 import io.midback.sensor.SampleSink;
+import io.midback.sensor.TimeOrigin;
 import io.midback.transport.ByteTransport;
 import io.midback.transport.LinkListener;
 import io.midback.transport.LinkState;
-import io.midback.live.LiveTimeline;
 import io.midback.transport.ReconnectingLink;
 
 import java.io.IOException;
@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * how long that takes from each chunk's arrival. Session times count from the first sample.
  */
 public final class LiveSession implements AutoCloseable {
+    /** How {@link #await} describes a session that ended because the link was given up (then the reason). */
+    public static final String GIVEN_UP = "link given up: ";
 
     /** A wire-format decoder as the session drives it: bytes in, samples to the sink it was made with. */
     public interface Decoder {
@@ -129,7 +131,7 @@ public final class LiveSession implements AutoCloseable {
                 link.write(cmd);
             }
         } else if (state == LinkState.GIVEN_UP) {
-            stop.complete("link given up: " + reason);
+            stop.complete(GIVEN_UP + reason);
         }
     }
 
@@ -223,7 +225,7 @@ public final class LiveSession implements AutoCloseable {
      */
     private static final class FromFirstSample implements SampleSink {
         private final SampleSink out;
-        private double t0 = Double.NaN;
+        private final TimeOrigin origin = new TimeOrigin();
 
         FromFirstSample(SampleSink out) {
             this.out = out;
@@ -235,20 +237,17 @@ public final class LiveSession implements AutoCloseable {
             if (n == 0) {
                 return;
             }
-            if (Double.isNaN(t0)) {
-                t0 = batch.tS[0];
-            }
             double[] t = batch.tS;
             for (int i = 0; i < n; i++) {
-                t[i] -= t0;
+                t[i] = origin.sessionTime(t[i]);
             }
             out.accept(batch);
         }
 
         @Override
         public void gap(double fromS, double toS, String reason) {
-            if (!Double.isNaN(t0)) {
-                out.gap(fromS - t0, toS - t0, reason);
+            if (origin.started()) {
+                out.gap(origin.sessionTime(fromS), origin.sessionTime(toS), reason);
             }
         }
 

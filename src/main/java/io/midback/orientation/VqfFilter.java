@@ -204,14 +204,17 @@ public final class VqfFilter implements OrientationFilter {
         }
         started = true;
         updateGyr(dtS, gx, gy, gz);
-        if (ax != 0 || ay != 0 || az != 0) {
+        // "any axis non-zero" as one comparison (a sum of magnitudes is 0 only when all are): with one test per
+        // axis, an exact 0 in one axis (rare, so never seen while the code was profiled) sends the compiled
+        // update back to the interpreter
+        if (Math.abs(ax) + Math.abs(ay) + Math.abs(az) != 0) {
             updateAcc(dtS, ax, ay, az);
         }
         quat6D();
         if (s.motionBiasEstimation() || s.restBiasEstimation()) {
             updateBias();
         }
-        boolean useMag = (mx != 0 || my != 0 || mz != 0) && !Double.isNaN(mx + my + mz);
+        boolean useMag = Math.abs(mx) + Math.abs(my) + Math.abs(mz) != 0 && !Double.isNaN(mx + my + mz);
         if (useMag) {
             magSeen = true;
             updateMag(dtS, mx, my, mz);

@@ -136,6 +136,21 @@ public record PostureSettings(double calibrateAtS, double forwardAtS, double neu
                 maxEscalations, s, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
+    /**
+     * The break reminder as people set it: after {@code minutes} of sitting, or never when {@code minutes} is 0
+     * (a bout longer than a year, so no session reaches it). The one meaning of "0 = off" for the window and the
+     * command line.
+     */
+    public PostureSettings withBreakReminderMinutes(double minutes) {
+        if (!(minutes >= 0) || Double.isInfinite(minutes)) {
+            throw new IllegalArgumentException("break reminder must be ≥ 0 minutes (0 = off): " + minutes);
+        }
+        return withBreakAfter(minutes == 0 ? BREAKS_OFF_AFTER_S : minutes * 60);
+    }
+
+    /** A sitting bout no session reaches: what "no break reminders" sets {@link #breakAfterS} to. */
+    public static final double BREAKS_OFF_AFTER_S = 365 * 24 * 3600.0;
+
     public PostureSettings withBreakRepeat(double s) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,

@@ -3,6 +3,7 @@ package io.midback.recording;
 import io.midback.sensor.Gap;
 import io.midback.sensor.SampleBatch;
 import io.midback.text.DecimalParser;
+import io.midback.text.Printable;
 import io.midback.sensor.SampleSink;
 
 import java.io.BufferedInputStream;
@@ -68,6 +69,7 @@ public final class CsvSampleReader {
     private long lineNo;
     private long samples, dataLines, badLines, backward, nans, gaps;
     private double gapSeconds;
+    private boolean lastLineCut;
     private final List<String> problems = new ArrayList<>();
     private double lastT = Double.NaN;
     private double nominalPeriodS = Double.NaN;
@@ -165,7 +167,7 @@ public final class CsvSampleReader {
     }
 
     public ReadReport report() {
-        return new ReadReport(samples, dataLines, badLines, backward, nans, gaps, gapSeconds, problems);
+        return new ReadReport(samples, dataLines, badLines, backward, nans, gaps, gapSeconds, lastLineCut, problems);
     }
 
     private InputStream open() throws IOException {
@@ -183,7 +185,28 @@ public final class CsvSampleReader {
         int whole = 0;   // end of the last complete line (after its newline) in buf[0, end)
         boolean eof = false;
         boolean headerDone = false;
+        boolean discarding = false; // inside a line too long to hold, skipped (skip-bad-lines) up to its newline
         while (true) {
+            if (discarding) {
+                int nl = indexOf(buf, start, end, (byte) '\n');
+                if (nl >= 0) {
+                    discarding = false;
+                    start = nl + 1;
+                    whole = lastIndexOf(buf, start, end, (byte) '\n') + 1;
+                    continue;
+                }
+                start = end = whole = 0;
+                if (eof) {
+                    break;
+                }
+                int n = in.read(buf, 0, buf.length);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    end = n;
+                }
+                continue;
+            }
             if (headerDone && start < whole) {
                 // Plain lines (the vast majority) are parsed in one pass; anything unusual takes the general path.
                 // Only whole lines go this way, so the one pass never meets the end of the bytes read (a branch
@@ -220,8 +243,19 @@ public final class CsvSampleReader {
                 }
                 if (end == buf.length) {
                     if (buf.length >= MAX_LINE_BYTES * 32) {
-                        throw new RecordingFormatException(displayName + ":" + (lineNo + 1)
-                                + ": line longer than " + buf.length + " bytes; is this a CSV recording?");
+                        lineNo++;
+                        String why = "line longer than " + buf.length + " bytes";
+                        if (!headerDone || !options.skipBadLines()) {
+                            throw new RecordingFormatException(displayName + ":" + lineNo + ": " + why
+                                    + (headerDone ? " (use --skip-bad-lines to skip such lines)"
+                                    : "; is this a CSV recording?"));
+                        }
+                        dataLines++;
+                        badLines++;
+                        problem("line " + lineNo + ": " + why + "; line skipped");
+                        discarding = true;
+                        start = end = whole = 0;
+                        continue;
                     }
                     buf = Arrays.copyOf(buf, buf.length * 2);
                 }
@@ -354,8 +388,10 @@ public final class CsvSampleReader {
             missing.add("mx,my,mz (all three or none)");
         }
         if (!missing.isEmpty()) {
+            byte[] raw = line.getBytes(StandardCharsets.UTF_8);
             throw new RecordingFormatException(displayName + ":" + lineNo + ": header lacks column(s) "
-                    + String.join(", ", missing) + "; found: " + line);
+                    + String.join(", ", missing) + "; found: '" + Printable.of(raw, 0, raw.length, 60) + "'"
+                    + (binary(line) ? " (binary data: is this a sensor's byte capture? then give --format)" : ""));
         }
         hasMag = magColumns == 3;
         metadata.rateHz().ifPresent(hz -> nominalPeriodS = 1.0 / hz);
@@ -404,7 +440,7 @@ public final class CsvSampleReader {
                                 x = Double.NaN; // no magnetometer reading in this sample
                             } else {
                                 badLine(b, from, to, "column '" + header.get(column) + "' is not a number: '"
-                                        + text(b, fieldStart, p) + "'" + (lastLine ? " (file truncated?)" : ""));
+                                        + text(b, fieldStart, p) + "'", lastLine);
                                 return;
                             }
                         }
@@ -416,12 +452,11 @@ public final class CsvSampleReader {
             }
         }
         if (column < columns) {
-            badLine(b, from, to, "expected " + columns + " fields, found " + column
-                    + (lastLine ? " (the file ends mid-line: truncated?)" : ""));
+            badLine(b, from, to, "expected " + columns + " fields, found " + column, lastLine);
             return;
         }
         if (column > columns) {
-            badLine(b, from, to, "expected " + columns + " fields, found " + column);
+            badLine(b, from, to, "expected " + columns + " fields, found " + column, lastLine);
             return;
         }
         acceptParsed();
@@ -559,6 +594,12 @@ public final class CsvSampleReader {
         }
     }
 
+    /** More than a tenth of the characters are control characters or undecodable bytes: not a text file. */
+    private static boolean binary(String line) {
+        long odd = line.chars().filter(c -> (c < 0x20 && c != '\t') || c == 0x7f || c == 0xFFFD).count();
+        return odd * 10 > line.length();
+    }
+
     private static boolean isBlank(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
@@ -568,7 +609,15 @@ public final class CsvSampleReader {
         return true;
     }
 
-    private void badLine(byte[] b, int from, int to, String why) {
+    private void badLine(byte[] b, int from, int to, String why, boolean lastLine) {
+        if (lastLine) {
+            // No newline after it: the recording was cut short while this line was being written.
+            dataLines--;
+            lastLineCut = true;
+            problem("line " + lineNo + ": the file ends in the middle of this line ('" + text(b, from, to)
+                    + "'): a recording cut short; that line is dropped, every line before it was read");
+            return;
+        }
         String where = displayName + ":" + lineNo;
         if (!options.skipBadLines()) {
             throw new RecordingFormatException(where + ": " + why + " in line '" + text(b, from, to)
@@ -585,9 +634,7 @@ public final class CsvSampleReader {
     }
 
     private static String text(byte[] b, int from, int to) {
-        int n = Math.min(to - from, 120);
-        String s = new String(b, from, n, StandardCharsets.UTF_8).strip();
-        return n < to - from ? s + "…" : s;
+        return Printable.of(b, from, to, 120);
     }
 
     /** Hands the batch over (if it holds anything) and goes on with an empty one. */

@@ -12,15 +12,17 @@ import java.util.List;
  * @param nanSamples       samples dropped because a gyroscope, accelerometer or time value was NaN or infinite
  * @param gaps             steps in time longer than the gap threshold (reported to the sink as gaps)
  * @param gapSeconds       total time inside those gaps
+ * @param lastLineCut      the file ended in the middle of a data line (a recording cut short): that line was
+ *                         dropped, every line before it read
  * @param problems         the first few problems, each naming file and line
  */
 public record ReadReport(long samples, long dataLines, long badLinesSkipped, long backwardSteps, long nanSamples,
-                         long gaps, double gapSeconds, List<String> problems) {
+                         long gaps, double gapSeconds, boolean lastLineCut, List<String> problems) {
     public ReadReport {
         problems = List.copyOf(problems);
     }
 
     public boolean clean() {
-        return badLinesSkipped == 0 && backwardSteps == 0 && nanSamples == 0 && gaps == 0;
+        return badLinesSkipped == 0 && backwardSteps == 0 && nanSamples == 0 && gaps == 0 && !lastLineCut;
     }
 }

@@ -96,7 +96,12 @@ public final class Reports {
     }
 
     private static void writePng(ChartImages.Layout layout, Path out) throws IOException {
-        if (!ImageIO.write(ChartImages.png(layout), "png", out.toFile())) {
+        // Through a stream of our own: ImageIO's file variant prints a stack trace when it cannot open the file.
+        boolean written;
+        try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
+            written = ImageIO.write(ChartImages.png(layout), "png", os);
+        }
+        if (!written) {
             throw new IOException("no PNG writer in this Java");
         }
     }

@@ -1,7 +1,7 @@
 package io.midback.ui;
 
 import io.midback.alert.AlertListener;
-import io.midback.app.TimeOrigin;
+import io.midback.sensor.TimeOrigin;
 import io.midback.posture.PostureListener;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,6 +69,66 @@ class HistoryCommandsTest {
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Reading needs no write access (issue 16): {@code history} and {@code report} on a database in a read-only
+     * folder. As root (who may write anywhere) the folder is a read-only bind mount in a mount namespace of the
+     * child's own ({@code unshare -m}); as another user, a folder without write permission.
+     */
+    @Test
+    void historyAndReportReadADatabaseInAReadOnlyFolder() throws Exception {
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        Path db = twoDays();
+        Files.move(db, ro.resolve("h.db"));
+        db = ro.resolve("h.db");
+        Path report = dir.resolve("day.csv");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Run list;
+        Run day;
+        if (root) {
+            Run touch = readOnlyChild(ro, List.of("touch", ro.resolve("x").toString()));
+            org.junit.jupiter.api.Assumptions.assumeTrue(touch.code() != 0 && touch.err().contains("Read-only")
+                            || "true".equals(System.getenv("CI")),
+                    "cannot make a read-only bind mount here (unshare -m): " + touch);
+            assertTrue(touch.code() != 0 && touch.err().contains("Read-only"), "the folder is read-only: " + touch);
+            list = readOnlyChild(ro, midback("history", "--db", db.toString()));
+            day = readOnlyChild(ro, midback("report", "--db", db.toString(), "--day", "2024-05-06",
+                    "--out", report.toString()));
+        } else {
+            assertTrue(ro.toFile().setWritable(false, false));
+            try {
+                list = run("history", "--db", db.toString());
+                day = run("report", "--db", db.toString(), "--day", "2024-05-06", "--out", report.toString());
+            } finally {
+                ro.toFile().setWritable(true, true);
+            }
+        }
+        assertEquals(0, list.code(), list.toString());
+        assertEquals(2, list.out().strip().lines().count(), list.toString());
+        assertTrue(list.out().startsWith("2024-05-06  1 session"), list.toString());
+        assertEquals(0, day.code(), day.toString());
+        assertTrue(Files.readString(report).lines().count() > 40, "a minute per row");
+        try (var files = Files.list(ro)) {
+            assertEquals(List.of(db), files.toList(), "nothing written beside the database");
+        }
+    }
+
+    private static List<String> midback(String... args) {
+        return io.midback.testing.ChildProcess.java(List.of("-Djava.awt.headless=true"), Main.class, args)
+                .command();
+    }
+
+    /** Runs {@code command} with {@code dir} mounted read-only, in a mount namespace of its own. */
+    private static Run readOnlyChild(Path dir, List<String> command) throws InterruptedException {
+        List<String> all = new java.util.ArrayList<>(List.of("unshare", "-m", "sh", "-c",
+                "d=$1; shift; mount --bind \"$d\" \"$d\" && mount -o remount,ro,bind \"$d\" \"$d\" && exec \"$@\"",
+                "sh", dir.toString()));
+        all.addAll(command);
+        try (var child = io.midback.testing.ChildProcess.start("read-only child", new ProcessBuilder(all))) {
+            int code = child.awaitExit(java.time.Duration.ofSeconds(60));
+            return new Run(code, child.out(), child.err());
+        }
     }
 
     @Test

@@ -68,12 +68,17 @@ class PostureOptionsTest {
     }
 
     @Test
+    void breakAfterZeroTurnsBreakRemindersOffAsTheWindowDoes() {
+        assertEquals(PostureSettings.BREAKS_OFF_AFTER_S, parse("--break-after", "0").settings.breakAfterS());
+    }
+
+    @Test
     void badValuesAreUsageErrorsNamingTheOption() {
-        assertTrue(error("--slump-threshold", "0").contains("--slump-threshold must be between 1 and 60"));
+        assertTrue(error("--slump-threshold", "0").contains("--slump-threshold 0: give degrees from 1 to 60"));
         assertTrue(error("--slump-threshold", "75").contains("--slump-threshold"));
-        assertTrue(error("--slump-dwell", "-1").contains("--slump-dwell must be between 0 and 3600"));
-        assertTrue(error("--break-after", "0").contains("--break-after must be between 1 and 1440"));
-        assertTrue(error("--calibrate-at", "-3").contains("--calibrate-at must be a time in seconds"));
+        assertTrue(error("--slump-dwell", "-1").contains("--slump-dwell -1: give seconds from 0 to 3600"));
+        assertTrue(error("--break-after", "0.5").contains("--break-after 0.5: give minutes from 1 to 1440, or 0"));
+        assertTrue(error("--calibrate-at", "-3").contains("--calibrate-at -3: give a time in seconds"));
         assertTrue(error("--forward-at", "NaN").contains("--forward-at"));
         assertTrue(error("--preset", "lazy").contains("unknown preset 'lazy'"));
         assertTrue(error("--slump-dwell", "abc").contains("--slump-dwell"));

@@ -4,7 +4,6 @@ import io.midback.protocol.MidbackDeviceEncoder;
 import io.midback.protocol.WireFormat;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
-import io.midback.live.LiveTimeline;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -7,7 +7,6 @@ import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 import io.midback.testing.Poll;
 import io.midback.transport.LinkState;
-import io.midback.live.LiveTimeline;
 import io.midback.transport.ReconnectingLink;
 import io.midback.transport.SerialTransport;
 import io.midback.transport.SocatPair;

@@ -3,7 +3,6 @@ package io.midback.live;
 import io.midback.recording.CsvSampleWriter;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
-import io.midback.live.LiveTimeline;
 import io.midback.transport.ReconnectingLink;
 import io.midback.transport.SerialTransport;
 

@@ -161,9 +161,34 @@ class CsvSampleReaderTest {
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         assertTrue(c.samples.size() > 1000, "samples before the damage are kept: " + c.samples.size());
 
-        Path plain = write("t.csv", "t_s,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,9.8\n0.01,0,0,0,0");
-        e = assertThrows(RecordingFormatException.class, () -> CsvSampleReader.of(plain).read(new Collector()));
-        assertTrue(e.getMessage().contains("t.csv:3") && e.getMessage().contains("truncated"), e.getMessage());
+        // A last line cut short (a recording stopped mid-write) costs only itself, even without skip-bad-lines.
+        Path plain = write("t.csv", "t_s,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,9.8\n0.01,0,0,0,0,0,9.8\n0.02,0,0,0,0");
+        Collector cut = new Collector();
+        ReadReport r = CsvSampleReader.of(plain).read(cut);
+        assertEquals(2, cut.samples.size());
+        assertTrue(r.lastLineCut());
+        assertEquals(0, r.badLinesSkipped());
+        assertTrue(r.problems().get(0).contains("t.csv: line 4") && r.problems().get(0).contains("cut short"),
+                r.problems().toString());
+        // The same line with its newline is a malformed line, not a cut one.
+        Path broken = write("b.csv", "t_s,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,9.8\n0.02,0,0,0,0\n0.03,0,0,0,0,0,9.8\n");
+        e = assertThrows(RecordingFormatException.class, () -> CsvSampleReader.of(broken).read(new Collector()));
+        assertTrue(e.getMessage().contains("b.csv:3"), e.getMessage());
+    }
+
+    @Test
+    void aLineTooLongToHoldIsSkippedWithSkipBadLinesAndTheNextLinesRead() throws IOException {
+        String head = "t_s,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,9.8\n";
+        Path p = write("long.csv", head + "7".repeat(3 << 20) + "\n0.01,0,0,0,0,0,9.8\n0.02,0,0,0,0,0,9.8\n");
+        Collector c = new Collector();
+        ReadReport r = CsvSampleReader.of(p, ReadOptions.DEFAULT.withSkipBadLines(true)).read(c);
+        assertEquals(3, c.samples.size());
+        assertEquals(1, r.badLinesSkipped());
+        assertTrue(r.problems().get(0).contains("line 3"), r.problems().toString());
+        RecordingFormatException e = assertThrows(RecordingFormatException.class,
+                () -> CsvSampleReader.of(p).read(new Collector()));
+        assertTrue(e.getMessage().contains("long.csv:3") && e.getMessage().contains("--skip-bad-lines"),
+                e.getMessage());
     }
 
     @Test

@@ -1,8 +1,8 @@
-package io.midback.app;
+package io.midback.sensor;
 
 /**
  * A session's time origin, the one definition: session time is seconds since the first sample's timestamp
- * ({@code tS = 0} at the first sample). Used by the {@link Pipeline} and the window's counters.
+ * ({@code tS = 0} at the first sample). Used by the pipeline, live sessions and the window's counters.
  */
 public final class TimeOrigin {
     private double firstS = Double.NaN;

@@ -1,0 +1,229 @@
+package io.midback.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One style for errors (issue 16), walked as a table of bad inputs, each run through the real command line as a
+ * user runs it: usage errors are one line naming the option and what it accepts, with a pointer to --help and no
+ * usage dump, exit 2; run failures are one line naming the place, exit 1; no stack trace and no raw control
+ * bytes reach the terminal; a run that ends without doing what was asked is not exit 0.
+ */
+class CommandLineErrorsTest {
+    @TempDir
+    static Path dir;
+
+    static Path sample = Path.of("samples", "slump-demo.csv.gz").toAbsolutePath();
+    static Path truncatedGz;
+    static Path cutLastLine;
+    static Path headerOnly;
+    static Path binary;
+    static Path hugeLine;
+    static Path twelveBadLines;
+
+    enum Kind {
+        /** exit 2, one line on stderr naming the option, pointing to --help */
+        USAGE,
+        /** exit 1, one line on stderr (warnings before it allowed) */
+        FAILURE,
+        /** exit 0 */
+        OK
+    }
+
+    record Case(String name, Kind kind, String[] args, String errMustContain, Predicate<Run> also) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    record Run(int code, String out, String err) {
+        JsonObject json() {
+            List<String> lines = out.strip().lines().toList();
+            return JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+        }
+    }
+
+    @BeforeAll
+    static void files() throws IOException {
+        byte[] gz = Files.readAllBytes(sample);
+        truncatedGz = dir.resolve("half.csv.gz");
+        Files.write(truncatedGz, Arrays.copyOf(gz, gz.length / 2));
+        String csv;
+        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(sample))) {
+            csv = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        cutLastLine = dir.resolve("cut.csv");
+        int cut = csv.indexOf('\n', csv.length() / 3) + 12; // a dozen bytes into a line
+        Files.writeString(cutLastLine, csv.substring(0, cut));
+        headerOnly = dir.resolve("header-only.csv");
+        Files.writeString(headerOnly, csv.substring(0, csv.indexOf("t_s,")) + "t_s,gx,gy,gz,ax,ay,az\n");
+        binary = dir.resolve("capture.csv");
+        byte[] noise = new byte[4096];
+        new Random(16).nextBytes(noise);
+        noise[10] = 0x1b; // ESC
+        Files.write(binary, noise);
+        List<String> lines = new ArrayList<>(csv.lines().limit(3000).toList());
+        int firstData = lines.indexOf("t_s,gx,gy,gz,ax,ay,az") + 1;
+        hugeLine = dir.resolve("huge.csv");
+        List<String> withHuge = new ArrayList<>(lines);
+        withHuge.add(firstData + 500, "9".repeat(3 << 20));
+        Files.write(hugeLine, withHuge);
+        twelveBadLines = dir.resolve("twelve-bad.csv");
+        List<String> withBad = new ArrayList<>(lines);
+        for (int i = 0; i < 12; i++) {
+            withBad.set(firstData + 100 + 10 * i, "x,1,2");
+        }
+        Files.write(twelveBadLines, withBad);
+    }
+
+    static Stream<Case> cases() {
+        String s = sample.toString();
+        return Stream.of(
+                new Case("bad posture option: one line, no usage dump", Kind.USAGE,
+                        new String[] {"replay", s, "--slump-threshold", "99"}, "--slump-threshold", r -> true),
+                new Case("--rate 0 says what it accepts", Kind.USAGE,
+                        new String[] {"replay", s, "--rate", "0"}, "--rate",
+                        r -> !r.err().contains("between 0 and") && r.err().contains("above 0")),
+                new Case("unknown preset", Kind.USAGE, new String[] {"replay", s, "--preset", "lax"}, "--preset",
+                        r -> r.err().contains("gentle")),
+                new Case("unknown option", Kind.USAGE, new String[] {"replay", s, "--jsn"}, "--jsn", r -> true),
+                new Case("missing file parameter", Kind.USAGE, new String[] {"replay"}, "FILE", r -> true),
+                new Case("not a number", Kind.USAGE, new String[] {"replay", s, "--calibrate-at", "abc"},
+                        "--calibrate-at", r -> true),
+                new Case("gui --speed abc", Kind.USAGE, new String[] {"gui", "--speed", "abc"}, "--speed",
+                        r -> true),
+                new Case("gui --theme purple", Kind.USAGE, new String[] {"gui", "--theme", "purple"}, "--theme",
+                        r -> r.err().contains("light")),
+                new Case("report with a bad day", Kind.USAGE,
+                        new String[] {"report", "--day", "2024-13-01", "--out", dir.resolve("r.png").toString()},
+                        "--day", r -> true),
+                new Case("--break-after 0 is off", Kind.OK,
+                        new String[] {"replay", s, "--break-after", "0", "--json", "--quiet"}, "",
+                        r -> r.json().getAsJsonArray("alerts").asList().stream().noneMatch(a ->
+                                a.getAsJsonObject().get("kind").getAsString().equals("break"))),
+                new Case("missing file", Kind.FAILURE, new String[] {"replay", dir.resolve("nope.csv").toString()},
+                        "nope.csv", r -> true),
+                new Case("truncated .gz: summary of what was read, marked incomplete", Kind.FAILURE,
+                        new String[] {"replay", truncatedGz.toString(), "--json", "--quiet"}, "half.csv.gz",
+                        r -> !r.json().get("complete").getAsBoolean() && r.json().get("samples").getAsLong() > 1000),
+                new Case("truncated .gz, for people", Kind.FAILURE,
+                        new String[] {"replay", truncatedGz.toString(), "--quiet"}, "half.csv.gz",
+                        r -> r.out().contains("incomplete") && r.out().contains("samples")),
+                new Case("last line cut short: dropped with a warning", Kind.OK,
+                        new String[] {"replay", cutLastLine.toString(), "--json", "--quiet"}, "cut.csv",
+                        r -> r.json().get("samples").getAsLong() > 1000 && r.json().get("lastLineCut").getAsBoolean()),
+                new Case("header-only CSV", Kind.FAILURE, new String[] {"replay", headerOnly.toString()},
+                        "no samples", r -> true),
+                new Case("binary file as CSV: no raw bytes", Kind.FAILURE,
+                        new String[] {"replay", binary.toString()}, "capture.csv",
+                        r -> r.err().length() < 400),
+                new Case("a line over 2 MiB is skipped with --skip-bad-lines", Kind.OK,
+                        new String[] {"replay", hugeLine.toString(), "--skip-bad-lines", "--json", "--quiet"},
+                        "line", r -> r.json().get("badLinesSkipped").getAsInt() == 1
+                        && r.json().get("samples").getAsLong() > 2000),
+                new Case("a line over 2 MiB without --skip-bad-lines", Kind.FAILURE,
+                        new String[] {"replay", hugeLine.toString(), "--quiet"}, "huge.csv:", r -> true),
+                new Case("skipped lines counted in the human summary", Kind.OK,
+                        new String[] {"replay", twelveBadLines.toString(), "--skip-bad-lines", "--quiet"}, "",
+                        r -> r.out().contains("12 bad lines skipped")),
+                new Case("--calibrate-at past the end", Kind.FAILURE,
+                        new String[] {"replay", s, "--calibrate-at", "99999", "--quiet"}, "--calibrate-at",
+                        r -> true),
+                new Case("report to an unwritable .png", Kind.FAILURE,
+                        new String[] {"report", "--db", dir.resolve("h.db").toString(), "--out", "/proc/x.png"},
+                        "/proc/x.png", r -> true),
+                new Case("report to an unwritable .svg names the reason", Kind.FAILURE,
+                        new String[] {"report", "--db", dir.resolve("h.db").toString(), "--out", "/proc/x.svg"},
+                        "/proc/x.svg: ", r -> !r.err().strip().endsWith("/proc/x.svg: /proc/x.svg")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputGetsOneClearLineAndTheRightExitCode(Case c) throws IOException {
+        if (c.name().startsWith("report to")) {
+            historyWithADay(dir.resolve("h.db"));
+        }
+        Run r = run(c.args());
+        String all = r.out() + r.err();
+        System.out.printf("%-60s exit %d  %s%n", c.name(), r.code(), r.err().strip().replace('\n', '|'));
+        assertFalse(all.contains("\tat ") || all.matches("(?s).*\\b\\w+(\\.\\w+)+Exception\\b.*"),
+                "a stack trace or exception name reached the user:\n" + r);
+        assertFalse(all.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\t'),
+                "raw control bytes reached the terminal:\n" + r);
+        assertFalse(all.contains("Usage:"), "a usage dump:\n" + r);
+        List<String> errLines = r.err().lines().filter(l -> !l.isBlank()).toList();
+        switch (c.kind()) {
+            case USAGE -> {
+                assertEquals(2, r.code(), r.toString());
+                assertEquals(1, errLines.size(), "one line:\n" + r);
+                assertTrue(errLines.get(0).contains(c.errMustContain()), r.toString());
+                assertTrue(errLines.get(0).contains("--help"), "points to --help:\n" + r);
+            }
+            case FAILURE -> {
+                assertEquals(1, r.code(), r.toString());
+                String last = errLines.isEmpty() ? "" : errLines.get(errLines.size() - 1);
+                assertTrue(last.startsWith("midback "), "ends with the error line:\n" + r);
+                assertTrue(last.contains(c.errMustContain()), r.toString());
+            }
+            case OK -> {
+                assertEquals(0, r.code(), r.toString());
+                assertTrue(r.err().contains(c.errMustContain()), r.toString());
+            }
+        }
+        assertTrue(c.also().test(r), c.name() + ":\n" + r);
+    }
+
+    /** Runs the command line in this JVM, catching everything written to the terminal. */
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            CommandLine cl = MidbackCommand.commandLine();
+            cl.setOut(new PrintWriter(System.out, true));
+            cl.setErr(new PrintWriter(System.err, true));
+            code = cl.execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A history with one day in it, from the bundled sample. */
+    static void historyWithADay(Path db) {
+        if (!Files.exists(db)) {
+            Run r = run("replay", sample.toString(), "--save-history", "--db", db.toString(), "--quiet");
+            assertEquals(0, r.code(), r.toString());
+        }
+    }
+}
