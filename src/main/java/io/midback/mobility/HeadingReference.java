@@ -1,69 +1,36 @@
 package io.midback.mobility;
 
 /**
- * The check's own heading reference, for rotation without a magnetometer. Without one, the orientation filter's
- * heading drifts (a gyroscope bias about the vertical cannot be seen by the accelerometer). The trunk's true
- * heading cannot change while it is still, so every heading change the filter shows while still (at the capture,
- * at each return to upright, at each held peak) is drift: it is added to the correction, and its rate is learnt
- * and carried over the movements in between. Unlike the posture stage, nothing re-zeroes to the current heading,
- * so a held rotation stays measured. Allocation-free.
+ * The check's heading reference, for rotation without a magnetometer: the filter's heading of the trunk relative to
+ * the upright pose, never re-zeroed (the posture stage re-zeroes after 5 s of stillness, which would erase a held
+ * rotation). What keeps it from drifting is upstream: the gyroscope bias taken at the still capture and followed at
+ * every later stillness ({@link GyroBias}), the returns to upright and the holds being the anchors. This class
+ * watches what is left: the heading change the filter shows while the trunk is still, which is residual drift (or
+ * slow movement too small to call movement). Allocation-free.
  */
 final class HeadingReference {
-    private final double driftTauS;
     private boolean primed;
     private double previousRad;
-    private double correctionRad;
-    private double driftRadPerS;
-    private double stillDriftRad;
+    private double stillChangeRad;
 
-    HeadingReference(double driftTauS) {
-        this.driftTauS = driftTauS;
-    }
-
-    /** Starts afresh from a heading drift rate seen during the capture, rad/s. */
-    void restart(double driftRadPerS) {
+    /** Starts afresh (a new capture). */
+    void restart() {
         primed = false;
-        correctionRad = 0;
-        stillDriftRad = 0;
-        this.driftRadPerS = driftRadPerS;
+        stillChangeRad = 0;
     }
 
-    /**
-     * One sample: the filter's heading of the trunk relative to the upright pose (rad, any branch), the time step and
-     * whether the trunk is still.
-     */
-    void update(double headingRad, double dtS, boolean still) {
-        if (!primed) {
-            primed = true;
-            previousRad = headingRad;
-            return;
+    /** One sample: the filter's heading of the trunk relative to the upright pose (rad) and whether it is still. */
+    void update(double headingRad, boolean still) {
+        if (primed && still) {
+            stillChangeRad += wrap(headingRad - previousRad);
         }
-        double step = wrap(headingRad - previousRad);
+        primed = true;
         previousRad = headingRad;
-        if (!(dtS > 0)) {
-            return;
-        }
-        if (still) {
-            correctionRad += step;
-            stillDriftRad += step;
-            driftRadPerS += (step / dtS - driftRadPerS) * Math.min(1, dtS / driftTauS);
-        } else {
-            correctionRad += driftRadPerS * dtS;
-        }
     }
 
-    /** The heading the filter drifted by so far: subtract it from the filter's heading. */
-    double correctionRad() {
-        return correctionRad;
-    }
-
-    /** Of the correction, what was seen directly while still (the rest was carried over movements at the rate). */
-    double stillDriftRad() {
-        return stillDriftRad;
-    }
-
-    double driftRadPerS() {
-        return driftRadPerS;
+    /** The heading change seen while still since the capture, rad. */
+    double stillChangeRad() {
+        return stillChangeRad;
     }
 
     static double wrap(double a) {

@@ -1,6 +1,8 @@
 package io.midback.mobility;
 
 import io.midback.orientation.OrientationFilter;
+import io.midback.orientation.VqfFilter;
+import io.midback.orientation.VqfSettings;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
@@ -24,6 +26,8 @@ public final class MobilityCheck implements SampleSink {
     private final MobilityFrame frame = new MobilityFrame();
     private volatile boolean restartRequested;
     private double prevT = Double.NaN;
+    private final double[] capturedBias = new double[3];
+    private double correctionRad;
 
     /**
      * @param filter   a fresh orientation filter for this check (it is reset once the bias is known)
@@ -35,6 +39,15 @@ public final class MobilityCheck implements SampleSink {
         this.stillness = new Stillness(settings);
         this.bias = new GyroBias(settings);
         this.stage = new MobilityStage(settings);
+    }
+
+    /**
+     * The filter a check uses by default: Midback's VQF-based filter with its own gyroscope bias estimation off,
+     * since the check removes the bias itself from stillness (VQF's estimate in motion, learnt from the
+     * accelerometer during brisk trunk movements, would turn into heading drift).
+     */
+    public static OrientationFilter defaultFilter(double rateHz) {
+        return new VqfFilter(VqfSettings.defaults().withBiasEstimation(false, false), rateHz);
     }
 
     public MobilityStage stage() {
@@ -75,19 +88,27 @@ public final class MobilityCheck implements SampleSink {
         stillness.update(tS, dt, gx, gy, gz, ax, ay, az, bias.x(), bias.y(), bias.z());
         if (bias.update(tS, dt, stillness.isStillNow(), stillness.isStill(), gx, gy, gz)) {
             filter.reset();
+            bias.captured(capturedBias);
+            correctionRad = 0;
         }
         frame.tS = tS;
         if (!bias.isKnown()) {
             frame.captured = false;
             frame.still = stillness.isStill();
-            frame.flexionDeg = frame.sideBendDeg = frame.rotationDeg = 0;
+            frame.flexionDeg = frame.sideBendDeg = frame.rotationDeg = frame.headingCorrectionDeg = 0;
             frame.speedDegPerS = Math.toDegrees(Math.sqrt(gx * gx + gy * gy + gz * gz));
             listener.onFrame(frame);
             return;
         }
         double cx = gx - bias.x(), cy = gy - bias.y(), cz = gz - bias.z();
         filter.update(dt, cx, cy, cz, ax, ay, az, Double.NaN, Double.NaN, Double.NaN);
-        stage.update(tS, dt, filter.qw(), filter.qx(), filter.qy(), filter.qz(), stillness.isStill(), frame);
+        double qw = filter.qw(), qx = filter.qx(), qy = filter.qy(), qz = filter.qz();
+        stage.update(tS, qw, qx, qy, qz, stillness.isStill(), frame);
+        // Heading drift the followed bias took out: the vertical part (third row of R(q)) of the bias change.
+        double ex = bias.x() - capturedBias[0], ey = bias.y() - capturedBias[1], ez = bias.z() - capturedBias[2];
+        correctionRad += dt * (2 * (qx * qz - qw * qy) * ex + 2 * (qy * qz + qw * qx) * ey
+                + (1 - 2 * (qx * qx + qy * qy)) * ez);
+        frame.headingCorrectionDeg = Math.toDegrees(correctionRad);
         frame.speedDegPerS = Math.toDegrees(Math.sqrt(cx * cx + cy * cy + cz * cz));
         listener.onFrame(frame);
     }
@@ -101,7 +122,7 @@ public final class MobilityCheck implements SampleSink {
             a[i] = Math.toDegrees(a[i]);
             e[i] = Math.toDegrees(e[i]);
         }
-        return new CheckDiagnostics(stage.captureAtS(), a, e, stage.headingCorrectionDeg(), stage.headingSeenStillDeg(),
-                stage.headingDriftAtCaptureDegPerS());
+        return new CheckDiagnostics(stage.captureAtS(), a, e, Math.toDegrees(correctionRad),
+                stage.headingChangeWhileStillDeg());
     }
 }

@@ -17,7 +17,10 @@ public final class MobilityFrame {
     public boolean still;
     /** Bias-corrected angular speed of the sensor, °/s. */
     public double speedDegPerS;
-    /** The heading drift the check's own heading reference has taken out so far, degrees. */
+    /**
+     * The heading drift the check has taken out so far by following the gyroscope bias through stillness (beyond the
+     * bias captured at the start), degrees.
+     */
     public double headingCorrectionDeg;
 
     /** The angle along a movement's axis: 0 flexion, 1 side bend, 2 rotation. */

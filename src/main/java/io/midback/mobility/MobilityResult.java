@@ -109,7 +109,7 @@ public record MobilityResult(Map<Direction, List<Rep>> reps, List<Block> blocks,
             c.add("gyroBiasAtCaptureDegPerS", numbers(diagnostics.gyroBiasAtCaptureDegPerS()));
             c.add("gyroBiasAtEndDegPerS", numbers(diagnostics.gyroBiasAtEndDegPerS()));
             c.add("headingDriftCorrectedDeg", number(diagnostics.headingCorrectionDeg()));
-            c.add("headingDriftSeenStillDeg", number(diagnostics.headingSeenStillDeg()));
+            c.add("headingChangeWhileStillDeg", number(diagnostics.headingChangeWhileStillDeg()));
             root.add("corrections", c);
         }
         return GSON.toJson(root);
@@ -140,8 +140,9 @@ public record MobilityResult(Map<Direction, List<Rep>> reps, List<Block> blocks,
                     b.reps().size()));
         }
         if (diagnostics != null) {
-            lines.add(String.format(Locale.ROOT, "heading drift corrected: %.1f° (%.1f° seen while still)",
-                    diagnostics.headingCorrectionDeg(), diagnostics.headingSeenStillDeg()));
+            lines.add(String.format(Locale.ROOT, "heading drift corrected by following the gyroscope bias: %.1f°; "
+                    + "heading change left while still: %.1f°", diagnostics.headingCorrectionDeg(),
+                    diagnostics.headingChangeWhileStillDeg()));
         }
         for (String s : notes) {
             lines.add("note: " + s);

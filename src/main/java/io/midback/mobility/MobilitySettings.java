@@ -11,7 +11,6 @@ package io.midback.mobility;
  * @param stillAccelStdMps2       still: accelerometer standard deviation below this, m/s²
  * @param stillHoldS              the stillness test must hold this long before it counts, s
  * @param biasTrackTauS           while still, the bias estimate follows the gyroscope with this time constant, s
- * @param driftTauS               while still, the heading drift rate follows what is seen with this time constant, s
  * @param repMinDeg               a repetition's peak is at least this far from upright, degrees
  * @param reversalMinDeg          a turn back counts once the angle has come back by at least this, degrees …
  * @param reversalFraction        … or this fraction of the turning point's distance from upright, if larger
@@ -26,14 +25,14 @@ package io.midback.mobility;
  */
 public record MobilitySettings(double biasCaptureS, double neutralCaptureS, double stillTauS,
                                double stillGyroStdDegPerS, double stillRateDegPerS, double stillAccelStdMps2,
-                               double stillHoldS, double biasTrackTauS, double driftTauS,
+                               double stillHoldS, double biasTrackTauS,
                                double repMinDeg, double reversalMinDeg, double reversalFraction,
                                double notBackMinDeg, double notBackFraction, double mixLimitDeg, double tooFastS,
                                double blockGapS) {
 
     public MobilitySettings {
         double[] all = {biasCaptureS, neutralCaptureS, stillTauS, stillGyroStdDegPerS, stillRateDegPerS,
-                stillAccelStdMps2, stillHoldS, biasTrackTauS, driftTauS, repMinDeg, reversalMinDeg, reversalFraction,
+                stillAccelStdMps2, stillHoldS, biasTrackTauS, repMinDeg, reversalMinDeg, reversalFraction,
                 notBackMinDeg, notBackFraction, mixLimitDeg, tooFastS, blockGapS};
         for (double v : all) {
             if (!(v > 0) || Double.isInfinite(v)) {
@@ -43,11 +42,12 @@ public record MobilitySettings(double biasCaptureS, double neutralCaptureS, doub
     }
 
     /**
-     * The defaults: 1.5 s of stillness for the bias and 1.5 s for the upright pose; still below 3°/s of gyroscope
-     * spread, 4°/s of rate and 0.3 m/s² for 0.3 s; a repetition reaches 8°, turns back by 6° or 35% of its peak;
+     * The defaults: 3 s of stillness for the bias (most of a breath, which moves the thorax) and 1.5 s for the upright
+     * pose; still below 3°/s of gyroscope spread and 0.3 m/s², then below 4°/s of corrected rate, for 0.3 s; the
+     * bias followed with a 10-s time constant of stillness; a repetition reaches 8°, turns back by 6° or 35% of its peak;
      * not back to neutral beyond 6° and 25% of the peak; mixed beyond 15°; too fast under 0.8 s; blocks 10 s apart.
      */
     public static MobilitySettings defaults() {
-        return new MobilitySettings(1.5, 1.5, 0.3, 3, 4, 0.3, 0.3, 3, 1.5, 8, 6, 0.35, 6, 0.25, 15, 0.8, 10);
+        return new MobilitySettings(3, 1.5, 0.3, 3, 4, 0.3, 0.3, 10, 8, 6, 0.35, 6, 0.25, 15, 0.8, 10);
     }
 }

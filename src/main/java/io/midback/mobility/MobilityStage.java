@@ -12,8 +12,8 @@ import io.midback.posture.TrunkAngles;
  * stillness (or the first after {@link #requestCapture()}); the mounting is the posture stage's default mounting
  * found from gravity at that pose (any turn or tilt of the sensor in the plane of the back), or one given by
  * {@link #useMounting}. The angles are the posture stage's decomposition
- * ({@link TrunkAngles.decompose}) of {@code r = q_b0* ⊗ Rz(−c) ⊗ q_b}, {@code q_b = q ⊗ m}, where {@code c} is
- * the heading correction. Allocation-free per sample (a capture allocates its mounting once).
+ * ({@link TrunkAngles#decompose}) of {@code r = q_b0* ⊗ q_b}, {@code q_b = q ⊗ m}: the heading is never
+ * re-zeroed ({@link HeadingReference}). Allocation-free per sample (a capture allocates its mounting once).
  */
 public final class MobilityStage {
     private final MobilitySettings settings;
@@ -28,12 +28,10 @@ public final class MobilityStage {
     // capture sums
     private int capN;
     private double capStartS = Double.NaN, capW, capX, capY, capZ;
-    private double firstW, firstX, firstY, firstZ;
-    private double headingDriftAtCaptureRadPerS;
 
     public MobilityStage(MobilitySettings settings) {
         this.settings = settings;
-        this.heading = new HeadingReference(settings.driftTauS());
+        this.heading = new HeadingReference();
     }
 
     /** Uses this body → sensor mounting {w, x, y, z} at the next capture (for example a forward-lean calibration's). */
@@ -55,34 +53,19 @@ public final class MobilityStage {
         return captureAtS;
     }
 
-    /** The filter's heading drift rate seen during the capture, °/s. */
-    public double headingDriftAtCaptureDegPerS() {
-        return Math.toDegrees(headingDriftAtCaptureRadPerS);
-    }
-
-    /** The heading drift rate the reference carries over movements now, °/s. */
-    public double headingDriftDegPerS() {
-        return Math.toDegrees(heading.driftRadPerS());
-    }
-
-    /** The heading drift taken out so far, degrees, and of it what was seen while still. */
-    public double headingCorrectionDeg() {
-        return Math.toDegrees(heading.correctionRad());
-    }
-
-    public double headingSeenStillDeg() {
-        return Math.toDegrees(heading.stillDriftRad());
+    /** The heading change the filter showed while the trunk was still since the capture, degrees (residual drift). */
+    public double headingChangeWhileStillDeg() {
+        return Math.toDegrees(heading.stillChangeRad());
     }
 
     /**
      * One sample.
      *
      * @param tS    seconds from the first sample
-     * @param dtS   time since the previous sample (0 after a gap)
      * @param qw    the filter's orientation, sensor → ENU (and qx, qy, qz)
      * @param still whether the trunk is still (see {@link Stillness})
      */
-    public void update(double tS, double dtS, double qw, double qx, double qy, double qz, boolean still,
+    public void update(double tS, double qw, double qx, double qy, double qz, boolean still,
                        MobilityFrame out) {
         if (captureRequested) {
             captureRequested = false;
@@ -95,7 +78,6 @@ public final class MobilityStage {
             capture(tS, qw, qx, qy, qz, still);
             out.captured = false;
             out.flexionDeg = out.sideBendDeg = out.rotationDeg = 0;
-            out.headingCorrectionDeg = 0;
             return;
         }
         // q_b = q ⊗ m
@@ -106,22 +88,17 @@ public final class MobilityStage {
         // heading of q_b ⊗ q_b0*: the twist about the vertical
         double hw = bw * nw + bx * nx + by * ny + bz * nz;
         double hz = -bw * nz - bx * ny + by * nx + bz * nw;
-        heading.update(2 * Math.atan2(hz, hw), dtS, still);
-        double half = -heading.correctionRad() / 2;
-        double cw = Math.cos(half), cz = Math.sin(half);
-        // t = Rz(−c) ⊗ q_b
-        double tw = cw * bw - cz * bz, tx = cw * bx - cz * by, ty = cw * by + cz * bx, tz = cw * bz + cz * bw;
-        // r = q_b0* ⊗ t
-        double rw = nw * tw + nx * tx + ny * ty + nz * tz;
-        double rx = nw * tx - nx * tw - ny * tz + nz * ty;
-        double ry = nw * ty + nx * tz - ny * tw - nz * tx;
-        double rz = nw * tz - nx * ty + ny * tx - nz * tw;
+        heading.update(2 * Math.atan2(hz, hw), still);
+        // r = q_b0* ⊗ q_b
+        double rw = nw * bw + nx * bx + ny * by + nz * bz;
+        double rx = nw * bx - nx * bw - ny * bz + nz * by;
+        double ry = nw * by + nx * bz - ny * bw - nz * bx;
+        double rz = nw * bz - nx * by + ny * bx - nz * bw;
         TrunkAngles.decompose(rw, rx, ry, rz, angles);
         out.captured = true;
         out.flexionDeg = angles.flexionDeg;
         out.sideBendDeg = angles.lateralBendDeg;
         out.rotationDeg = angles.axialRotationDeg;
-        out.headingCorrectionDeg = Math.toDegrees(heading.correctionRad());
     }
 
     private void resetCapture() {
@@ -137,10 +114,6 @@ public final class MobilityStage {
         }
         if (capN == 0) {
             capStartS = tS;
-            firstW = qw;
-            firstX = qx;
-            firstY = qy;
-            firstZ = qz;
         }
         double sign = capN == 0 || qw * capW + qx * capX + qy * capY + qz * capZ >= 0 ? 1 : -1;
         capW += sign * qw;
@@ -168,11 +141,7 @@ public final class MobilityStage {
         nx = sw * mx + sx * mw + sy * mz - sz * my;
         ny = sw * my - sx * mz + sy * mw + sz * mx;
         nz = sw * mz + sx * my - sy * mx + sz * mw;
-        // heading change of the sensor over the window (a twist about the vertical is the same for body and sensor)
-        double dw = qw * firstW + qx * firstX + qy * firstY + qz * firstZ;
-        double dz = -qw * firstZ - qx * firstY + qy * firstX + qz * firstW;
-        headingDriftAtCaptureRadPerS = HeadingReference.wrap(2 * Math.atan2(dz, dw)) / spanS;
-        heading.restart(headingDriftAtCaptureRadPerS);
+        heading.restart();
         captureAtS = capStartS;
         captured = true;
         resetCapture();

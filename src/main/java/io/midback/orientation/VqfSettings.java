@@ -227,4 +227,17 @@ public record VqfSettings(
                     magMaxRejectionTimeS, magRejectionFactor, maxGapS, latencyCompensationS, biasUpdatePeriodS);
         }
     }
+
+    /**
+     * These settings with the gyroscope bias estimation in motion and at rest switched on or off (off: a stage
+     * upstream removes the bias, and a bias learnt from vigorous movement would turn into heading drift).
+     */
+    public VqfSettings withBiasEstimation(boolean inMotion, boolean atRest) {
+        return new VqfSettings(tauAccS, tauMagS, inMotion, atRest, magDisturbanceRejection,
+                biasSigmaInitDegPerS, biasForgettingTimeS, biasClipDegPerS, biasSigmaMotionDegPerS,
+                biasVerticalForgettingFactor, biasSigmaRestDegPerS, restMinTimeS, restFilterTauS,
+                restThresholdGyrDegPerS, restThresholdAccMps2, magCurrentTauS, magRefTauS, magNormThreshold,
+                magDipThresholdDeg, magNewTimeS, magNewFirstTimeS, magNewMinGyrDegPerS, magMinUndisturbedTimeS,
+                magMaxRejectionTimeS, magRejectionFactor, maxGapS, latencyCompensationS, biasUpdatePeriodS);
+    }
 }

@@ -10,6 +10,9 @@ import io.midback.sensor.SampleSink;
  * is zero.
  */
 public final class WarmingGyroBias implements SampleSink {
+    /** How far the bias may move while warming, per axis, °/s (a consumer MEMS gyroscope warming 10–15 °C). */
+    public static final double WARMING_DRIFT_DEG_PER_S = 1.0;
+
     private final double[] startRadPerS = new double[3], warmRadPerS = new double[3];
     private final double tauS;
     private final SampleSink next;
@@ -28,13 +31,17 @@ public final class WarmingGyroBias implements SampleSink {
         this.next = next;
     }
 
-    /** Start and warm values uniform in ±maxDegPerS per axis, τ uniform in 60–300 s, from the seed. */
+    /**
+     * Start values uniform in ±maxDegPerS per axis, warm values within ±{@value #WARMING_DRIFT_DEG_PER_S} °/s of them
+     * (and within ±maxDegPerS), τ uniform in 60–300 s, from the seed.
+     */
     public static WarmingGyroBias random(long seed, double maxDegPerS, SampleSink next) {
         Rng r = Rng.forStream(seed, 23);
         double[] a = new double[3], b = new double[3];
         for (int i = 0; i < 3; i++) {
             a[i] = r.uniform(-maxDegPerS, maxDegPerS);
-            b[i] = r.uniform(-maxDegPerS, maxDegPerS);
+            b[i] = Math.max(-maxDegPerS, Math.min(maxDegPerS, a[i] + r.uniform(-WARMING_DRIFT_DEG_PER_S,
+                    WARMING_DRIFT_DEG_PER_S)));
         }
         return new WarmingGyroBias(a, b, r.uniform(60, 300), next);
     }
