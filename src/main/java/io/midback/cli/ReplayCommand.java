@@ -150,9 +150,10 @@ public final class ReplayCommand implements Callable<Integer> {
         extra.addProperty("complete", end.complete());
         if (summary.samples() > 0) {
             if (session.json) {
-                out.println(SummaryJson.line(summary, extra));
+                out.println(SummaryJson.line(summary, SummaryJson.withSession(extra, builder)));
             } else {
                 SessionConsole.printHuman(out, summary);
+                SessionConsole.printSession(out, builder);
                 end.printHuman(out);
             }
         }
