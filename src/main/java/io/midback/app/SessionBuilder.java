@@ -5,11 +5,15 @@ import io.midback.alert.AlertKind;
 import io.midback.alert.AlertListener;
 import io.midback.alert.PostureEngine;
 import io.midback.alert.SessionSummary;
+import io.midback.breathing.BreathRateEstimator;
+import io.midback.breathing.BreathingReport;
+import io.midback.breathing.BreathingTally;
 import io.midback.history.HistoryRecorder;
 import io.midback.history.HistoryStore;
 import io.midback.history.SessionInfo;
 import io.midback.orientation.OrientationFilter;
 import io.midback.orientation.OrientationFilters;
+import io.midback.orientation.TiltFilter;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
@@ -24,7 +28,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The one place a session is built from its {@link SessionSpec}: samples → orientation filter → posture engine →
- * alerts, with the summary always listening and the sinks a caller asks for (console, history, device vibration,
+ * alerts, and beside the posture engine the breathing rate from the accelerometer ({@link BreathRateEstimator}), with the summary always listening and the sinks a caller asks for (console, history, device vibration,
  * recording notes, window) added before {@link #start()}. When the stream ends, every sink is closed, in the
  * order added ({@link #close()} does it earlier on a failure path). Used by {@code replay}, {@code live} and the
  * window alike.
@@ -38,13 +42,18 @@ public final class SessionBuilder implements AutoCloseable {
     private final List<Pipeline.StreamListener> streamListeners = new ArrayList<>();
     private final List<AutoCloseable> closers = new ArrayList<>();
     private final OrientationFilter filter;
+    /** The filter when it is the accelerometer-only one: its tilt rate stands in for the gyroscope. */
+    private final TiltFilter tilt;
     private final PostureEngine engine;
+    private final BreathRateEstimator breathing = new BreathRateEstimator();
+    private final BreathingTally breathingTally = new BreathingTally();
     private Pipeline pipeline;
     private boolean closed;
 
     public SessionBuilder(SessionSpec spec) {
         this.spec = spec;
         this.filter = OrientationFilters.create(spec.filterName(), spec.rateHz());
+        this.tilt = filter instanceof TiltFilter t ? t : null;
         this.engine = new PostureEngine(spec.posture(), alerts, Clock.fixed(spec.start(), spec.zone()));
         engine.setSessionStart(spec.start(), spec.zone());
         engine.setRotationAbsolute(spec.magnetometer());
@@ -63,6 +72,7 @@ public final class SessionBuilder implements AutoCloseable {
             public void end(double lastS) {
                 engine.end(lastS);
                 summary.end(lastS);
+                breathingTally.end();
             }
         });
     }
@@ -156,8 +166,16 @@ public final class SessionBuilder implements AutoCloseable {
         Pipeline.PostureStep step = new Pipeline.PostureStep() {
             @Override
             public void update(double tS, OrientationFilter f, SampleBatch b, int i, PostureFrame out) {
-                engine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), b.gxRadPerS[i], b.gyRadPerS[i], b.gzRadPerS[i],
-                        b.axMps2[i], b.ayMps2[i], b.azMps2[i], out);
+                double gx = b.gxRadPerS[i], gy = b.gyRadPerS[i], gz = b.gzRadPerS[i];
+                if (tilt != null) {
+                    gx = tilt.tiltRateRadPerS(0);
+                    gy = tilt.tiltRateRadPerS(1);
+                    gz = tilt.tiltRateRadPerS(2);
+                }
+                engine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), gx, gy, gz, b.axMps2[i], b.ayMps2[i], b.azMps2[i],
+                        out);
+                breathing.update(tS, b.axMps2[i], b.ayMps2[i], b.azMps2[i]);
+                breathingTally.add(tS, breathing.ratePerMin());
             }
 
             @Override
@@ -208,6 +226,16 @@ public final class SessionBuilder implements AutoCloseable {
 
     public SessionSummary summary() {
         return summary;
+    }
+
+    /** The breathing stage: its current rate and signal (read on the session thread, or copy them there). */
+    public BreathRateEstimator breathing() {
+        return breathing;
+    }
+
+    /** The session's breathing so far: the median rate, the seconds with a rate, the rate of each minute. */
+    public BreathingReport breathingReport() {
+        return breathingTally.report();
     }
 
     public PostureEngine engine() {

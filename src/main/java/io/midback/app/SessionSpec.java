@@ -1,6 +1,7 @@
 package io.midback.app;
 
 import io.midback.orientation.OrientationFilters;
+import io.midback.orientation.TiltFilter;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureSettings;
 import io.midback.recording.CsvSampleReader;
@@ -65,7 +66,8 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
     /**
      * A recording as its header describes it: its {@code # rate_hz:}, magnetometer columns, {@code # start:} and
      * {@code # calibration:} (a calibration that does not parse is reported to {@code warnings} and a new one is
-     * captured).
+     * captured). A recording without gyroscope columns is replayed with {@link TiltFilter}, whatever the filter
+     * asked for.
      *
      * @param rateHz  the rate when the file states none, or null for {@link #DEFAULT_RATE_HZ}
      * @param start   the start when the file states none (or to override it), or null
@@ -81,7 +83,7 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
                 metadata.device().orElse(file.getFileName().toString()),
                 metadata.rateHz().orElse(rateHz != null ? rateHz : DEFAULT_RATE_HZ), head.hasMagnetometer(),
                 (startLocal != null ? startLocal : UNSTATED_START).atZone(zone).toInstant(), startLocal != null, zone,
-                stored, filterName, posture);
+                stored, head.hasGyroscope() ? filterName : TiltFilter.NAME, posture);
     }
 
     /** A byte capture: it states nothing but what its decoder finds. */
@@ -105,6 +107,11 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
                                         ZoneId zone, String filterName, PostureSettings posture) {
         return new SessionSpec(Kind.SIMULATOR, "simulator " + scenario, "simulator", rateHz, magnetometer, now, true,
                 zone, null, filterName, posture);
+    }
+
+    /** The sensor has no gyroscope: angles from gravity alone, no rotation ({@link TiltFilter}). */
+    public boolean accelerometerOnly() {
+        return TiltFilter.NAME.equals(filterName);
     }
 
     public SessionSpec withPosture(PostureSettings p) {

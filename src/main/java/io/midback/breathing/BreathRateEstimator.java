@@ -27,7 +27,7 @@ package io.midback.breathing;
 public final class BreathRateEstimator {
     private static final int RING = 64;
     private static final double MAX_STEP_S = 1.0, JITTER_TAU_S = 1.0, AXIS_TAU_S = 20, RMS_TAU_S = 10;
-    private static final double STALE_INTERVALS = 2.5, MIN_GRAVITY_MPS2 = 2;
+    private static final double STALE_INTERVALS = 2.5;
 
     private final BreathRateSettings settings;
     private final double blockS = 1 / BreathRateSettings.INTERNAL_RATE_HZ;
@@ -39,7 +39,7 @@ public final class BreathRateEstimator {
     private double lastSampleS = Double.NaN;
     private boolean started;
 
-    private double jitterMps2;
+    private double jitterOfGravity;
     private boolean moving = true;
     private double stillSinceS = Double.NaN;
     private final double[] low = new double[3], band = new double[3];
@@ -103,12 +103,12 @@ public final class BreathRateEstimator {
         double variance = Math.max(0, sxx / n - mx * mx + syy / n - my * my + szz / n - mz * mz);
         double dt = started ? Math.min(tS - previousBlockS, MAX_STEP_S) : blockS;
         previousBlockS = tS;
-        jitterMps2 += (Math.sqrt(variance) - jitterMps2) * Math.min(1, dt / JITTER_TAU_S);
         double norm = Math.sqrt(mx * mx + my * my + mz * mz);
-        if (norm < MIN_GRAVITY_MPS2) {
+        if (!(norm > 0) || Double.isInfinite(norm)) {
             startMoving(tS);
             return;
         }
+        jitterOfGravity += (Math.sqrt(variance) / norm - jitterOfGravity) * Math.min(1, dt / JITTER_TAU_S);
         double ux = mx / norm, uy = my / norm, uz = mz / norm;
         if (!started) {
             started = true;
@@ -123,7 +123,7 @@ public final class BreathRateEstimator {
             band[i] = highPass.step(i, low[i]);
         }
         double tiltDeg = Math.toDegrees(Math.sqrt(band[0] * band[0] + band[1] * band[1] + band[2] * band[2]));
-        if (jitterMps2 > settings.jitterMps2() || tiltDeg > settings.maxTiltDeg()) {
+        if (jitterOfGravity > settings.jitterOfGravity() || tiltDeg > settings.maxTiltDeg()) {
             startMoving(tS);
             return;
         }

@@ -11,7 +11,8 @@ package io.midback.breathing;
  * @param minBreaths       breath onsets needed for a rate (onsets, so one fewer whole breaths)
  * @param hysteresis       a breath is counted when the signal, having been below −this × its RMS, crosses
  *                         +this × its RMS (its onset is the zero crossing before)
- * @param jitterMps2       moving: the accelerometer's fast jitter (RMS within 0.1 s, averaged over 1 s) above this
+ * @param jitterOfGravity moving: the accelerometer's fast jitter (RMS within 0.1 s, averaged over 1 s) above this
+ *                         share of gravity (so that the accelerometer's unit does not matter)
  * @param maxTiltDeg       moving: the band-passed tilt beyond this (a posture shift, not a breath)
  * @param settleS          after moving, the stillness needed before breaths count
  * @param minSignalDeg     no breathing seen: the signal's RMS below this (a sensor lying on a table)
@@ -19,7 +20,7 @@ package io.midback.breathing;
  *                         axis (breathing alone tips the back along one axis; swaying and shifting add others)
  */
 public record BreathRateSettings(double bandLowHz, double bandHighHz, double windowS, double maxWindowS,
-                                 int minBreaths, double hysteresis, double jitterMps2, double maxTiltDeg,
+                                 int minBreaths, double hysteresis, double jitterOfGravity, double maxTiltDeg,
                                  double settleS, double minSignalDeg, double minAxisShare) {
 
     /** The internal rate the accelerometer is averaged down to, Hz. */
@@ -28,13 +29,13 @@ public record BreathRateSettings(double bandLowHz, double bandHighHz, double win
     public BreathRateSettings {
         if (!(bandLowHz > 0 && bandLowHz < bandHighHz && bandHighHz < INTERNAL_RATE_HZ / 2)
                 || !(windowS > 0 && windowS <= maxWindowS) || minBreaths < 3 || !(hysteresis > 0)
-                || !(jitterMps2 > 0) || !(maxTiltDeg > 0) || !(settleS >= 0) || !(minSignalDeg >= 0)
+                || !(jitterOfGravity > 0) || !(maxTiltDeg > 0) || !(settleS >= 0) || !(minSignalDeg >= 0)
                 || !(minAxisShare >= 0 && minAxisShare <= 1)) {
             throw new IllegalArgumentException("bad breathing settings");
         }
     }
 
     public static BreathRateSettings defaults() {
-        return new BreathRateSettings(0.08, 0.7, 30, 60, 4, 0.4, 0.15, 2.5, 6, 0.01, 0.9);
+        return new BreathRateSettings(0.08, 0.7, 30, 60, 4, 0.4, 0.015, 2.5, 6, 0.01, 0.9);
     }
 }

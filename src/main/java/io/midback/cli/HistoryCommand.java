@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import io.midback.history.DaySummary;
 import io.midback.history.HistoryException;
 import io.midback.history.HistoryStore;
+import io.midback.history.SessionRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +22,10 @@ import java.util.concurrent.Callable;
 
 /** {@code midback history}: the days on record, one line each. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Lists the days on record: date, sessions, minutes worn, upright share of sitting, "
-                + "slouched minutes, slump episodes, alerts and breaks.")
+        description = {"Lists the days on record: date, sessions, minutes worn, upright share of sitting, "
+                + "slouched minutes, slump episodes, alerts and breaks.",
+                "--sessions lists the sessions with their IDs; 'history delete' removes a session or a day."},
+        subcommands = HistoryCommand.Delete.class)
 public final class HistoryCommand implements Callable<Integer> {
     @Mixin
     HistoryDb db;
@@ -29,11 +33,18 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON array instead of lines.")
     boolean json;
 
+    @Option(names = "--sessions", description = "One line per session (ID, start, end, minutes, source) instead "
+            + "of one per day.")
+    boolean sessions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (sessions) {
+            return listSessions();
+        }
         List<DaySummary> days;
         try (HistoryStore store = db.openExisting()) {
             days = store.summaries();
@@ -74,6 +85,109 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private int listSessions() {
+        List<SessionRow> rows;
+        try (HistoryStore store = db.openExisting()) {
+            rows = store.sessions();
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (SessionRow r : rows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", r.id());
+                m.put("start", r.start().toString());
+                m.put("end", r.end() == null ? null : r.end().toString());
+                m.put("device", r.device());
+                m.put("source", r.source());
+                list.add(m);
+            }
+            out.println(new GsonBuilder().serializeNulls().create().toJson(list));
+        } else {
+            if (rows.isEmpty()) {
+                spec.commandLine().getErr().println("no sessions on record in " + db.path());
+            }
+            rows.forEach(r -> out.println(describe(r)));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A session in one line: {@code #ID  2024-05-06 08:00–08:43  43 min  SOURCE (DEVICE)}. */
+    static String describe(SessionRow r) {
+        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        java.time.ZonedDateTime start = r.start().atZone(r.zone());
+        return String.format(Locale.ROOT, "#%-4d %s %s–%s  %s  %s (%s)", r.id(), start.toLocalDate(),
+                start.format(hm), r.end() == null ? "?" : r.end().atZone(r.zone()).format(hm),
+                r.end() == null ? "unfinished" : String.format(Locale.ROOT, "%.0f min",
+                        java.time.Duration.between(r.start(), r.end()).toSeconds() / 60.0),
+                r.source(), r.device());
+    }
+
+    /** {@code midback history delete --session ID | --day DATE --yes}. */
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = {"Deletes a session (by its ID, from 'midback history --sessions') or everything on a "
+                    + "day from the history.",
+                    "Without --yes it only shows what would be deleted."})
+    static final class Delete implements Callable<Integer> {
+        static final class Target {
+            @Option(names = "--session", paramLabel = "ID", description = "The session to delete.")
+            Long sessionId;
+            @Option(names = "--day", paramLabel = "YYYY-MM-DD", description = "The local day to delete.")
+            String day;
+        }
+
+        @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        @Option(names = "--yes", description = "Delete for real (there is no undo; 'midback export' makes a copy).")
+        boolean yes;
+
+        @Mixin
+        HistoryDb db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LocalDate date = target.day == null ? null : ReportCommand.parseDay(target.day);
+            PrintWriter out = spec.commandLine().getOut();
+            try (HistoryStore store = HistoryStore.open(db.pathOfExisting())) {
+                String what;
+                if (date == null) {
+                    SessionRow row = store.sessions().stream().filter(r -> r.id() == target.sessionId).findFirst()
+                            .orElseThrow(() -> new UserException("--session " + target.sessionId + ": no such "
+                                    + "session in " + store.path() + " ('midback history --sessions' lists them)"));
+                    what = "session " + describe(row);
+                    if (yes) {
+                        store.deleteSession(row.id());
+                    }
+                } else {
+                    if (!store.days().contains(date)) {
+                        throw new UserException("--day " + date + ": nothing on record that day in " + store.path());
+                    }
+                    what = "everything on " + date + " (" + store.day(date).sessions().size() + " session(s))";
+                    if (yes) {
+                        store.deleteDay(date);
+                    }
+                }
+                if (!yes) {
+                    out.println("would delete " + what);
+                    out.flush();
+                    throw UserException.usage("nothing deleted: add --yes to delete " + what.split(" \\(")[0]);
+                }
+                out.println("deleted " + what);
+                out.flush();
+            } catch (HistoryException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+            return 0;
+        }
     }
 
     private static double round1(double v) {

@@ -19,6 +19,15 @@ public final class HistoryDb {
         return db != null ? db : HistoryPaths.defaultDatabase();
     }
 
+    /** The database's path, as a user error when there is no file there (for commands that change it). */
+    Path pathOfExisting() {
+        Path p = path();
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            HistoryStore.openExisting(p).close(); // the one message for a missing history
+        }
+        return p;
+    }
+
     /**
      * Opens an existing database for reading (read-only: a database in a read-only folder reads too), as a user
      * error when it is missing or unusable.

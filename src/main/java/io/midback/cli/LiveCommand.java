@@ -186,6 +186,7 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
         if (!options.quiet) {
             posture.addAlertListener(new SessionConsole.ConsoleAlerts(err));
             posture.addPostureListener(new SessionConsole.StateChanges(err, STATE_HOLD_S));
+            posture.addPostureListener(new SessionConsole.BreathingLines(err, posture.breathing()));
         }
         AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
         boolean vibration = user.getBoolean(UserSettings.Key.VIBRATION);
@@ -266,7 +267,7 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
             if (unrecognised.get() != null) {
                 throw new UserException(unrecognised.get());
             }
-            report(out, err, why, posture.summary(), session, link.decoder(), recorder);
+            report(out, err, why, posture, session, link.decoder(), recorder);
             if (why.startsWith(LiveSession.GIVEN_UP)) { // ended without doing what was asked: not exit 0
                 throw new UserException("the session ended early, " + why);
             }
@@ -286,8 +287,9 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
         return 0;
     }
 
-    private void report(PrintWriter out, PrintWriter err, String why, SessionSummary summary, LiveSession session,
+    private void report(PrintWriter out, PrintWriter err, String why, SessionBuilder built, LiveSession session,
                         LiveDecoder decoder, LiveRecorder recorder) {
+        SessionSummary summary = built.summary();
         LatencyHistogram lat = session.latency();
         synchronized (err) {
             err.printf(Locale.ROOT, "midback live: session ended: %s%n", why);
@@ -320,9 +322,10 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
             l.addProperty("p999", finite(lat.quantileMs(0.999)));
             l.addProperty("max", finite(lat.maxMs()));
             extra.add("latencyMs", l);
-            out.println(SummaryJson.line(summary, extra));
+            out.println(SummaryJson.line(summary, SummaryJson.withSession(extra, built)));
         } else {
             SessionConsole.printHuman(out, summary);
+            SessionConsole.printSession(out, built);
         }
         out.flush();
     }

@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 SettingsCommand.class,
                 SimulateCommand.class,
                 EvalOrientationCommand.class,
+                MobilityCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class MidbackCommand implements java.util.concurrent.Callable<Integer> {

@@ -7,7 +7,9 @@ import io.midback.app.SessionSpec;
 import io.midback.app.SummaryJson;
 import io.midback.app.UserSettings;
 import io.midback.history.HistoryException;
+import io.midback.history.ContentHash;
 import io.midback.history.HistoryStore;
+import io.midback.history.SessionRow;
 import io.midback.posture.PostureSettings;
 import io.midback.recording.CaptureReplay;
 import io.midback.recording.CsvSampleReader;
@@ -67,8 +69,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     PostureOptions posture;
 
-    @Option(names = "--save-history", description = "Also save the session in the history database.")
+    @Option(names = "--save-history", description = "Also save the session in the history database (once: a "
+            + "recording already there is recognised by its content and not saved again).")
     boolean saveHistory;
+
+    @Option(names = "--save-history-again", description = "With --save-history: save it even when the same "
+            + "recording is in the history already.")
+    boolean saveHistoryAgain;
 
     @Mixin
     HistoryDb db;
@@ -114,8 +121,17 @@ public final class ReplayCommand implements Callable<Integer> {
             } catch (HistoryException e) {
                 throw new UserException(e.getMessage(), e);
             }
-            builder.saveHistory(store);
-            builder.closing(store);
+            String content = ContentHash.of(file);
+            java.util.Optional<SessionRow> already = store.sessionWithContent(content);
+            if (already.isPresent() && !saveHistoryAgain) {
+                store.close();
+                err.println("midback replay: " + file + " is in the history already (session "
+                        + HistoryCommand.describe(already.get()).trim() + "); not saved again "
+                        + "(--save-history-again saves it anyway)");
+            } else {
+                store.setContentHash(builder.saveHistory(store).sessionId(), content);
+                builder.closing(store);
+            }
         }
         SampleSink input = builder.start();
         JsonObject extra;
@@ -134,9 +150,10 @@ public final class ReplayCommand implements Callable<Integer> {
         extra.addProperty("complete", end.complete());
         if (summary.samples() > 0) {
             if (session.json) {
-                out.println(SummaryJson.line(summary, extra));
+                out.println(SummaryJson.line(summary, SummaryJson.withSession(extra, builder)));
             } else {
                 SessionConsole.printHuman(out, summary);
+                SessionConsole.printSession(out, builder);
                 end.printHuman(out);
             }
         }
@@ -174,6 +191,11 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private boolean isCsv() {
+        return isCsv(format, file);
+    }
+
+    /** Whether a file is read as a canonical CSV recording under a {@code --format} value (csv, or auto by name). */
+    static boolean isCsv(String format, Path file) {
         String f = format.toLowerCase(Locale.ROOT);
         if (f.equals("csv")) {
             return true;

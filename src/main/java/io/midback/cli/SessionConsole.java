@@ -4,7 +4,10 @@ import com.google.gson.JsonObject;
 import io.midback.alert.Alert;
 import io.midback.alert.AlertListener;
 import io.midback.alert.SessionSummary;
+import io.midback.app.SessionBuilder;
 import io.midback.app.SummaryJson;
+import io.midback.breathing.BreathRateEstimator;
+import io.midback.breathing.BreathingReport;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
@@ -41,6 +44,25 @@ final class SessionConsole {
         PrintWriter w = new PrintWriter(out, true);
         printHuman(w, s);
         w.flush();
+    }
+
+    /**
+     * What the session as a whole gives besides the posture summary: the median breathing rate while still, and
+     * for a sensor without a gyroscope how its angles were found and what is unavailable.
+     */
+    static void printSession(PrintWriter out, SessionBuilder session) {
+        BreathingReport r = session.breathingReport();
+        if (r.ratePerMin() == null) {
+            out.println("breathing: no rate (no still stretch long enough)");
+        } else {
+            out.printf(Locale.ROOT, "breathing: %.1f breaths/min (median over %.0f s still)%n", r.ratePerMin(),
+                    r.validS());
+        }
+        if (session.spec().accelerometerOnly()) {
+            out.println("accelerometer only: " + SummaryJson.ACCELEROMETER_ONLY_ANGLES + "; unavailable: "
+                    + String.join(", ", SummaryJson.ACCELEROMETER_ONLY_UNAVAILABLE));
+        }
+        out.flush();
     }
 
     static void printHuman(PrintWriter out, SessionSummary s) {
@@ -130,6 +152,46 @@ final class SessionConsole {
                     err.println(line);
                     err.flush();
                 }
+            }
+        }
+    }
+
+    /**
+     * The breathing rate on stderr as it goes: looked at every {@value #BREATHING_EVERY_S} s of session time, a
+     * line when a rate appears, changes by half a breath a minute or more, or goes (moving).
+     */
+    static final class BreathingLines implements PostureListener {
+        static final double BREATHING_EVERY_S = 30;
+        private final PrintWriter err;
+        private final BreathRateEstimator breathing;
+        private double nextS = BREATHING_EVERY_S;
+        private double shownRatePerMin = Double.NaN;
+
+        BreathingLines(PrintWriter err, BreathRateEstimator breathing) {
+            this.err = err;
+            this.breathing = breathing;
+        }
+
+        @Override
+        public void onPosture(PostureFrame f) {
+            if (f.tS < nextS) {
+                return;
+            }
+            nextS = f.tS + BREATHING_EVERY_S;
+            double rate = breathing.ratePerMin();
+            boolean changed = Double.isNaN(rate) ? !Double.isNaN(shownRatePerMin)
+                    : Double.isNaN(shownRatePerMin) || Math.abs(rate - shownRatePerMin) >= 0.5;
+            if (!changed) {
+                return;
+            }
+            shownRatePerMin = rate;
+            String line = Double.isNaN(rate)
+                    ? String.format(Locale.ROOT, "[%s] breathing: no rate (moving)", clock(f.tS))
+                    : String.format(Locale.ROOT, "[%s] breathing: %.1f breaths/min (quality %.2f)", clock(f.tS),
+                    rate, breathing.quality());
+            synchronized (err) {
+                err.println(line);
+                err.flush();
             }
         }
     }

@@ -36,7 +36,8 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Every method is safe to call from any thread (calls are serialized on the store). Nothing is ever deleted.
+ * <p>Every method is safe to call from any thread (calls are serialized on the store). Nothing is deleted except
+ * when the user asks ({@link #deleteSession}, {@link #deleteDay}).
  */
 public final class HistoryStore implements AutoCloseable {
     private static final PostureState[] STATES = PostureState.values();
@@ -367,6 +368,97 @@ public final class HistoryStore implements AutoCloseable {
     private static double getDouble(ResultSet rs, int i) throws SQLException {
         double v = rs.getDouble(i);
         return rs.wasNull() ? Double.NaN : v;
+    }
+
+    // ---- what a session was saved from; deleting on request ---------------------------------------------------
+
+    /** Notes that session {@code sessionId} was saved from content with this SHA-256 (see {@link ContentHash}). */
+    public synchronized void setContentHash(long sessionId, String sha256) {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT OR REPLACE INTO session_content(session_id, sha256) VALUES (?, ?)")) {
+            ps.setLong(1, sessionId);
+            ps.setString(2, sha256);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("write", e);
+        }
+    }
+
+    /** The first session saved from content with this SHA-256, if any. */
+    public synchronized java.util.Optional<SessionRow> sessionWithContent(String sha256) {
+        return querySessions("SELECT id, start_ms, end_ms, zone, device, source, calibration, slump_threshold_deg "
+                + "FROM sessions WHERE id IN (SELECT session_id FROM session_content WHERE sha256 = ?) "
+                + "AND ? IS NOT NULL ORDER BY id", sha256).stream().findFirst();
+    }
+
+    /** Deletes session {@code id} whole (its minutes, events and record); false when there is none. */
+    public synchronized boolean deleteSession(long id) {
+        return inTransaction(() -> {
+            for (String table : new String[] {"minute_states", "minutes", "events", "session_content"}) {
+                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE session_id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /**
+     * Deletes everything recorded on a local day (its minutes and events), and the finished sessions left with
+     * nothing; a session that runs into the next day keeps that part. Returns the minutes and events deleted.
+     */
+    public synchronized int deleteDay(LocalDate date) {
+        String d = date.toString();
+        return inTransaction(() -> {
+            int n = 0;
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM minute_states WHERE EXISTS (SELECT 1 "
+                    + "FROM minutes m WHERE m.session_id = minute_states.session_id AND m.epoch_minute = "
+                    + "minute_states.epoch_minute AND m.local_date = ?)")) {
+                ps.setString(1, d);
+                ps.executeUpdate();
+            }
+            for (String table : new String[] {"minutes", "events"}) {
+                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE local_date = ?")) {
+                    ps.setString(1, d);
+                    n += ps.executeUpdate();
+                }
+            }
+            String empty = "NOT EXISTS (SELECT 1 FROM minutes m WHERE m.session_id = %1$s) AND NOT EXISTS "
+                    + "(SELECT 1 FROM events e WHERE e.session_id = %1$s)";
+            try (Statement st = conn.createStatement()) {
+                st.executeUpdate("DELETE FROM session_content WHERE session_id IN (SELECT id FROM sessions WHERE "
+                        + "end_ms IS NOT NULL AND " + String.format(empty, "sessions.id") + ")");
+                st.executeUpdate("DELETE FROM sessions WHERE end_ms IS NOT NULL AND "
+                        + String.format(empty, "sessions.id"));
+            }
+            return n;
+        });
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) {
+        try {
+            conn.setAutoCommit(false);
+            try {
+                T result = work.run();
+                conn.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("delete from", e);
+        }
     }
 
     // ---- reading ----------------------------------------------------------------------------------------------

@@ -62,7 +62,15 @@ final class Schema {
                       message TEXT,
                       PRIMARY KEY (session_id, seq)
                     )""",
-                    "CREATE INDEX events_by_date ON events(local_date, start_ms)"));
+                    "CREATE INDEX events_by_date ON events(local_date, start_ms)"),
+            // 2: what a session was saved from (a recording's SHA-256), so the same recording is not saved twice.
+            List.of(
+                    """
+                    CREATE TABLE session_content (
+                      session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+                      sha256 TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX session_content_by_hash ON session_content(sha256)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -15,7 +15,7 @@ public final class OrientationFilters {
 
     /**
      * @param name   {@code midback} (VQF-based, default settings), {@code madgwick} (β = 0.1) or {@code mahony}
-     *               (Kp = 0.5, Ki = 0); case-insensitive
+     *               (Kp = 0.5, Ki = 0), or {@code tilt} ({@link TiltFilter}, accelerometer only); case-insensitive
      * @param rateHz nominal sampling rate, Hz
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
@@ -27,6 +27,8 @@ public final class OrientationFilters {
                 return new MadgwickFilter(rateHz);
             case "mahony":
                 return new MahonyFilter();
+            case TiltFilter.NAME: // not in NAMES: for sensors without a gyroscope, chosen by their recordings
+                return new TiltFilter();
             default:
                 throw new IllegalArgumentException("unknown filter '" + name + "' (known: "
                         + String.join(", ", NAMES) + ")");

@@ -48,9 +48,10 @@ final class ActivityDetector {
             verticalVelocityMps = verticalVelocityMps * (1 - velocityLeak.alpha(dtS)) + (aUp - gravity.mean) * dtS;
         }
         double norm = Math.sqrt(axMps2 * axMps2 + ayMps2 * ayMps2 + azMps2 * azMps2);
-        accNorm.add(norm, dtS);
+        double walkAlpha = accNorm.alpha(dtS); // one time constant for both
+        accNorm.addWithAlpha(norm, walkAlpha);
         double dyn = norm - accNorm.mean;
-        dynEnergy.add(dyn, dtS);
+        dynEnergy.addWithAlpha(dyn, walkAlpha);
         boolean crossed = false;
         if (!schmittHigh && dyn > tuning.walkSchmittMps2()) {
             schmittHigh = true;

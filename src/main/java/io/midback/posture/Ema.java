@@ -24,13 +24,17 @@ public final class Ema {
     }
 
     public void add(double x, double dtS) {
+        addWithAlpha(x, alpha(dtS));
+    }
+
+    /** As {@link #add} with {@code a = alpha(dt)} computed once for several means of the same time constant. */
+    public void addWithAlpha(double x, double a) {
         if (!primed) {
             mean = x;
             var = 0;
             primed = true;
             return;
         }
-        double a = alpha(dtS);
         double d = x - mean;
         mean += a * d;
         var = (1 - a) * (var + a * d * d);

@@ -25,12 +25,13 @@ final class Stillness {
 
     void update(double tS, double dtS, double gxRadPerS, double gyRadPerS, double gzRadPerS,
                 double axMps2, double ayMps2, double azMps2) {
-        gx.add(gxRadPerS, dtS);
-        gy.add(gyRadPerS, dtS);
-        gz.add(gzRadPerS, dtS);
-        ax.add(axMps2, dtS);
-        ay.add(ayMps2, dtS);
-        az.add(azMps2, dtS);
+        double a = gx.alpha(dtS); // one time constant for all six
+        gx.addWithAlpha(gxRadPerS, a);
+        gy.addWithAlpha(gyRadPerS, a);
+        gz.addWithAlpha(gzRadPerS, a);
+        ax.addWithAlpha(axMps2, a);
+        ay.addWithAlpha(ayMps2, a);
+        az.addWithAlpha(azMps2, a);
         gyroStdRadPerS = Math.sqrt(gx.var + gy.var + gz.var);
         accelStdMps2 = Math.sqrt(ax.var + ay.var + az.var);
         boolean s = gyroStdRadPerS < tuning.stillGyroRadPerS() && accelStdMps2 < tuning.stillAccelMps2();

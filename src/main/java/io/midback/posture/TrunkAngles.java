@@ -25,6 +25,8 @@ public final class TrunkAngles {
     private boolean rotationAbsolute;
     private boolean headingPrimed;
     private double psiPrev, psiCont, psiRef, driftRadPerS;
+    /** cos and sin of −ψ_ref/2 for the reference used last (recomputed when it moves by more than 1e-5 rad). */
+    private double refFor = Double.NaN, refCos = 1, refSin;
     /** Cosine of the trunk's inclination from vertical (compared against cosines: no acos per sample). */
     private double cosInclination = 1;
     private final Quat qb = new Quat(), tmp = new Quat(), r = new Quat();
@@ -67,7 +69,7 @@ public final class TrunkAngles {
         cosInclination = Math.max(-1, Math.min(1, 1 - 2 * (qb.x * qb.x + qb.y * qb.y)));
         // Heading change since neutral: twist of q_b ⊗ q_b0* about the vertical.
         tmp.setProductConjugate(qb, neutralBody);
-        double psi = 2 * Math.atan2(tmp.z, tmp.w);
+        double psi = 2 * Angles.atan2(tmp.z, tmp.w);
         if (!headingPrimed) {
             headingPrimed = true;
             psiPrev = psi;
@@ -92,9 +94,13 @@ public final class TrunkAngles {
         if (rotationAbsolute) {
             psiRef = 0;
         }
-        double h = -psiRef / 2;
+        if (!(Math.abs(psiRef - refFor) <= 1e-5)) {
+            refFor = psiRef;
+            refCos = Math.cos(-psiRef / 2);
+            refSin = Math.sin(-psiRef / 2);
+        }
         // r = q_b0* ⊗ Rz(−ψ_ref) ⊗ q_b
-        tmp.setProduct(Math.cos(h), 0, 0, Math.sin(h), qb.w, qb.x, qb.y, qb.z);
+        tmp.setProduct(refCos, 0, 0, refSin, qb.w, qb.x, qb.y, qb.z);
         r.setConjugateProduct(neutralBody, tmp);
         decompose(r.w, r.x, r.y, r.z, out);
         out.rotationAbsolute = rotationAbsolute;
@@ -117,9 +123,9 @@ public final class TrunkAngles {
         double r02 = 2 * (x * z + w * y);
         double r12 = 2 * (y * z - w * x);
         double r22 = 1 - 2 * (x * x + y * y);
-        double alpha = Math.atan2(-r12, r22);
-        double beta = Math.asin(Math.max(-1, Math.min(1, r02)));
-        double gamma = Math.atan2(-r01, r00);
+        double alpha = Angles.atan2(-r12, r22);
+        double beta = Angles.asin(r02);
+        double gamma = Angles.atan2(-r01, r00);
         out.flexionDeg = -Math.toDegrees(alpha);
         out.lateralBendDeg = Math.toDegrees(beta);
         out.axialRotationDeg = -Math.toDegrees(gamma);

@@ -28,7 +28,9 @@ import java.util.zip.ZipException;
  *
  * <p>{@code #} lines carry metadata ({@code # key: value}); the first other line is the header, and columns are
  * found by name ({@code t_s,gx,gy,gz,ax,ay,az}, optionally {@code mx,my,mz}; any others are ignored unless asked
- * for as extra columns). A name ending in {@code .gz} is decompressed on the fly.
+ * for as extra columns). A recording from a sensor without a gyroscope has no {@code gx,gy,gz} (header
+ * {@code t_s,ax,ay,az}): its samples carry NaN there and {@link #hasGyroscope()} is false. A name ending in
+ * {@code .gz} is decompressed on the fly.
  *
  * <p>Bytes are parsed in place, without a String per line or per number, because parsing is what bounds the
  * speed of a replay. Problems are never passed over silently: a malformed line stops the read with a message
@@ -60,7 +62,7 @@ public final class CsvSampleReader {
 
     // Column index in the line -> slot: 0..9 sample columns, 10.. extra columns, -1 ignored.
     private int[] slotOfColumn;
-    private boolean hasMag;
+    private boolean hasMag, hasGyro = true;
     private final double[] values = new double[SAMPLE_COLUMNS.length + 16];
 
     // Read state.
@@ -107,6 +109,11 @@ public final class CsvSampleReader {
     /** The header's column names, as written. */
     public List<String> header() {
         return header;
+    }
+
+    /** False for a recording without gyroscope columns (its samples carry NaN there). */
+    public boolean hasGyroscope() {
+        return hasGyro;
     }
 
     public boolean hasMagnetometer() {
@@ -361,8 +368,13 @@ public final class CsvSampleReader {
             }
         }
         List<String> missing = new ArrayList<>();
+        int gyroColumns = present(columnOfSlot, 1);
+        if (gyroColumns != 0 && gyroColumns != 3) {
+            missing.add("gx,gy,gz (all three or none)");
+        }
+        hasGyro = gyroColumns == 3;
         for (int s = 0; s < REQUIRED; s++) {
-            if (columnOfSlot[s] < 0) {
+            if (columnOfSlot[s] < 0 && !isGyroSlot(s)) {
                 missing.add(SAMPLE_COLUMNS[s]);
             }
         }
@@ -371,8 +383,7 @@ public final class CsvSampleReader {
                 missing.add(options.extraColumns().get(e));
             }
         }
-        int magColumns = (columnOfSlot[7] >= 0 ? 1 : 0) + (columnOfSlot[8] >= 0 ? 1 : 0)
-                + (columnOfSlot[9] >= 0 ? 1 : 0);
+        int magColumns = present(columnOfSlot, 7);
         if (magColumns != 0 && magColumns != 3) {
             missing.add("mx,my,mz (all three or none)");
         }
@@ -384,6 +395,19 @@ public final class CsvSampleReader {
         }
         hasMag = magColumns == 3;
         metadata.rateHz().ifPresent(hz -> nominalPeriodS = 1.0 / hz);
+    }
+
+    /** How many of the three slots from {@code first} (an x, y, z triple) have a column. */
+    private static int present(int[] columnOfSlot, int first) {
+        int n = 0;
+        for (int s = first; s < first + 3; s++) {
+            n += columnOfSlot[s] >= 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static boolean isGyroSlot(int slot) {
+        return slot >= 1 && slot <= 3;
     }
 
     private void handleData(byte[] b, int from, int to, boolean lastLine) {
@@ -513,8 +537,11 @@ public final class CsvSampleReader {
     private void acceptParsed() {
         final double[] v = values;
         double t = v[0];
+        if (!hasGyro) {
+            v[1] = v[2] = v[3] = Double.NaN;
+        }
         for (int s = 0; s < REQUIRED; s++) {
-            if (!Double.isFinite(v[s])) {
+            if (!Double.isFinite(v[s]) && (hasGyro || !isGyroSlot(s))) {
                 nans++;
                 problem("line " + lineNo + ": " + SAMPLE_COLUMNS[s] + " is " + v[s] + "; sample dropped");
                 return;

@@ -237,21 +237,15 @@ public final class BodyModel {
 
     /**
      * The ISB angles of a rotation relative to the upright neutral, in the neutral's body frame: the inverse of
-     * the construction above. Writes flexion, lateral bend, axial rotation (degrees) into out[0..2].
+     * the construction above, by the posture stage's own decomposition. Writes flexion, lateral bend, axial
+     * rotation (degrees) into out[0..2] (allocates: for tests and tools).
      */
     public static void anglesOf(Quat relative, double[] out) {
-        double w = relative.w, x = relative.x, y = relative.y, z = relative.z;
-        double r02 = 2 * (x * z + w * y);
-        double r12 = 2 * (y * z - w * x);
-        double r22 = 1 - 2 * (x * x + y * y);
-        double r01 = 2 * (x * y - w * z);
-        double r00 = 1 - 2 * (y * y + z * z);
-        double a = Math.atan2(-r12, r22);
-        double b = Math.asin(Math.max(-1, Math.min(1, r02)));
-        double c = Math.atan2(-r01, r00);
-        out[0] = -Math.toDegrees(a);
-        out[1] = Math.toDegrees(b);
-        out[2] = -Math.toDegrees(c);
+        io.midback.posture.PostureFrame f = new io.midback.posture.PostureFrame();
+        io.midback.posture.PostureTracker.decompose(relative.w, relative.x, relative.y, relative.z, f);
+        out[0] = f.flexionDeg;
+        out[1] = f.lateralBendDeg;
+        out[2] = f.axialRotationDeg;
     }
 
     private double microSum(int base, double t) {

@@ -131,6 +131,68 @@ class HistoryCommandsTest {
         }
     }
 
+    /** Issue 16: replaying the same recording twice with --save-history counted it twice. */
+    @Test
+    void aRecordingAlreadyInTheHistoryIsNotSavedAgainUnlessAsked() {
+        Path db = dir.resolve("replays.db");
+        String sample = Path.of("samples", "slump-demo.csv.gz").toString();
+        Run first = run("replay", sample, "--save-history", "--db", db.toString(), "--quiet");
+        assertEquals(0, first.code(), first.err());
+        Run second = run("replay", sample, "--save-history", "--db", db.toString(), "--quiet");
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.err().contains("in the history already") && second.err().contains("not saved again"),
+                second.err());
+        assertTrue(second.out().contains("60000 samples"), "the replay itself still runs: " + second.out());
+        Run days = run("history", "--db", db.toString());
+        assertTrue(days.out().startsWith("2026-11-20  1 session "), days.out());
+        Run again = run("replay", sample, "--save-history", "--save-history-again", "--db", db.toString(),
+                "--quiet");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(run("history", "--db", db.toString()).out().startsWith("2026-11-20  2 sessions"));
+        assertEquals(2, run("history", "--sessions", "--db", db.toString()).out().strip().lines().count());
+    }
+
+    @Test
+    void historyDeleteRemovesASessionOrADayOnlyWithYes() throws Exception {
+        Path db = twoDays();
+        Run sessions = run("history", "--sessions", "--db", db.toString());
+        assertEquals(0, sessions.code(), sessions.err());
+        List<String> lines = sessions.out().strip().lines().toList();
+        assertEquals(2, lines.size(), sessions.out());
+        assertTrue(lines.get(0).startsWith("#1") && lines.get(0).contains("2024-05-06 08:00"), lines.get(0));
+        String second = lines.get(1).substring(1, lines.get(1).indexOf(' '));
+
+        Run dry = run("history", "delete", "--session", second, "--db", db.toString());
+        assertEquals(2, dry.code(), dry.err());
+        assertTrue(dry.out().startsWith("would delete session #" + second), dry.out());
+        assertTrue(dry.err().contains("add --yes"), dry.err());
+        assertEquals(2, run("history", "--db", db.toString()).out().strip().lines().count(), "nothing deleted");
+
+        Run del = run("history", "delete", "--session", second, "--db", db.toString(), "--yes");
+        assertEquals(0, del.code(), del.err());
+        Run left = run("history", "--db", db.toString());
+        assertEquals(1, left.out().strip().lines().count(), left.out());
+        assertTrue(left.out().startsWith("2024-05-06"), left.out());
+        try (HistoryStore store = HistoryStore.open(db)) {
+            assertEquals(1, store.sessions().size());
+            assertEquals("ok", store.integrityCheck());
+        }
+
+        Run missing = run("history", "delete", "--session", "99", "--db", db.toString(), "--yes");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("--session 99: no such session"), missing.err());
+
+        Run day = run("history", "delete", "--day", "2024-05-06", "--db", db.toString(), "--yes");
+        assertEquals(0, day.code(), day.err());
+        try (HistoryStore store = HistoryStore.open(db)) {
+            assertTrue(store.days().isEmpty(), store.days().toString());
+            assertTrue(store.sessions().isEmpty(), "a session with nothing left goes too");
+            assertEquals("ok", store.integrityCheck());
+        }
+        Run both = run("history", "delete", "--db", db.toString());
+        assertEquals(2, both.code(), "--session or --day is required: " + both.err());
+    }
+
     @Test
     void historyListsOneLinePerDay() {
         Path db = twoDays();

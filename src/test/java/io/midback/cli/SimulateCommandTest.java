@@ -76,11 +76,11 @@ class SimulateCommandTest {
 
         List<String> truth = lines(dir.resolve("rec.truth.csv.gz"));
         int header = truth.indexOf("t_s,flexion_deg,lateral_bend_deg,axial_rotation_deg,state,qw,qx,qy,qz,"
-                + "bias_gx,bias_gy,bias_gz,activity");
+                + "bias_gx,bias_gy,bias_gz,activity,sedentary");
         assertTrue(header > 0);
         assertEquals(700, truth.size() - header - 1, "10 Hz truth over 70 s");
         assertTrue(truth.get(header + 1).endsWith(",upright," + truth.get(header + 1).split(",")[5] + ","
-                + String.join(",", Arrays.copyOfRange(truth.get(header + 1).split(","), 6, 12)) + ",still"));
+                + String.join(",", Arrays.copyOfRange(truth.get(header + 1).split(","), 6, 12)) + ",still,1"));
         assertTrue(truth.stream().anyMatch(l -> l.contains(",slouched,")));
         assertTrue(truth.stream().anyMatch(l -> l.contains(",walking,")));
 

@@ -1,0 +1,30 @@
+package io.midback.posture;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AnglesTest {
+    @Test
+    void atan2AndAsinAgreeWithTheLibraryToATenthOfAMicroradian() {
+        Random rnd = new Random(5);
+        double worst = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double y = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 3);
+            double x = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 3);
+            worst = Math.max(worst, Math.abs(Angles.atan2(y, x) - Math.atan2(y, x)));
+            double s = rnd.nextDouble() * 2 - 1;
+            worst = Math.max(worst, Math.abs(Angles.asin(s) - Math.asin(s)));
+        }
+        assertTrue(worst < 1e-7, "largest difference " + worst + " rad");
+        for (double[] c : new double[][] {{0, 1}, {1, 0}, {0, -1}, {-1, 0}, {1, 1}, {-1, -1}, {1e-300, -1}}) {
+            assertEquals(Math.atan2(c[0], c[1]), Angles.atan2(c[0], c[1]), 1e-7);
+        }
+        assertEquals(0, Angles.atan2(0, 0));
+        assertEquals(Math.PI / 2, Angles.asin(1.0000001), 1e-7, "clamped");
+        assertTrue(Double.isNaN(Angles.atan2(Double.NaN, 1)));
+    }
+}
