@@ -29,7 +29,7 @@ public final class TrunkAngles {
     private double refFor = Double.NaN, refCos = 1, refSin;
     /** Cosine of the trunk's inclination from vertical (compared against cosines: no acos per sample). */
     private double cosInclination = 1;
-    private final Quat qb = new Quat(), tmp = new Quat(), r = new Quat();
+    private final Quat qb = new Quat();
 
     TrunkAngles(PostureTuning tuning) {
         this.tuning = tuning;
@@ -66,10 +66,14 @@ public final class TrunkAngles {
     void update(double dtS, double qw, double qx, double qy, double qz, Quat mount, Quat neutralBody,
                 double stillForS, PostureFrame out) {
         qb.setProduct(qw, qx, qy, qz, mount.w, mount.x, mount.y, mount.z);
-        cosInclination = Math.max(-1, Math.min(1, 1 - 2 * (qb.x * qb.x + qb.y * qb.y)));
-        // Heading change since neutral: twist of q_b ⊗ q_b0* about the vertical.
-        tmp.setProductConjugate(qb, neutralBody);
-        double psi = 2 * Angles.atan2(tmp.z, tmp.w);
+        double bw = qb.w, bx = qb.x, by = qb.y, bz = qb.z;
+        cosInclination = Math.max(-1, Math.min(1, 1 - 2 * (bx * bx + by * by)));
+        // Heading change since neutral: twist of q_b ⊗ q_b0* about the vertical (its w and z only; the terms
+        // and their order as Quat.setProductConjugate, so the same bits).
+        double nw = neutralBody.w, nx = neutralBody.x, ny = neutralBody.y, nz = neutralBody.z;
+        double twistW = bw * nw - bx * -nx - by * -ny - bz * -nz;
+        double twistZ = bw * -nz + bx * -ny - by * -nx + bz * nw;
+        double psi = 2 * Angles.atan2(twistZ, twistW);
         if (!headingPrimed) {
             headingPrimed = true;
             psiPrev = psi;
@@ -100,9 +104,16 @@ public final class TrunkAngles {
             refSin = Math.sin(-psiRef / 2);
         }
         // r = q_b0* ⊗ Rz(−ψ_ref) ⊗ q_b
-        tmp.setProduct(refCos, 0, 0, refSin, qb.w, qb.x, qb.y, qb.z);
-        r.setConjugateProduct(neutralBody, tmp);
-        decompose(r.w, r.x, r.y, r.z, out);
+        // Rz(−ψ_ref) ⊗ q_b, Rz having no x or y part (the zero terms of Quat.setProduct dropped: the same values)
+        double hw = refCos * bw - refSin * bz;
+        double hx = refCos * bx - refSin * by;
+        double hy = refCos * by + refSin * bx;
+        double hz = refCos * bz + refSin * bw;
+        // r = q_b0* ⊗ that, as Quat.setConjugateProduct
+        decompose(nw * hw - -nx * hx - -ny * hy - -nz * hz,
+                nw * hx + -nx * hw + -ny * hz - -nz * hy,
+                nw * hy - -nx * hz + -ny * hw + -nz * hx,
+                nw * hz + -nx * hy - -ny * hx + -nz * hw, out);
         out.rotationAbsolute = rotationAbsolute;
     }
 
