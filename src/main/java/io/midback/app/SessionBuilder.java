@@ -113,7 +113,9 @@ public final class SessionBuilder implements AutoCloseable {
         requireNotStarted();
         Calibration c = spec.calibration();
         HistoryRecorder h = store.beginSession(new SessionInfo(spec.start(), spec.zone(), spec.device(), spec.name(),
-                c == null ? null : c.toMetadata(), spec.posture().slumpThresholdDeg()));
+                c == null ? null : c.toMetadata(), spec.posture().slumpThresholdDeg()),
+                HistoryRecorder.EpisodeSource.ALERT_STAGE, spec.posture().breakEndsAfterS(),
+                HistoryRecorder.DEFAULT_MAX_SAMPLE_INTERVAL_S);
         addPostureListener(h).addAlertListener(h).addStreamListener(new Pipeline.StreamListener() {
             @Override
             public void gap(double fromS, double toS, String reason) {

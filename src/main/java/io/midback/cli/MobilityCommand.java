@@ -62,12 +62,7 @@ public final class MobilityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such file");
-        }
-        if (rateHz != null && !(rateHz > 0 && rateHz <= 10_000)) {
-            throw new UserException("--rate must be between 0 and 10000 Hz, not " + rateHz, 2, null);
-        }
+        SessionOptions.checkInput(file, rateHz, 0, 10_000);
         PrintWriter err = spec.commandLine().getErr();
         MobilitySettings settings = MobilitySettings.defaults();
         AngleSeries series = new AngleSeries();

@@ -26,7 +26,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -89,10 +88,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such file");
-        }
-        SessionOptions.checkRate(rateHz, 0, 10_000);
+        SessionOptions.checkInput(file, rateHz, 0, 10_000);
         PrintWriter err = spec.commandLine().getErr();
         boolean csv = isCsv();
         ZoneId zone = ZoneId.systemDefault();

@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
@@ -42,6 +44,14 @@ public final class SessionOptions {
     }
 
     /** A {@code --rate} above 0 and within {@code [minHz, maxHz]}, or a usage error (exit 2) naming the option. */
+    /** The input file of {@code replay} and {@code mobility}: it exists, and the {@code --rate} given is in range. */
+    static void checkInput(Path file, Number rateHz, double minHz, double maxHz) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException(file + ": no such file");
+        }
+        checkRate(rateHz, minHz, maxHz);
+    }
+
     static void checkRate(Number rateHz, double minHz, double maxHz) {
         double hz = rateHz == null ? Double.NaN : rateHz.doubleValue();
         if (rateHz != null && !(hz > 0 && hz >= minHz && hz <= maxHz)) {

@@ -6,9 +6,9 @@ public enum EventKind {
     SLUMP_EPISODE("slump-episode"),
     /** An alert as the alert stage decided it; detail = its kind. */
     ALERT("alert"),
-    /** Sitting without a break (interruptions shorter than the break minimum stay inside the bout). */
+    /** A sedentary bout: sitting or standing still without a break ({@link io.midback.posture.SedentaryBouts}). */
     SITTING_BOUT("sitting-bout"),
-    /** Not sitting for at least the break minimum after a sitting bout. */
+    /** Movement for the break length after a bout ({@link io.midback.posture.SedentaryBouts}). */
     BREAK("break"),
     /** No samples; detail = the reason. */
     GAP("gap");

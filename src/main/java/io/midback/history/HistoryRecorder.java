@@ -7,6 +7,7 @@ import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
 import io.midback.posture.PostureState;
+import io.midback.posture.SedentaryBouts;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
  *
  * <p>Time: a frame's {@code tS} is seconds from the session start; wall time = {@link SessionInfo#start()} +
  * tS, and the minute's local date is taken in the session's zone, so a session across midnight splits there
- * (a sitting bout open at midnight is closed at midnight and a new one opens).
+ * (a bout open at midnight is closed at midnight and a new one opens).
  *
  * <p>Accounting: the interval between two consecutive samples counts for the earlier sample's state; an interval
  * longer than {@link #DEFAULT_MAX_SAMPLE_INTERVAL_S}, or one announced by {@link #onGap}, counts as a data gap
@@ -34,11 +35,12 @@ import java.util.function.Consumer;
  *
  * <p>Events: slump episodes are the alert stage's ({@link #onSlumpEpisode}, written when each ends), or, for a
  * stream without an alert stage ({@link EpisodeSource#POSTURE_STATE}), runs of the slouched state (start, end,
- * peak flexion), written at their start and updated at their end. A sitting bout is time
- * in sitting states; a non-sitting run shorter than the break minimum (60 s) stays inside it. A break is a
- * non-sitting run of at least the break minimum that follows a sitting bout; it ends when sitting resumes. A gap
- * of at least the break minimum ends any open episode, bout or break. Open events are written at their start and
- * updated at their end, each with the minute in which it happens.
+ * peak flexion), written at their start and updated at their end. Bouts ({@link EventKind#SITTING_BOUT}: sitting
+ * or standing still) and breaks are the ones {@link SedentaryBouts} reports, with the session's break length
+ * ({@link io.midback.posture.PostureSettings#breakEndsAfterS()}): a bout ends where the break's movement began, and
+ * the break ends when the wearer is sedentary again. A gap of at least the break length ends any open episode,
+ * bout or break. Open events are written at their start and updated at their end, each with the minute in which
+ * it happens.
  *
  * <p>Call {@link #onPosture}, {@link #onAlert}, {@link #onGap} and {@link #close} from one thread (the
  * pipeline's).
@@ -52,7 +54,6 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
         POSTURE_STATE
     }
 
-    public static final double DEFAULT_BREAK_MIN_S = 60;
     /** A longer step between samples is a gap ({@link io.midback.sensor.Gap}). */
     public static final double DEFAULT_MAX_SAMPLE_INTERVAL_S = io.midback.sensor.Gap.MAX_STEP_S;
 
@@ -62,7 +63,7 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     private final long sessionId;
     private final ZoneId zone;
     private final long startEpochMs;
-    private final double breakMinS;
+    private final SedentaryBouts bouts;
     private final double maxSampleIntervalS;
     private final boolean episodesFromState;
     private final LinkedBlockingQueue<MinuteBatch> queue = new LinkedBlockingQueue<>();
@@ -86,18 +87,17 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
 
     private boolean boutOpen;
     private int boutSeq;
-    private double nonSittingSinceS = Double.NaN;
-    private boolean runFollowsSitting;
+    private double boutOpenedS;
     private boolean breakOpen;
     private int breakSeq;
 
     HistoryRecorder(HistoryStore store, long sessionId, SessionInfo info, EpisodeSource episodes,
-                    double breakMinS, double maxSampleIntervalS) {
+                    double breakS, double maxSampleIntervalS) {
         this.store = store;
         this.sessionId = sessionId;
         this.zone = info.zone();
         this.startEpochMs = info.start().toEpochMilli();
-        this.breakMinS = breakMinS;
+        this.bouts = new SedentaryBouts(breakS);
         this.maxSampleIntervalS = maxSampleIntervalS;
         this.episodesFromState = episodes == EpisodeSource.POSTURE_STATE;
         this.writer = new Thread(this::writeLoop, "midback-history-writer-" + sessionId);
@@ -131,6 +131,7 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
             }
             rollTo(t);
             hasSample = true;
+            sample(t, 0, f);
         } else {
             if (!(t >= prevS)) {
                 return; // out of order or NaN: ignore the sample
@@ -142,16 +143,19 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
                             "no samples for %.1f s", dt), Double.NaN, null);
                 }
                 gapPending = false;
-                if (dt >= breakMinS) {
-                    endRunsAtGap();
+                double boutEndS = boutEndS(prevS);
+                if (bouts.gap(prevS, t)) {
+                    endRunsAtGap(boutEndS);
                 }
                 accumulate(prevS, t, -1);
+                rollTo(t);
+                sample(t, 0, f);
             } else {
                 accumulate(prevS, t, prevState.ordinal());
+                rollTo(t);
+                sample(t, dt, f);
             }
-            rollTo(t);
         }
-        sample(t, f);
         prevS = t;
         prevState = f.state;
     }
@@ -226,7 +230,7 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
                 closeEpisode(endS);
             }
             if (boutOpen) {
-                closeBout(Double.isNaN(nonSittingSinceS) ? endS : nonSittingSinceS);
+                closeBout(boutEndS(endS));
             }
             if (breakOpen) {
                 closeBreak(endS);
@@ -260,7 +264,8 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
 
     // ---- per sample -------------------------------------------------------------------------------------------
 
-    private void sample(double t, PostureFrame f) {
+    /** {@code dtS}: the time since the previous sample, 0 for the first one and across a gap. */
+    private void sample(double t, double dtS, PostureFrame f) {
         PostureState state = f.state;
         double flex = f.flexionDeg;
         if (f.calibrated && state != PostureState.NOT_WORN && state != PostureState.UNKNOWN && !Double.isNaN(flex)) {
@@ -289,29 +294,21 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
         } else if (episodeOpen) {
             closeEpisode(t);
         }
-        if (state.isSitting()) {
-            if (breakOpen) {
-                closeBreak(t);
+        int events = bouts.update(t, dtS, state);
+        if ((events & SedentaryBouts.BREAK_ENDED) != 0 && breakOpen) {
+            closeBreak(t);
+        }
+        if ((events & SedentaryBouts.BREAK_STARTED) != 0) {
+            double fromS = bouts.breakStartS();
+            if (boutOpen) {
+                closeBout(Math.max(fromS, boutOpenedS)); // later only for a bout reopened after midnight
             }
-            nonSittingSinceS = Double.NaN;
-            runFollowsSitting = false;
-            if (!boutOpen) {
-                openBout(t);
-            }
-        } else {
-            if (Double.isNaN(nonSittingSinceS)) {
-                nonSittingSinceS = t;
-                runFollowsSitting = boutOpen;
-            }
-            if (runFollowsSitting && !breakOpen && t - nonSittingSinceS >= breakMinS) {
-                if (boutOpen) {
-                    closeBout(nonSittingSinceS);
-                }
-                breakOpen = true;
-                breakSeq = nextSeq++;
-                addOp(true, breakSeq, EventKind.BREAK, nonSittingSinceS, Double.NaN, null, Double.NaN, null);
-                runFollowsSitting = false;
-            }
+            breakOpen = true;
+            breakSeq = nextSeq++;
+            addOp(true, breakSeq, EventKind.BREAK, fromS, Double.NaN, null, Double.NaN, null);
+        }
+        if (!boutOpen && bouts.boutActive() && state.isSedentary()) {
+            openBout(t); // a new bout, or the same one going on after midnight
         }
     }
 
@@ -375,31 +372,35 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
         if (!boutOpen) {
             return;
         }
-        if (Double.isNaN(nonSittingSinceS)) {
-            closeBout(atS);
+        double endS = boutEndS(atS);
+        closeBout(endS);
+        if (endS == atS) {
             openBout(atS);
-        } else {
-            // Not sitting at midnight: the bout ends where sitting stopped; a new one opens when it resumes.
-            closeBout(nonSittingSinceS);
-        }
+        } // else moving at midnight: the bout's part on this day ends where the movement began; it goes on
+          // (in a new event) when the wearer is sedentary again
     }
 
-    private void endRunsAtGap() {
+    /** Where the open bout ends if it ends now, at {@code nowS}: where the current movement began, if any. */
+    private double boutEndS(double nowS) {
+        double movedFromS = bouts.breakStartS();
+        return hasSample && !prevState.isSedentary() && !Double.isNaN(movedFromS) ? movedFromS : nowS;
+    }
+
+    private void endRunsAtGap(double boutEndS) {
         if (episodeOpen) {
             closeEpisode(prevS);
         }
         if (boutOpen) {
-            closeBout(Double.isNaN(nonSittingSinceS) ? prevS : nonSittingSinceS);
+            closeBout(boutEndS);
         }
         if (breakOpen) {
             closeBreak(prevS);
         }
-        nonSittingSinceS = Double.NaN;
-        runFollowsSitting = false;
     }
 
     private void openBout(double t) {
         boutOpen = true;
+        boutOpenedS = t;
         boutSeq = nextSeq++;
         addOp(true, boutSeq, EventKind.SITTING_BOUT, t, Double.NaN, null, Double.NaN, null);
     }

@@ -1,5 +1,6 @@
 package io.midback.history;
 
+import io.midback.posture.PostureSettings;
 import io.midback.posture.PostureState;
 
 import java.io.BufferedWriter;
@@ -214,15 +215,15 @@ public final class HistoryStore implements AutoCloseable {
 
     /**
      * Starts recording a session fed by the pipeline: slump episodes from the alert stage, the default break
-     * minimum and sample-interval limit.
+     * length and sample-interval limit.
      */
     public HistoryRecorder beginSession(SessionInfo info) {
         return beginSession(info, HistoryRecorder.EpisodeSource.ALERT_STAGE);
     }
 
-    /** Starts recording a session, with slump episodes from the given source. */
+    /** Starts recording a session, with slump episodes from the given source and the default break length. */
     public HistoryRecorder beginSession(SessionInfo info, HistoryRecorder.EpisodeSource episodes) {
-        return beginSession(info, episodes, HistoryRecorder.DEFAULT_BREAK_MIN_S,
+        return beginSession(info, episodes, PostureSettings.DEFAULT_BREAK_ENDS_AFTER_S,
                 HistoryRecorder.DEFAULT_MAX_SAMPLE_INTERVAL_S);
     }
 
@@ -230,11 +231,11 @@ public final class HistoryStore implements AutoCloseable {
      * Starts recording a session.
      *
      * @param episodes           where slump episodes come from
-     * @param breakMinS          the shortest non-sitting run that counts as a break
+     * @param breakS             the break length ({@link PostureSettings#breakEndsAfterS()})
      * @param maxSampleIntervalS a longer interval between samples counts as a data gap
      */
     public synchronized HistoryRecorder beginSession(SessionInfo info, HistoryRecorder.EpisodeSource episodes,
-                                                     double breakMinS, double maxSampleIntervalS) {
+                                                     double breakS, double maxSampleIntervalS) {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sessions(start_ms, zone, device, source, "
                 + "calibration, slump_threshold_deg, created_ms) VALUES (?,?,?,?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -251,7 +252,7 @@ public final class HistoryStore implements AutoCloseable {
                 rs.next();
                 id = rs.getLong(1);
             }
-            return new HistoryRecorder(this, id, info, episodes, breakMinS, maxSampleIntervalS);
+            return new HistoryRecorder(this, id, info, episodes, breakS, maxSampleIntervalS);
         } catch (SQLException e) {
             throw fail("start a session in", e);
         }

@@ -1,32 +1,23 @@
 package io.midback.mobility;
 
-import io.midback.posture.Ema;
-
 /**
- * Whether the sensor is still: before the gyroscope bias is known, a small spread of the gyroscope and accelerometer
- * over a short running window; once it is known, a small bias-corrected rate on every sample (so a slow steady turn
- * is not mistaken for stillness, and the start and end of a movement are seen at once).
- * Allocation-free.
+ * Whether the sensor is still: before the gyroscope bias is known, the posture stage's window test
+ * ({@link io.midback.posture.Stillness}: a small spread of the gyroscope and accelerometer over a short running
+ * window); once it is known, a small bias-corrected rate on every sample (so a slow steady turn is not mistaken
+ * for stillness, and the start and end of a movement are seen at once). Allocation-free.
  */
 final class Stillness {
     private final MobilitySettings settings;
-    private final Ema gx, gy, gz, ax, ay, az;
-    private final double stdGyroSqRad, rateSqRad;
+    private final io.midback.posture.Stillness window;
+    private final double rateSqRad;
     private boolean raw;
     private double sinceS = Double.NaN;
     private double lastS = Double.NaN;
 
     Stillness(MobilitySettings s) {
         settings = s;
-        double tau = s.stillTauS();
-        gx = new Ema(tau);
-        gy = new Ema(tau);
-        gz = new Ema(tau);
-        ax = new Ema(tau);
-        ay = new Ema(tau);
-        az = new Ema(tau);
-        double g = Math.toRadians(s.stillGyroStdDegPerS());
-        stdGyroSqRad = g * g;
+        window = new io.midback.posture.Stillness(s.stillTauS(), Math.toRadians(s.stillGyroStdDegPerS()),
+                s.stillAccelStdMps2(), Double.POSITIVE_INFINITY);
         double r = Math.toRadians(s.stillRateDegPerS());
         rateSqRad = r * r;
     }
@@ -34,16 +25,10 @@ final class Stillness {
     /** One sample; bias (rad/s) is subtracted from the mean for the rate test, NaN when not yet known. */
     void update(double tS, double dtS, double gxv, double gyv, double gzv, double axv, double ayv, double azv,
                 double biasX, double biasY, double biasZ) {
-        gx.add(gxv, dtS);
-        gy.add(gyv, dtS);
-        gz.add(gzv, dtS);
-        ax.add(axv, dtS);
-        ay.add(ayv, dtS);
-        az.add(azv, dtS);
+        window.update(tS, dtS, gxv, gyv, gzv, axv, ayv, azv);
         boolean s;
         if (Double.isNaN(biasX)) {
-            s = gx.var + gy.var + gz.var < stdGyroSqRad
-                    && Math.sqrt(ax.var + ay.var + az.var) < settings.stillAccelStdMps2();
+            s = window.isStill();
         } else {
             // Once the bias is known, the corrected rate itself, sample by sample: no running window to lag behind
             // the start or the end of a movement.
@@ -76,11 +61,6 @@ final class Stillness {
     void reset() {
         raw = false;
         sinceS = Double.NaN;
-        gx.reset();
-        gy.reset();
-        gz.reset();
-        ax.reset();
-        ay.reset();
-        az.reset();
+        window.reset();
     }
 }

@@ -6,13 +6,12 @@ package io.midback.orientation;
  * bias. A baseline: simple and correct, not the most accurate. Initialises from the first accelerometer
  * (and magnetometer) reading; a gap longer than {@link #MAX_DT_S} re-initialises.
  */
-public final class MahonyFilter implements OrientationFilter {
+public final class MahonyFilter extends QuatOutputFilter {
     /** Longer than this between samples counts as a gap: the filter re-initialises. */
     public static final double MAX_DT_S = 1.0;
 
     private final double kp;
     private final double ki;
-    private double qw = 1, qx, qy, qz;
     private double biasIntX, biasIntY, biasIntZ;
     private boolean initialised;
 
@@ -144,29 +143,8 @@ public final class MahonyFilter implements OrientationFilter {
     }
 
     @Override
-    public double qw() {
-        return qw;
-    }
-
-    @Override
-    public double qx() {
-        return qx;
-    }
-
-    @Override
-    public double qy() {
-        return qy;
-    }
-
-    @Override
-    public double qz() {
-        return qz;
-    }
-
-    @Override
     public void reset() {
-        qw = 1;
-        qx = qy = qz = 0;
+        resetQuat();
         biasIntX = biasIntY = biasIntZ = 0;
         initialised = false;
     }

@@ -10,7 +10,7 @@ package io.midback.orientation;
  * <p>It also gives the rate at which that tilt turns ({@link #tiltRateRadPerS}, sensor frame), in place of a
  * gyroscope for the stages that tell stillness from movement. Nothing allocates per sample.
  */
-public final class TiltFilter implements OrientationFilter {
+public final class TiltFilter extends QuatOutputFilter {
     /** The command-line name, and the name recordings without gyroscope columns are replayed with. */
     public static final String NAME = "tilt";
     /** Low-pass time constant of the accelerometer, s. */
@@ -19,7 +19,6 @@ public final class TiltFilter implements OrientationFilter {
 
     private double fx, fy, fz;
     private boolean started;
-    private double qw = 1, qx, qy, qz;
     private final double[] rate = new double[3];
 
     @Override
@@ -83,30 +82,9 @@ public final class TiltFilter implements OrientationFilter {
     }
 
     @Override
-    public double qw() {
-        return qw;
-    }
-
-    @Override
-    public double qx() {
-        return qx;
-    }
-
-    @Override
-    public double qy() {
-        return qy;
-    }
-
-    @Override
-    public double qz() {
-        return qz;
-    }
-
-    @Override
     public void reset() {
         started = false;
-        qw = 1;
-        qx = qy = qz = 0;
+        resetQuat();
         rate[0] = rate[1] = rate[2] = 0;
     }
 

@@ -233,11 +233,9 @@ public record VqfSettings(
      * upstream removes the bias, and a bias learnt from vigorous movement would turn into heading drift).
      */
     public VqfSettings withBiasEstimation(boolean inMotion, boolean atRest) {
-        return new VqfSettings(tauAccS, tauMagS, inMotion, atRest, magDisturbanceRejection,
-                biasSigmaInitDegPerS, biasForgettingTimeS, biasClipDegPerS, biasSigmaMotionDegPerS,
-                biasVerticalForgettingFactor, biasSigmaRestDegPerS, restMinTimeS, restFilterTauS,
-                restThresholdGyrDegPerS, restThresholdAccMps2, magCurrentTauS, magRefTauS, magNormThreshold,
-                magDipThresholdDeg, magNewTimeS, magNewFirstTimeS, magNewMinGyrDegPerS, magMinUndisturbedTimeS,
-                magMaxRejectionTimeS, magRejectionFactor, maxGapS, latencyCompensationS, biasUpdatePeriodS);
+        return with(b -> {
+            b.motionBiasEstimation = inMotion;
+            b.restBiasEstimation = atRest;
+        });
     }
 }

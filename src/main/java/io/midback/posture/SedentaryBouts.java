@@ -89,14 +89,20 @@ public final class SedentaryBouts {
         return 0;
     }
 
-    /** A gap of at least the break length ends a bout (no break is claimed: nothing is known of it). */
-    public void gap(double fromS, double toS) {
+    /**
+     * A gap of at least the break length ends a bout (no break is claimed: nothing is known of it).
+     *
+     * @return whether it did (the gap was at least the break length)
+     */
+    public boolean gap(double fromS, double toS) {
         if (toS - fromS >= breakS) {
             boutActive = false;
             onBreak = false;
             movementStartS = Double.NaN;
             pauseStartS = Double.NaN;
+            return true;
         }
+        return false;
     }
 
     public boolean boutActive() {

@@ -3,18 +3,30 @@ package io.midback.posture;
 /**
  * Whether the wearer is still: running standard deviations (time constant {@code stillTauS}) of the gyroscope
  * and accelerometer below {@code stillGyroRadPerS} and {@code stillAccelMps2}; and whether the gyroscope shows
- * ordinary movement ({@code movingGyroRadPerS}). Plain values in, allocation-free.
+ * ordinary movement ({@code movingGyroRadPerS}). The posture stage's, and the window test of the mobility check.
+ * Plain values in, allocation-free.
  */
-final class Stillness {
-    private final PostureTuning tuning;
+public final class Stillness {
+    private final double stillGyroRadPerS, stillAccelMps2, movingGyroRadPerS;
     private final Ema gx, gy, gz, ax, ay, az;
     private double gyroStdRadPerS, accelStdMps2;
     private boolean still;
     private double stillSinceS = Double.NaN, lastS = Double.NaN;
 
     Stillness(PostureTuning tuning) {
-        this.tuning = tuning;
-        double tau = tuning.stillTauS();
+        this(tuning.stillTauS(), tuning.stillGyroRadPerS(), tuning.stillAccelMps2(), tuning.movingGyroRadPerS());
+    }
+
+    /**
+     * @param tau               the running window's time constant, s
+     * @param stillGyroRadPerS  still below this gyroscope standard deviation (all three axes together)
+     * @param stillAccelMps2    ... and below this accelerometer standard deviation
+     * @param movingGyroRadPerS moving above this gyroscope standard deviation ({@link #isMoving})
+     */
+    public Stillness(double tau, double stillGyroRadPerS, double stillAccelMps2, double movingGyroRadPerS) {
+        this.stillGyroRadPerS = stillGyroRadPerS;
+        this.stillAccelMps2 = stillAccelMps2;
+        this.movingGyroRadPerS = movingGyroRadPerS;
         gx = new Ema(tau);
         gy = new Ema(tau);
         gz = new Ema(tau);
@@ -23,7 +35,7 @@ final class Stillness {
         az = new Ema(tau);
     }
 
-    void update(double tS, double dtS, double gxRadPerS, double gyRadPerS, double gzRadPerS,
+    public void update(double tS, double dtS, double gxRadPerS, double gyRadPerS, double gzRadPerS,
                 double axMps2, double ayMps2, double azMps2) {
         double a = gx.alpha(dtS); // one time constant for all six
         gx.addWithAlpha(gxRadPerS, a);
@@ -34,7 +46,7 @@ final class Stillness {
         az.addWithAlpha(azMps2, a);
         gyroStdRadPerS = Math.sqrt(gx.var + gy.var + gz.var);
         accelStdMps2 = Math.sqrt(ax.var + ay.var + az.var);
-        boolean s = gyroStdRadPerS < tuning.stillGyroRadPerS() && accelStdMps2 < tuning.stillAccelMps2();
+        boolean s = gyroStdRadPerS < stillGyroRadPerS && accelStdMps2 < stillAccelMps2;
         if (s && !still) {
             stillSinceS = tS;
         }
@@ -43,30 +55,41 @@ final class Stillness {
     }
 
     /** Samples were missing: stillness starts afresh. */
-    void gap() {
+    public void gap() {
         still = false;
         stillSinceS = Double.NaN;
     }
 
+    /** As {@link #gap}, and the running window starts afresh too. */
+    public void reset() {
+        gap();
+        gx.reset();
+        gy.reset();
+        gz.reset();
+        ax.reset();
+        ay.reset();
+        az.reset();
+    }
+
     /** Seconds the wearer has been still (0 when moving). */
-    double stillForS() {
+    public double stillForS() {
         return still && !Double.isNaN(stillSinceS) ? lastS - stillSinceS : 0;
     }
 
-    boolean isStill() {
+    public boolean isStill() {
         return still;
     }
 
     /** Ordinary movement (more than breathing) shows in the gyroscope. */
-    boolean isMoving() {
-        return gyroStdRadPerS > tuning.movingGyroRadPerS();
+    public boolean isMoving() {
+        return gyroStdRadPerS > movingGyroRadPerS;
     }
 
-    double gyroStdRadPerS() {
+    public double gyroStdRadPerS() {
         return gyroStdRadPerS;
     }
 
-    double accelStdMps2() {
+    public double accelStdMps2() {
         return accelStdMps2;
     }
 }

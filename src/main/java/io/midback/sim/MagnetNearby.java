@@ -1,6 +1,7 @@
 package io.midback.sim;
 
 import io.midback.sensor.SampleBatch;
+import io.midback.sensor.ForwardingSink;
 import io.midback.sensor.SampleSink;
 
 /**
@@ -8,13 +9,13 @@ import io.midback.sensor.SampleSink;
  * sensor frame that rises and falls smoothly ({@code sin²}) over {@code [fromS, toS]}, added in place to the
  * magnetometer of every sample passing through to the next sink. Samples without a magnetometer pass unchanged.
  */
-public final class MagnetNearby implements SampleSink {
+public final class MagnetNearby extends ForwardingSink {
     private final double fromS, toS;
     private final double ox, oy, oz;
-    private final SampleSink next;
 
     /** @param offsetMicroT the largest offset per sensor axis, µT */
     public MagnetNearby(double fromS, double toS, double[] offsetMicroT, SampleSink next) {
+        super(next);
         if (!(toS > fromS)) {
             throw new IllegalArgumentException("the magnet must leave after it comes: " + fromS + " .. " + toS);
         }
@@ -23,7 +24,6 @@ public final class MagnetNearby implements SampleSink {
         this.ox = offsetMicroT[0];
         this.oy = offsetMicroT[1];
         this.oz = offsetMicroT[2];
-        this.next = next;
     }
 
     @Override
@@ -40,15 +40,5 @@ public final class MagnetNearby implements SampleSink {
             b.mzMicroT[i] += w * oz;
         }
         next.accept(b);
-    }
-
-    @Override
-    public void gap(double fromS, double toS, String reason) {
-        next.gap(fromS, toS, reason);
-    }
-
-    @Override
-    public void end() {
-        next.end();
     }
 }

@@ -1,6 +1,7 @@
 package io.midback.sim;
 
 import io.midback.sensor.SampleBatch;
+import io.midback.sensor.ForwardingSink;
 import io.midback.sensor.SampleSink;
 
 /**
@@ -9,13 +10,12 @@ import io.midback.sensor.SampleSink;
  * through to the next sink (in place: the batch is the producer's). Use with a simulator whose own constant bias
  * is zero.
  */
-public final class WarmingGyroBias implements SampleSink {
+public final class WarmingGyroBias extends ForwardingSink {
     /** How far the bias may move while warming, per axis, °/s (a consumer MEMS gyroscope warming 10–15 °C). */
     public static final double WARMING_DRIFT_DEG_PER_S = 1.0;
 
     private final double[] startRadPerS = new double[3], warmRadPerS = new double[3];
     private final double tauS;
-    private final SampleSink next;
 
     /**
      * @param startDegPerS bias per sensor axis when put on, °/s
@@ -23,12 +23,12 @@ public final class WarmingGyroBias implements SampleSink {
      * @param tauS         warming time constant, s
      */
     public WarmingGyroBias(double[] startDegPerS, double[] warmDegPerS, double tauS, SampleSink next) {
+        super(next);
         for (int i = 0; i < 3; i++) {
             startRadPerS[i] = Math.toRadians(startDegPerS[i]);
             warmRadPerS[i] = Math.toRadians(warmDegPerS[i]);
         }
         this.tauS = tauS;
-        this.next = next;
     }
 
     /**
@@ -60,15 +60,5 @@ public final class WarmingGyroBias implements SampleSink {
             b.gzRadPerS[i] += warmRadPerS[2] + (startRadPerS[2] - warmRadPerS[2]) * k;
         }
         next.accept(b);
-    }
-
-    @Override
-    public void gap(double fromS, double toS, String reason) {
-        next.gap(fromS, toS, reason);
-    }
-
-    @Override
-    public void end() {
-        next.end();
     }
 }

@@ -5,6 +5,7 @@ import io.midback.orientation.OrientationFilters;
 import io.midback.posture.PostureSettings;
 import io.midback.recording.CsvSampleReader;
 import io.midback.recording.ReadReport;
+import io.midback.sensor.ForwardingSink;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
@@ -80,14 +81,13 @@ public final class PacedReplay extends PacedSource {
     }
 
     /** Hands the reader's batches on in paced slices. */
-    private static final class Slicer implements SampleSink {
-        private final SampleSink out;
+    private static final class Slicer extends ForwardingSink {
         private final Pacing pacing;
         private final double sliceDataS;
         private final SampleBatch slice = new SampleBatch(4096);
 
         Slicer(SampleSink out, Pacing pacing) {
-            this.out = out;
+            super(out);
             this.pacing = pacing;
             this.sliceDataS = SLICE_WALL_S * pacing.speed();
         }
@@ -98,7 +98,7 @@ public final class PacedReplay extends PacedSource {
                 if (!pacing.waitUntil(0)) {
                     throw new Stopped();
                 }
-                out.accept(b);
+                next.accept(b);
                 return;
             }
             int i = 0;
@@ -113,18 +113,8 @@ public final class PacedReplay extends PacedSource {
                 if (!pacing.waitUntil(slice.tS[0])) {
                     throw new Stopped();
                 }
-                out.accept(slice);
+                next.accept(slice);
             }
-        }
-
-        @Override
-        public void gap(double fromS, double toS, String reason) {
-            out.gap(fromS, toS, reason);
-        }
-
-        @Override
-        public void end() {
-            out.end();
         }
     }
 }

@@ -31,9 +31,10 @@ class HistoryCommandsTest {
     private Path twoDays() {
         Path db = dir.resolve("h.db");
         try (HistoryStore store = HistoryStore.open(db)) {
-            // day 1: 30 min upright then 10 min slouched, then 2 min standing (a break), then 1 min upright
+            // day 1: 30 min upright then 10 min slouched, then 121 s walking (a break: over the 2-min break length
+            // as the samples measure it), then 59 s upright
             record(store, Instant.parse("2024-05-06T08:00:00Z"), new PostureState[] {PostureState.UPRIGHT,
-                PostureState.SLOUCHED, PostureState.STANDING, PostureState.UPRIGHT}, new int[] {1800, 600, 120, 60});
+                PostureState.SLOUCHED, PostureState.WALKING, PostureState.UPRIGHT}, new int[] {1800, 600, 121, 59});
             record(store, Instant.parse("2024-05-07T08:00:00Z"), new PostureState[] {PostureState.UPRIGHT},
                     new int[] {3600});
         }

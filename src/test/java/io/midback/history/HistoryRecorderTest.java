@@ -4,6 +4,7 @@ import io.midback.alert.Alert;
 import io.midback.alert.AlertKind;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureSettings;
 import io.midback.posture.PostureState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +60,7 @@ class HistoryRecorderTest {
                 long fed = day.alerts.stream().filter(a -> a.kind() == k).count();
                 assertEquals(fed, (long) s.alerts().get(k.label()), k.label());
             }
-            assertEquals(day.expectedBreaks(60), s.breaks());
+            assertEquals(day.expectedBreaks(PostureSettings.DEFAULT_BREAK_ENDS_AFTER_S), s.breaks());
             assertTrue(s.breaks() > 3);
             assertEquals(1, s.sessions());
             assertEquals(20, data.slumpThresholdDeg());
@@ -224,7 +225,7 @@ class HistoryRecorderTest {
     }
 
     @Test
-    void standingUpBrieflyAcrossMidnightEndsTheBoutWhereSittingStopped() {
+    void movingBrieflyAcrossMidnightEndsTheBoutWhereTheMovementBegan() {
         ZoneId utc = ZoneId.of("UTC");
         Path db = dir.resolve("mid.db");
         try (HistoryStore store = HistoryStore.open(db)) {
@@ -233,8 +234,8 @@ class HistoryRecorderTest {
             PostureFrame f = new PostureFrame();
             for (int i = 0; i <= 1200 * 10; i++) { // 23:50:00 .. 00:10:00 at 10 Hz
                 f.tS = i / 10.0;
-                // standing 23:59:50 – 00:00:20 (30 s: not a break), sitting otherwise
-                f.state = f.tS >= 590 && f.tS < 620 ? PostureState.STANDING : PostureState.UPRIGHT;
+                // walking 23:59:50 – 00:00:20 (30 s: not a break), sitting otherwise
+                f.state = f.tS >= 590 && f.tS < 620 ? PostureState.WALKING : PostureState.UPRIGHT;
                 rec.onPosture(f);
             }
             rec.close();
@@ -247,6 +248,43 @@ class HistoryRecorderTest {
             assertEquals(Instant.parse("2024-05-02T00:10:00Z"), day2.get(0).end());
             assertEquals(0, store.day(LocalDate.of(2024, 5, 1)).summary().breaks()
                     + store.day(LocalDate.of(2024, 5, 2)).summary().breaks());
+        }
+    }
+
+    /** The break is the session's break length of movement; standing still is sedentary, not a break. */
+    @Test
+    void aBreakIsMovementForTheSessionsBreakLength() {
+        // 10 min sitting, 3 min standing still, 90 s walking, 10 min sitting (10 Hz)
+        for (double breakS : new double[] {60, PostureSettings.DEFAULT_BREAK_ENDS_AFTER_S}) {
+            Path db = dir.resolve("b" + (int) breakS + ".db");
+            try (HistoryStore store = HistoryStore.open(db)) {
+                HistoryRecorder rec = store.beginSession(new SessionInfo(Instant.parse("2024-05-01T10:00:00Z"),
+                        ZoneId.of("UTC"), "sim", "test"), HistoryRecorder.EpisodeSource.ALERT_STAGE, breakS,
+                        HistoryRecorder.DEFAULT_MAX_SAMPLE_INTERVAL_S);
+                PostureFrame f = new PostureFrame();
+                for (int i = 0; i <= 14_700; i++) {
+                    f.tS = i / 10.0;
+                    f.state = f.tS < 600 ? PostureState.UPRIGHT : f.tS < 780 ? PostureState.STANDING
+                            : f.tS < 870 ? PostureState.WALKING : PostureState.UPRIGHT;
+                    rec.onPosture(f);
+                }
+                rec.close();
+                DayData d = store.day(LocalDate.of(2024, 5, 1));
+                List<HistoryEvent> bouts = d.events(EventKind.SITTING_BOUT);
+                List<HistoryEvent> breaks = d.events(EventKind.BREAK);
+                if (breakS == 60) {
+                    assertEquals(1, breaks.size(), "90 s of walking is a 60-s break");
+                    assertEquals(Instant.parse("2024-05-01T10:13:00Z"), breaks.get(0).start());
+                    assertEquals(Instant.parse("2024-05-01T10:14:30Z"), breaks.get(0).end());
+                    assertEquals(2, bouts.size());
+                    assertEquals(Instant.parse("2024-05-01T10:13:00Z"), bouts.get(0).end(),
+                            "the bout takes in the standing and ends where the walk began");
+                    assertEquals(Instant.parse("2024-05-01T10:14:30Z"), bouts.get(1).start());
+                } else {
+                    assertEquals(0, breaks.size(), "90 s of walking is not a 2-min break");
+                    assertEquals(1, bouts.size());
+                }
+            }
         }
     }
 

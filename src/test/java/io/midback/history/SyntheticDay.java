@@ -162,27 +162,50 @@ public final class SyntheticDay {
         return n;
     }
 
-    /** Non-sitting runs (merged segments) of at least {@code minS} that follow sitting, gaps ending runs. */
-    public int expectedBreaks(double minS) {
+    /**
+     * Breaks, computed from the schedule by the rule: a bout starts with sedentary time (a sitting state, or
+     * standing still); a break is time not sedentary adding up to {@code breakS} after it, in which sedentary
+     * pauses shorter than 30 s neither count nor interrupt and longer ones restart the count; a gap of at least
+     * {@code breakS} ends the bout without a break. Unknown time neither sits nor breaks.
+     */
+    public int expectedBreaks(double breakS) {
+        final double pauseS = 30;
         int n = 0;
-        boolean afterSitting = false;
-        double run = 0;
-        boolean counted = false;
+        boolean bout = false;
+        double movedS = 0;
+        double pausedS = 0;
         for (Segment seg : segments) {
             if (seg.state == null) {
-                afterSitting = false;
-                run = 0;
+                if (seg.durationS + 1 / rateHz >= breakS) { // the fed gap: last sample before to first after
+                    bout = false;
+                }
                 continue;
             }
-            if (seg.state.isSitting()) {
-                afterSitting = true;
-                run = 0;
-                counted = false;
-            } else if (afterSitting) {
-                run += seg.durationS;
-                if (run >= minS && !counted) {
+            PostureState st = seg.state;
+            if (st == PostureState.UNKNOWN) {
+                continue;
+            }
+            boolean sedentary = st == PostureState.UPRIGHT || st == PostureState.SLOUCHED
+                    || st == PostureState.RECLINED || st == PostureState.LEANING_SIDEWAYS
+                    || st == PostureState.STANDING;
+            if (sedentary) {
+                if (!bout) {
+                    bout = true;
+                    movedS = 0;
+                    pausedS = 0;
+                } else if (movedS > 0) {
+                    pausedS += seg.durationS;
+                    if (pausedS >= pauseS) {
+                        movedS = 0;
+                        pausedS = 0;
+                    }
+                }
+            } else if (bout) {
+                pausedS = 0;
+                movedS += seg.durationS;
+                if (movedS >= breakS) {
                     n++;
-                    counted = true;
+                    bout = false;
                 }
             }
         }

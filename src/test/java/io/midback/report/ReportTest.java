@@ -5,6 +5,7 @@ import io.midback.history.HistoryRecorder;
 import io.midback.history.HistoryStore;
 import io.midback.history.SessionInfo;
 import io.midback.history.SyntheticDay;
+import io.midback.posture.PostureSettings;
 import io.midback.posture.PostureState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,8 +73,8 @@ class ReportTest {
         assertEquals(day.expectedGapS(), sums[head.indexOf("gap_s")], 1e-3);
         assertEquals(day.expectedSlumpEpisodes(), sums[head.indexOf("slump_episodes")]);
         assertEquals(day.alerts.size(), sums[head.indexOf("alerts")]);
-        assertEquals(day.expectedBreaks(60), sums[head.indexOf("breaks")]);
-        assertTrue(day.alerts.size() > 5 && day.expectedBreaks(60) > 3);
+        assertEquals(day.expectedBreaks(PostureSettings.DEFAULT_BREAK_ENDS_AFTER_S), sums[head.indexOf("breaks")]);
+        assertTrue(day.alerts.size() > 5 && day.expectedBreaks(PostureSettings.DEFAULT_BREAK_ENDS_AFTER_S) > 3);
     }
 
     @Test
@@ -134,7 +135,7 @@ class ReportTest {
         String h = Files.readString(html);
         assertEquals(3, h.split("<svg", -1).length - 1, "three inline charts");
         assertTrue(h.contains("<th>Slump episodes</th><td>" + day.expectedSlumpEpisodes() + "</td>"));
-        assertTrue(h.contains("<th>Breaks</th><td>" + day.expectedBreaks(60) + "</td>"));
+        assertTrue(h.contains("<th>Breaks</th><td>" + day.expectedBreaks(PostureSettings.DEFAULT_BREAK_ENDS_AFTER_S) + "</td>"));
         assertTrue(h.contains("<th>Alerts</th><td>" + day.alerts.size() + " ("));
         assertTrue(h.contains("Longest sitting stretch"));
         assertTrue(h.contains("link lost"), "the gap's reason");
