@@ -1,5 +1,7 @@
 package io.midback.breathing;
 
+import io.midback.sensor.Gap;
+
 /**
  * The breathing rate from a back-worn accelerometer while the wearer keeps still: a stage on the sample path
  * (accelerometer in, rate out), pure and allocation-free after construction.
@@ -26,7 +28,7 @@ package io.midback.breathing;
  */
 public final class BreathRateEstimator {
     private static final int RING = 64;
-    private static final double MAX_STEP_S = 1.0, JITTER_TAU_S = 1.0, AXIS_TAU_S = 20, RMS_TAU_S = 10;
+    private static final double JITTER_TAU_S = 1.0, AXIS_TAU_S = 20, RMS_TAU_S = 10;
     private static final double STALE_INTERVALS = 2.5;
 
     private final BreathRateSettings settings;
@@ -72,7 +74,7 @@ public final class BreathRateEstimator {
         if (Double.isNaN(tS) || Double.isNaN(axMps2) || Double.isNaN(ayMps2) || Double.isNaN(azMps2)) {
             return;
         }
-        if (!Double.isNaN(lastSampleS) && (tS <= lastSampleS || tS - lastSampleS > MAX_STEP_S)) {
+        if (!Double.isNaN(lastSampleS) && (tS <= lastSampleS || Gap.isGap(tS - lastSampleS))) {
             // A gap or time going backwards: what follows is a new stretch.
             blockSamples = 0;
             block = Long.MIN_VALUE;
@@ -101,7 +103,7 @@ public final class BreathRateEstimator {
         double n = blockSamples;
         double mx = sx / n, my = sy / n, mz = sz / n;
         double variance = Math.max(0, sxx / n - mx * mx + syy / n - my * my + szz / n - mz * mz);
-        double dt = started ? Math.min(tS - previousBlockS, MAX_STEP_S) : blockS;
+        double dt = started ? Math.min(tS - previousBlockS, Gap.MAX_STEP_S) : blockS;
         previousBlockS = tS;
         double norm = Math.sqrt(mx * mx + my * my + mz * mz);
         if (!(norm > 0) || Double.isInfinite(norm)) {
