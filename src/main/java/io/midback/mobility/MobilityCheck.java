@@ -1,5 +1,6 @@
 package io.midback.mobility;
 
+import io.midback.sensor.Gap;
 import io.midback.orientation.OrientationFilter;
 import io.midback.orientation.VqfFilter;
 import io.midback.orientation.VqfSettings;
@@ -16,7 +17,6 @@ import io.midback.sensor.SampleSink;
  */
 public final class MobilityCheck implements SampleSink {
     /** Longer steps than this are gaps: stillness and the time step start over. */
-    static final double MAX_DT_S = 0.5;
 
     private final OrientationFilter filter;
     private final MobilityListener listener;
@@ -75,7 +75,7 @@ public final class MobilityCheck implements SampleSink {
     /** One raw sample: time (s), gyroscope (rad/s), accelerometer (m/s²). */
     public void sample(double tS, double gx, double gy, double gz, double ax, double ay, double az) {
         double dt = Double.isNaN(prevT) ? 0 : tS - prevT;
-        if (dt < 0 || dt > MAX_DT_S) {
+        if (dt < 0 || Gap.isGap(dt)) {
             dt = 0;
             stillness.reset();
         }

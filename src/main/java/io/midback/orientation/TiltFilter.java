@@ -1,5 +1,7 @@
 package io.midback.orientation;
 
+import io.midback.sensor.Gap;
+
 /**
  * Orientation from the accelerometer alone, for sensors without a gyroscope: the low-passed specific force is
  * taken as "up", and the orientation is the shortest rotation taking it onto the earth's up. Only the tilt
@@ -15,7 +17,6 @@ public final class TiltFilter extends QuatOutputFilter {
     public static final String NAME = "tilt";
     /** Low-pass time constant of the accelerometer, s. */
     public static final double LOW_PASS_TAU_S = 0.4;
-    private static final double MAX_DT_S = 0.5;
 
     private double fx, fy, fz;
     private boolean started;
@@ -28,7 +29,7 @@ public final class TiltFilter extends QuatOutputFilter {
         if (!Double.isFinite(axMps2) || !Double.isFinite(ayMps2) || !Double.isFinite(azMps2)) {
             return;
         }
-        boolean restart = !started || !(dtS > 0) || dtS > MAX_DT_S;
+        boolean restart = !started || !(dtS > 0) || Gap.isGap(dtS);
         if (restart) {
             fx = axMps2;
             fy = ayMps2;
