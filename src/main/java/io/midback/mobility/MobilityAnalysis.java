@@ -34,7 +34,7 @@ public final class MobilityAnalysis {
         AngleSeries corrected = series.withRotationLess(driftDeg);
         Map<Direction.Plane, List<RepFinder.Candidate>> byPlane = new EnumMap<>(Direction.Plane.class);
         for (Direction.Plane p : Direction.Plane.values()) {
-            byPlane.put(p, RepFinder.find(corrected, p, settings));
+            byPlane.put(p, RepFinder.withoutOvershoots(RepFinder.find(corrected, p, settings), corrected, settings));
         }
         List<Block> blocks = hasBlockEvents(events) ? blocksFromEvents(byPlane, events)
                 : blocksOnTheirOwn(byPlane, settings);
