@@ -41,6 +41,7 @@ public final class SessionBuilder implements AutoCloseable {
     private final List<PostureListener> postureListeners = new ArrayList<>();
     private final List<Pipeline.StreamListener> streamListeners = new ArrayList<>();
     private final List<AutoCloseable> closers = new ArrayList<>();
+    private final List<SampleSink> sampleSinks = new ArrayList<>();
     private final OrientationFilter filter;
     /** The filter when it is the accelerometer-only one: its tilt rate stands in for the gyroscope. */
     private final TiltFilter tilt;
@@ -97,6 +98,14 @@ public final class SessionBuilder implements AutoCloseable {
         requireNotStarted();
         list.add(listener);
         return this;
+    }
+
+    /**
+     * Adds a stage beside posture that reads the raw samples (the mobility check), before {@link #start()}: it sees
+     * every batch, gap and the end before the posture pipeline does.
+     */
+    public SessionBuilder addSampleSink(SampleSink s) {
+        return addBeforeStart(sampleSinks, s);
     }
 
     /** Closed when the stream ends (or on {@link #close()}), after the sinks added before it. */
@@ -192,7 +201,7 @@ public final class SessionBuilder implements AutoCloseable {
             }
         });
         pipeline = new Pipeline(filter, step, postureListeners, streamListeners);
-        return pipeline;
+        return sampleSinks.isEmpty() ? pipeline : new Beside(sampleSinks, pipeline);
     }
 
     /**
@@ -250,5 +259,40 @@ public final class SessionBuilder implements AutoCloseable {
 
     public SessionSpec spec() {
         return spec;
+    }
+
+    /** The raw samples to the stages beside posture, then to the pipeline. */
+    private static final class Beside implements SampleSink {
+        private final SampleSink[] beside;
+        private final SampleSink pipeline;
+
+        Beside(List<SampleSink> beside, SampleSink pipeline) {
+            this.beside = beside.toArray(SampleSink[]::new);
+            this.pipeline = pipeline;
+        }
+
+        @Override
+        public void accept(SampleBatch b) {
+            for (SampleSink s : beside) {
+                s.accept(b);
+            }
+            pipeline.accept(b);
+        }
+
+        @Override
+        public void gap(double fromS, double toS, String reason) {
+            for (SampleSink s : beside) {
+                s.gap(fromS, toS, reason);
+            }
+            pipeline.gap(fromS, toS, reason);
+        }
+
+        @Override
+        public void end() {
+            for (SampleSink s : beside) {
+                s.end();
+            }
+            pipeline.end();
+        }
     }
 }
