@@ -70,7 +70,9 @@ final class Schema {
                       session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
                       sha256 TEXT NOT NULL
                     )""",
-                    "CREATE INDEX session_content_by_hash ON session_content(sha256)"));
+                    "CREATE INDEX session_content_by_hash ON session_content(sha256)"),
+            // 3: the mobility checks, per direction.
+            MobilityTable.MIGRATION);
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -10,7 +10,8 @@ import java.util.Locale;
  *
  * <p>A repetition is counted when the prompted direction's angle has gone at least
  * {@link MobilitySettings#repMinDeg()} from upright and come back within the "back to neutral" limit (the larger of
- * {@link MobilitySettings#notBackMinDeg()} and {@link MobilitySettings#notBackFraction()} of its peak). It adapts:
+ * {@link MobilitySettings#notBackMinDeg()} and {@link MobilitySettings#notBackFraction()} of its peak); the next one
+ * starts once the angle has risen {@link MobilitySettings#reversalMinDeg()} above its lowest since. It adapts:
  * out and back faster than {@link MobilitySettings#tooFastS()} is not counted and asks for a slower one; nothing
  * counted for {@link #MISSED_AFTER_S} repeats the instruction, and after {@link #MISSES_BEFORE_SKIP} such
  * reminders the direction is skipped. {@link #requestStop} ends the check at once (any thread); the reason
@@ -56,7 +57,9 @@ public final class GuidedCheck implements MobilityListener {
     private int counted;
     private int misses;
     private boolean out;
-    private double outStartS, peakDeg, lastActivityS;
+    private double outStartS, peakDeg, lastActivityS, lastFrameS;
+    /** The lowest angle since the last repetition came back: a new one starts from there (no double counting). */
+    private double lowSinceRepDeg;
     private String how;
 
     public GuidedCheck(MobilitySettings settings, Listener listener) {
@@ -67,6 +70,17 @@ public final class GuidedCheck implements MobilityListener {
     /** Ends the check at the next frame (any thread); {@link #STOP_HURTS} when it hurts. */
     public void requestStop(String reason) {
         stopRequested = reason == null || reason.isBlank() ? "stopped" : reason.trim();
+    }
+
+    /**
+     * The samples have ended (or the source was stopped): a check still running stops, for the reason asked
+     * ({@link #requestStop}) or else {@code why}.
+     */
+    public void endOfStream(String why) {
+        if (phase != Phase.OVER) {
+            String stop = stopRequested;
+            stop(lastFrameS, stop != null ? stop : why);
+        }
     }
 
     public boolean isOver() {
@@ -93,6 +107,7 @@ public final class GuidedCheck implements MobilityListener {
         if (phase == Phase.OVER) {
             return;
         }
+        lastFrameS = f.tS;
         String stop = stopRequested;
         if (stop != null) {
             stop(f.tS, stop);
@@ -114,7 +129,8 @@ public final class GuidedCheck implements MobilityListener {
         Direction d = ORDER[block];
         double a = d.sign() * f.angleDeg(d.plane().axis());
         if (!out) {
-            if (a >= settings.repMinDeg()) {
+            lowSinceRepDeg = Math.min(lowSinceRepDeg, a);
+            if (a >= settings.repMinDeg() && a - lowSinceRepDeg >= settings.reversalMinDeg()) {
                 out = true;
                 outStartS = f.tS;
                 peakDeg = a;
@@ -129,6 +145,7 @@ public final class GuidedCheck implements MobilityListener {
         }
         out = false;
         lastActivityS = f.tS;
+        lowSinceRepDeg = a;
         double durationS = f.tS - outStartS;
         if (durationS < settings.tooFastS()) {
             listener.prompt(f.tS, String.format(Locale.ROOT, "Too fast to measure (out and back in %.1f s): not "
@@ -168,6 +185,7 @@ public final class GuidedCheck implements MobilityListener {
         misses = 0;
         out = false;
         lastActivityS = tS;
+        lowSinceRepDeg = 0;
         if (block >= ORDER.length) {
             finish(tS, "done");
             return;
