@@ -105,6 +105,9 @@ public final class MobilityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the guided check reads typed commands (tests give their own). */
+    InputStream stdin = System.in;
+
     @Override
     public Integer call() throws IOException {
         if (what.file == null) {
@@ -169,7 +172,7 @@ public final class MobilityCommand implements Callable<Integer> {
         }
         GuidedCheckRun.Source source = new GuidedCheckRun.Source(what.port, what.bt, what.simulate, what.replay, x,
                 seed, rateHz != null ? rateHz : 50);
-        return new GuidedCheckRun(source, record, noHistory ? null : db.path(), json, System.in,
+        return new GuidedCheckRun(source, record, noHistory ? null : db.path(), json, stdin,
                 spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }
 

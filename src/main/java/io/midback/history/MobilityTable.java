@@ -48,7 +48,7 @@ final class MobilityTable {
               peaks_deg TEXT NOT NULL,
               notes TEXT NOT NULL,
               PRIMARY KEY (check_id, direction)
-            ) WITHOUT ROWID""");
+            )""");
 
     static long insert(Connection conn, MobilityRecord r) throws SQLException {
         long id;
