@@ -11,6 +11,11 @@ import io.midback.recording.CsvSampleReader;
 import io.midback.recording.ReadReport;
 import io.midback.recording.RecordingFormatException;
 import io.midback.recording.RecordingMetadata;
+import io.midback.history.HistoryException;
+import io.midback.history.HistoryStore;
+import io.midback.history.MobilityRecord;
+import io.midback.report.MobilityReport;
+import io.midback.report.Reports;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -174,6 +179,42 @@ public final class MobilityCommand implements Callable<Integer> {
                 seed, rateHz != null ? rateHz : 50);
         return new GuidedCheckRun(source, record, noHistory ? null : db.path(), json, stdin,
                 spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+    }
+
+    /** {@code midback history --mobility}: every check in one line. */
+    static int listChecks(HistoryDb db, PrintWriter out, PrintWriter err) {
+        List<MobilityRecord> checks;
+        try (HistoryStore store = db.openExisting()) {
+            checks = store.mobilityChecks();
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        if (checks.isEmpty()) {
+            err.println("no mobility checks on record in " + db.path());
+        }
+        checks.forEach(c -> out.println(c.describe()));
+        out.flush();
+        return 0;
+    }
+
+    /** {@code midback report --mobility --out FILE}: the trend over the checks beside the norms. */
+    static int report(HistoryDb db, Path out, int widthPx) {
+        if (Reports.Format.of(out) == null) {
+            throw UserException.usage("--out " + out + ": name the file .html, .png, .svg or .csv");
+        }
+        try (HistoryStore store = db.openExisting()) {
+            List<MobilityRecord> checks = store.mobilityChecks();
+            if (checks.isEmpty()) {
+                throw new UserException("no mobility checks in " + store.path() + " (run 'midback mobility')");
+            }
+            MobilityReport.write(checks, widthPx, out);
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserException("cannot write " + out + ": " + UserException.reason(e), e);
+        }
+        System.err.println("wrote " + out);
+        return 0;
     }
 
     /** The {@code # event:} lines of a CSV recording, anywhere in it; a malformed one is skipped with a warning. */

@@ -53,6 +53,17 @@ public record MobilityRecord(long id, Instant start, ZoneId zone, String device,
         return ended.equals("stop hurts");
     }
 
+    /** One line: {@code #ID  2026-12-02 09:14  done  flexion 57° ×3  extension 27° ×3 …}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "#%-4d %s  %s ",
+                id, start.atZone(zone).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                ended));
+        directions.forEach((d, fig) -> sb.append(String.format(java.util.Locale.ROOT, " %s %s ×%d", d,
+                Double.isFinite(fig.romDeg()) ? String.format(java.util.Locale.ROOT, "%.0f°", fig.romDeg()) : "–",
+                fig.reps())));
+        return sb.toString();
+    }
+
     MobilityRecord withId(long newId) {
         return new MobilityRecord(newId, start, zone, device, source, ended, notes, directions);
     }
