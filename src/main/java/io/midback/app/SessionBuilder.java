@@ -201,7 +201,12 @@ public final class SessionBuilder implements AutoCloseable {
             }
         });
         pipeline = new Pipeline(filter, step, postureListeners, streamListeners);
-        return sampleSinks.isEmpty() ? pipeline : new Beside(sampleSinks, pipeline);
+        if (sampleSinks.isEmpty()) {
+            return pipeline;
+        }
+        List<SampleSink> all = new ArrayList<>(sampleSinks);
+        all.add(pipeline);
+        return new SampleFanout(all);
     }
 
     /**
@@ -259,40 +264,5 @@ public final class SessionBuilder implements AutoCloseable {
 
     public SessionSpec spec() {
         return spec;
-    }
-
-    /** The raw samples to the stages beside posture, then to the pipeline. */
-    private static final class Beside implements SampleSink {
-        private final SampleSink[] beside;
-        private final SampleSink pipeline;
-
-        Beside(List<SampleSink> beside, SampleSink pipeline) {
-            this.beside = beside.toArray(SampleSink[]::new);
-            this.pipeline = pipeline;
-        }
-
-        @Override
-        public void accept(SampleBatch b) {
-            for (SampleSink s : beside) {
-                s.accept(b);
-            }
-            pipeline.accept(b);
-        }
-
-        @Override
-        public void gap(double fromS, double toS, String reason) {
-            for (SampleSink s : beside) {
-                s.gap(fromS, toS, reason);
-            }
-            pipeline.gap(fromS, toS, reason);
-        }
-
-        @Override
-        public void end() {
-            for (SampleSink s : beside) {
-                s.end();
-            }
-            pipeline.end();
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.midback.cli;
 
-import io.midback.app.MobilityHistory;
+import io.midback.app.GuidedMobility;
 import io.midback.app.PacedSink;
 import io.midback.app.Pacing;
 import io.midback.app.SessionBuilder;
@@ -12,13 +12,9 @@ import io.midback.history.MobilityRecord;
 import io.midback.live.LiveRecorder;
 import io.midback.live.LiveSession;
 import io.midback.live.SensorLink;
-import io.midback.mobility.AngleSeries;
 import io.midback.mobility.GuidedCheck;
-import io.midback.mobility.MobilityAnalysis;
-import io.midback.mobility.MobilityCheck;
 import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilityResult;
-import io.midback.mobility.MobilitySettings;
 import io.midback.orientation.OrientationFilters;
 import io.midback.recording.CsvSampleReader;
 import io.midback.recording.CsvSampleWriter;
@@ -46,8 +42,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +50,7 @@ import java.util.function.Supplier;
 /**
  * The guided mobility check in the terminal: a session described once ({@link SessionSpec}: a serial port, a
  * Bluetooth device, the simulated wearer or a recording replayed at a speed) and built by {@link SessionBuilder},
- * with the {@link MobilityCheck} beside posture and the {@link GuidedCheck} prompting on stderr. Typed commands
+ * with the check ({@link GuidedMobility}) beside posture and its {@link GuidedCheck} prompting on stderr. Typed commands
  * (a line on stdin): {@code h} stop, it hurts; {@code s} stop. Ctrl-C stops too. The prompts go live into the
  * recording ({@code --record}) as {@code # event:} lines; at the end the analysis (from the prompts' events), and
  * the check is saved in the history.
@@ -73,8 +67,6 @@ final class GuidedCheckRun {
     private final InputStream stdin;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final MobilitySettings settings = MobilitySettings.defaults();
-    private final List<MobilityEvent> events = new ArrayList<>();
     private volatile Runnable stopSource = () -> { };
 
     GuidedCheckRun(Source source, Path record, Path historyDb, boolean json, InputStream stdin, PrintWriter out,
@@ -94,10 +86,9 @@ final class GuidedCheckRun {
         Instant start = Instant.now(clock);
         SessionSpec spec = describe(start, zone);
         SessionBuilder session = new SessionBuilder(spec);
-        AngleSeries series = new AngleSeries();
         CsvSampleWriter[] writer = {null};
         LiveRecorder[] liveRecorder = {null};
-        GuidedCheck guide = new GuidedCheck(settings, new GuidedCheck.Listener() {
+        GuidedMobility check = new GuidedMobility(spec.rateHz(), new GuidedCheck.Listener() {
             @Override
             public void prompt(double tS, String text) {
                 synchronized (err) {
@@ -108,7 +99,6 @@ final class GuidedCheckRun {
 
             @Override
             public void event(MobilityEvent e) {
-                events.add(e);
                 if (writer[0] != null) {
                     writer[0].comment(MobilityEvent.KEY, e.toValue());
                 } else if (liveRecorder[0] != null) {
@@ -121,10 +111,7 @@ final class GuidedCheckRun {
                 stopSource.run();
             }
         });
-        MobilityCheck check = new MobilityCheck(settings, MobilityCheck.defaultFilter(spec.rateHz()), f -> {
-            series.onFrame(f);
-            guide.onFrame(f);
-        });
+        GuidedCheck guide = check.guide();
         boolean live = source.port() != null || source.bt() != null;
         if (record != null) {
             RecordingMetadata meta = RecordingMetadata.empty().with(RecordingMetadata.DEVICE, spec.device())
@@ -167,7 +154,7 @@ final class GuidedCheckRun {
             String why = stream(input, live, spec, liveRecorder[0], clock);
             session.close();
             guide.endOfStream(why);
-            result = MobilityAnalysis.analyse(series, events, settings, check.diagnostics());
+            result = check.result();
             report(result, guide);
             save(result, guide, spec);
         } finally {
@@ -301,8 +288,8 @@ final class GuidedCheckRun {
         if (historyDb == null) {
             return;
         }
-        MobilityRecord r = MobilityHistory.record(result, spec.start(), spec.zone(), spec.device(), spec.name(),
-                guide.how());
+        MobilityRecord r = GuidedMobility.record(result, guide, spec.start(), spec.zone(), spec.device(),
+                spec.name());
         try (HistoryStore store = HistoryStore.open(historyDb)) {
             MobilityRecord saved = store.saveMobilityCheck(r);
             err.println("midback mobility: saved in the history as check " + saved.id() + " (" + historyDb + ")");

@@ -43,6 +43,7 @@ public final class MobilityCharts {
             NumberAxis axis = new NumberAxis(PANEL_NAMES[p]);
             axis.setAutoRangeIncludesZero(true);
             XYPlot sub = new XYPlot(data, null, axis, r);
+            double topDeg = 0;
             sub.setBackgroundPaint(Color.WHITE);
             sub.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
             for (int k = 0; k < 2; k++) {
@@ -52,6 +53,7 @@ public final class MobilityCharts {
                     MobilityRecord.Direction fig = c.directions().get(d);
                     if (fig != null && Double.isFinite(fig.romDeg())) {
                         s.addOrUpdate(new Millisecond(Date.from(c.start())), fig.romDeg());
+                        topDeg = Math.max(topDeg, fig.romDeg());
                     }
                 }
                 data.addSeries(s);
@@ -65,9 +67,10 @@ public final class MobilityCharts {
                     m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                     m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
                     sub.addRangeMarker(m);
-                    axis.setUpperBound(Math.max(axis.getUpperBound(), n.normDeg() * 1.15));
                 }
+                topDeg = Math.max(topDeg, n.normDeg());
             }
+            axis.setRange(0, topDeg * 1.2);
             plot.add(sub, 1);
         }
         JFreeChart chart = new JFreeChart("Mobility: range per direction, each check (dashed: published norm)",

@@ -47,6 +47,7 @@ public final class MidbackWindow {
     private final SeriesWindow series = new SeriesWindow(1 << 17);
     private final LivePanel live;
     private final TodayPanel today;
+    private final MobilityPanel mobility;
     private final ConnectPanel connect;
     private final AlertBanner banner;
     private final AlertTone tone;
@@ -92,6 +93,7 @@ public final class MidbackWindow {
             live.refresh();
         });
         today = new TodayPanel(history, clock, () -> settings.thresholdDeg());
+        mobility = new MobilityPanel(history, clock);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() == today) {
                 today.refresh();
@@ -120,6 +122,7 @@ public final class MidbackWindow {
         tabs.addTab("Live", live);
         tabs.addTab("Connect", connect);
         tabs.addTab("Today", today);
+        tabs.addTab("Mobility", mobility);
         JPanel north = new JPanel(new BorderLayout());
         north.add(toolBar(), BorderLayout.NORTH);
         content.add(north, BorderLayout.NORTH);
@@ -260,7 +263,7 @@ public final class MidbackWindow {
         ring = new LiveRing(1 << 16);
         live.setSource(ring);
         PostureListener frames = ring;
-        session = new Session(source, backend, frames, a -> SwingUtilities.invokeLater(() -> onAlert(a)),
+        session = new Session(source, mobility.tapping(backend), frames, a -> SwingUtilities.invokeLater(() -> onAlert(a)),
                 () -> sessionEndHooks.forEach(Runnable::run)).start();
         if (key != null) {
             prefs.put("last.source", key);
