@@ -27,8 +27,7 @@ public record SourceFacts(double rateHz, boolean gyroscope, boolean magnetometer
     /**
      * The rate to state for samples measured at {@code measuredHz}: the declared rate (asked for, or reported by
      * the device) when the measurement agrees with it within {@value #DECLARED_TOLERANCE}, otherwise the
-     * measurement, whole when within 1 % of a whole number, else to 0.1 Hz; {@code fallbackHz} when nothing
-     * could be measured.
+     * measurement to 0.1 Hz; {@code fallbackHz} when nothing could be measured.
      *
      * @param measuredHz  from the samples' times, or NaN (a single sample)
      * @param declaredHz  asked of the device or reported by it, or NaN
@@ -39,10 +38,6 @@ public record SourceFacts(double rateHz, boolean gyroscope, boolean magnetometer
         }
         if (declaredHz > 0 && Math.abs(measuredHz / declaredHz - 1) <= DECLARED_TOLERANCE) {
             return declaredHz;
-        }
-        double whole = Math.rint(measuredHz);
-        if (whole > 0 && Math.abs(measuredHz - whole) <= 0.01 * measuredHz) {
-            return whole;
         }
         return Math.rint(measuredHz * 10) / 10;
     }
