@@ -15,9 +15,6 @@ import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.Locale;
 
 /**
@@ -180,22 +177,11 @@ final class LivePanel extends JPanel {
 
     /** Colours that follow the look and feel (light or dark). */
     void applyTheme() {
-        Color bg = UIManager.getColor("Panel.background");
-        Color fg = UIManager.getColor("Label.foreground");
-        Color plotBg = UIManager.getColor("TextField.background");
-        if (bg == null || fg == null || plotBg == null) {
-            return;
-        }
+        io.midback.report.ChartStyle style = Theme.chartStyle();
         painter.execute(() -> {
-            chart.theme(bg, fg, plotBg);
+            chart.theme(style);
             dirty = true;
         });
-    }
-
-    static Color blend(Color a, Color b, double fractionA) {
-        return new Color((int) Math.round(a.getRed() * fractionA + b.getRed() * (1 - fractionA)),
-                (int) Math.round(a.getGreen() * fractionA + b.getGreen() * (1 - fractionA)),
-                (int) Math.round(a.getBlue() * fractionA + b.getBlue() * (1 - fractionA)));
     }
 
     /**
@@ -340,9 +326,13 @@ final class LivePanel extends JPanel {
         calibratedLabel.setText(calibrated ? "calibrated" : "not calibrated: use Calibrate");
     }
 
-    /** The flexion readout: signed whole degrees. */
+    /** The flexion readout: signed whole degrees, "0°" rather than "-0°" or "+0°". */
     static String flexionText(double flexionDeg) {
-        return String.format(Locale.ROOT, "%+.0f°", flexionDeg);
+        if (Double.isNaN(flexionDeg)) {
+            return "–";
+        }
+        long whole = Math.round(flexionDeg);
+        return whole == 0 ? "0°" : String.format(Locale.ROOT, "%+d°", whole);
     }
 
     static Color colourOf(PostureState s) {
@@ -360,28 +350,5 @@ final class LivePanel extends JPanel {
         lost.setText(lostSamples < 0 ? "–" : String.valueOf(lostSamples));
         battery.setText(Double.isNaN(batteryFraction) ? "unknown"
                 : String.format(Locale.ROOT, "%.0f %%", 100 * batteryFraction));
-    }
-
-    /** Session seconds as h:mm:ss (or m:ss). */
-    static final class ClockFormat extends NumberFormat {
-        @Override
-        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-            long s = Math.round(number);
-            String sign = s < 0 ? "-" : "";
-            s = Math.abs(s);
-            long h = s / 3600, m = (s / 60) % 60, sec = s % 60;
-            return to.append(h > 0 ? String.format(Locale.ROOT, "%s%d:%02d:%02d", sign, h, m, sec)
-                    : String.format(Locale.ROOT, "%s%d:%02d", sign, m, sec));
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return format((double) number, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            return null;
-        }
     }
 }
