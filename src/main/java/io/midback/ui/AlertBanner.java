@@ -28,6 +28,7 @@ final class AlertBanner extends JPanel {
     private final JButton close = new JButton("✕");
     private final Timer hide = new Timer(20_000, e -> setVisible(false));
     private Alert shown;
+    private Runnable onShow = () -> { };
 
     AlertBanner(java.util.function.Consumer<JButton> onSnooze) {
         super(new BorderLayout(8, 0));
@@ -62,6 +63,7 @@ final class AlertBanner extends JPanel {
         text.setForeground(Color.WHITE);
         text.setText(a.message());
         snooze.setVisible(!good);
+        onShow.run();
         setVisible(true);
         revalidate(); // a longer text needs more lines
         hide.setInitialDelay(good ? 5_000 : 20_000);
@@ -79,6 +81,11 @@ final class AlertBanner extends JPanel {
         text.setSize(textWidth, Short.MAX_VALUE); // a wrapping text area's preferred height follows its width
         int height = Math.max(text.getPreferredSize().height, b.height);
         return new Dimension(width, height + in.top + in.bottom);
+    }
+
+    /** Called before the banner shows. */
+    void onShow(Runnable r) {
+        onShow = r;
     }
 
     Alert shown() {

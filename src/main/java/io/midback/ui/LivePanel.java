@@ -318,14 +318,6 @@ final class LivePanel extends JPanel {
         return series == 0 ? plotted0 : chart.plottedPoints(series);
     }
 
-    void showPosture(PostureState state, double flexionDeg, boolean calibrated) {
-        stateLabel.setText(state.label());
-        stateLabel.setBackground(colourOf(state));
-        stateLabel.setForeground(Color.WHITE);
-        flexionLabel.setText(flexionText(flexionDeg));
-        calibratedLabel.setText(calibrated ? "calibrated" : "not calibrated: use Calibrate");
-    }
-
     /** The flexion readout: signed whole degrees, "0°" rather than "-0°" or "+0°". */
     static String flexionText(double flexionDeg) {
         if (Double.isNaN(flexionDeg)) {
@@ -333,6 +325,14 @@ final class LivePanel extends JPanel {
         }
         long whole = Math.round(flexionDeg);
         return whole == 0 ? "0°" : String.format(Locale.ROOT, "%+d°", whole);
+    }
+
+    void showPosture(PostureState state, double flexionDeg, boolean calibrated) {
+        stateLabel.setText(state.label());
+        stateLabel.setBackground(colourOf(state));
+        stateLabel.setForeground(Color.WHITE);
+        flexionLabel.setText(flexionText(flexionDeg));
+        calibratedLabel.setText(calibrated ? "calibrated" : "not calibrated: use Calibrate");
     }
 
     static Color colourOf(PostureState s) {
