@@ -119,11 +119,11 @@ final class GuidedCheckRun {
                     .with(RecordingMetadata.START, LocalDateTime.ofInstant(start, zone)
                             .truncatedTo(ChronoUnit.MILLIS).toString());
             try {
-                writer[0] = CsvSampleWriter.create(record, meta, false);
                 if (live) {
-                    liveRecorder[0] = new LiveRecorder(writer[0], null);
-                    writer[0] = null;
+                    liveRecorder[0] = new LiveRecorder(record, facts -> meta.with(RecordingMetadata.RATE_HZ,
+                            SessionConsole.number(facts.rateHz())), null);
                 } else {
+                    writer[0] = CsvSampleWriter.create(record, meta, false);
                     session.addSampleSink(writer[0]);
                     session.closing(writer[0]);
                 }
