@@ -89,7 +89,7 @@ final class MobilityPanel extends JPanel {
         trend.setName("mobilityTrend");
         centre.add(trend, BorderLayout.CENTER);
         add(centre, BorderLayout.CENTER);
-        refreshTrend();
+        loadTrend();
     }
 
     /** The backend with this tab's check beside the posture pipeline of every session it opens. */
@@ -184,10 +184,19 @@ final class MobilityPanel extends JPanel {
         MobilityResult r = c.result();
         MobilityRecord rec = GuidedMobility.record(r, c.guide(), checkStart, clock.getZone(), sourceName,
                 sourceName);
-        HistoryStore store = history == null ? null : history.store();
-        if (store != null) {
-            store.saveMobilityCheck(rec);
+        String saved = null;
+        List<MobilityRecord> checks = List.of();
+        try {
+            HistoryStore store = history == null ? null : history.store();
+            if (store != null) {
+                store.saveMobilityCheck(rec);
+                checks = store.mobilityChecks();
+            }
+        } catch (RuntimeException e) { // the check is shown anyway
+            saved = "The check could not be saved in the history: " + e.getMessage();
         }
+        String notSaved = saved;
+        List<MobilityRecord> trendChecks = checks;
         SwingUtilities.invokeLater(() -> {
             for (Direction d : Direction.values()) {
                 double rom = r.romDeg(d);
@@ -198,17 +207,37 @@ final class MobilityPanel extends JPanel {
             if (how.equals("stop " + GuidedCheck.STOP_HURTS)) {
                 prompt.setText("<html>" + escape(GuidedCheck.HURTS_ADVICE) + "</html>");
             }
+            if (notSaved != null) {
+                prompt.setText("<html>" + escape(notSaved) + "</html>");
+            }
             start.setEnabled(true);
             hurts.setEnabled(false);
             stop.setEnabled(false);
-            refreshTrend();
+            showTrend(trendChecks);
         });
     }
 
-    private void refreshTrend() {
-        HistoryStore store = history == null ? null : history.store();
-        List<MobilityRecord> checks = store == null ? List.of() : store.mobilityChecks();
-        trend.setChart(checks.isEmpty() ? null : MobilityCharts.trend(checks));
+    /** Reads the history's checks off the event thread, then draws them. */
+    private void loadTrend() {
+        Thread t = new Thread(() -> {
+            List<MobilityRecord> checks;
+            try {
+                HistoryStore store = history == null ? null : history.store();
+                checks = store == null ? List.of() : store.mobilityChecks();
+            } catch (RuntimeException e) { // no trend: the history says why elsewhere
+                checks = List.of();
+            }
+            List<MobilityRecord> loaded = checks;
+            SwingUtilities.invokeLater(() -> showTrend(loaded));
+        }, "midback-mobility-history");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void showTrend(List<MobilityRecord> checks) {
+        if (!checks.isEmpty()) {
+            trend.setChart(MobilityCharts.trend(checks));
+        }
     }
 
     /** The result table's rows so far (tests read what is shown). */
