@@ -272,7 +272,9 @@ final class GuidedCheckRun {
 
     private void report(MobilityResult result, GuidedCheck guide) {
         if (json) {
-            out.println(result.toJson());
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(result.toJson()).getAsJsonObject();
+            o.addProperty("ended", guide.how());
+            out.println(o);
         } else {
             out.println("mobility check: " + guide.how());
             result.toLines().forEach(out::println);

@@ -69,6 +69,7 @@ class MobilityGuidedCommandTest {
         assertTrue(r.err().contains("Flexion, 3 times"), r.err());
         JsonObject o = JsonParser.parseString(r.out().trim()).getAsJsonObject();
         assertEquals("events", o.get("segmentation").getAsString());
+        assertEquals("done", o.get("ended").getAsString());
         List<MobilityProtocol.TruthRep> truth = MobilityProtocol.guided(MobilityProtocol.Person.random(5), 5)
                 .truth(5);
         for (String d : DIRECTIONS) {
