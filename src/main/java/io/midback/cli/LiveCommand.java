@@ -106,11 +106,8 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
     @Mixin
     PostureOptions posture;
 
-    @Option(names = "--no-history", description = "Do not save the session in the history database.")
-    boolean noHistory;
-
     @Mixin
-    HistoryDb db;
+    SessionHistory saving;
 
     @Option(names = "--watchdog", paramLabel = "S",
             description = "No data for S seconds counts as a dropped link (then reconnect). Default: "
@@ -195,10 +192,10 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
             return s != null && s.vibrate();
         });
         HistoryRecorder history = null;
-        if (!noHistory) {
+        if (saving.pathOrNull() != null) {
             HistoryStore store;
             try {
-                store = HistoryStore.open(db.path());
+                store = HistoryStore.open(saving.pathOrNull());
             } catch (HistoryException e) {
                 throw new UserException(e.getMessage() + " (or run with --no-history)", e);
             }

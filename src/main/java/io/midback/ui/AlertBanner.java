@@ -19,7 +19,6 @@ final class AlertBanner extends JPanel {
     private final JButton snooze = new JButton("Snooze");
     private final JButton close = new JButton("✕");
     private final Timer hide = new Timer(20_000, e -> setVisible(false));
-    private Alert shown;
     private Runnable onShow = () -> { };
 
     AlertBanner(java.util.function.Consumer<JButton> onSnooze) {
@@ -43,7 +42,6 @@ final class AlertBanner extends JPanel {
     }
 
     void show(Alert a) {
-        shown = a;
         boolean good = a.kind() == AlertKind.CORRECTED;
         setBackground(good ? new Color(0x27AE60) : a.kind() == AlertKind.BREAK ? new Color(0x2E86DE)
                 : new Color(0xE67E22));
@@ -60,13 +58,5 @@ final class AlertBanner extends JPanel {
     /** Called before the banner shows (the window places it). */
     void onShow(Runnable r) {
         onShow = r;
-    }
-
-    Alert shown() {
-        return isVisible() ? shown : null;
-    }
-
-    String text() {
-        return text.getText();
     }
 }

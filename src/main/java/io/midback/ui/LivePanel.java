@@ -406,6 +406,18 @@ final class LivePanel extends JPanel {
         calibratedLabel.setText(calibrated ? "calibrated" : "not calibrated: use Calibrate");
     }
 
+    /**
+     * The indicator when no posture is current (no data, an ended replay, no connection): {@code what} in grey,
+     * no angle, and {@code why} beneath.
+     */
+    void showNoPosture(String what, String why) {
+        stateLabel.setText(what);
+        stateLabel.setBackground(new Color(0x7F8C8D));
+        stateLabel.setForeground(Color.WHITE);
+        flexionLabel.setText("–");
+        calibratedLabel.setText(why);
+    }
+
     static Color colourOf(PostureState s) {
         return switch (s) {
             case UPRIGHT, STANDING, WALKING -> new Color(0x27AE60);

@@ -21,6 +21,8 @@ public final class Session {
     private volatile double lostSamples;
     private volatile double lastSampleS = Double.NaN;
     private volatile double nominalRateHz = Double.NaN;
+    /** System.nanoTime() when the newest batch (or, before the first, the start) reached the pipeline. */
+    private volatile long lastArrivalNanos = System.nanoTime();
     private final Runnable onFinish;
 
     /**
@@ -36,6 +38,7 @@ public final class Session {
     }
 
     public Session start() {
+        lastArrivalNanos = System.nanoTime();
         thread.start();
         return this;
     }
@@ -123,6 +126,11 @@ public final class Session {
         return nominalRateHz;
     }
 
+    /** Wall seconds since samples last arrived (since the start before the first), at {@code nowNanos}. */
+    public double silentS(long nowNanos) {
+        return (nowNanos - lastArrivalNanos) / 1e9;
+    }
+
     public boolean alive() {
         return thread.isAlive();
     }
@@ -144,6 +152,7 @@ public final class Session {
                 return;
             }
             state = State.STREAMING;
+            lastArrivalNanos = System.nanoTime();
             origin.sessionTime(b.tS[0]);
             n += b.size();
             double last = origin.sessionTime(b.tS[b.size() - 1]);

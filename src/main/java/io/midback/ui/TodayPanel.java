@@ -117,7 +117,7 @@ final class TodayPanel extends JPanel {
         try {
             HistoryStore store = history.store();
             if (store == null) {
-                text = "History not available: see the notice below.";
+                text = "No history: see the notice at the top of the window.";
             } else {
                 DayData day = store.day(today);
                 List<DaySummary> days = new ArrayList<>();

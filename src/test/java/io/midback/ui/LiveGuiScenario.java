@@ -53,8 +53,9 @@ public final class LiveGuiScenario {
                 && w.session().samples() > 300, 15));
         report("connection", ScenarioSupport.text(w.frame(), "connectionState"));
         report("rateHz", onEdt(() -> w.session().nominalRateHz()));
-        boolean alerted = await(() -> w.banner().shown() != null
-                && w.banner().shown().kind() == io.midback.alert.AlertKind.SLUMP, 20);
+        javax.swing.JComponent banner = ScenarioSupport.named(w.frame(), "alertBanner", javax.swing.JComponent.class);
+        boolean alerted = await(() -> banner.isShowing() && ScenarioSupport.text(w.frame(), "alertText")
+                .toLowerCase(java.util.Locale.ROOT).contains("slump"), 20);
         report("alert.shown", alerted);
         report("postureState", ScenarioSupport.text(w.frame(), "postureState"));
         report("remembered", onEdt(() -> UiPrefs.load(config).get("last.source", "")));
