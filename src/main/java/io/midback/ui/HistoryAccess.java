@@ -46,7 +46,8 @@ public final class HistoryAccess implements AutoCloseable {
                 store = HistoryStore.open(path);
             } catch (RuntimeException e) {
                 failed = true;
-                notice.accept("Cannot open the history database " + path + ": " + e.getMessage());
+                String why = e.getMessage() == null ? "cannot open the history " + path : e.getMessage();
+                notice.accept(Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
             }
         }
         return store;

@@ -148,6 +148,7 @@ final class LivePanel extends JPanel {
         stateLabel.setAlignmentX(CENTER_ALIGNMENT);
         stateLabel.setMaximumSize(new Dimension(Integer.MAX_VALUE, 90));
         flexionLabel.setName("flexion");
+        calibratedLabel.setName("calibrationState");
         flexionLabel.setFont(flexionLabel.getFont().deriveFont(Font.BOLD, 44f));
         flexionLabel.setAlignmentX(CENTER_ALIGNMENT);
         calibratedLabel.setAlignmentX(CENTER_ALIGNMENT);
@@ -162,6 +163,7 @@ final class LivePanel extends JPanel {
         JPanel status = new JPanel(new java.awt.GridLayout(0, 2, 6, 4));
         status.setBorder(BorderFactory.createTitledBorder("Connection"));
         connection.setName("connectionState");
+        rate.setName("sampleRate");
         status.add(new JLabel("State"));
         status.add(connection);
         status.add(new JLabel("Sample rate"));

@@ -139,6 +139,7 @@ public final class MidbackWindow {
                 }
             }
         };
+        frame.setName("midback");
         tabs.setName("tabs");
         tabs.addTab("Live", live);
         tabs.addTab("Connect", connect);
@@ -538,8 +539,7 @@ public final class MidbackWindow {
             String note = s.source().linkNote();
             String state;
             if (silent) {
-                state = String.format(Locale.ROOT, "No data for %.0f s", Math.floor(silentS))
-                        + (note != null ? " (" + note + ")" : "");
+                state = String.format(Locale.ROOT, "No data for %.0f s", Math.floor(silentS));
             } else if (note != null && running) {
                 state = capitalise(note);
             } else {
@@ -548,7 +548,7 @@ public final class MidbackWindow {
                     case STREAMING -> "Streaming";
                     case ENDED -> "Ended";
                     case STOPPED -> "Disconnected";
-                    case FAILED -> "Failed: see the notice above";
+                    case FAILED -> "Failed";
                 };
             }
             live.showStatus(state, silent ? Double.NaN : s.nominalRateHz(), s.lostSamples(),
@@ -579,11 +579,13 @@ public final class MidbackWindow {
             what = "not connected";
             why = "Connect on the Connect tab";
         } else if (silent) {
+            String note = s.source().linkNote();
             what = "no data";
-            why = String.format(Locale.ROOT, "nothing received for %.0f s", Math.floor(silentS));
+            why = note != null ? capitalise(note) + "…"
+                    : String.format(Locale.ROOT, "nothing received for %.0f s", Math.floor(silentS));
         } else if (st == Session.State.ENDED) {
-            what = s.source() instanceof PacedReplay ? "replay ended" : "ended";
-            why = "the stream has ended";
+            what = "ended";
+            why = s.source() instanceof PacedReplay ? "the replay has ended" : "the stream has ended";
         } else if (st == Session.State.STOPPED) {
             what = "disconnected";
             why = " ";

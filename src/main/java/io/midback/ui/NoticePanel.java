@@ -111,6 +111,7 @@ final class NoticePanel extends JPanel {
             setForeground(TEXT);
             setBorder(null);
             setFont(new JLabel().getFont());
+            setFocusable(false); // a message, not a field: no caret
         }
 
         @Override
