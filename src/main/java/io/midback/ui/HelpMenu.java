@@ -1,7 +1,6 @@
 package io.midback.ui;
 
 import io.midback.app.BesideProgram;
-import io.midback.history.HistoryPaths;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -18,6 +17,7 @@ import java.awt.FlowLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** The Help menu: how to use the window (with the README's sections and the safety note) and About. */
 final class HelpMenu {
@@ -35,7 +35,8 @@ final class HelpMenu {
     private HelpMenu() {
     }
 
-    static JMenu create(JFrame frame, BooleanSupplier trayAvailable) {
+    /** @param historyInUse the window's history database now (null: none) */
+    static JMenu create(JFrame frame, BooleanSupplier trayAvailable, Supplier<Path> historyInUse) {
         JMenu help = new JMenu("Help");
         help.setName("helpMenu");
         JMenuItem using = new JMenuItem("Using Midback…");
@@ -44,7 +45,7 @@ final class HelpMenu {
         JMenuItem about = new JMenuItem("About Midback…");
         about.setName("helpAbout");
         about.addActionListener(e -> show(frame, "aboutDialog", "About Midback",
-                aboutText(trayAvailable.getAsBoolean())));
+                aboutText(trayAvailable.getAsBoolean(), historyInUse.get())));
         help.add(using);
         help.add(about);
         return help;
@@ -68,12 +69,12 @@ final class HelpMenu {
         return b.toString();
     }
 
-    static String aboutText(boolean trayAvailable) {
+    static String aboutText(boolean trayAvailable, Path history) {
         return "Midback " + BesideProgram.version() + ", on Java " + System.getProperty("java.version") + ".\n"
                 + "A desktop companion for a posture sensor worn on the upper back: live posture, slump alerts, "
                 + "break reminders, a daily history.\n\n"
                 + "README: " + readme().map(Path::toString).orElse("not found beside the program") + "\n"
-                + "History database (default): " + HistoryPaths.defaultDatabase() + "\n"
+                + "History database: " + (history == null ? "none (running without history)" : history) + "\n"
                 + "Tray icon and desktop notifications: " + (trayAvailable ? "on (this desktop has a system tray)"
                 : "not available (this desktop offers no system tray); alerts show in the window only") + "\n\n"
                 + SAFETY;

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 public final class HistoryAccess implements AutoCloseable {
     private final Consumer<String> notice;
-    private Path path;
+    private volatile Path path; // read without the lock: the event thread never waits for a database
     private HistoryStore store;
     private boolean failed;
 
@@ -34,8 +34,8 @@ public final class HistoryAccess implements AutoCloseable {
         return new HistoryAccess(HistoryPaths.defaultDatabase(), notice);
     }
 
-    /** The database in use, or null when the window runs without history. */
-    public synchronized Path path() {
+    /** The database in use, or null when the window runs without history. Any thread; never blocks. */
+    public Path path() {
         return path;
     }
 

@@ -260,7 +260,7 @@ public final class MidbackWindow {
         view.add(system);
         mb.add(session);
         mb.add(view);
-        mb.add(HelpMenu.create(frame, tray::supported));
+        mb.add(HelpMenu.create(frame, tray::supported, () -> history == null ? null : history.path()));
         return mb;
     }
 

@@ -59,7 +59,7 @@ final class WindowRescue {
     void historyFailed(String why) {
         List<NoticePanel.Way> ways = new java.util.ArrayList<>();
         ways.add(new NoticePanel.Way("historyChoose", "Choose another database…", this::chooseDatabase));
-        if (history != null && history.path() != null && java.nio.file.Files.exists(history.path())) {
+        if (history != null && history.path() != null) {
             ways.add(new NoticePanel.Way("historyFresh", "Start a fresh one (keep this file aside)",
                     this::startFresh));
         }
