@@ -30,10 +30,6 @@ public final class HistoryAccess implements AutoCloseable {
         this.notice = notice;
     }
 
-    public static HistoryAccess defaults(Consumer<String> notice) {
-        return new HistoryAccess(HistoryPaths.defaultDatabase(), notice);
-    }
-
     /** The database in use, or null when the window runs without history. Any thread; never blocks. */
     public Path path() {
         return path;

@@ -131,10 +131,6 @@ public final class Session {
         return (nowNanos - lastArrivalNanos) / 1e9;
     }
 
-    public boolean alive() {
-        return thread.isAlive();
-    }
-
     /** Counts samples and gaps on the way into the pipeline. */
     private final class Counting implements SampleSink {
         private final SampleSink next;

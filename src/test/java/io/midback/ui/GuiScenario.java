@@ -89,7 +89,9 @@ public final class GuiScenario {
             Theme.install(false);
             MidbackWindow win = new MidbackWindow(UiPrefs.load(config), new EngineBackend(Clock.systemDefaultZone()),
                     DeviceCatalog.UNAVAILABLE, Clock.systemDefaultZone());
-            win.applySettings(AlertSettings.defaults().withDelay(2));
+            AlertSettings d = AlertSettings.defaults(); // the dialog's Apply with a 2 s delay
+            win.applySettings(new AlertSettings("custom", d.thresholdDeg(), 2, d.sound(), d.vibration(),
+                    d.breakIntervalMin()));
             win.frame().setLocation(0, 0);
             win.onFirstPaint(painted::set);
             win.show();
