@@ -38,6 +38,13 @@ import java.util.Locale;
  * session's thread and reaches the window through the {@link LiveRing} (frames) and {@code invokeLater} (alerts).
  */
 public final class MidbackWindow {
+    /**
+     * After this long without samples the window says "No data" instead of the last posture, seconds: a second
+     * before the link's watchdog ({@link SensorLink#DEFAULT_WATCHDOG_S}) reconnects, so the wearer learns of a
+     * quiet sensor within 3 s.
+     */
+    static final double NO_DATA_SHOWN_AFTER_S = SensorLink.DEFAULT_WATCHDOG_S - 1;
+
     /** How often the chart is refreshed from the ring, ms (20 Hz). */
     static final int REFRESH_MS = 50;
 
@@ -529,7 +536,7 @@ public final class MidbackWindow {
         Session.State st = s == null ? null : s.state();
         boolean running = st == Session.State.CONNECTING || st == Session.State.STREAMING;
         double silentS = running ? s.silentS(nowNanos) : 0;
-        boolean silent = silentS >= SensorLink.DEFAULT_WATCHDOG_S;
+        boolean silent = silentS >= NO_DATA_SHOWN_AFTER_S;
         showIndicator(s, st, silent, silentS);
         live.refresh(); // the painter drains the ring and draws only when something changed
         calibrateButton.setEnabled(running && !silent);
