@@ -488,6 +488,7 @@ public final class MidbackWindow {
     /** A one-line notice at the bottom of the window (not an alert: it does not cover the banner). */
     public void notice(String message) {
         statusLine.setText(message);
+        statusLine.setToolTipText(message); // the whole of it, where the window is too narrow
     }
 
     public int alertsShown() {
