@@ -219,7 +219,10 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
                 name, deviceName, zone, postureSettings, store, recorder, () -> vibration, () -> {
                     LiveSession s = sessionRef.get();
                     return s != null && s.vibrate();
-                }, () -> rateHz != null ? rateHz : device.info() != null ? device.info().rateHz() : Double.NaN);
+                }, () -> {
+                    DeviceMessage.Info info = device.info();
+                    return rateHz != null ? rateHz : info != null ? info.rateHz() : Double.NaN;
+                });
         LiveSession session = new LiveSession(link.config(), started, recorder,
                 new LinkStatePrinter(err, "live", name, clock));
         sessionRef.set(session);
