@@ -47,6 +47,7 @@ public final class SessionBuilder implements AutoCloseable {
     private final PostureEngine engine;
     private final BreathRateEstimator breathing = new BreathRateEstimator();
     private final BreathingTally breathingTally = new BreathingTally();
+    private final BreathingExercise exercise = new BreathingExercise(breathing);
     private Pipeline pipeline;
     private boolean closed;
 
@@ -62,6 +63,7 @@ public final class SessionBuilder implements AutoCloseable {
         }
         alerts.add(summary);
         postureListeners.add(summary);
+        postureListeners.add(exercise);
         streamListeners.add(new Pipeline.StreamListener() {
             @Override
             public void gap(double fromS, double toS, String reason) {
@@ -73,6 +75,7 @@ public final class SessionBuilder implements AutoCloseable {
                 engine.end(lastS);
                 summary.end(lastS);
                 breathingTally.end();
+                exercise.end(lastS);
             }
         });
     }
@@ -123,6 +126,7 @@ public final class SessionBuilder implements AutoCloseable {
             }
         });
         closing(h);
+        exercise.logTo(h);
         return h;
     }
 
@@ -238,6 +242,11 @@ public final class SessionBuilder implements AutoCloseable {
     /** The session's breathing so far: the median rate, the seconds with a rate, the rate of each minute. */
     public BreathingReport breathingReport() {
         return breathingTally.report();
+    }
+
+    /** The session's paced-breathing exercise: started and stopped from any thread, written in its history. */
+    public BreathingExercise exercise() {
+        return exercise;
     }
 
     public PostureEngine engine() {

@@ -211,6 +211,18 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
         }
     }
 
+    /** A paced-breathing exercise ran from {@code startS} to {@code endS}; {@code detail}: how it went. */
+    public void onBreathingExercise(double startS, double endS, String detail) {
+        if (closed) {
+            return;
+        }
+        if (minute == null) {
+            startMinute(Math.floorDiv(toEpochMs(startS), 60_000L));
+        }
+        addOp(true, nextSeq++, EventKind.BREATHING_EXERCISE, startS, Math.max(startS, endS), detail, Double.NaN,
+                null);
+    }
+
     /**
      * Ends the session: closes open events at the last sample, writes the last minute and the session's end,
      * and waits for the writer.
