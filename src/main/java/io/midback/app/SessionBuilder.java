@@ -48,11 +48,15 @@ public final class SessionBuilder implements AutoCloseable {
     private final BreathRateEstimator breathing = new BreathRateEstimator();
     private final BreathingTally breathingTally = new BreathingTally();
     private final BreathingExercise exercise = new BreathingExercise(breathing);
+    /** The breathing of each wall-clock minute while sedentary, for the history (null when not saved there). */
+    private BreathingTally historyBreathing;
+    private final double startEpochS;
     private Pipeline pipeline;
     private boolean closed;
 
     public SessionBuilder(SessionSpec spec) {
         this.spec = spec;
+        this.startEpochS = spec.start().toEpochMilli() / 1000.0;
         this.filter = OrientationFilters.create(spec.filterName(), spec.rateHz());
         this.tilt = filter instanceof TiltFilter t ? t : null;
         this.engine = new PostureEngine(spec.posture(), alerts, Clock.fixed(spec.start(), spec.zone()));
@@ -76,6 +80,9 @@ public final class SessionBuilder implements AutoCloseable {
                 summary.end(lastS);
                 breathingTally.end();
                 exercise.end(lastS);
+                if (historyBreathing != null) {
+                    historyBreathing.end();
+                }
             }
         });
     }
@@ -110,7 +117,8 @@ public final class SessionBuilder implements AutoCloseable {
 
     /**
      * Saves the session in the history: frames, alerts, episodes, calibrations and gaps, as the spec describes
-     * the session (start, zone, device, source, stored calibration, threshold). The recorder is closed at the end.
+     * the session (start, zone, device, source, stored calibration, threshold), with the breathing rate of each
+     * minute while sedentary and the paced-breathing exercises. The recorder is closed at the end.
      */
     public HistoryRecorder saveHistory(HistoryStore store) {
         requireNotStarted();
@@ -127,6 +135,7 @@ public final class SessionBuilder implements AutoCloseable {
         });
         closing(h);
         exercise.logTo(h);
+        historyBreathing = new BreathingTally(h::onBreathingMinute);
         return h;
     }
 
@@ -182,6 +191,10 @@ public final class SessionBuilder implements AutoCloseable {
                         out);
                 breathing.update(tS, b.axMps2[i], b.ayMps2[i], b.azMps2[i]);
                 breathingTally.add(tS, breathing.ratePerMin());
+                if (historyBreathing != null) {
+                    historyBreathing.add(startEpochS + tS, out.state.isSedentary() ? breathing.ratePerMin()
+                            : Double.NaN);
+                }
             }
 
             @Override

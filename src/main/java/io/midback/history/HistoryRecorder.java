@@ -211,6 +211,20 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
         }
     }
 
+    /**
+     * The breathing rate of the minute starting at {@code epochMinute} (minutes since 1970 UTC), now that it is
+     * over: the median rate over its {@code validS} sedentary seconds with a rate (the breathing stage's rule).
+     */
+    public void onBreathingMinute(long epochMinute, double ratePerMin, double validS) {
+        if (closed || !(ratePerMin > 0) || !(validS > 0)) {
+            return;
+        }
+        if (minute == null) {
+            startMinute(epochMinute);
+        }
+        minute.add(new MinuteBatch.Breathing(epochMinute, ratePerMin, validS));
+    }
+
     /** A paced-breathing exercise ran from {@code startS} to {@code endS}; {@code detail}: how it went. */
     public void onBreathingExercise(double startS, double endS, String detail) {
         if (closed) {
@@ -362,7 +376,7 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     private void rollMinute() {
         finishMinute();
         MinuteBatch done = minute;
-        if (done.hasSeconds() || done.ops != null || done.calibration != null) {
+        if (done.hasSeconds() || done.ops != null || done.calibration != null || done.breathing != null) {
             queue.add(done);
         }
         double boundaryS = minuteEndS;
