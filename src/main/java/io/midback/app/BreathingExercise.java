@@ -44,6 +44,7 @@ public final class BreathingExercise implements PostureListener {
     private volatile BreathPacer shownPacer;
     private volatile double guideS = Double.NaN, ratePerMin = Double.NaN, coherence = Double.NaN;
     private volatile double signalDeg = Double.NaN, shownDurationS = Double.NaN;
+    private volatile PacedBreathing.Result lastResult;
 
     BreathingExercise(BreathRateEstimator breathing) {
         this.breathing = breathing;
@@ -113,6 +114,7 @@ public final class BreathingExercise implements PostureListener {
         running = null;
         shownPacer = null;
         PacedBreathing.Result r = done.result();
+        lastResult = r;
         if (history != null) {
             history.onBreathingExercise(done.startS(), endS, r.describe());
         }
@@ -121,6 +123,11 @@ public final class BreathingExercise implements PostureListener {
             ls = List.copyOf(listeners);
         }
         ls.forEach(l -> l.accept(r));
+    }
+
+    /** How the last exercise that ended went, or null (any thread). */
+    public PacedBreathing.Result lastResult() {
+        return lastResult;
     }
 
     /** The latest state, for a display (any thread). */

@@ -257,6 +257,12 @@ public final class SessionBuilder implements AutoCloseable {
         return breathingTally.report();
     }
 
+    /** Samples taken in so far (read on any thread: a momentary value). */
+    public long samples() {
+        Pipeline p = pipeline;
+        return p == null ? 0 : p.samples();
+    }
+
     /** The session's paced-breathing exercise: started and stopped from any thread, written in its history. */
     public BreathingExercise exercise() {
         return exercise;
