@@ -28,6 +28,7 @@ final class BreathGuideConsole implements AutoCloseable {
         return t;
     });
     private long strokes = -1;
+    private boolean closed;
 
     BreathGuideConsole(PrintWriter err, BreathingExercise exercise, boolean animate) {
         this.err = err;
@@ -93,12 +94,11 @@ final class BreathGuideConsole implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (closed) {
+            return;
         }
+        closed = true;
+        timer.shutdownNow(); // a tick still drawing holds err's lock: the line below comes after it
         if (animate && strokes != -1) {
             synchronized (err) {
                 err.println();

@@ -531,30 +531,13 @@ public final class HistoryStore implements AutoCloseable {
                 + "ORDER BY start_ms, id", d);
         try {
             Map<Long, double[]> states = new LinkedHashMap<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT s.session_id, s.epoch_minute, s.state, "
-                    + "s.seconds FROM minute_states s JOIN minutes m ON m.session_id = s.session_id "
-                    + "AND m.epoch_minute = s.epoch_minute WHERE m.local_date = ?")) {
-                ps.setString(1, d);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long key = rs.getLong(1) * 100_000_000L + rs.getLong(2);
-                        double[] s = states.computeIfAbsent(key, k -> new double[STATES.length]);
-                        s[PostureState.fromLabel(rs.getString(3)).ordinal()] += rs.getDouble(4);
-                    }
-                }
-            }
+            eachMinuteRow("SELECT s.session_id, s.epoch_minute, s.state, s.seconds FROM minute_states s", d,
+                    (key, rs) -> states.computeIfAbsent(key, k -> new double[STATES.length])
+                            [PostureState.fromLabel(rs.getString(3)).ordinal()] += rs.getDouble(4));
             Map<Long, double[]> breathing = new HashMap<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT b.session_id, b.epoch_minute, "
-                    + "b.rate_per_min, b.valid_s FROM minute_breathing b JOIN minutes m ON m.session_id = "
-                    + "b.session_id AND m.epoch_minute = b.epoch_minute WHERE m.local_date = ?")) {
-                ps.setString(1, d);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        breathing.put(rs.getLong(1) * 100_000_000L + rs.getLong(2),
-                                new double[] {rs.getDouble(3), rs.getDouble(4)});
-                    }
-                }
-            }
+            eachMinuteRow("SELECT s.session_id, s.epoch_minute, s.rate_per_min, s.valid_s "
+                            + "FROM minute_breathing s", d,
+                    (key, rs) -> breathing.put(key, new double[] {rs.getDouble(3), rs.getDouble(4)}));
             List<MinuteRow> minutes = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT session_id, epoch_minute, minute_of_day, "
                     + "gap_s, flexion_n, flexion_mean_deg, flexion_p50_deg, flexion_p90_deg, flexion_min_deg, "
@@ -611,6 +594,26 @@ public final class HistoryStore implements AutoCloseable {
             return new DayData(date, zone, minutes, events, sessions);
         } catch (SQLException e) {
             throw fail("read", e);
+        }
+    }
+
+    private interface MinuteRowReader {
+        void read(long sessionMinuteKey, ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Each row of {@code select} (a table {@code s} keyed by session_id and epoch_minute, those first) whose minute
+     * is on the local date {@code date}, with its key (session id × 10⁸ + epoch minute).
+     */
+    private void eachMinuteRow(String select, String date, MinuteRowReader reader) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(select + " JOIN minutes m ON m.session_id = s.session_id "
+                + "AND m.epoch_minute = s.epoch_minute WHERE m.local_date = ?")) {
+            ps.setString(1, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs.getLong(1) * 100_000_000L + rs.getLong(2), rs);
+                }
+            }
         }
     }
 

@@ -15,7 +15,6 @@ import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingConstants;
-import javax.swing.Timer;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -68,12 +67,10 @@ final class BreatheTab extends JPanel {
         start.addActionListener(e -> startOrStop());
 
         JPanel controls = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
-        controls.add(new JLabel("Pace"));
-        controls.add(pace);
-        controls.add(new JLabel("breaths/min for"));
-        controls.add(minutes);
-        controls.add(new JLabel("min"));
-        controls.add(start);
+        for (JComponent c : new JComponent[] {new JLabel("Pace"), pace, new JLabel("breaths/min for"), minutes,
+                new JLabel("min"), start}) {
+            controls.add(c);
+        }
         add(controls, BorderLayout.NORTH);
 
         JPanel center = new JPanel(new BorderLayout());
@@ -95,9 +92,7 @@ final class BreatheTab extends JPanel {
         add(figures, BorderLayout.EAST);
         add(result, BorderLayout.SOUTH);
 
-        Timer timer = new Timer(TICK_MS, e -> tick());
-        timer.setCoalesce(true);
-        timer.start();
+        BreathingStrip.every(TICK_MS, this::tick);
     }
 
     private void startOrStop() {

@@ -49,9 +49,15 @@ final class BreathingStrip extends JPanel {
         trace.setPreferredSize(new Dimension(400, 44));
         add(rate, BorderLayout.WEST);
         add(trace, BorderLayout.CENTER);
-        Timer timer = new Timer(TICK_MS, e -> tick());
+        every(TICK_MS, this::tick);
+    }
+
+    /** A coalescing Swing timer running {@code r} every {@code ms} on the event thread, started. */
+    static Timer every(int ms, Runnable r) {
+        Timer timer = new Timer(ms, e -> r.run());
         timer.setCoalesce(true);
         timer.start();
+        return timer;
     }
 
     private void tick() {
