@@ -8,9 +8,11 @@ import io.midback.alert.SessionSummary;
 import io.midback.breathing.BreathRateEstimator;
 import io.midback.breathing.BreathingReport;
 import io.midback.breathing.BreathingTally;
+import io.midback.history.ContentHash;
 import io.midback.history.HistoryRecorder;
 import io.midback.history.HistoryStore;
 import io.midback.history.SessionInfo;
+import io.midback.history.SessionRow;
 import io.midback.orientation.OrientationFilter;
 import io.midback.orientation.OrientationFilters;
 import io.midback.orientation.TiltFilter;
@@ -137,6 +139,30 @@ public final class SessionBuilder implements AutoCloseable {
         exercise.logTo(h);
         historyBreathing = new BreathingTally(h::onBreathingMinute);
         return h;
+    }
+
+    /**
+     * What {@link #saveHistoryOnce} did: the recorder saving the session now, or (recorder null) the session the
+     * same recording was saved as before.
+     */
+    public record Saving(HistoryRecorder recorder, SessionRow savedBefore) {
+    }
+
+    /**
+     * Saves the session of a replayed recording in the history ({@link #saveHistory}) unless the same recording is
+     * there already: recordings are recognised by their content ({@link ContentHash}), so replaying a file twice
+     * saves it once; {@code again} saves it anyway. Used by {@code replay --save-history} and the window.
+     */
+    public Saving saveHistoryOnce(HistoryStore store, java.nio.file.Path recording, boolean again)
+            throws java.io.IOException {
+        String content = ContentHash.of(recording);
+        java.util.Optional<SessionRow> before = store.sessionWithContent(content);
+        if (before.isPresent() && !again) {
+            return new Saving(null, before.get());
+        }
+        HistoryRecorder h = saveHistory(store);
+        store.setContentHash(h.sessionId(), content);
+        return new Saving(h, null);
     }
 
     /** Whether an alert asks the wearer's device to vibrate: a slump alert, first or escalated. */

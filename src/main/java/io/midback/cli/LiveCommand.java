@@ -108,11 +108,8 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     PostureOptions posture;
 
-    @Option(names = "--no-history", description = "Do not save the session in the history database.")
-    boolean noHistory;
-
     @Mixin
-    HistoryDb db;
+    SessionHistory saving;
 
     @Option(names = "--watchdog", paramLabel = "S",
             description = "No data for S seconds counts as a dropped link (then reconnect). Default: "
@@ -183,9 +180,9 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         double nominalHz = rateHz == null ? SessionSpec.DEFAULT_RATE_HZ : rateHz;
         boolean vibration = user.getBoolean(UserSettings.Key.VIBRATION);
         HistoryStore store = null;
-        if (!noHistory) {
+        if (saving.pathOrNull() != null) {
             try {
-                store = HistoryStore.open(db.path());
+                store = HistoryStore.open(saving.pathOrNull());
             } catch (HistoryException e) {
                 throw new UserException(e.getMessage() + " (or run with --no-history)", e);
             }
@@ -222,7 +219,10 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
                 name, deviceName, zone, postureSettings, store, recorder, () -> vibration, () -> {
                     LiveSession s = sessionRef.get();
                     return s != null && s.vibrate();
-                }, () -> rateHz != null ? rateHz : device.info() != null ? device.info().rateHz() : Double.NaN);
+                }, () -> {
+                    DeviceMessage.Info info = device.info();
+                    return rateHz != null ? rateHz : info != null ? info.rateHz() : Double.NaN;
+                });
         LiveSession session = new LiveSession(link.config(), started, recorder,
                 new LinkStatePrinter(err, "live", name, clock));
         sessionRef.set(session);

@@ -5,6 +5,7 @@ import io.midback.history.DayData;
 import io.midback.history.DaySummary;
 import io.midback.history.EventKind;
 import io.midback.history.HistoryEvent;
+import io.midback.history.HistoryStore;
 import io.midback.history.MinuteRow;
 import io.midback.posture.PostureState;
 import org.jfree.chart.JFreeChart;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -70,6 +73,30 @@ public final class Reports {
                     StandardCharsets.UTF_8);
             case HTML -> Files.writeString(out, dayHtml(day, threshold, widthPx), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Writes the report of the ISO week that starts on {@code monday} from the history ({@code midback report
+     * --week} and the window's). Returns false, writing nothing, when the week has nothing on record.
+     */
+    public static boolean writeWeek(HistoryStore store, LocalDate monday, int widthPx, Path out) throws IOException {
+        List<DayData> days = new java.util.ArrayList<>();
+        boolean any = false;
+        for (int i = 0; i < 7; i++) {
+            DayData d = store.day(monday.plusDays(i));
+            any |= !d.minutes().isEmpty();
+            days.add(d);
+        }
+        if (any) {
+            writeWeek(weekTitle(monday), days, widthPx, out);
+        }
+        return any;
+    }
+
+    /** "Week 2024-W14 (2024-04-01 to 2024-04-07)". */
+    public static String weekTitle(LocalDate monday) {
+        return String.format(Locale.ROOT, "Week %d-W%02d (%s to %s)", monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), monday, monday.plusDays(6));
     }
 
     public static void writeWeek(String title, List<DayData> days, int widthPx, Path out) throws IOException {

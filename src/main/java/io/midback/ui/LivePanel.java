@@ -108,6 +108,7 @@ final class LivePanel extends JPanel {
         stateLabel.setAlignmentX(CENTER_ALIGNMENT);
         stateLabel.setMaximumSize(new Dimension(Integer.MAX_VALUE, 90));
         flexionLabel.setName("flexion");
+        calibratedLabel.setName("calibrationState");
         flexionLabel.setFont(flexionLabel.getFont().deriveFont(Font.BOLD, 44f));
         flexionLabel.setAlignmentX(CENTER_ALIGNMENT);
         calibratedLabel.setAlignmentX(CENTER_ALIGNMENT);
@@ -122,6 +123,7 @@ final class LivePanel extends JPanel {
         JPanel status = new JPanel(new java.awt.GridLayout(0, 2, 6, 4));
         status.setBorder(BorderFactory.createTitledBorder("Connection"));
         connection.setName("connectionState");
+        rate.setName("sampleRate");
         status.add(new JLabel("State"));
         status.add(connection);
         status.add(new JLabel("Sample rate"));
@@ -324,6 +326,18 @@ final class LivePanel extends JPanel {
         stateLabel.setForeground(Color.WHITE);
         flexionLabel.setText(flexionText(flexionDeg));
         calibratedLabel.setText(calibrated ? "calibrated" : "not calibrated: use Calibrate");
+    }
+
+    /**
+     * The indicator when no posture is current (no data, an ended replay, no connection): {@code what} in grey,
+     * no angle, and {@code why} beneath.
+     */
+    void showNoPosture(String what, String why) {
+        stateLabel.setText(what);
+        stateLabel.setBackground(new Color(0x7F8C8D));
+        stateLabel.setForeground(Color.WHITE);
+        flexionLabel.setText("–");
+        calibratedLabel.setText(why);
     }
 
     /** The flexion readout: signed whole degrees, "0°" rather than "-0°" or "+0°". */
