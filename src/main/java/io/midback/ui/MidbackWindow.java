@@ -105,6 +105,7 @@ public final class MidbackWindow {
         this.settings = AlertSettings.load(prefs.settings());
         backend.apply(settings);
         live = new LivePanel(series, settings.thresholdDeg(), (int) prefs.getDouble("chart.windowMin", 5));
+        live.add(new BreathingStrip(backend::session), BorderLayout.SOUTH);
         live.windowChoice().addActionListener(e -> {
             prefs.put("chart.windowMin", live.windowMinutes());
             prefs.save();
@@ -151,6 +152,7 @@ public final class MidbackWindow {
         tabs.addTab("Live", live);
         tabs.addTab("Connect", connect);
         tabs.addTab("Today", today);
+        tabs.addTab("Breathe", new BreatheTab(backend::session));
         JPanel north = new JPanel(new BorderLayout());
         north.add(toolBar(), BorderLayout.NORTH);
         north.add(notices, BorderLayout.CENTER);
