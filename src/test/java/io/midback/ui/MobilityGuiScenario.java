@@ -76,7 +76,8 @@ public final class MobilityGuiScenario {
     }
 
     private static void run(Path shots, Path config) throws Exception {
-        HistoryAccess history = HistoryAccess.defaults(msg -> report("notice.history", msg));
+        HistoryAccess history = new HistoryAccess(io.midback.history.HistoryPaths.defaultDatabase(),
+                msg -> report("notice.history", msg));
         report("history.db", history.path());
         MidbackWindow w = onEdt(() -> {
             Theme.install(false);
