@@ -24,9 +24,14 @@ public final class TrunkAngles {
     private final Ema rezero;
     private boolean rotationAbsolute;
     private boolean headingPrimed;
-    private double psiPrev, psiCont, psiRef, driftRadPerS;
+    private double twistPrevW, twistPrevZ, psiCont, psiRef, driftRadPerS;
     /** cos and sin of −ψ_ref/2 for the reference used last (recomputed when it moves by more than 1e-5 rad). */
     private double refFor = Double.NaN, refCos = 1, refSin;
+    /** Half-angle steps of the reference up to this are turned by a series ({@link #moveReference}), rad. */
+    private static final double SMALL_STEP_RAD = 1e-4;
+    /** … and every this many steps it is recomputed exactly. */
+    private static final int EXACT_EVERY = 1024;
+    private int stepsToExact;
     /** Cosine of the trunk's inclination from vertical (compared against cosines: no acos per sample). */
     private double cosInclination = 1;
     private final Quat qb = new Quat();
@@ -73,16 +78,15 @@ public final class TrunkAngles {
         double nw = neutralBody.w, nx = neutralBody.x, ny = neutralBody.y, nz = neutralBody.z;
         double twistW = bw * nw - bx * -nx - by * -ny - bz * -nz;
         double twistZ = bw * -nz + bx * -ny - by * -nx + bz * nw;
-        double psi = 2 * Angles.atan2(twistZ, twistW);
         if (!headingPrimed) {
             headingPrimed = true;
-            psiPrev = psi;
-            psiCont = psi;
+            twistPrevW = twistW;
+            twistPrevZ = twistZ;
+            psiCont = 2 * Angles.atan2(twistZ, twistW);
             psiRef = 0;
             driftRadPerS = 0;
         } else {
-            double dpsi = wrap(psi - psiPrev);
-            psiPrev = psi;
+            double dpsi = headingStep(twistW, twistZ);
             psiCont += dpsi;
             if (!rotationAbsolute && dtS > 0) {
                 if (stillForS >= tuning.headingLearnAfterS()) {
@@ -99,9 +103,7 @@ public final class TrunkAngles {
             psiRef = 0;
         }
         if (!(Math.abs(psiRef - refFor) <= 1e-5)) {
-            refFor = psiRef;
-            refCos = Math.cos(-psiRef / 2);
-            refSin = Math.sin(-psiRef / 2);
+            moveReference(psiRef);
         }
         // r = q_b0* ⊗ Rz(−ψ_ref) ⊗ q_b
         // Rz(−ψ_ref) ⊗ q_b, Rz having no x or y part (the zero terms of Quat.setProduct dropped: the same values)
@@ -115,6 +117,46 @@ public final class TrunkAngles {
                 nw * hy - -nx * hz + -ny * hw + -nz * hx,
                 nw * hz + -nx * hy - -ny * hx + -nz * hw, out);
         out.rotationAbsolute = rotationAbsolute;
+    }
+
+    /**
+     * cos and sin of −ψ/2 for a new reference ψ. The reference moves by a small step most samples (it follows the
+     * heading), so the pair is turned by the half-angle step with its Taylor series (exact to double precision for
+     * steps up to {@link #SMALL_STEP_RAD}: the first terms left out, d⁵/120 and d⁴/24, are below 1e-17) rather than
+     * recomputed; a large step, and every {@link #EXACT_EVERY}th, recomputes it with {@link Math#cos} and
+     * {@link Math#sin} so rounding cannot accumulate.
+     */
+    private void moveReference(double psi) {
+        double d = -(psi - refFor) / 2;
+        if (Math.abs(d) <= SMALL_STEP_RAD && --stepsToExact > 0) {
+            double d2 = d * d;
+            double sinD = d - d * d2 * (1.0 / 6);
+            double cosD = 1 - d2 * 0.5;
+            double c = refCos * cosD - refSin * sinD;
+            refSin = refSin * cosD + refCos * sinD;
+            refCos = c;
+        } else {
+            refCos = Math.cos(-psi / 2);
+            refSin = Math.sin(-psi / 2);
+            stepsToExact = EXACT_EVERY;
+        }
+        refFor = psi;
+    }
+
+    /**
+     * The heading change since the last sample, rad in (−π, π]: twice the angle from the last twist (w, z) to this
+     * one, from their cross and dot products. Between two samples it is small, so its arctangent is a short
+     * series ({@link Angles#atanSmall}); a large step takes the full {@link Angles#atan2}.
+     */
+    private double headingStep(double twistW, double twistZ) {
+        double cross = twistZ * twistPrevW - twistW * twistPrevZ;
+        double dot = twistW * twistPrevW + twistZ * twistPrevZ;
+        twistPrevW = twistW;
+        twistPrevZ = twistZ;
+        if (dot > 0 && Math.abs(cross) <= Angles.SMALL_TAN * dot) {
+            return 2 * Angles.atanSmall(cross / dot);
+        }
+        return wrap(2 * Angles.atan2(cross, dot));
     }
 
     private static double wrap(double a) {
