@@ -14,7 +14,8 @@ final class Angles {
     /** atan2(y, x) in (−π, π]; 0 for (0, 0); NaN for NaN input. */
     static double atan2(double y, double x) {
         double ax = Math.abs(x), ay = Math.abs(y);
-        double hi = Math.max(ax, ay), lo = Math.min(ax, ay);
+        boolean steep = ay > ax; // NaN: false, and a NaN operand gives NaN below
+        double hi = steep ? ay : ax, lo = steep ? ax : ay;
         if (hi == 0) {
             return 0;
         }
@@ -25,7 +26,7 @@ final class Angles {
         } else {
             r = atanReduced(lo / hi);
         }
-        if (ay > ax) {
+        if (steep) {
             r = PI_2 - r;
         }
         if (x < 0) {

@@ -22,6 +22,8 @@ import io.midback.sensor.Quat;
 public final class TrunkAngles {
     private final PostureTuning tuning;
     private final Ema rezero;
+    /** 1 / {@code headingDriftTauS} and 1 / {@code headingFollowTauS}: multiplied, not divided, per sample. */
+    private final double perDriftTauS, perFollowTauS;
     private boolean rotationAbsolute;
     private boolean headingPrimed;
     private double twistPrevW, twistPrevZ, psiCont, psiRef, driftRadPerS;
@@ -34,11 +36,12 @@ public final class TrunkAngles {
     private int stepsToExact;
     /** Cosine of the trunk's inclination from vertical (compared against cosines: no acos per sample). */
     private double cosInclination = 1;
-    private final Quat qb = new Quat();
 
     TrunkAngles(PostureTuning tuning) {
         this.tuning = tuning;
         this.rezero = new Ema(tuning.headingRezeroTauS());
+        this.perDriftTauS = 1 / tuning.headingDriftTauS();
+        this.perFollowTauS = 1 / tuning.headingFollowTauS();
     }
 
     void setRotationAbsolute(boolean absolute) {
@@ -70,14 +73,41 @@ public final class TrunkAngles {
      */
     void update(double dtS, double qw, double qx, double qy, double qz, Quat mount, Quat neutralBody,
                 double stillForS, PostureFrame out) {
-        qb.setProduct(qw, qx, qy, qz, mount.w, mount.x, mount.y, mount.z);
-        double bw = qb.w, bx = qb.x, by = qb.y, bz = qb.z;
-        cosInclination = Math.max(-1, Math.min(1, 1 - 2 * (bx * bx + by * by)));
+        // q_b = q ⊗ m, the terms and their order as Quat.setProduct (the same bits), in locals
+        double mw = mount.w, mx = mount.x, my = mount.y, mz = mount.z;
+        double bw = qw * mw - qx * mx - qy * my - qz * mz;
+        double bx = qw * mx + qx * mw + qy * mz - qz * my;
+        double by = qw * my - qx * mz + qy * mw + qz * mx;
+        double bz = qw * mz + qx * my - qy * mx + qz * mw;
+        double c = 1 - 2 * (bx * bx + by * by);
+        cosInclination = c > 1 ? 1 : c < -1 ? -1 : c;
         // Heading change since neutral: twist of q_b ⊗ q_b0* about the vertical (its w and z only; the terms
-        // and their order as Quat.setProductConjugate, so the same bits).
+        // and their order as Quat.setProductConjugate, with its negations folded in exactly: the same bits).
         double nw = neutralBody.w, nx = neutralBody.x, ny = neutralBody.y, nz = neutralBody.z;
-        double twistW = bw * nw - bx * -nx - by * -ny - bz * -nz;
-        double twistZ = bw * -nz + bx * -ny - by * -nx + bz * nw;
+        double twistW = bw * nw + bx * nx + by * ny + bz * nz;
+        double twistZ = -(bw * nz) - bx * ny + by * nx + bz * nw;
+        followHeading(dtS, twistW, twistZ, stillForS);
+        relativeToNeutral(bw, bx, by, bz, nw, nx, ny, nz, out);
+        out.rotationAbsolute = rotationAbsolute;
+    }
+
+    /** r = q_b0* ⊗ Rz(−ψ_ref) ⊗ q_b, decomposed into {@code out}'s angles. */
+    private void relativeToNeutral(double bw, double bx, double by, double bz, double nw, double nx, double ny,
+                                   double nz, PostureFrame out) {
+        // Rz(−ψ_ref) ⊗ q_b, Rz having no x or y part (the zero terms of Quat.setProduct dropped: the same values)
+        double hw = refCos * bw - refSin * bz;
+        double hx = refCos * bx - refSin * by;
+        double hy = refCos * by + refSin * bx;
+        double hz = refCos * bz + refSin * bw;
+        // q_b0* ⊗ that, as Quat.setConjugateProduct with its negations folded in exactly (the same bits)
+        decompose(nw * hw + nx * hx + ny * hy + nz * hz,
+                nw * hx - nx * hw - ny * hz + nz * hy,
+                nw * hy + nx * hz - ny * hw - nz * hx,
+                nw * hz - nx * hy + ny * hx - nz * hw, out);
+    }
+
+    /** The heading ψ from the twist (w, z) of this sample, and its reference ψ_ref (and their cos and sin). */
+    private void followHeading(double dtS, double twistW, double twistZ, double stillForS) {
         if (!headingPrimed) {
             headingPrimed = true;
             twistPrevW = twistW;
@@ -90,12 +120,12 @@ public final class TrunkAngles {
             psiCont += dpsi;
             if (!rotationAbsolute && dtS > 0) {
                 if (stillForS >= tuning.headingLearnAfterS()) {
-                    driftRadPerS += (dpsi / dtS - driftRadPerS) * (dtS / tuning.headingDriftTauS());
+                    driftRadPerS += (dpsi / dtS - driftRadPerS) * (dtS * perDriftTauS);
                 }
                 if (stillForS >= tuning.headingRezeroAfterS()) {
                     psiRef += (psiCont - psiRef) * rezero.alpha(dtS);
                 } else {
-                    psiRef += driftRadPerS * dtS + (psiCont - psiRef) * (dtS / tuning.headingFollowTauS());
+                    psiRef += driftRadPerS * dtS + (psiCont - psiRef) * (dtS * perFollowTauS);
                 }
             }
         }
@@ -105,18 +135,6 @@ public final class TrunkAngles {
         if (!(Math.abs(psiRef - refFor) <= 1e-5)) {
             moveReference(psiRef);
         }
-        // r = q_b0* ⊗ Rz(−ψ_ref) ⊗ q_b
-        // Rz(−ψ_ref) ⊗ q_b, Rz having no x or y part (the zero terms of Quat.setProduct dropped: the same values)
-        double hw = refCos * bw - refSin * bz;
-        double hx = refCos * bx - refSin * by;
-        double hy = refCos * by + refSin * bx;
-        double hz = refCos * bz + refSin * bw;
-        // r = q_b0* ⊗ that, as Quat.setConjugateProduct
-        decompose(nw * hw - -nx * hx - -ny * hy - -nz * hz,
-                nw * hx + -nx * hw + -ny * hz - -nz * hy,
-                nw * hy - -nx * hz + -ny * hw + -nz * hx,
-                nw * hz + -nx * hy - -ny * hx + -nz * hw, out);
-        out.rotationAbsolute = rotationAbsolute;
     }
 
     /**
