@@ -98,8 +98,24 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
     /** A live link, starting now; {@code rateHz} null for the sensor's own rate. */
     public static SessionSpec live(Kind kind, String name, Double rateHz, Instant now, ZoneId zone,
                                    String filterName, PostureSettings posture) {
-        return new SessionSpec(kind, "live " + name, name, rateHz != null ? rateHz : DEFAULT_RATE_HZ, false, now,
-                true, zone, null, filterName, posture);
+        return live(kind, name, name, rateHz != null ? rateHz : DEFAULT_RATE_HZ, true, false, now, zone, filterName,
+                posture);
+    }
+
+    /**
+     * A live link as its first samples showed it: the sensor's name, its rate and what it measures. A sensor
+     * without a gyroscope runs with {@link TiltFilter} (as a recording without gyroscope columns), whatever the
+     * filter asked for.
+     *
+     * @param link   the port or Bluetooth address (the history's source: "live /dev/ttyUSB0")
+     * @param device the sensor's name as it reports it (or the link's, when it reports none)
+     * @param start  wall time of the first sample
+     */
+    public static SessionSpec live(Kind kind, String link, String device, double rateHz, boolean gyroscope,
+                                   boolean magnetometer, Instant start, ZoneId zone, String filterName,
+                                   PostureSettings posture) {
+        return new SessionSpec(kind, "live " + link, device, rateHz, magnetometer, start, true, zone, null,
+                gyroscope ? filterName : TiltFilter.NAME, posture);
     }
 
     /** The simulated wearer, starting now. */

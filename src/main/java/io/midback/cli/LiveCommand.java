@@ -14,9 +14,10 @@ import io.midback.live.LiveDecoder;
 import io.midback.live.LiveRecorder;
 import io.midback.live.LiveSession;
 import io.midback.live.SensorLink;
+import io.midback.live.SourceFacts;
+import io.midback.posture.PostureSettings;
 import io.midback.protocol.DeviceMessage;
 import io.midback.protocol.WireFormat;
-import io.midback.recording.CsvSampleWriter;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
 import io.midback.transport.BluetoothDiscovery;
@@ -37,7 +38,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +45,8 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -173,69 +175,55 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
         }
         ReconnectingLink.Settings linkSettings = SensorLink.linkSettings(watchdogS, giveUpS);
 
-        // The session.
+        // What the session will be, once the source is known (its first samples: rate, sensors; its INFO: name).
         Clock clock = Clock.systemDefaultZone();
         ZoneId zone = clock.getZone();
-        Instant start = Instant.now(clock);
         UserSettings user = UserSettings.load();
-        SessionSpec described = SessionSpec.live(source.port != null ? SessionSpec.Kind.SERIAL
-                        : SessionSpec.Kind.BLUETOOTH, name, rateHz == null ? null : Double.valueOf(rateHz), start, zone,
-                options.filterName(), this.posture.toSettings(user));
-        double nominalHz = described.rateHz();
-        SessionBuilder posture = new SessionBuilder(described);
-        if (!options.quiet) {
-            posture.addAlertListener(new SessionConsole.ConsoleAlerts(err));
-            posture.addPostureListener(new SessionConsole.StateChanges(err, STATE_HOLD_S));
-            posture.addPostureListener(new SessionConsole.BreathingLines(err, posture.breathing()));
-        }
-        AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
+        PostureSettings postureSettings = this.posture.toSettings(user);
+        double nominalHz = rateHz == null ? SessionSpec.DEFAULT_RATE_HZ : rateHz;
         boolean vibration = user.getBoolean(UserSettings.Key.VIBRATION);
-        posture.vibrateOnSlump(() -> vibration, () -> {
-            LiveSession s = sessionRef.get();
-            return s != null && s.vibrate();
-        });
-        HistoryRecorder history = null;
+        HistoryStore store = null;
         if (!noHistory) {
-            HistoryStore store;
             try {
                 store = HistoryStore.open(db.path());
             } catch (HistoryException e) {
                 throw new UserException(e.getMessage() + " (or run with --no-history)", e);
             }
-            history = posture.saveHistory(store);
-            posture.closing(store);
         }
-        SampleSink input = posture.start();
-
+        DeviceLines device = new DeviceLines(err, "live");
+        AtomicReference<SensorLink> linkRef = new AtomicReference<>();
+        Supplier<String> deviceName = () -> deviceName(device.info(), linkRef.get());
         LiveRecorder recorder = null;
         try {
             if (record != null || raw != null) {
-                RecordingMetadata meta = RecordingMetadata.empty()
-                        .with(RecordingMetadata.DEVICE, name)
-                        .with(RecordingMetadata.RATE_HZ, fmtRate(nominalHz))
-                        .with(RecordingMetadata.START, LocalDateTime.ofInstant(start, zone)
-                                .truncatedTo(ChronoUnit.MILLIS).toString());
-                recorder = new LiveRecorder(record == null ? null : CsvSampleWriter.create(record, meta, false), raw);
+                recorder = new LiveRecorder(record, facts -> RecordingMetadata.empty()
+                        .with(RecordingMetadata.DEVICE, deviceName.get())
+                        .with(RecordingMetadata.PORT, name)
+                        .with(RecordingMetadata.START, LocalDateTime.ofInstant(facts.firstSampleAt(), zone)
+                                .truncatedTo(ChronoUnit.MILLIS).toString()), raw);
             }
         } catch (IOException | UncheckedIOException e) {
-            posture.close();
+            closeQuietly(store);
             throw new UserException("cannot record: " + e.getMessage(), e);
         }
-        if (recorder != null) {
-            // The recording keeps every calibration where it happened, as a "# calibration: {...}" line.
-            posture.noteCalibrations(recorder::note);
-        }
 
+        AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
         AtomicReference<String> unrecognised = new AtomicReference<>();
         SensorLink link = new SensorLink(name, transports, linkSettings, wireFormat, nominalHz,
-                rateHz == null ? 0 : rateHz, m -> deviceMessage(err, m), why -> {
+                rateHz == null ? 0 : rateHz, device, why -> {
                     unrecognised.set(why);
                     LiveSession s = sessionRef.get();
                     if (s != null) {
                         s.requestStop(why);
                     }
                 });
-        LiveSession session = new LiveSession(link.config(), input, recorder,
+        linkRef.set(link);
+        Started started = new Started(err, source.port != null ? SessionSpec.Kind.SERIAL : SessionSpec.Kind.BLUETOOTH,
+                name, deviceName, zone, postureSettings, store, recorder, () -> vibration, () -> {
+                    LiveSession s = sessionRef.get();
+                    return s != null && s.vibrate();
+                }, () -> rateHz != null ? rateHz : device.info() != null ? device.info().rateHz() : Double.NaN);
+        LiveSession session = new LiveSession(link.config(), started, recorder,
                 new LinkStatePrinter(err, "live", name, clock));
         sessionRef.set(session);
 
@@ -250,6 +238,7 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
         }, "midback-live-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         String why;
+        SessionBuilder built = null;
         try {
             try {
                 session.start();
@@ -262,18 +251,32 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
                 Thread.currentThread().interrupt();
                 why = "interrupted";
             }
-            session.close();
-            posture.close();
+            session.close(); // ends the stream: the session built for it closes its sinks (history, store)
+            built = started.built();
             if (unrecognised.get() != null) {
                 throw new UserException(unrecognised.get());
             }
-            report(out, err, why, posture, session, link.decoder(), recorder);
+            if (built == null) { // never a sample: nothing was recorded or saved, and nothing is summarised
+                throw new UserException(String.format(Locale.ROOT, "no samples from %s (%s; %s): nothing recorded"
+                                + " or saved; is the sensor on and sending?", name, why,
+                        session.bytesReceived() == 0 ? "no data received"
+                                : session.bytesReceived() + " bytes received, no sample in them"));
+            }
+            built.close();
+            report(out, err, why, built, session, link.decoder(), recorder);
             if (why.startsWith(LiveSession.GIVEN_UP)) { // ended without doing what was asked: not exit 0
                 throw new UserException("the session ended early, " + why);
             }
         } finally {
             session.close();
-            posture.close();
+            if (built == null) {
+                built = started.built();
+            }
+            if (built != null) {
+                built.close();
+            } else {
+                closeQuietly(store);
+            }
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -281,10 +284,122 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
                 // shutting down: the hook is running and waits for us
             }
         }
-        if (history != null && history.failure() != null) {
-            throw new UserException("the history could not be saved: " + history.failure().getMessage());
+        if (started.historyProblem() != null) {
+            throw new UserException("the history could not be saved: " + started.historyProblem());
         }
         return 0;
+    }
+
+    /**
+     * The session of {@code live}, built once the source is known (on the reader thread, once): the spec from what
+     * the first samples showed and the sensor's name, the console lines, vibration on a slump, the history, the
+     * recording's calibration notes.
+     */
+    private final class Started implements LiveSession.Described {
+        private final PrintWriter err;
+        private final SessionSpec.Kind kind;
+        private final String link;
+        private final Supplier<String> deviceName;
+        private final ZoneId zone;
+        private final PostureSettings postureSettings;
+        private final HistoryStore store;
+        private final LiveRecorder recorder;
+        private final BooleanSupplier vibrationOn;
+        private final BooleanSupplier vibrate;
+        private final DoubleSupplier declaredRateHz;
+        private volatile SessionBuilder built;
+        private volatile HistoryRecorder history;
+        private volatile String historyProblem;
+
+        Started(PrintWriter err, SessionSpec.Kind kind, String link, Supplier<String> deviceName, ZoneId zone,
+                PostureSettings postureSettings, HistoryStore store, LiveRecorder recorder,
+                BooleanSupplier vibrationOn, BooleanSupplier vibrate, DoubleSupplier declaredRateHz) {
+            this.err = err;
+            this.kind = kind;
+            this.link = link;
+            this.deviceName = deviceName;
+            this.zone = zone;
+            this.postureSettings = postureSettings;
+            this.store = store;
+            this.recorder = recorder;
+            this.vibrationOn = vibrationOn;
+            this.vibrate = vibrate;
+            this.declaredRateHz = declaredRateHz;
+        }
+
+        @Override
+        public double declaredRateHz() {
+            return declaredRateHz.getAsDouble();
+        }
+
+        @Override
+        public SampleSink start(SourceFacts facts) {
+            SessionSpec spec = SessionSpec.live(kind, link, deviceName.get(), facts.rateHz(), facts.gyroscope(),
+                    facts.magnetometer(), facts.firstSampleAt(), zone, options.filterName(), postureSettings);
+            SessionBuilder b = new SessionBuilder(spec);
+            if (!options.quiet) {
+                SessionConsole.ConsoleAlerts.addTo(b, err);
+                b.addPostureListener(new SessionConsole.StateChanges(err, STATE_HOLD_S));
+                b.addPostureListener(new SessionConsole.BreathingLines(err, b.breathing()));
+            }
+            b.vibrateOnSlump(vibrationOn, vibrate);
+            if (store != null) {
+                try {
+                    history = b.saveHistory(store);
+                } catch (HistoryException e) {
+                    historyProblem = e.getMessage();
+                }
+                b.closing(store);
+            }
+            if (recorder != null) {
+                // The recording keeps every calibration where it happened, as a "# calibration: {...}" line.
+                b.noteCalibrations(recorder::note);
+            }
+            if (spec.accelerometerOnly()) {
+                synchronized (err) {
+                    err.println("midback live: the sensor sends no gyroscope: "
+                            + SummaryJson.ACCELEROMETER_ONLY_ANGLES + "; unavailable: "
+                            + String.join(", ", SummaryJson.ACCELEROMETER_ONLY_UNAVAILABLE));
+                    err.flush();
+                }
+            }
+            built = b;
+            return b.start();
+        }
+
+        SessionBuilder built() {
+            return built;
+        }
+
+        String historyProblem() {
+            HistoryRecorder h = history;
+            if (historyProblem == null && h != null && h.failure() != null) {
+                return h.failure().getMessage();
+            }
+            return historyProblem;
+        }
+    }
+
+    /** The sensor's name as it reports it (INFO); else the Bluetooth name asked for; else its format's. */
+    private String deviceName(DeviceMessage.Info info, SensorLink link) {
+        if (info != null && info.sensorModel() != null && !info.sensorModel().isBlank()) {
+            return info.sensorModel().trim();
+        }
+        if (source.bt != null) {
+            return source.bt;
+        }
+        WireFormat f = link == null || link.decoder() == null ? null : link.decoder().format();
+        return f == null ? "unknown sensor" : f.cliName() + " sensor";
+    }
+
+    private static void closeQuietly(HistoryStore store) {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                // already failing: the first error is the one to tell
+            }
+        }
     }
 
     private void report(PrintWriter out, PrintWriter err, String why, SessionBuilder built, LiveSession session,
@@ -295,12 +410,12 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
             err.printf(Locale.ROOT, "midback live: session ended: %s%n", why);
             err.printf(Locale.ROOT, "midback live: %d bytes, %d reconnects, %d gaps, %d vibrations; %s%n",
                     session.bytesReceived(), session.reconnects(), session.gaps(), session.vibrations(),
-                    decoder == null ? "" : decoder.stats().toMap().toString());
+                    decoder == null ? "no format recognised" : decoder.stats().describe());
             err.printf(Locale.ROOT, "midback live: latency from a chunk's arrival to the alert decision: "
                             + "p50 %.3f ms, p99 %.3f ms, max %.3f ms over %d chunks%n",
                     lat.quantileMs(0.5), lat.quantileMs(0.99), lat.maxMs(), lat.count());
-            if (recorder != null && recorder.rawError() != null) {
-                err.println("midback live: warning: " + recorder.rawError());
+            if (recorder != null && recorder.failure() != null) {
+                err.println("midback live: warning: " + recorder.failure());
             }
             err.flush();
         }
@@ -332,34 +447,5 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    private static void deviceMessage(PrintWriter err, DeviceMessage m) {
-        String line = null;
-        if (m instanceof DeviceMessage.Info i) {
-            line = String.format(Locale.ROOT, "device: %s, firmware %s, protocol %d, %d Hz, ±%d g, ±%d °/s%s%s",
-                    i.sensorModel(), i.firmwareVersion(), i.protocolVersion(), i.rateHz(), i.accelRangeG(),
-                    i.gyroRangeDps(), i.has(DeviceMessage.CAP_MAGNETOMETER) ? ", magnetometer" : "",
-                    i.has(DeviceMessage.CAP_VIBRATION_MOTOR) ? ", vibration motor" : "");
-        } else if (m instanceof DeviceMessage.Nack n) {
-            line = String.format(Locale.ROOT, "device refused command 0x%02x: %s", n.commandType(), n.errorName());
-        } else if (m instanceof DeviceMessage.Event e) {
-            line = "device event: " + e.kindName() + (e.argument() != 0 ? " (" + e.argument() + ")" : "");
-        } else if (m instanceof DeviceMessage.Battery b) {
-            line = "device battery: " + (b.percent() >= 0 ? b.percent() + " %, " : "") + b.millivolts() + " mV"
-                    + (b.charging() ? ", charging" : "");
-        } else if (m instanceof DeviceMessage.Log l && l.level() >= 2) {
-            line = "device log: " + l.text();
-        }
-        if (line != null) {
-            synchronized (err) {
-                err.println("midback live: " + line);
-                err.flush();
-            }
-        }
-    }
-
-    private static String fmtRate(double hz) {
-        return hz == Math.rint(hz) ? String.valueOf((long) hz) : String.valueOf(hz);
     }
 }

@@ -104,7 +104,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         SessionBuilder builder = new SessionBuilder(described);
         if (!session.quiet) {
-            builder.addAlertListener(new SessionConsole.ConsoleAlerts(err));
+            SessionConsole.ConsoleAlerts.addTo(builder, err);
         }
         if (saveHistory) {
             if (!described.startStated()) {

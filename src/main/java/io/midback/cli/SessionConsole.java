@@ -81,9 +81,15 @@ final class SessionConsole {
         out.flush();
     }
 
-    /** Alert lines on stderr as they happen. */
-    static final class ConsoleAlerts implements AlertListener {
+    /**
+     * Alert and calibration lines on stderr as they happen, each stamped with the session time at which it is
+     * printed, so that the lines of a session are in time order. A calibration says what it set: the upright
+     * posture (and from which stretch), or the sensor's mounting from the forward lean.
+     */
+    static final class ConsoleAlerts implements AlertListener, PostureListener {
         private final PrintWriter err;
+        private Calibration pending;
+        private double[] lastNeutral;
 
         ConsoleAlerts(PrintStream err) {
             this(new PrintWriter(err, true));
@@ -93,6 +99,13 @@ final class SessionConsole {
             this.err = err;
         }
 
+        /** Adds the lines to a session (alerts as they come, calibrations at the sample that made them). */
+        static void addTo(SessionBuilder session, PrintWriter err) {
+            ConsoleAlerts a = new ConsoleAlerts(err);
+            session.addAlertListener(a);
+            session.addPostureListener(a);
+        }
+
         @Override
         public void onAlert(Alert a) {
             line("[" + clock(a.atS()) + "] " + a.kind().label() + ": " + a.message());
@@ -100,10 +113,45 @@ final class SessionConsole {
 
         @Override
         public void onCalibration(Calibration c) {
-            line(String.format(Locale.ROOT, "[%s] calibrated (%s)", clock(c.atS()), c.source()));
-            for (String w : c.warnings()) {
-                line("[" + clock(c.atS()) + "] calibration warning: " + w);
+            pending = c; // told within the sample's posture update: printed with that sample's time
+        }
+
+        @Override
+        public void onPosture(PostureFrame f) {
+            Calibration c = pending;
+            if (c == null) {
+                return;
             }
+            pending = null;
+            String at = "[" + clock(f.tS) + "] ";
+            line(at + "calibrated: " + describe(c, lastNeutral));
+            lastNeutral = c.neutral();
+            for (String w : c.warnings()) {
+                line(at + "calibration warning: " + w);
+            }
+        }
+
+        /** What a calibration set, in words; {@code previousNeutral} is the upright pose already told, or null. */
+        static String describe(Calibration c, double[] previousNeutral) {
+            String upright = String.format(Locale.ROOT, "upright posture from %s (%s)", stretch(c.source()),
+                    clock(c.atS()));
+            if (Double.isNaN(c.leanDeg())) {
+                return upright;
+            }
+            String mounting = c.mountingSource().equals("forward-lean")
+                    ? String.format(Locale.ROOT, "sensor mounting from the forward lean (%.0f°)", c.leanDeg())
+                    : "no forward lean found, default sensor mounting kept";
+            return java.util.Arrays.equals(c.neutral(), previousNeutral) ? mounting : upright + "; " + mounting;
+        }
+
+        private static String stretch(String source) {
+            return switch (source) {
+                case "first-still" -> "the first still stretch";
+                case "calibrate-at" -> "the time given (--calibrate-at)";
+                case "requested" -> "a recalibration";
+                case "restored" -> "the stored calibration";
+                default -> source;
+            };
         }
 
         private void line(String s) {
@@ -116,7 +164,9 @@ final class SessionConsole {
 
     /**
      * A line on stderr each time the posture state changes and holds for {@code holdS} seconds (so a state that
-     * flickers for a few samples is not printed). Per sample it only compares; it prints on changes.
+     * flickers for a few samples is not printed), stamped with the time it is printed and saying since when
+     * ({@code [0:00:05] posture: upright since 0:00:03 (flexion 2°)}), so that the lines stay in time order. Per
+     * sample it only compares; it prints on changes.
      */
     static final class StateChanges implements PostureListener {
         private final PrintWriter err;
@@ -146,8 +196,8 @@ final class SessionConsole {
             if (f.tS - candidateSinceS >= holdS) {
                 shown = s;
                 candidate = null;
-                String line = String.format(Locale.ROOT, "[%s] posture: %s (flexion %.0f°)",
-                        clock(candidateSinceS), s.label(), flexionAtChangeDeg);
+                String line = String.format(Locale.ROOT, "[%s] posture: %s since %s (flexion %d°)",
+                        clock(f.tS), s.label(), clock(candidateSinceS), Math.round(flexionAtChangeDeg));
                 synchronized (err) {
                     err.println(line);
                     err.flush();

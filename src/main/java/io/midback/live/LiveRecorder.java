@@ -1,6 +1,7 @@
 package io.midback.live;
 
 import io.midback.recording.CsvSampleWriter;
+import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
@@ -11,9 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Records a live session as it happens: the samples in the canonical CSV (through {@link CsvSampleWriter}) and,
@@ -21,26 +24,42 @@ import java.util.concurrent.TimeUnit;
  * {@link #FLUSH_PERIOD_MS} ms, so a process killed outright (SIGKILL) loses at most the last fraction of a second
  * and leaves a file that replays. Gaps go into the CSV as {@code # gap: FROM..TO s (reason)} comment lines.
  *
+ * <p>The CSV is created when the source is known ({@link #begin}, from its first {@value SourceProbe#PROBE_S} s of
+ * samples), so that its header states the true rate and its columns what the sensor measures (no gyroscope
+ * columns for an accelerometer-only sensor). A session that never receives a sample leaves no CSV, and no raw
+ * file when no byte came either.
+ *
  * <p>Writes and flushes take one lock per batch or chunk, never per sample.
  */
 public final class LiveRecorder implements SampleSink, AutoCloseable {
     /** How often the recording is pushed to the OS. */
     public static final long FLUSH_PERIOD_MS = 100;
 
-    private final CsvSampleWriter csv;
+    private final Path csvFile;
+    private final Function<SourceFacts, RecordingMetadata> header;
+    private CsvSampleWriter csv;
     private final OutputStream raw;
     private final Path rawFile;
     private final ScheduledExecutorService flusher;
     private boolean closed;
+    private long rawBytes;
     private IOException rawFailure;
+    private String csvFailure;
 
     /**
-     * @param csv     the sample writer (already created with its metadata), or null for none
+     * @param csvFile the sample recording (canonical CSV, {@code .gz} allowed), created by {@link #begin}; or null
+     * @param header  its metadata lines for the source as it turned out to be (the rate is the source's)
      * @param rawFile where to copy the raw bytes, or null for none
+     * @throws IOException when a file cannot be written (said now, before the session starts)
      */
-    public LiveRecorder(CsvSampleWriter csv, Path rawFile) throws IOException {
-        this.csv = csv;
+    public LiveRecorder(Path csvFile, Function<SourceFacts, RecordingMetadata> header, Path rawFile)
+            throws IOException {
+        this.csvFile = csvFile;
+        this.header = Objects.requireNonNull(header, "header");
         this.rawFile = rawFile;
+        if (csvFile != null) {
+            requireWritable(csvFile);
+        }
         if (rawFile != null) {
             Path parent = rawFile.toAbsolutePath().getParent();
             if (parent != null) {
@@ -50,13 +69,48 @@ public final class LiveRecorder implements SampleSink, AutoCloseable {
         } else {
             raw = null;
         }
-        flush(); // the header is on disk from the start: even an early kill leaves a file that replays
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "midback-recording-flush");
             t.setDaemon(true);
             return t;
         });
         flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_PERIOD_MS, FLUSH_PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Creates the folders of {@code file} and checks it can be written, leaving no file behind. */
+    private static void requireWritable(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (Files.exists(file)) {
+            if (Files.isDirectory(file) || !Files.isWritable(file)) {
+                throw new IOException(file + ": cannot write " + (Files.isDirectory(file) ? "(a folder)"
+                        : "(permission denied)"));
+            }
+            return;
+        }
+        Files.newOutputStream(file).close();
+        Files.delete(file);
+    }
+
+    /**
+     * The source is known: creates the CSV with its header ({@code rate_hz} and the columns from {@code facts});
+     * the samples that follow are recorded. Once.
+     */
+    public synchronized void begin(SourceFacts facts) {
+        if (csvFile == null || csv != null || csvFailure != null || closed) {
+            return;
+        }
+        RecordingMetadata meta = header.apply(facts).with(RecordingMetadata.RATE_HZ, facts.rateText());
+        try {
+            csv = CsvSampleWriter.create(csvFile, meta, facts.gyroscope(), facts.magnetometer(),
+                    CsvSampleWriter.Precision.DEFAULT);
+            csv.flush(); // the header is on disk at once: even an early kill leaves a file that replays
+        } catch (UncheckedIOException e) {
+            csvFailure = e.getMessage();
+            csv = null;
+        }
     }
 
     /** Copies raw bytes as they arrived from the link. */
@@ -66,6 +120,7 @@ public final class LiveRecorder implements SampleSink, AutoCloseable {
         }
         try {
             raw.write(buf, off, len);
+            rawBytes += len;
         } catch (IOException e) {
             rawFailure = e;
         }
@@ -117,8 +172,11 @@ public final class LiveRecorder implements SampleSink, AutoCloseable {
         }
     }
 
-    /** Why writing the raw file failed, or null. */
-    public synchronized String rawError() {
+    /** Why writing the CSV or the raw file failed, or null. */
+    public synchronized String failure() {
+        if (csvFailure != null) {
+            return csvFailure;
+        }
         return rawFailure == null ? null : rawFile + ": cannot write: " + rawFailure.getMessage();
     }
 
@@ -138,6 +196,9 @@ public final class LiveRecorder implements SampleSink, AutoCloseable {
                 if (raw != null) {
                     try {
                         raw.close();
+                        if (rawBytes == 0) { // nothing came: nothing to keep
+                            Files.deleteIfExists(rawFile);
+                        }
                     } catch (IOException e) {
                         rawFailure = rawFailure == null ? e : rawFailure;
                     }

@@ -18,8 +18,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A live session: link → (raw recording) → decoder → timeline → samples out (the pipeline, the CSV recording),
- * with device commands on connect, on a slump and at the end. Bytes are decoded on the link's reader thread and
+ * A live session: link → (raw recording) → decoder → timeline → {@link SourceProbe} → samples out (the pipeline,
+ * the CSV recording), with device commands on connect, on a slump and at the end. What the samples go to may be
+ * built only once the source is known ({@link Described}: its true rate, whether it has a gyroscope), so a
+ * session that never receives a sample builds nothing. Bytes are decoded on the link's reader thread and
  * the pipeline runs there too, so an alert is decided before the next chunk is read; {@link #latency()} measures
  * how long that takes from each chunk's arrival. Session times count from the first sample.
  */
@@ -56,6 +58,23 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Told what the source is once its first samples arrived, and returns where the samples go (the session built
+     * for this source); a stream that ends without a sample is told {@link #noSamples}. Called on the reader thread.
+     */
+    public interface Described {
+        SampleSink start(SourceFacts facts);
+
+        /** The stream ended without a sample: nothing was started. */
+        default void noSamples() {
+        }
+
+        /** The rate the device was asked for or reports, Hz, or NaN; read when the source is described. */
+        default double declaredRateHz() {
+            return Double.NaN;
+        }
+    }
+
     /** Everything a session is made of. */
     public record Config(String name, Supplier<ByteTransport> transports, ReconnectingLink.Settings linkSettings,
                          Function<SampleSink, Decoder> decoders, LiveTimeline.Mode timing, double nominalRateHz,
@@ -74,6 +93,7 @@ public final class LiveSession implements AutoCloseable {
     private final LinkListener states;
     private final LiveRecorder recorder;
     private final LiveTimeline timeline;
+    private final SourceProbe probe;
     private final Decoder decoder;
     private final ReconnectingLink link;
     private final LatencyHistogram latency = new LatencyHistogram();
@@ -88,10 +108,53 @@ public final class LiveSession implements AutoCloseable {
      * @param states   told about every link state change (e.g. prints it), or null
      */
     public LiveSession(Config config, SampleSink samples, LiveRecorder recorder, LinkListener states) {
+        this(config, new Described() {
+            @Override
+            public SampleSink start(SourceFacts facts) {
+                return samples;
+            }
+
+            @Override
+            public void noSamples() {
+                samples.end();
+            }
+        }, recorder, states);
+    }
+
+    /**
+     * @param samples  told what the source is once its first samples arrived; gives where they go (the pipeline),
+     *                 which also gets the gaps and the end
+     * @param recorder records raw bytes and samples, or null; its CSV begins when the source is known
+     * @param states   told about every link state change (e.g. prints it) and every chunk of bytes, or null
+     */
+    public LiveSession(Config config, Described samples, LiveRecorder recorder, LinkListener states) {
         this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(samples, "samples");
         this.recorder = recorder;
         this.states = states;
-        SampleSink out = new FromFirstSample(recorder == null ? samples : new Tee(recorder, samples));
+        Described probed = new Described() {
+            @Override
+            public SampleSink start(SourceFacts facts) {
+                SampleSink s = samples.start(facts);
+                if (recorder == null) {
+                    return s;
+                }
+                recorder.begin(facts);
+                return new Tee(recorder, s);
+            }
+
+            @Override
+            public void noSamples() {
+                samples.noSamples();
+            }
+
+            @Override
+            public double declaredRateHz() {
+                return samples.declaredRateHz();
+            }
+        };
+        this.probe = new SourceProbe(probed, config.nominalRateHz(), java.time.Clock.systemUTC());
+        SampleSink out = new FromFirstSample(probe);
         this.timeline = new LiveTimeline(out, config.timing(), config.nominalRateHz(), System.nanoTime());
         this.decoder = config.decoders().apply(timeline);
         this.link = new ReconnectingLink(config.name(), config.transports(), config.linkSettings(),
@@ -117,6 +180,9 @@ public final class LiveSession implements AutoCloseable {
         timeline.arrived(arrival);
         decoder.feed(buf, off, len);
         latency.record(System.nanoTime() - arrival);
+        if (states != null) {
+            states.onBytes(buf, off, len);
+        }
     }
 
     private void stateChanged(LinkState state, String reason) {
@@ -198,6 +264,11 @@ public final class LiveSession implements AutoCloseable {
 
     public LinkState linkState() {
         return link.state();
+    }
+
+    /** Whether samples have arrived and gone on (the source was described). */
+    public boolean receivedSamples() {
+        return probe.started();
     }
 
     /** Tells the device to stop, closes the link, then ends the stream (the pipeline's end). */

@@ -180,6 +180,9 @@ public final class LiveTimeline implements SampleSink {
     @Override
     public void gap(double fromS, double toS, String reason) {
         // A gap the decoder saw in device time (sequence numbers); in session time it starts after the last sample.
+        if (droppedReason != null) {
+            return; // the link dropped: the gap of the drop, reported with the next samples, covers this one
+        }
         if (mode == Mode.DEVICE && !Double.isNaN(offsetS)) {
             gaps++;
             out.gap(fromS + offsetS, toS + offsetS, reason);

@@ -67,6 +67,16 @@ public final class DecoderStats {
         return m;
     }
 
+    /**
+     * The counters in words, for people: {@code 242 frames decoded, 0 corrupt; 2400 samples, 0 lost; 0 bytes
+     * skipped; 0 unknown messages} (orientations only when there are some).
+     */
+    public String describe() {
+        return framesOk + " frames decoded, " + framesCorrupt + " corrupt; " + samples + " samples, " + samplesLost
+                + " lost; " + bytesSkipped + " bytes skipped; " + unknownMessages + " unknown messages"
+                + (orientations > 0 ? "; " + orientations + " orientation readings" : "");
+    }
+
     @Override
     public String toString() {
         return "DecoderStats" + toMap();

@@ -11,7 +11,8 @@ import static io.midback.protocol.ImuUnits.RAD_PER_DEG;
  * separated by commas, semicolons, spaces or tabs, optionally after one label such as {@code a/g:} (the
  * i2cdevlib MPU6050_raw example prints {@code a/g:\tax\tay\taz\tgx\tgy\tgz}). The {@link Layout} says the order
  * and the scales. Lines that do not start with a number after the label (banners, headers) are skipped and
- * counted as unknown messages; a line that starts with numbers but is not exactly six numbers is corrupt. No
+ * counted as unknown messages. A line of three numbers is an accelerometer-only sensor's sample (same scale;
+ * the gyroscope is NaN). A line that starts with numbers but is not exactly three or six numbers is corrupt. No
  * timestamps: sample line k (damaged ones included) is at k / rate.
  */
 public final class TextLineDecoder extends LineFramedDecoder {
@@ -129,6 +130,13 @@ public final class TextLineDecoder extends LineFramedDecoder {
                 return;
             }
             v[k++] = x;
+        }
+        if (k == 3) { // an accelerometer-only sensor: no gyroscope (NaN)
+            stats.framesOk++;
+            double as = layout.accelToMps2();
+            emit(line++ * periodS, Double.NaN, Double.NaN, Double.NaN, v[0] * as, v[1] * as, v[2] * as,
+                    Double.NaN, Double.NaN, Double.NaN);
+            return;
         }
         if (k != 6) {
             stats.framesCorrupt++;

@@ -14,7 +14,7 @@ public enum WireFormat {
     XIMU3(false),
     /** i2cdevlib MPU-6050 DMP "teapot" packets: orientation only. */
     TEAPOT(true),
-    /** Plain text lines of six numbers (raw MPU-6050 Arduino output and the like). */
+    /** Plain text lines of six numbers (raw MPU-6050 Arduino output and the like), or three (accelerometer only). */
     TEXT(true);
 
     private final boolean needsRate;

@@ -17,7 +17,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes samples in Midback's canonical CSV format: {@code # key: value} metadata lines, the header
- * {@code t_s,gx,gy,gz,ax,ay,az[,mx,my,mz]}, then one line per sample (seconds, rad/s, m/s², µT), in fixed-point
+ * {@code t_s,gx,gy,gz,ax,ay,az[,mx,my,mz]} ({@code t_s,ax,ay,az[,mx,my,mz]} for a sensor without a gyroscope), then
+ * one line per sample (seconds, rad/s, m/s², µT), in fixed-point
  * decimals formatted without allocation. A name ending in {@code .gz} is compressed; {@link #flush()} then
  * sync-flushes, so everything written before the last flush can be read back even if the process is killed.
  */
@@ -46,13 +47,16 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
 
     private final Path file;
     private final AsciiOut out;
+    private final boolean gyroscope;
     private final boolean magnetometer;
     private final Precision precision;
     private long samples;
 
-    private CsvSampleWriter(Path file, OutputStream stream, boolean magnetometer, Precision precision) {
+    private CsvSampleWriter(Path file, OutputStream stream, boolean gyroscope, boolean magnetometer,
+                            Precision precision) {
         this.file = file;
         this.out = new AsciiOut(stream);
+        this.gyroscope = gyroscope;
         this.magnetometer = magnetometer;
         this.precision = precision;
     }
@@ -68,6 +72,17 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
 
     public static CsvSampleWriter create(Path file, RecordingMetadata metadata, boolean magnetometer,
                                          Precision precision) {
+        return create(file, metadata, true, magnetometer, precision);
+    }
+
+    /**
+     * Creates (or replaces) {@code file} and writes the metadata and header.
+     *
+     * @param gyroscope    whether to write the {@code gx,gy,gz} columns (false for a sensor without a gyroscope)
+     * @param magnetometer whether to write the {@code mx,my,mz} columns
+     */
+    public static CsvSampleWriter create(Path file, RecordingMetadata metadata, boolean gyroscope,
+                                         boolean magnetometer, Precision precision) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -76,7 +91,7 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
             OutputStream raw = Files.newOutputStream(file);
             OutputStream os = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
                     ? new GZIPOutputStream(raw, 1 << 16, true) : raw;
-            CsvSampleWriter w = new CsvSampleWriter(file, os, magnetometer, precision);
+            CsvSampleWriter w = new CsvSampleWriter(file, os, gyroscope, magnetometer, precision);
             w.writeHeader(metadata);
             return w;
         } catch (IOException e) {
@@ -88,7 +103,7 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
         for (Map.Entry<String, String> e : metadata.entries().entrySet()) {
             out.text("# " + e.getKey() + ": " + e.getValue().replace('\n', ' ') + "\n");
         }
-        out.text(magnetometer ? "t_s,gx,gy,gz,ax,ay,az,mx,my,mz\n" : "t_s,gx,gy,gz,ax,ay,az\n");
+        out.text((gyroscope ? "t_s,gx,gy,gz,ax,ay,az" : "t_s,ax,ay,az") + (magnetometer ? ",mx,my,mz\n" : "\n"));
     }
 
     /** Appends a metadata line in the data (e.g. a recalibration or a gap during a live session). */
@@ -109,14 +124,16 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
         }
     }
 
-    /** Writes one sample (magnetometer values are ignored unless the file has those columns). */
+    /** Writes one sample (gyroscope and magnetometer values are ignored unless the file has those columns). */
     public void write(double tS, double gx, double gy, double gz, double ax, double ay, double az,
                       double mx, double my, double mz) {
         Precision p = precision;
         try {
-            out.fixed(tS, p.time()).put(',')
-                    .fixed(gx, p.gyro()).put(',').fixed(gy, p.gyro()).put(',').fixed(gz, p.gyro()).put(',')
-                    .fixed(ax, p.accel()).put(',').fixed(ay, p.accel()).put(',').fixed(az, p.accel());
+            out.fixed(tS, p.time()).put(',');
+            if (gyroscope) {
+                out.fixed(gx, p.gyro()).put(',').fixed(gy, p.gyro()).put(',').fixed(gz, p.gyro()).put(',');
+            }
+            out.fixed(ax, p.accel()).put(',').fixed(ay, p.accel()).put(',').fixed(az, p.accel());
             if (magnetometer) {
                 out.put(',').fixed(mx, p.mag()).put(',').fixed(my, p.mag()).put(',').fixed(mz, p.mag());
             }

@@ -10,11 +10,13 @@ import java.util.OptionalDouble;
 
 /**
  * The {@code # key: value} lines of a recording, in file order. Well-known keys: {@code device},
- * {@code rate_hz}, {@code mounting}, {@code start} (local date-time, ISO), {@code calibration}, {@code source}.
+ * {@code port}, {@code rate_hz}, {@code mounting}, {@code start} (local date-time, ISO), {@code calibration}, {@code source}.
  * Unknown keys are kept as they are.
  */
 public record RecordingMetadata(Map<String, String> entries) {
     public static final String DEVICE = "device";
+    /** The port or Bluetooth address a live recording came through (the device is the sensor's own name). */
+    public static final String PORT = "port";
     public static final String RATE_HZ = "rate_hz";
     public static final String MOUNTING = "mounting";
     public static final String START = "start";

@@ -58,6 +58,11 @@ public final class DayCharts {
      * alerts) above a ribbon of the posture state and of sitting bouts and breaks, on one time axis.
      */
     public static JFreeChart flexion(DayData day, double thresholdDeg) {
+        return flexion(day, thresholdDeg, ChartStyle.LIGHT);
+    }
+
+    /** {@link #flexion(DayData, double)} in the given style (the window's theme). */
+    public static JFreeChart flexion(DayData day, double thresholdDeg, ChartStyle style) {
         double threshold = Double.isNaN(thresholdDeg) ? DEFAULT_SLUMP_THRESHOLD_DEG : thresholdDeg;
         DateAxis time = new DateAxis("time (" + day.zone().getId() + ")");
         time.setTimeZone(TimeZone.getTimeZone(day.zone()));
@@ -73,16 +78,15 @@ public final class DayCharts {
         }
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(6);
-        plot.add(flexionPlot(day, threshold), 5);
+        plot.add(flexionPlot(day, threshold, style), 5);
         plot.add(ribbonPlot(day), 1);
         JFreeChart chart = new JFreeChart("Thoracic flexion, " + day.date(), JFreeChart.DEFAULT_TITLE_FONT, plot,
                 true);
-        chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(SMALL);
-        return chart;
+        return style.apply(chart);
     }
 
-    private static XYPlot flexionPlot(DayData day, double threshold) {
+    private static XYPlot flexionPlot(DayData day, double threshold, ChartStyle style) {
         XYIntervalSeries envelope = new XYIntervalSeries("flexion min–max per minute");
         XYSeries median = new XYSeries("median", false, true);
         long prev = Long.MIN_VALUE;
@@ -122,13 +126,10 @@ public final class DayCharts {
         XYPlot p = new XYPlot(env, null, flexAxis, bars);
         XYSeriesCollection med = new XYSeriesCollection(median);
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
-        line.setSeriesPaint(0, StateColors.MEDIAN);
+        line.setSeriesPaint(0, style.median());
         line.setSeriesStroke(0, new BasicStroke(1.2f));
         p.setDataset(1, med);
         p.setRenderer(1, line);
-        p.setBackgroundPaint(Color.WHITE);
-        p.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        p.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
 
         IntervalMarker band = new IntervalMarker(threshold, Math.max(threshold + 200, 360));
         band.setPaint(StateColors.THRESHOLD_BAND);
@@ -199,7 +200,6 @@ public final class DayCharts {
         axis.setGridBandsVisible(false);
         axis.setRange(-0.6, 1.6);
         XYPlot p = new XYPlot(ds, null, axis, r);
-        p.setBackgroundPaint(Color.WHITE);
         p.setDomainGridlinesVisible(false);
         p.setRangeGridlinesVisible(false);
         return p;
@@ -216,6 +216,11 @@ public final class DayCharts {
 
     /** Minutes in each state over the day (horizontal bars). */
     public static JFreeChart stateTime(DaySummary summary) {
+        return stateTime(summary, ChartStyle.LIGHT);
+    }
+
+    /** {@link #stateTime(DaySummary)} in the given style. */
+    public static JFreeChart stateTime(DaySummary summary, ChartStyle style) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (PostureState s : PostureState.values()) {
             ds.addValue(summary.postureSeconds().get(s.label()) / 60.0, "minutes", s.label());
@@ -233,15 +238,17 @@ public final class DayCharts {
         r.setShadowVisible(false);
         CategoryPlot p = new CategoryPlot(ds, cat, val, r);
         p.setOrientation(PlotOrientation.HORIZONTAL);
-        p.setBackgroundPaint(Color.WHITE);
-        p.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         JFreeChart chart = new JFreeChart("Time in each state", JFreeChart.DEFAULT_TITLE_FONT, p, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return style.apply(chart);
     }
 
     /** Upright share of sitting time for each local hour with sitting. */
     public static JFreeChart hourlyUpright(DayData day) {
+        return hourlyUpright(day, ChartStyle.LIGHT);
+    }
+
+    /** {@link #hourlyUpright(DayData)} in the given style. */
+    public static JFreeChart hourlyUpright(DayData day, ChartStyle style) {
         double[] share = day.hourlyUprightShare();
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         int first = 24;
@@ -265,11 +272,8 @@ public final class DayCharts {
         r.setShadowVisible(false);
         r.setSeriesPaint(0, StateColors.of(PostureState.UPRIGHT));
         CategoryPlot p = new CategoryPlot(ds, cat, val, r);
-        p.setBackgroundPaint(Color.WHITE);
-        p.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         JFreeChart chart = new JFreeChart("Upright share per hour", JFreeChart.DEFAULT_TITLE_FONT, p, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return style.apply(chart);
     }
 
     static String fmt(double v) {

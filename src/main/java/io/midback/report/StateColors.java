@@ -31,7 +31,6 @@ final class StateColors {
     static final Color BOUT = new Color(0x55, 0x55, 0x99);
     static final Color BREAK = new Color(0x7c, 0xc4, 0x7c);
     static final Color ENVELOPE = new Color(0x4a, 0x6f, 0xa5, 0xa0);
-    static final Color MEDIAN = new Color(0x1d, 0x33, 0x57);
     static final Color THRESHOLD_BAND = new Color(0xd6, 0x3b, 0x2f, 0x30);
     static final Color EPISODE = new Color(0xd6, 0x3b, 0x2f, 0x28);
     static final Color ALERT = new Color(0xe0, 0x7b, 0x00);

@@ -4,6 +4,8 @@ import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A serial port through jSerialComm: USB serial adapters and OS-bound Bluetooth SPP ports alike
@@ -43,12 +45,17 @@ public final class SerialTransport extends ReaderThreadTransport {
 
     @Override
     void connect() throws IOException {
+        if (portName.indexOf('/') >= 0 && !Files.exists(Path.of(portName))) {
+            // jSerialComm would look for the name under /dev and report that path instead: name the one given
+            throw new TransportException("serial port " + portName + " does not exist (no such file); `midback "
+                    + "scan` lists the ports");
+        }
         SerialPort p;
         try {
             p = SerialPort.getCommPort(portName);
         } catch (SerialPortInvalidPortException e) {
-            throw new TransportException("serial port " + portName + " does not exist or cannot be used ("
-                    + describe(e) + "); `midback scan` lists the ports", e);
+            throw new TransportException("serial port " + portName + " does not exist or cannot be used; "
+                    + "`midback scan` lists the ports", e);
         }
         if (!p.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY)) {
             throw new TransportException("serial port " + portName + ": cannot set " + baud + " baud 8N1");

@@ -5,17 +5,25 @@ import io.midback.alert.AlertKind;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
-import javax.swing.JLabel;
+import javax.swing.JTextArea;
+import javax.swing.UIManager;
 import javax.swing.JPanel;
 import javax.swing.Timer;
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.Insets;
 
-/** An unobtrusive strip above the content: the latest alert, a Snooze button, and a dismiss button. */
+/**
+ * A strip below the content, above the status line: the latest alert, wrapped to as many lines as it needs (a
+ * break reminder names a whole movement), a Snooze button, and a dismiss button. It takes its own room in the
+ * layout while it shows, so it covers no chart or legend.
+ */
 final class AlertBanner extends JPanel {
-    private final JLabel text = new JLabel();
+    private final JTextArea text = new JTextArea();
+    private final JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
     private final JButton snooze = new JButton("Snooze");
     private final JButton close = new JButton("✕");
     private final Timer hide = new Timer(20_000, e -> setVisible(false));
@@ -27,9 +35,14 @@ final class AlertBanner extends JPanel {
         setName("alertBanner");
         text.setName("alertText");
         setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 6));
-        text.setFont(text.getFont().deriveFont(Font.BOLD));
+        text.setFont(UIManager.getFont("Label.font").deriveFont(Font.BOLD));
+        text.setLineWrap(true);
+        text.setWrapStyleWord(true);
+        text.setEditable(false);
+        text.setFocusable(false);
+        text.setOpaque(false);
+        text.setBorder(BorderFactory.createEmptyBorder(3, 0, 3, 0));
         add(text, BorderLayout.CENTER);
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
         buttons.setOpaque(false);
         snooze.setName("bannerSnooze");
         snooze.addActionListener(e -> onSnooze.accept(snooze));
@@ -52,12 +65,25 @@ final class AlertBanner extends JPanel {
         snooze.setVisible(!good);
         onShow.run();
         setVisible(true);
+        revalidate(); // a longer text needs more lines
         hide.setInitialDelay(good ? 5_000 : 20_000);
         hide.restart();
         repaint();
     }
 
-    /** Called before the banner shows (the window places it). */
+    /** As wide as its parent, as tall as the text wrapped to the room beside the buttons. */
+    @Override
+    public Dimension getPreferredSize() {
+        int width = getParent() != null && getParent().getWidth() > 0 ? getParent().getWidth() : 800;
+        Insets in = getInsets();
+        Dimension b = buttons.getPreferredSize();
+        int textWidth = Math.max(120, width - in.left - in.right - b.width - 8);
+        text.setSize(textWidth, Short.MAX_VALUE); // a wrapping text area's preferred height follows its width
+        int height = Math.max(text.getPreferredSize().height, b.height);
+        return new Dimension(width, height + in.top + in.bottom);
+    }
+
+    /** Called before the banner shows. */
     void onShow(Runnable r) {
         onShow = r;
     }

@@ -3,63 +3,56 @@ package io.midback.ui;
 import org.jfree.data.xy.AbstractXYDataset;
 
 /**
- * A JFreeChart dataset over {@link SeriesWindow.Decimated} arrays: refilled in place on the event thread, then
- * one change event per refresh (no per-point notification, no per-point objects).
+ * A JFreeChart dataset over some of the series of {@link SeriesWindow.Decimated} arrays (0 flexion, 1 side bend,
+ * 2 rotation): refilled in place by the chart's painter thread, no per-point notification, no per-point objects.
  */
 final class DecimatedDataset extends AbstractXYDataset {
     private static final String[] KEYS = {"flexion", "side bend", "rotation"};
     private final SeriesWindow.Decimated points;
-    private boolean[] visible = {true, true, true};
+    private final int[] series;
 
-    DecimatedDataset(SeriesWindow.Decimated points) {
+    /** @param series the indices of the series this dataset shows, in its order */
+    DecimatedDataset(SeriesWindow.Decimated points, int... series) {
         this.points = points;
+        this.series = series.clone();
     }
 
     SeriesWindow.Decimated points() {
         return points;
     }
 
-    /** One notification after the points were refilled. */
-    void changed() {
-        fireDatasetChanged();
-    }
-
-    void setVisible(int series, boolean on) {
-        visible[series] = on;
-    }
-
     @Override
     public int getSeriesCount() {
-        return KEYS.length;
+        return series.length;
     }
 
     @Override
     public Comparable<String> getSeriesKey(int series) {
-        return KEYS[series];
+        return KEYS[this.series[series]];
     }
 
     @Override
     public int getItemCount(int series) {
-        return visible[series] ? points.count(series) : 0;
+        return points.count(this.series[series]);
     }
 
     @Override
     public Number getX(int series, int item) {
-        return points.x(series, item);
+        return points.x(this.series[series], item);
     }
 
     @Override
     public double getXValue(int series, int item) {
-        return points.x(series, item);
+        return points.x(this.series[series], item);
     }
 
     @Override
     public Number getY(int series, int item) {
-        return points.y(series, item);
+        return points.y(this.series[series], item);
     }
 
     @Override
     public double getYValue(int series, int item) {
-        return points.y(series, item);
+        return points.y(this.series[series], item);
     }
 }

@@ -1,15 +1,6 @@
 package io.midback.ui;
 
 import io.midback.posture.PostureState;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.IntervalMarker;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 
 import javax.swing.BorderFactory;
 import javax.swing.Box;
@@ -19,16 +10,11 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.SwingConstants;
 import javax.swing.UIManager;
-import java.awt.BasicStroke;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
-import java.awt.geom.Rectangle2D;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.Locale;
 
 /**
@@ -37,13 +23,11 @@ import java.util.Locale;
  * window's timer after it drained the ring.
  */
 final class LivePanel extends JPanel {
-    static final int MAX_COLUMNS = 4096;
+    static final int MAX_COLUMNS = LiveChart.MAX_COLUMNS;
     static final int[] WINDOW_MINUTES = {1, 5, 15};
 
     private final SeriesWindow window;
-    private final DecimatedDataset dataset = new DecimatedDataset(new SeriesWindow.Decimated(MAX_COLUMNS));
-    private final JFreeChart chart;
-    private final XYPlot plot;
+    private final LiveChart chart; // painter thread only after construction
     private final ChartView chartPanel;
     /** The one thread that touches the chart, plot and dataset after construction: draws into images. */
     private final java.util.concurrent.ExecutorService painter = java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -69,7 +53,6 @@ final class LivePanel extends JPanel {
     }
 
     private volatile Latest latest;
-    private final IntervalMarker slumpBand;
     private final JLabel stateLabel = new JLabel("—", SwingConstants.CENTER);
     private final JLabel flexionLabel = new JLabel(" ", SwingConstants.CENTER);
     private final JLabel calibratedLabel = new JLabel(" ", SwingConstants.CENTER);
@@ -87,30 +70,7 @@ final class LivePanel extends JPanel {
         this.window = window;
         setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
 
-        NumberAxis time = new NumberAxis("session time");
-        time.setNumberFormatOverride(new ClockFormat());
-        time.setAutoRange(false);
-        NumberAxis degrees = new NumberAxis("degrees");
-        degrees.setAutoRange(false);
-        degrees.setRange(-60, 90);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setDrawSeriesLineAsPath(true); // one path per series: far cheaper than a line per segment
-        renderer.setSeriesPaint(0, new Color(0x2E86DE));
-        renderer.setSeriesPaint(1, new Color(0x10AC84));
-        renderer.setSeriesPaint(2, new Color(0xEE9A3A));
-        for (int s = 0; s < 3; s++) {
-            renderer.setSeriesStroke(s, new BasicStroke(s == 0 ? 2f : 1.2f));
-        }
-        plot = new XYPlot(dataset, time, degrees, renderer);
-        plot.addRangeMarker(new ValueMarker(0, new Color(128, 128, 128), new BasicStroke(1f)), Layer.BACKGROUND);
-        slumpBand = new IntervalMarker(thresholdDeg, 90, new Color(231, 76, 60, 40));
-        slumpBand.setLabel("slump");
-        slumpBand.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        slumpBand.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        plot.addRangeMarker(slumpBand, Layer.BACKGROUND);
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setAntiAlias(false);
-        chart.setTextAntiAlias(true);
+        chart = new LiveChart(thresholdDeg);
         chartPanel = new ChartView();
         chartPanel.setName("liveChart");
         chartPanel.setPreferredSize(new Dimension(760, 420));
@@ -195,7 +155,7 @@ final class LivePanel extends JPanel {
 
     void setThreshold(double deg) {
         painter.execute(() -> {
-            slumpBand.setStartValue(deg);
+            chart.setThreshold(deg);
             dirty = true;
         });
     }
@@ -217,47 +177,11 @@ final class LivePanel extends JPanel {
 
     /** Colours that follow the look and feel (light or dark). */
     void applyTheme() {
-        Color bg = UIManager.getColor("Panel.background");
-        Color fg = UIManager.getColor("Label.foreground");
-        Color plotBg = UIManager.getColor("TextField.background");
-        if (bg == null || fg == null || plotBg == null) {
-            return;
-        }
+        io.midback.report.ChartStyle style = Theme.chartStyle();
         painter.execute(() -> {
-            themeChart(bg, fg, plotBg);
+            chart.theme(style);
             dirty = true;
         });
-    }
-
-    /** Painter thread: the chart's colours. */
-    private void themeChart(Color bg, Color fg, Color plotBg) {
-        chart.setBackgroundPaint(bg);
-        plot.setBackgroundPaint(plotBg);
-        // Opaque colours and solid 1 px strokes: dashed or translucent lines are slow in software rendering.
-        Color grid = blend(fg, plotBg, 0.15);
-        plot.setDomainGridlinePaint(grid);
-        plot.setRangeGridlinePaint(grid);
-        plot.setDomainGridlineStroke(new BasicStroke(1f));
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        slumpBand.setPaint(blend(new Color(231, 76, 60), plotBg, 0.16));
-        slumpBand.setAlpha(1f);
-        for (NumberAxis a : new NumberAxis[] {(NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis()}) {
-            a.setLabelPaint(fg);
-            a.setTickLabelPaint(fg);
-            a.setAxisLinePaint(fg);
-            a.setTickMarkPaint(fg);
-        }
-        if (chart.getLegend() != null) {
-            chart.getLegend().setBackgroundPaint(bg);
-            chart.getLegend().setItemPaint(fg);
-        }
-        slumpBand.setLabelPaint(fg);
-    }
-
-    static Color blend(Color a, Color b, double fractionA) {
-        return new Color((int) Math.round(a.getRed() * fractionA + b.getRed() * (1 - fractionA)),
-                (int) Math.round(a.getGreen() * fractionA + b.getGreen() * (1 - fractionA)),
-                (int) Math.round(a.getBlue() * fractionA + b.getBlue() * (1 - fractionA)));
     }
 
     /**
@@ -311,25 +235,21 @@ final class LivePanel extends JPanel {
             double to = Double.isNaN(lastT) ? span : Math.max(lastT, span);
             double from = to - span;
             int columns = Math.max(50, Math.min(MAX_COLUMNS, dataColumns));
-            window.decimate(from, to, columns, dataset.points());
-            chart.setNotify(false);
-            plot.getDomainAxis().setRange(from, to);
+            chart.update(window, from, to, columns);
             if (img == null || img.getWidth() != w || img.getHeight() != h) {
                 img = gc != null ? gc.createCompatibleImage(w, h) : new java.awt.image.BufferedImage(w, h,
                         java.awt.image.BufferedImage.TYPE_INT_RGB);
             }
             java.awt.Graphics2D g = img.createGraphics();
             try {
-                org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
-                chart.draw(g, new Rectangle2D.Double(0, 0, w, h), info);
-                double dw = info.getPlotInfo().getDataArea().getWidth();
+                double dw = chart.draw(g, w, h).getWidth();
                 if (dw >= 1) {
                     dataColumns = (int) dw;
                 }
             } finally {
                 g.dispose();
             }
-            plotted0 = dataset.getItemCount(0);
+            plotted0 = chart.plottedPoints(0);
             back = front;
             front = img;
             drew = true;
@@ -395,14 +315,23 @@ final class LivePanel extends JPanel {
 
     /** Points currently plotted in a series (tests and measurements). */
     int plottedPoints(int series) {
-        return series == 0 ? plotted0 : dataset.points().count(series);
+        return series == 0 ? plotted0 : chart.plottedPoints(series);
+    }
+
+    /** The flexion readout: signed whole degrees, "0°" rather than "-0°" or "+0°". */
+    static String flexionText(double flexionDeg) {
+        if (Double.isNaN(flexionDeg)) {
+            return "–";
+        }
+        long whole = Math.round(flexionDeg);
+        return whole == 0 ? "0°" : String.format(Locale.ROOT, "%+d°", whole);
     }
 
     void showPosture(PostureState state, double flexionDeg, boolean calibrated) {
         stateLabel.setText(state.label());
         stateLabel.setBackground(colourOf(state));
         stateLabel.setForeground(Color.WHITE);
-        flexionLabel.setText(String.format(Locale.ROOT, "%+.0f°", flexionDeg));
+        flexionLabel.setText(flexionText(flexionDeg));
         calibratedLabel.setText(calibrated ? "calibrated" : "not calibrated: use Calibrate");
     }
 
@@ -421,28 +350,5 @@ final class LivePanel extends JPanel {
         lost.setText(lostSamples < 0 ? "–" : String.valueOf(lostSamples));
         battery.setText(Double.isNaN(batteryFraction) ? "unknown"
                 : String.format(Locale.ROOT, "%.0f %%", 100 * batteryFraction));
-    }
-
-    /** Session seconds as h:mm:ss (or m:ss). */
-    static final class ClockFormat extends NumberFormat {
-        @Override
-        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-            long s = Math.round(number);
-            String sign = s < 0 ? "-" : "";
-            s = Math.abs(s);
-            long h = s / 3600, m = (s / 60) % 60, sec = s % 60;
-            return to.append(h > 0 ? String.format(Locale.ROOT, "%s%d:%02d:%02d", sign, h, m, sec)
-                    : String.format(Locale.ROOT, "%s%d:%02d", sign, m, sec));
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return format((double) number, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            return null;
-        }
     }
 }

@@ -126,18 +126,12 @@ public final class MidbackWindow {
         content.add(tabs, BorderLayout.CENTER);
         statusLine.setName("statusLine");
         statusLine.setBorder(BorderFactory.createEmptyBorder(2, 10, 3, 10));
-        content.add(statusLine, BorderLayout.SOUTH);
+        // The banner takes its own room above the status line: it covers no chart or legend.
+        JPanel south = new JPanel(new BorderLayout());
+        south.add(banner, BorderLayout.NORTH);
+        south.add(statusLine, BorderLayout.SOUTH);
+        content.add(south, BorderLayout.SOUTH);
         frame.setContentPane(content);
-        // The banner floats over the bottom of the window (above the status line) instead of pushing the content
-        // down: showing it repaints its own strip, not the whole window.
-        frame.getLayeredPane().add(banner, javax.swing.JLayeredPane.PALETTE_LAYER);
-        content.addComponentListener(new java.awt.event.ComponentAdapter() {
-            @Override
-            public void componentResized(java.awt.event.ComponentEvent e) {
-                placeBanner();
-            }
-        });
-        banner.onShow(this::placeBanner);
         frame.setJMenuBar(menuBar());
         frame.setIconImage(TrayNotifier.image());
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
@@ -150,16 +144,6 @@ public final class MidbackWindow {
         frame.setMinimumSize(new Dimension(800, 520));
         frame.setSize(1100, 680);
         frame.setLocationByPlatform(true);
-    }
-
-    /** Puts the banner across the window's width, just above the status line. */
-    private void placeBanner() {
-        java.awt.Container content = frame.getContentPane();
-        int h = banner.getPreferredSize().height;
-        java.awt.Point p = SwingUtilities.convertPoint(content, 0, content.getHeight() - statusLine.getHeight() - h,
-                frame.getLayeredPane());
-        banner.setBounds(p.x, p.y, content.getWidth(), h);
-        banner.validate();
     }
 
     private JToolBar toolBar() {

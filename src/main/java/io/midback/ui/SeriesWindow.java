@@ -1,10 +1,13 @@
 package io.midback.ui;
 
+import io.midback.sensor.Gap;
+
 /**
  * The recent past of the three angle series, in primitive circular arrays (one thread: the chart's painter), and its
  * decimation to what the plot can show: for each pixel column, the minimum and the maximum of each series in
  * that column, in the order they occurred. Thousands of samples per column become two points, so drawing costs
- * the same whether the window holds one minute or fifteen.
+ * the same whether the window holds one minute or fifteen. A gap between two samples ({@link Gap}, the one gap
+ * rule) is a break in every series (a point with a NaN value, which the chart's renderer does not join across).
  */
 public final class SeriesWindow {
     public static final int SERIES = 3;
@@ -65,7 +68,8 @@ public final class SeriesWindow {
 
     /**
      * Decimates the samples with {@code fromS <= t <= toS} into {@code out}: at most two points per series per
-     * pixel column ({@code columns} columns across the window). Allocates nothing.
+     * pixel column ({@code columns} columns across the window), and a break (NaN) where samples are missing: at most
+     * one per column, placed between the two samples around the gap. Allocates nothing.
      */
     public void decimate(double fromS, double toS, int columns, Decimated out) {
         out.reset(columns);
@@ -84,7 +88,8 @@ public final class SeriesWindow {
             }
         }
         double pxPerS = columns / (toS - fromS);
-        int col = -1;
+        int col = -1, breakCol = -1;
+        double prevT = Double.NaN;
         double[] minV = out.scratchMin, maxV = out.scratchMax, minT = out.scratchMinT, maxT = out.scratchMaxT;
         for (long s = lo; s < head; s++) {
             int i = (int) (s & mask);
@@ -93,6 +98,13 @@ public final class SeriesWindow {
                 break;
             }
             int c = Math.min(columns - 1, (int) ((t - fromS) * pxPerS));
+            if (col >= 0 && Gap.isGap(t - prevT) && c != breakCol) {
+                out.flush(minV, minT, maxV, maxT);
+                out.gapBreak(0.5 * (prevT + t));
+                breakCol = c;
+                col = -1; // the samples after the gap start a new run, even in the same column
+            }
+            prevT = t;
             if (c != col) {
                 if (col >= 0) {
                     out.flush(minV, minT, maxV, maxT);
@@ -124,20 +136,26 @@ public final class SeriesWindow {
         }
     }
 
-    /** Decimated points per series: x (seconds) and y, preallocated for a maximum plot width. */
+    /**
+     * Decimated points per series: x (seconds) and y (NaN: a break), preallocated for a maximum plot width: per
+     * column at most two points before a break, the break, and two after.
+     */
     public static final class Decimated {
+        private static final int POINTS_PER_COLUMN = 5;
+        private final int maxColumns;
         final double[][] x, y;
         final int[] count = new int[SERIES];
         final double[] scratchMin = new double[SERIES], scratchMax = new double[SERIES];
         final double[] scratchMinT = new double[SERIES], scratchMaxT = new double[SERIES];
 
         public Decimated(int maxColumns) {
-            x = new double[SERIES][2 * maxColumns];
-            y = new double[SERIES][2 * maxColumns];
+            this.maxColumns = maxColumns;
+            x = new double[SERIES][POINTS_PER_COLUMN * maxColumns];
+            y = new double[SERIES][POINTS_PER_COLUMN * maxColumns];
         }
 
         public int maxColumns() {
-            return x[0].length / 2;
+            return maxColumns;
         }
 
         public int count(int series) {
@@ -167,6 +185,16 @@ public final class SeriesWindow {
                 throw new IllegalArgumentException(columns + " columns, at most " + maxColumns());
             }
             java.util.Arrays.fill(count, 0);
+        }
+
+        /** A break in every series at {@code tS}. */
+        void gapBreak(double tS) {
+            for (int k = 0; k < SERIES; k++) {
+                int n = count[k];
+                x[k][n] = tS;
+                y[k][n] = Double.NaN;
+                count[k] = n + 1;
+            }
         }
 
         void flush(double[] minV, double[] minT, double[] maxV, double[] maxT) {

@@ -3,6 +3,10 @@ package io.midback.ui;
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
+import io.midback.report.ChartStyle;
+
+import javax.swing.UIManager;
+import java.awt.Color;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +31,14 @@ final class Theme {
     static void switchTo(boolean dark) {
         install(dark);
         FlatLaf.updateUI();
+    }
+
+    /** The charts' colours for the installed look and feel (its panel, text and text-field colours). */
+    static ChartStyle chartStyle() {
+        Color bg = UIManager.getColor("Panel.background");
+        Color fg = UIManager.getColor("Label.foreground");
+        Color plot = UIManager.getColor("TextField.background");
+        return bg == null || fg == null || plot == null ? ChartStyle.LIGHT : ChartStyle.of(bg, fg, plot);
     }
 
     static boolean isDark() {

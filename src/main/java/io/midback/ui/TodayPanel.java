@@ -3,6 +3,7 @@ package io.midback.ui;
 import io.midback.history.DayData;
 import io.midback.history.DaySummary;
 import io.midback.history.HistoryStore;
+import io.midback.report.ChartStyle;
 import io.midback.report.DayCharts;
 import io.midback.report.WeekCharts;
 import org.jfree.chart.JFreeChart;
@@ -71,7 +72,7 @@ final class TodayPanel extends JPanel {
         }
     }
 
-    /** The report charts keep their own (light) colours; nothing to follow. */
+    /** The charts follow the window's theme: redrawn in its colours at the next refresh. */
     void applyTheme() {
         reloadSoon();
     }
@@ -105,13 +106,14 @@ final class TodayPanel extends JPanel {
         Dimension fl = flexion.getSize(), st = states.getSize(), hr = hourly.getSize(), wk = week.getSize();
         double thr = thresholdDeg.getAsDouble();
         LocalDate today = LocalDate.now(clock);
-        Thread t = new Thread(() -> load(today, thr, fl, st, hr, wk), "midback-today");
+        ChartStyle style = Theme.chartStyle();
+        Thread t = new Thread(() -> load(today, thr, style, fl, st, hr, wk), "midback-today");
         t.setDaemon(true);
         t.start();
     }
 
     /** Worker thread: reads the history and draws the charts into images. */
-    private void load(LocalDate today, double thr, Dimension fl, Dimension st, Dimension hr, Dimension wk) {
+    private void load(LocalDate today, double thr, ChartStyle style, Dimension fl, Dimension st, Dimension hr, Dimension wk) {
         String text;
         BufferedImage[] img = new BufferedImage[4];
         try {
@@ -137,12 +139,12 @@ final class TodayPanel extends JPanel {
                         s.alertCount(), s.alertCount() == 1 ? "" : "s");
                 if (!day.minutes().isEmpty()) {
                     img[0] = draw(DayCharts.flexion(day, Double.isNaN(day.slumpThresholdDeg()) ? thr
-                            : day.slumpThresholdDeg()), fl);
-                    img[1] = draw(DayCharts.stateTime(s), st);
-                    img[2] = draw(DayCharts.hourlyUpright(day), hr);
+                            : day.slumpThresholdDeg(), style), fl);
+                    img[1] = draw(DayCharts.stateTime(s, style), st);
+                    img[2] = draw(DayCharts.hourlyUpright(day, style), hr);
                 }
                 if (!days.isEmpty()) {
-                    img[3] = draw(WeekCharts.trend("This week", days), wk);
+                    img[3] = draw(WeekCharts.trend("This week", days, style), wk);
                 }
             }
         } catch (RuntimeException e) {

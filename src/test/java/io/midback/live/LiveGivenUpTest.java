@@ -23,11 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LiveGivenUpTest {
     @Test
     void aSessionWhoseLinkIsGivenUpExitsOneAfterItsSummary(@TempDir Path dir) throws Exception {
-        try (SocatPair pty = SocatPair.require(dir)) {
+        try (SocatPair pty = SocatPair.require(dir);
+             LiveTesting.SerialSensor sensor = new LiveTesting.SerialSensor(LiveTesting.scenario("early-slump"),
+                     LiveTesting.config(50), pty.a().toString())) {
             Running live = start("live", "--port", pty.b().toString(), "--format", "midback", "--duration", "60",
                     "--watchdog", "1", "--give-up-after", "1", "--no-history", "--json");
-            Poll.until(() -> live.err().contains(": connected"), Duration.ofSeconds(30),
-                    () -> "connected: " + live.err());
+            Poll.until(() -> live.err().contains(": receiving data") && sensor.sensor.samplesSent() >= 50,
+                    Duration.ofSeconds(30), () -> "streaming: " + live.err());
             pty.kill();
             Run r = live.result().get(60, TimeUnit.SECONDS);
             List<String> err = r.err().lines().filter(l -> !l.isBlank()).toList();

@@ -56,6 +56,8 @@ class LiveKillTest {
                         lostS);
                 assertTrue(lostS <= MAX_LOSS_S, String.format(Locale.ROOT, "recorded %d of %d samples sent before"
                         + " the kill: %.3f s lost > %.2f s", samples[0], sent, lostS, MAX_LOSS_S));
+                assertEquals(RATE_HZ, CsvSampleReader.readMetadata(rec).rateHz().orElse(Double.NaN),
+                        "the header states the stream's true rate (live was given none), even when killed");
                 Run replay = run("replay", rec.toString(), "--json");
                 assertEquals(0, replay.code(), replay.err());
                 JsonObject j = replay.json();

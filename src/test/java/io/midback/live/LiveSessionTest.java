@@ -1,7 +1,6 @@
 package io.midback.live;
 
 import io.midback.recording.CsvSampleReader;
-import io.midback.recording.CsvSampleWriter;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
@@ -116,7 +115,7 @@ class LiveSessionTest {
             Path csv = dir.resolve("live.csv");
             Path raw = dir.resolve("live.bin");
             List<String> states = new CopyOnWriteArrayList<>();
-            LiveRecorder recorder = new LiveRecorder(CsvSampleWriter.create(csv, RecordingMetadata.empty(), false), raw);
+            LiveRecorder recorder = new LiveRecorder(csv, f -> RecordingMetadata.empty(), raw);
             ByteArrayOutputStream atDevice = new ByteArrayOutputStream();
 
             LiveSession session = new LiveSession(config, samples, recorder, new io.midback.transport.LinkListener() {

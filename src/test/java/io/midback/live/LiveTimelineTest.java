@@ -153,4 +153,24 @@ class LiveTimelineTest {
         }
         assertEquals(6.0, c.t.get(c.t.size() - 1), 1e-6, "re-anchored on the arrival");
     }
+
+    /**
+     * A sensor restarted while the link was down: its decoder sees the counter go back and reports a tiny gap in
+     * device time just before the samples after the drop; the drop's own gap covers it, so the recording gets one
+     * gap line, not two overlapping ones (issue 16).
+     */
+    @Test
+    void aRestartDuringADropIsOneGap() {
+        Collect c = new Collect();
+        LiveTimeline tl = new LiveTimeline(c, LiveTimeline.Mode.DEVICE, 100, T0);
+        SampleBatch b = new SampleBatch(64);
+        deviceBatch(tl, b, 500.0, 50, 100, 0.5);
+        tl.linkDropped("no data for 3.0 s");
+        tl.gap(500.49, 500.50, "device restarted (sample counter or clock went back)");
+        deviceBatch(tl, b, 500.50, 50, 100, 6.0);
+        assertEquals(1, c.gaps.size(), c.reasons.toString());
+        assertEquals("no data for 3.0 s", c.reasons.get(0));
+        assertEquals(c.t.get(49), c.gaps.get(0)[0], 1e-9);
+        assertEquals(c.t.get(50), c.gaps.get(0)[1], 1e-9);
+    }
 }

@@ -1,6 +1,5 @@
 package io.midback.live;
 
-import io.midback.recording.CsvSampleWriter;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
 import io.midback.transport.ReconnectingLink;
@@ -21,8 +20,7 @@ public final class RecordingChild {
         var config = new LiveSession.Config(port, () -> new SerialTransport(port, 115_200),
                 ReconnectingLink.Settings.DEFAULT, LiveSessionTest.ByteDecoder::new, LiveTimeline.Mode.ARRIVAL, 200,
                 LiveSession.DeviceControl.NONE);
-        LiveRecorder recorder = new LiveRecorder(CsvSampleWriter.create(Path.of(args[1]), RecordingMetadata.empty(),
-                false), Path.of(args[2]));
+        LiveRecorder recorder = new LiveRecorder(Path.of(args[1]), f -> RecordingMetadata.empty(), Path.of(args[2]));
         LiveSession session = new LiveSession(config, new SampleSink() {
             @Override
             public void accept(io.midback.sensor.SampleBatch batch) {

@@ -1,0 +1,252 @@
+package io.midback.ui;
+
+import static io.midback.ui.ScenarioSupport.await;
+import static io.midback.ui.ScenarioSupport.onEdt;
+import static io.midback.ui.ScenarioSupport.report;
+
+import io.midback.alert.Alert;
+import io.midback.alert.AlertKind;
+import io.midback.alert.AlertListener;
+import io.midback.history.HistoryRecorder;
+import io.midback.history.HistoryStore;
+import io.midback.history.SessionInfo;
+import io.midback.history.SyntheticDay;
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureListener;
+import io.midback.posture.PostureState;
+import io.midback.sensor.SampleBatch;
+import io.midback.sensor.SampleSink;
+
+import java.awt.Component;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.Window;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The live chart and the Today charts as the user sees them (started by {@link ChartWindowTest} with a
+ * {@code DISPLAY}): a wearer walking with a rotation swinging to ±38°, a sensor that stops for 12 s and comes back,
+ * flexion ending a hair below zero, 17 minutes into the session; then a break reminder with its whole movement
+ * text; then the dark theme on the Live and Today tabs (a week of history). Screenshots after each step; what it
+ * saw as {@code key=value} lines.
+ */
+public final class ChartScenario {
+    /** Session time of the first sample: the time axis reads 17 to 18 minutes. */
+    static final double START_S = 1030;
+    static final double GAP_FROM_S = START_S + 30, GAP_TO_S = START_S + 42, END_S = START_S + 58;
+    static final double ROTATION_PEAK_DEG = 38;
+    static final String BREAK_TEXT = "Sitting or standing still for 30 min: time for a short break. Thoracic "
+            + "extension over the chair back: hands behind your head, lean back over the top of the backrest, 5 slow "
+            + "repetitions.";
+
+    private final Path shots;
+    private final Robot robot;
+
+    private ChartScenario(Path shots) throws Exception {
+        this.shots = shots;
+        this.robot = new Robot();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path shots = Path.of(args[0]);
+        Path dir = Path.of(args[1]);
+        Files.createDirectories(shots);
+        System.setProperty("midback.config.dir", dir.resolve("config").toString());
+        try {
+            new ChartScenario(shots).run(dir);
+        } catch (Throwable t) {
+            System.out.println("error=" + t);
+            t.printStackTrace();
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    /** The wearer's angles at session time {@code tS}: walking, the trunk counter-rotating to ±38°. */
+    static double flexionDeg(double tS) {
+        return tS < END_S - 6 ? 6 + 2 * Math.sin(tS * 2 * Math.PI) : -0.3;
+    }
+
+    static double bendDeg(double tS) {
+        return tS < END_S - 6 ? 5 * Math.sin(tS * Math.PI) : 0;
+    }
+
+    static double rotationDeg(double tS) {
+        return tS < END_S - 6 ? ROTATION_PEAK_DEG * Math.sin(tS * Math.PI / 2) : 0;
+    }
+
+    private void shot(Window w, String name) throws Exception {
+        Thread.sleep(400); // let the last refresh reach the screen
+        ScenarioSupport.shot(robot, w, shots.resolve(name));
+    }
+
+    private static Path historyWithAWeek(Path dir, ZoneId zone) {
+        Path db = dir.resolve("history.db");
+        LocalDate today = LocalDate.now(zone);
+        try (HistoryStore store = HistoryStore.open(db)) {
+            for (int d = 6; d >= 0; d--) {
+                HistoryRecorder rec = store.beginSession(new SessionInfo(
+                        today.minusDays(d).atTime(9, 0).atZone(zone).toInstant(), zone, "sim", "test", null, 15));
+                SyntheticDay.office(11 + d, d == 0 ? 3 : 1, 10).feed(rec);
+                rec.close();
+            }
+        }
+        return db;
+    }
+
+    private void run(Path dir) throws Exception {
+        Clock clock = Clock.systemDefaultZone();
+        HistoryAccess history = new HistoryAccess(historyWithAWeek(dir, clock.getZone()),
+                msg -> report("notice.history", msg));
+        WalkingWithAGap source = new WalkingWithAGap();
+        MidbackWindow w = onEdt(() -> {
+            Theme.install(false);
+            MidbackWindow win = new MidbackWindow(UiPrefs.load(dir.resolve("config")), new AnglesBackend(),
+                    DeviceCatalog.UNAVAILABLE, clock, history);
+            win.applySettings(AlertSettings.defaults().withThreshold(15));
+            win.frame().setLocation(0, 0);
+            win.show();
+            win.connect(source, null);
+            return win;
+        });
+        LivePanel live = onEdt(() -> (LivePanel) javax.swing.SwingUtilities.getAncestorOfClass(LivePanel.class,
+                ScenarioSupport.named(w.frame(), "liveChart", Component.class)));
+        onEdt(() -> {
+            live.setWindowMinutes(1);
+            return null;
+        });
+        AlertBanner banner = ScenarioSupport.named(w.frame(), "alertBanner", AlertBanner.class);
+        // The last samples (flexion -0.3°) are the only ones below zero.
+        report("chart.filled", await(() -> live.latest() != null && live.latest().flexionDeg() < 0
+                && live.plottedPoints(0) > 100, 20));
+        await(() -> ScenarioSupport.text(w.frame(), "flexion").endsWith("°"), 5);
+        report("flexion.label", ScenarioSupport.text(w.frame(), "flexion"));
+        shot(w.frame(), "chart-01-walking-gap.png");
+
+        // A break reminder: the whole movement must be readable, and the chart's legend not covered.
+        onEdt(() -> {
+            banner.show(new Alert(END_S, AlertKind.BREAK, BREAK_TEXT));
+            return null;
+        });
+        await(() -> banner.isShowing(), 5);
+        Thread.sleep(300);
+        Component text = ScenarioSupport.named(w.frame(), "alertText", Component.class);
+        report("banner.textFits", onEdt(() -> text.getPreferredSize().width <= text.getWidth()
+                && text.getPreferredSize().height <= text.getHeight()));
+        report("banner.overChart", onEdt(() -> {
+            Component chart = ScenarioSupport.named(w.frame(), "liveChart", Component.class);
+            Rectangle c = javax.swing.SwingUtilities.convertRectangle(chart.getParent(), chart.getBounds(),
+                    w.frame().getRootPane());
+            Rectangle b = javax.swing.SwingUtilities.convertRectangle(banner.getParent(), banner.getBounds(),
+                    w.frame().getRootPane());
+            return c.intersects(b);
+        }));
+        shot(w.frame(), "chart-02-break-banner.png");
+        onEdt(() -> {
+            banner.setVisible(false);
+            w.setTheme("dark");
+            return null;
+        });
+        shot(w.frame(), "chart-03-dark-live.png");
+
+        javax.swing.JTabbedPane tabs = ScenarioSupport.named(w.frame(), "tabs", javax.swing.JTabbedPane.class);
+        onEdt(() -> {
+            tabs.setSelectedIndex(tabs.indexOfTab("Today"));
+            return null;
+        });
+        report("today.loaded", await(() -> ScenarioSupport.text(w.frame(), "todaySummary").startsWith("Today: "), 20));
+        Thread.sleep(1500); // the charts are drawn on a worker thread after the summary is known
+        shot(w.frame(), "chart-04-dark-today.png");
+        onEdt(() -> {
+            w.setTheme("light");
+            return null;
+        });
+        Thread.sleep(1500);
+        shot(w.frame(), "chart-05-light-today.png");
+        onEdt(() -> {
+            w.frame().dispose();
+            return null;
+        });
+        source.stop();
+        history.close();
+        report("done", true);
+    }
+
+    /** Samples at 100 Hz from START_S to END_S with nothing from GAP_FROM_S to GAP_TO_S; then silence. */
+    static final class WalkingWithAGap implements SampleSource {
+        private volatile boolean stopped;
+
+        @Override
+        public String describe() {
+            return "walking wearer with a gap (test)";
+        }
+
+        @Override
+        public void run(SampleSink sink) throws InterruptedException {
+            SampleBatch b = new SampleBatch(256);
+            for (long i = 0; START_S + i * 0.01 <= END_S; i++) {
+                double t = START_S + i * 0.01;
+                if (t > GAP_FROM_S && t < GAP_TO_S) {
+                    continue;
+                }
+                b.add(t, 0, 0, 0, 0, 9.81, 0, Double.NaN, Double.NaN, Double.NaN);
+                if (b.isFull()) {
+                    sink.accept(b);
+                    b.clear();
+                }
+            }
+            if (b.size() > 0) {
+                sink.accept(b);
+            }
+            while (!stopped) { // a link that stays open with nothing more to say
+                Thread.sleep(50);
+            }
+            sink.end();
+        }
+
+        @Override
+        public void stop() {
+            stopped = true;
+        }
+    }
+
+    /** A posture stage for the chart alone: every sample's angles from the functions above, no alerts. */
+    static final class AnglesBackend implements PostureBackend {
+        @Override
+        public SampleSink open(SampleSource source, PostureListener frames, AlertListener alerts) {
+            PostureFrame f = new PostureFrame();
+            return new SampleSink() {
+                @Override
+                public void accept(SampleBatch batch) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        double t = batch.tS[i];
+                        f.tS = t;
+                        f.flexionDeg = flexionDeg(t);
+                        f.lateralBendDeg = bendDeg(t);
+                        f.axialRotationDeg = rotationDeg(t);
+                        f.state = t < END_S - 6 ? PostureState.WALKING : PostureState.UPRIGHT;
+                        f.calibrated = true;
+                        frames.onPosture(f);
+                    }
+                }
+
+                @Override
+                public void end() {
+                }
+            };
+        }
+
+        @Override
+        public void apply(AlertSettings settings) {
+        }
+
+        @Override
+        public Calibration calibration() {
+            throw new UnsupportedOperationException("no calibration in the chart scenario");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.midback.ui;
+
+import io.midback.testing.ChildProcess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The charts in the real window under X (issue 16, the window's chart findings; {@link ChartScenario} drives it in
+ * a child JVM): screenshots land in target/screenshots/chart-*.png. What can be asserted on the chart's model is
+ * asserted in {@link LiveChartTest} and {@code io.midback.report.ChartStyleTest}; here what the user sees.
+ */
+@ExtendWith(XvfbExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChartWindowTest {
+    private final Properties seen = new Properties();
+    private String output;
+
+    @BeforeAll
+    void runScenario(XvfbExtension.Display display) throws Exception {
+        Path dir = Files.createTempDirectory("midback-chart-test");
+        ProcessBuilder pb = ChildProcess.java(List.of("-Xmx256m", "-Djava.awt.headless=false"), ChartScenario.class,
+                MidbackWindowTest.SHOTS.toAbsolutePath().toString(), dir.toString()).redirectErrorStream(true);
+        pb.environment().put("DISPLAY", display.name());
+        int code;
+        try (ChildProcess p = ChildProcess.start("chart scenario", pb)) {
+            code = p.awaitExit(Duration.ofSeconds(120));
+            output = p.out();
+        }
+        seen.load(new StringReader(output.replace("\\", "\\\\")));
+        assertEquals(0, code, "the scenario failed:\n" + output);
+    }
+
+    private String get(String key) {
+        String v = seen.getProperty(key);
+        assertTrue(v != null, "the scenario did not report " + key + ":\n" + output);
+        return v;
+    }
+
+    private static BufferedImage shot(String name) throws IOException {
+        Path f = MidbackWindowTest.SHOTS.resolve(name);
+        assertTrue(Files.isRegularFile(f), "screenshot " + f + " missing");
+        return ImageIO.read(f.toFile());
+    }
+
+    /** Share of the pixels below the tab row (y ≥ 90) that are near white. */
+    private static double whiteShareBelowTabs(BufferedImage img) {
+        long white = 0, all = 0;
+        for (int y = 90; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                if (((p >> 16) & 255) > 235 && ((p >> 8) & 255) > 235 && (p & 255) > 235) {
+                    white++;
+                }
+                all++;
+            }
+        }
+        return white / (double) all;
+    }
+
+    @Test
+    void theChartFillsAndNegativeZeroReadsAsZero() throws IOException {
+        assertEquals("true", get("chart.filled"));
+        String label = get("flexion.label");
+        System.out.println("flexion label at -0.3°: " + label);
+        assertEquals("0°", label);
+        shot("chart-01-walking-gap.png");
+    }
+
+    @Test
+    void theBreakReminderIsReadableWholeAndCoversNoChart() throws IOException {
+        assertEquals("true", get("banner.textFits"), "the break reminder's text is cut off");
+        assertEquals("false", get("banner.overChart"), "the banner covers the chart (and its legend)");
+        shot("chart-02-break-banner.png");
+    }
+
+    @Test
+    void theTodayChartsFollowTheDarkTheme() throws IOException {
+        assertEquals("true", get("today.loaded"));
+        double dark = whiteShareBelowTabs(shot("chart-04-dark-today.png"));
+        double light = whiteShareBelowTabs(shot("chart-05-light-today.png"));
+        System.out.printf(Locale.ROOT, "near-white share of the Today tab: dark %.3f, light %.3f%n", dark, light);
+        assertTrue(light > 0.3, "the light Today tab should be mostly white: " + light);
+        assertTrue(dark < 0.02, "the dark Today tab still has white charts: " + dark);
+        assertFalse(output.contains("notice.history"), output);
+    }
+}
