@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One version of the classes timed for {@code ./bench turns}, which runs it in turns with another version, a JVM
- * each time, on a machine too busy for JMH to tell two versions apart: the version is loaded in a class loader of
- * its own, warmed up, then each round runs a few passes and takes the thread's CPU time per sample; it prints the
- * median of the rounds. (Two versions in one JVM were tried: the one loaded second ran up to twice as slow.)
+ * Versions of the classes timed in turns in one JVM for {@code ./bench turns}, on a machine too busy for JMH to
+ * tell them apart: each version in a class loader of its own, warmed up, then each round runs every version (in
+ * alternating order) for a few passes and takes the thread's CPU time per sample; it prints each version's median
+ * of the rounds. The version loaded second runs slower (by 10–50 % here), so {@code ./bench turns} swaps the
+ * loading order every other run; with the project's classes on this JVM's own class path it ran up to twice as
+ * slow, so they must not be there.
  *
  * <p>Arguments: {@code WORKLOAD ROUNDS PASSES WORKLOAD_CLASSES CLASSES_DIR...}, where WORKLOAD is a method of
  * {@link TurnsWorkload} ({@code posture} or {@code orientation}); the class path of this JVM holds the libraries.
