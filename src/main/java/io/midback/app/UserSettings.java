@@ -90,6 +90,8 @@ public final class UserSettings {
 
     private final Path file;
     private final Map<Key, String> values = new LinkedHashMap<>();
+    /** What could not be read from the file (null: nothing amiss). */
+    private String damage;
 
     private UserSettings(Path file) {
         this.file = file;
@@ -121,12 +123,13 @@ public final class UserSettings {
             s.migrate(legacy);
             return s;
         }
-        s.readAll(read(s.file), k -> Key.of(k));
+        s.readAll(s.read(s.file), k -> Key.of(k));
         return s;
     }
 
     private void migrate(Path legacy) {
         readAll(read(legacy), LEGACY::get);
+        damage = null; // the former file's other keys are the window's old ones, not damage
         try {
             store();
             Files.move(legacy, legacy.resolveSibling(LEGACY_FILE_NAME + ".migrated"),
@@ -137,6 +140,7 @@ public final class UserSettings {
     }
 
     private void readAll(Properties p, java.util.function.Function<String, Key> keyOf) {
+        int unread = 0;
         for (String name : p.stringPropertyNames()) {
             try {
                 Key k = keyOf.apply(name);
@@ -144,21 +148,51 @@ public final class UserSettings {
                     values.put(k, k.check(p.getProperty(name)));
                 }
             } catch (IllegalArgumentException e) {
-                // an unknown key or a value out of range reads as the default
+                unread++; // an unknown key or a value out of range reads as the default
             }
+        }
+        if (unread > 0 && damage == null) {
+            damage = unread + (unread == 1 ? " entry is" : " entries are")
+                    + " not a setting Midback knows or out of range; the defaults apply in their place";
         }
     }
 
-    private static Properties read(Path f) {
+    private Properties read(Path f) {
         Properties p = new Properties();
         if (Files.isRegularFile(f)) {
             try (InputStream in = Files.newInputStream(f)) {
                 p.load(in);
             } catch (IOException | IllegalArgumentException e) {
                 p.clear();
+                damage = "it cannot be read (" + e.getMessage() + "); the defaults apply";
             }
         }
         return p;
+    }
+
+    /**
+     * What was wrong with the file when it was loaded (a damaged or hand-edited file: entries that are not
+     * settings, values out of range, bytes that cannot be read), or null when it read cleanly or was missing.
+     */
+    public String damage() {
+        return damage;
+    }
+
+    /**
+     * Moves the file aside as {@code settings.properties.damaged-YYYYMMDD-HHMMSS} (kept for the user to look at)
+     * and writes the settings in use in its place; returns where the old file now is. Blocks (I/O).
+     */
+    public Path setAside(java.time.LocalDateTime now) {
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged-"
+                + now.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try {
+            Files.move(file, aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file + " aside: " + e.getMessage(), e);
+        }
+        store();
+        damage = null;
+        return aside;
     }
 
     public Path file() {

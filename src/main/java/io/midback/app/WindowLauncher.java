@@ -28,9 +28,12 @@ public interface WindowLauncher {
      * @param json                print the session's summary as one JSON line when the replay ends (as
      *                            {@code replay --json} does)
      * @param exitWhenDone        close the window when the replay ends
+     * @param history             the history database sessions are saved in and the Today tab reads, or null to
+     *                            run without history
      */
     record Request(Path replay, double speed, String port, String theme, boolean measure, Path fallbackReplay,
-                   boolean saveReplayToHistory, PostureSettings posture, boolean json, boolean exitWhenDone) {
+                   boolean saveReplayToHistory, PostureSettings posture, boolean json, boolean exitWhenDone,
+                   Path history) {
     }
 
     /** Opens the window and returns the exit code once it is closed. */

@@ -1,6 +1,7 @@
 package io.midback.cli;
 
-import java.net.URISyntaxException;
+import io.midback.app.BesideProgram;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,19 +23,6 @@ public final class BundledSample {
             Path p = Path.of(override, NAME);
             return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
         }
-        try {
-            Path here = Path.of(BundledSample.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // target/midback.jar or target/classes: look in up to three parents for samples/.
-            for (Path dir = here.getParent(); dir != null && here.getNameCount() - dir.getNameCount() <= 3;
-                 dir = dir.getParent()) {
-                Path p = dir.resolve("samples").resolve(NAME);
-                if (Files.isRegularFile(p)) {
-                    return Optional.of(p);
-                }
-            }
-        } catch (URISyntaxException | RuntimeException e) {
-            // no code source location (unusual class loader): no bundled sample
-        }
-        return Optional.empty();
+        return BesideProgram.find("samples/" + NAME);
     }
 }

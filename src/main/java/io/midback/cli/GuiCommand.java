@@ -45,6 +45,9 @@ public final class GuiCommand implements Callable<Integer> {
     @Mixin
     PostureOptions posture;
 
+    @Mixin
+    SessionHistory history;
+
     @Option(names = "--measure", description = {"With --replay: print the window's figures as JSON when the replay ends "
             + "(time to a drawn window, longest event-thread stall, heap after GC), then close.",
             "Run with MIDBACK_JAVA_OPTS=-Xmx256m to hold the heap goal."})
@@ -55,6 +58,9 @@ public final class GuiCommand implements Callable<Integer> {
         double speedTimes = parseSpeed(speed); // usage errors first, display or not
         if (theme != null && !theme.matches("light|dark|system")) {
             throw UserException.usage("--theme " + theme + ": give light, dark or system");
+        }
+        if (saveHistory && history.pathOrNull() == null) {
+            throw UserException.usage("--save-history and --no-history: give one or the other");
         }
         if (GraphicsEnvironment.isHeadless()) {
             throw new UserException("no display: the window needs a desktop (DISPLAY is not set); "
@@ -77,7 +83,7 @@ public final class GuiCommand implements Callable<Integer> {
                 () -> new UserException("this build of midback has no window; try 'midback replay FILE' instead"));
         return window.run(new WindowLauncher.Request(replay, speedTimes, port, theme, measure, fallback,
                         saveHistory, posture.given() ? posture.toSettings(UserSettings.load()) : null, json,
-                        exitWhenDone),
+                        exitWhenDone, history.pathOrNull()),
                 System.out, System.err);
     }
 

@@ -111,21 +111,10 @@ public final class HistoryCommand implements Callable<Integer> {
             if (rows.isEmpty()) {
                 spec.commandLine().getErr().println("no sessions on record in " + db.path());
             }
-            rows.forEach(r -> out.println(describe(r)));
+            rows.forEach(r -> out.println(r.describe()));
         }
         out.flush();
         return 0;
-    }
-
-    /** A session in one line: {@code #ID  2024-05-06 08:00–08:43  43 min  SOURCE (DEVICE)}. */
-    static String describe(SessionRow r) {
-        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
-        java.time.ZonedDateTime start = r.start().atZone(r.zone());
-        return String.format(Locale.ROOT, "#%-4d %s %s–%s  %s  %s (%s)", r.id(), start.toLocalDate(),
-                start.format(hm), r.end() == null ? "?" : r.end().atZone(r.zone()).format(hm),
-                r.end() == null ? "unfinished" : String.format(Locale.ROOT, "%.0f min",
-                        java.time.Duration.between(r.start(), r.end()).toSeconds() / 60.0),
-                r.source(), r.device());
     }
 
     /** {@code midback history delete --session ID | --day DATE --yes}. */
@@ -163,7 +152,7 @@ public final class HistoryCommand implements Callable<Integer> {
                     SessionRow row = store.sessions().stream().filter(r -> r.id() == target.sessionId).findFirst()
                             .orElseThrow(() -> new UserException("--session " + target.sessionId + ": no such "
                                     + "session in " + store.path() + " ('midback history --sessions' lists them)"));
-                    what = "session " + describe(row);
+                    what = "session " + row.describe();
                     if (yes) {
                         store.deleteSession(row.id());
                     }

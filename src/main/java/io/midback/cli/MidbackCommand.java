@@ -19,6 +19,7 @@ public final class MidbackCommand implements java.util.concurrent.Callable<Integ
     static final List<Class<?>> SUBCOMMANDS = List.of(
             GuiCommand.class,
             LiveCommand.class,
+            BreatheCommand.class,
             ReplayCommand.class,
             ScanCommand.class,
             ReportCommand.class,

@@ -7,7 +7,6 @@ import io.midback.app.SessionSpec;
 import io.midback.app.SummaryJson;
 import io.midback.app.UserSettings;
 import io.midback.history.HistoryException;
-import io.midback.history.ContentHash;
 import io.midback.history.HistoryStore;
 import io.midback.history.SessionRow;
 import io.midback.posture.PostureSettings;
@@ -117,15 +116,13 @@ public final class ReplayCommand implements Callable<Integer> {
             } catch (HistoryException e) {
                 throw new UserException(e.getMessage(), e);
             }
-            String content = ContentHash.of(file);
-            java.util.Optional<SessionRow> already = store.sessionWithContent(content);
-            if (already.isPresent() && !saveHistoryAgain) {
+            SessionBuilder.Saving saving = builder.saveHistoryOnce(store, file, saveHistoryAgain);
+            if (saving.savedBefore() != null) {
                 store.close();
                 err.println("midback replay: " + file + " is in the history already (session "
-                        + HistoryCommand.describe(already.get()).trim() + "); not saved again "
+                        + saving.savedBefore().describe() + "); not saved again "
                         + "(--save-history-again saves it anyway)");
             } else {
-                store.setContentHash(builder.saveHistory(store).sessionId(), content);
                 builder.closing(store);
             }
         }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -65,19 +64,10 @@ public final class ReportCommand implements Callable<Integer> {
         LocalDate askedDay = period != null && period.day != null ? parseDay(period.day) : null;
         try (HistoryStore store = db.openExisting()) {
             if (monday != null) {
-                List<DayData> days = new ArrayList<>();
-                boolean any = false;
-                for (int i = 0; i < 7; i++) {
-                    DayData d = store.day(monday.plusDays(i));
-                    any |= !d.minutes().isEmpty();
-                    days.add(d);
-                }
-                if (!any) {
+                if (!Reports.writeWeek(store, monday, widthPx, out)) {
                     throw new UserException("no history in week " + period.week + " (" + monday + " to "
                             + monday.plusDays(6) + ") in " + store.path() + onRecord(store));
                 }
-                Reports.writeWeek("Week " + period.week + " (" + monday + " to " + monday.plusDays(6) + ")",
-                        days, widthPx, out);
             } else {
                 LocalDate date;
                 if (askedDay != null) {

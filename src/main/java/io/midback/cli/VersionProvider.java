@@ -5,8 +5,7 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = MidbackCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"midback " + (v == null ? "development build" : v),
+        return new String[] {"midback " + io.midback.app.BesideProgram.version(),
                 "Java " + System.getProperty("java.version")};
     }
 }

@@ -10,4 +10,15 @@ import java.time.ZoneId;
  */
 public record SessionRow(long id, Instant start, Instant end, ZoneId zone, String device, String source,
                          String calibration, double slumpThresholdDeg) {
+
+    /** The session in one line: {@code #ID  2024-05-06 08:00–08:43  43 min  SOURCE (DEVICE)}. */
+    public String describe() {
+        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        java.time.ZonedDateTime at = start.atZone(zone);
+        return String.format(java.util.Locale.ROOT, "#%-4d %s %s–%s  %s  %s (%s)", id, at.toLocalDate(),
+                at.format(hm), end == null ? "?" : end.atZone(zone).format(hm),
+                end == null ? "unfinished" : String.format(java.util.Locale.ROOT, "%.0f min",
+                        java.time.Duration.between(start, end).toSeconds() / 60.0),
+                source, device);
+    }
 }

@@ -27,8 +27,6 @@ final class AlertBanner extends JPanel {
     private final JButton snooze = new JButton("Snooze");
     private final JButton close = new JButton("✕");
     private final Timer hide = new Timer(20_000, e -> setVisible(false));
-    private Alert shown;
-    private Runnable onShow = () -> { };
 
     AlertBanner(java.util.function.Consumer<JButton> onSnooze) {
         super(new BorderLayout(8, 0));
@@ -56,14 +54,12 @@ final class AlertBanner extends JPanel {
     }
 
     void show(Alert a) {
-        shown = a;
         boolean good = a.kind() == AlertKind.CORRECTED;
         setBackground(good ? new Color(0x27AE60) : a.kind() == AlertKind.BREAK ? new Color(0x2E86DE)
                 : new Color(0xE67E22));
         text.setForeground(Color.WHITE);
         text.setText(a.message());
         snooze.setVisible(!good);
-        onShow.run();
         setVisible(true);
         revalidate(); // a longer text needs more lines
         hide.setInitialDelay(good ? 5_000 : 20_000);
@@ -81,18 +77,5 @@ final class AlertBanner extends JPanel {
         text.setSize(textWidth, Short.MAX_VALUE); // a wrapping text area's preferred height follows its width
         int height = Math.max(text.getPreferredSize().height, b.height);
         return new Dimension(width, height + in.top + in.bottom);
-    }
-
-    /** Called before the banner shows. */
-    void onShow(Runnable r) {
-        onShow = r;
-    }
-
-    Alert shown() {
-        return isVisible() ? shown : null;
-    }
-
-    String text() {
-        return text.getText();
     }
 }

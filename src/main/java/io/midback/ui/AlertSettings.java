@@ -55,14 +55,6 @@ public record AlertSettings(String preset, double thresholdDeg, double delayS, b
         return preset(SlumpPreset.STANDARD.label());
     }
 
-    public AlertSettings withThreshold(double deg) {
-        return new AlertSettings("custom", deg, delayS, sound, vibration, breakIntervalMin);
-    }
-
-    public AlertSettings withDelay(double s) {
-        return new AlertSettings("custom", thresholdDeg, s, sound, vibration, breakIntervalMin);
-    }
-
     public AlertSettings withSound(boolean on) {
         return new AlertSettings(preset, thresholdDeg, delayS, on, vibration, breakIntervalMin);
     }

@@ -10,6 +10,7 @@ import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.SwingWorker;
 import java.awt.BorderLayout;
@@ -32,8 +33,16 @@ final class ConnectPanel extends JPanel {
     private final BiConsumer<SampleSource, String> connect;
     private final DefaultListModel<DeviceCatalog.Device> serial = new DefaultListModel<>();
     private final DefaultListModel<DeviceCatalog.Device> bluetooth = new DefaultListModel<>();
-    private final JLabel serialNote = new JLabel(" ");
-    private final JLabel btNote = new JLabel(" ");
+    /** What to check when no serial port is listed. */
+    static final String NO_SERIAL_HINT = "No serial ports found. Check that the sensor is plugged in (USB) or paired "
+            + "and bound to a port (Bluetooth), and switched on; on Linux your user needs the 'dialout' group to "
+            + "use serial ports. Then press Refresh. In a terminal, 'midback scan' lists what this computer sees.";
+    static final String NO_BLUETOOTH_HINT = "No Bluetooth devices offering a serial port found. Check that the "
+            + "sensor is switched on, near, and not connected to another computer, then Scan again.";
+    private final JTextArea serialNote = note("serialNote");
+    private final JTextArea btNote = note("bluetoothNote");
+    private JButton serialRefresh;
+    private boolean listedOnce;
     private final JTextField file = new JTextField(30);
     private final JComboBox<String> speed = new JComboBox<>(SPEEDS);
     private final javax.swing.JCheckBox saveReplay = new javax.swing.JCheckBox("Save to history");
@@ -44,14 +53,34 @@ final class ConnectPanel extends JPanel {
         setLayout(new BoxLayout(this, BoxLayout.Y_AXIS));
         setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         add(devicePanel("Serial port (USB or a paired Bluetooth device's port)", serial, serialNote, "Refresh",
-                () -> catalog.serialPorts()));
-        add(devicePanel("Bluetooth", bluetooth, btNote, "Scan", () -> catalog.scanBluetooth()));
+                () -> catalog.serialPorts(), NO_SERIAL_HINT));
+        add(devicePanel("Bluetooth", bluetooth, btNote, "Scan", () -> catalog.scanBluetooth(), NO_BLUETOOTH_HINT));
+        // The serial ports are listed the first time the tab is shown (off the event thread), not only on Refresh.
+        addHierarchyListener(e -> {
+            if ((e.getChangeFlags() & java.awt.event.HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing()
+                    && !listedOnce) {
+                listedOnce = true;
+                serialRefresh.doClick();
+            }
+        });
         add(replayPanel());
         add(simulatorPanel());
     }
 
-    private JPanel devicePanel(String title, DefaultListModel<DeviceCatalog.Device> model, JLabel note,
-                               String listLabel, Callable<List<DeviceCatalog.Device>> lister) {
+    /** A note under a device list: wraps, so a long reason shows whole. */
+    private static JTextArea note(String name) {
+        JTextArea a = new JTextArea(" ");
+        a.setName(name);
+        a.setLineWrap(true);
+        a.setWrapStyleWord(true);
+        a.setEditable(false);
+        a.setOpaque(false);
+        a.setFont(new JLabel().getFont());
+        return a;
+    }
+
+    private JPanel devicePanel(String title, DefaultListModel<DeviceCatalog.Device> model, JTextArea note,
+                               String listLabel, Callable<List<DeviceCatalog.Device>> lister, String noneHint) {
         JPanel p = new JPanel(new BorderLayout(6, 6));
         p.setBorder(BorderFactory.createTitledBorder(title));
         JList<DeviceCatalog.Device> list = new JList<>(model);
@@ -60,6 +89,10 @@ final class ConnectPanel extends JPanel {
         scroll.setPreferredSize(new Dimension(400, 70));
         p.add(scroll, BorderLayout.CENTER);
         JButton refresh = new JButton(listLabel);
+        refresh.setName(listLabel.equals("Scan") ? "bluetoothScan" : "serialRefresh");
+        if (!listLabel.equals("Scan")) {
+            serialRefresh = refresh;
+        }
         JButton open = new JButton("Connect");
         refresh.addActionListener(e -> {
             refresh.setEnabled(false);
@@ -77,7 +110,7 @@ final class ConnectPanel extends JPanel {
                     try {
                         List<DeviceCatalog.Device> found = get();
                         found.forEach(model::addElement);
-                        note.setText(found.isEmpty() ? "None found." : found.size() + " found.");
+                        note.setText(found.isEmpty() ? noneHint : found.size() + " found.");
                     } catch (Exception ex) {
                         Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
                         note.setText("Not available: " + cause.getMessage());
@@ -100,9 +133,11 @@ final class ConnectPanel extends JPanel {
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
         buttons.add(refresh);
         buttons.add(open);
-        buttons.add(note);
-        p.add(buttons, BorderLayout.SOUTH);
-        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, 150));
+        JPanel south = new JPanel(new BorderLayout(4, 4));
+        south.add(buttons, BorderLayout.NORTH);
+        south.add(note, BorderLayout.CENTER);
+        p.add(south, BorderLayout.SOUTH);
+        p.setMaximumSize(new Dimension(Integer.MAX_VALUE, 200));
         return p;
     }
 

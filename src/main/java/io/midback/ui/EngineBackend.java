@@ -41,6 +41,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
 
     private final HistoryAccess history;
     private volatile Runnable onHistoryWritten = () -> { };
+    private volatile java.util.function.Consumer<String> notice = m -> { };
 
     public EngineBackend(Clock clock) {
         this(clock, null);
@@ -55,6 +56,11 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
     /** Called (on the session thread) after a minute or a session end was written to the history. */
     public void onHistoryWritten(Runnable r) {
         onHistoryWritten = r == null ? () -> { } : r;
+    }
+
+    /** Told (on the session thread) what happened to a session's saving: already saved, or not saved and why. */
+    public void onNotice(java.util.function.Consumer<String> n) {
+        notice = n == null ? m -> { } : n;
     }
 
     /**
@@ -109,10 +115,23 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         HistoryStore store = source.savesHistory() && history != null ? history.store() : null;
         if (store != null) {
             try {
-                s.saveHistory(store).setCommitListener(m -> onHistoryWritten.run());
-                s.closing(() -> onHistoryWritten.run());
-            } catch (RuntimeException e) {
-                // the session goes on without the history (HistoryAccess reported why it cannot be opened)
+                io.midback.history.HistoryRecorder recorder;
+                if (source instanceof PacedReplay replay) { // a recording already saved is not saved twice
+                    SessionBuilder.Saving saving = s.saveHistoryOnce(store, replay.file(), false);
+                    recorder = saving.recorder();
+                    if (saving.savedBefore() != null) {
+                        notice.accept(replay.file().getFileName() + " is in the history already (session "
+                                + saving.savedBefore().describe().replaceAll(" +", " ") + "): not saved again.");
+                    }
+                } else {
+                    recorder = s.saveHistory(store);
+                }
+                if (recorder != null) {
+                    recorder.setCommitListener(m -> onHistoryWritten.run());
+                    s.closing(() -> onHistoryWritten.run());
+                }
+            } catch (RuntimeException | java.io.IOException e) {
+                notice.accept("This session is not saved in the history: " + e.getMessage());
             }
         }
         current = s;
@@ -120,6 +139,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
     }
 
     /** The builder of the current (or last) session: its summary and engine. Null before the first. */
+    @Override
     public SessionBuilder session() {
         return current;
     }

@@ -33,15 +33,16 @@ public final class GuiLauncher implements WindowLauncher {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<MidbackWindow> ref = new AtomicReference<>();
         CountDownLatch sessionEnded = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong firstPaintNanos = new java.util.concurrent.atomic.AtomicLong();
         EdtWatchdog watchdog = o.measure() ? new EdtWatchdog() : null;
         HeapWatch heap = o.measure() ? new HeapWatch().start() : null;
         TransportCatalog catalog = new TransportCatalog(java.time.Duration.ofSeconds(12));
         AtomicReference<MidbackWindow> notices = new AtomicReference<>();
         AtomicReference<EngineBackend> engines = new AtomicReference<>();
-        HistoryAccess history = HistoryAccess.defaults(msg -> SwingUtilities.invokeLater(() -> {
+        HistoryAccess history = new HistoryAccess(o.history(), msg -> SwingUtilities.invokeLater(() -> {
             MidbackWindow nw = notices.get();
             if (nw != null) {
-                nw.notice(msg);
+                nw.historyProblem(msg);
             }
         }));
         trace("launcher", launchNanos);
@@ -54,6 +55,7 @@ public final class GuiLauncher implements WindowLauncher {
             engines.set(engine);
             MidbackWindow w = new MidbackWindow(prefs, engine, catalog, Clock.systemDefaultZone(), history);
             engine.onHistoryWritten(w::historyWritten);
+            engine.onNotice(msg -> SwingUtilities.invokeLater(() -> w.notice(msg)));
             notices.set(w);
             ref.set(w);
             trace("window built", launchNanos);
@@ -71,13 +73,20 @@ public final class GuiLauncher implements WindowLauncher {
             }
             w.onSessionEnd(sessionEnded::countDown);
             if (watchdog != null) {
-                w.onFirstPaint(watchdog::start);
+                w.onFirstPaint(t -> watchdog.start());
             }
-            w.onFirstPaint(() -> trace("first paint", launchNanos));
+            w.onFirstPaint(t -> {
+                firstPaintNanos.set(t);
+                trace("first paint", launchNanos);
+            });
             w.show();
             trace("shown", launchNanos);
         });
         MidbackWindow w = ref.get();
+        // The history is opened now, off the event thread: a database that cannot be opened is said at once.
+        Thread opening = new Thread(history::store, "midback-history-open");
+        opening.setDaemon(true);
+        opening.start();
         // What to connect to is decided here, off the event thread and after the window is shown (a serial
         // port listing is I/O): --replay, --port, the remembered device when attached, else the bundled sample.
         PacedReplay asked = o.replay() == null ? null
@@ -94,10 +103,10 @@ public final class GuiLauncher implements WindowLauncher {
             SwingUtilities.invokeLater(() -> {
                 boolean tried = attached && w.reconnectLast();
                 if (!tried && o.fallbackReplay() != null) {
+                    w.playDemo(o.fallbackReplay());
                     if (remembered != null) {
-                        w.notice(remembered + " is not attached: replaying the bundled sample instead.");
+                        w.notice(remembered + " is not attached: playing the demo recording instead.");
                     }
-                    w.connect(new PacedReplay(o.fallbackReplay(), 1), null);
                 }
             });
         }
@@ -107,7 +116,8 @@ public final class GuiLauncher implements WindowLauncher {
             double wallS = (System.nanoTime() - wallStart) / 1e9;
             Thread.sleep(300); // let the last refreshes run under the watchdog
             AtomicReference<String> json = new AtomicReference<>();
-            SwingUtilities.invokeAndWait(() -> json.set(report(w, watchdog, heap, launchNanos, wallS)));
+            SwingUtilities.invokeAndWait(() -> json.set(report(w, watchdog, heap, launchNanos, firstPaintNanos.get(),
+                    wallS)));
             out.println(json.get());
             out.flush();
             watchdog.close();
@@ -164,10 +174,9 @@ public final class GuiLauncher implements WindowLauncher {
     }
 
     private static String report(MidbackWindow w, EdtWatchdog watchdog, HeapWatch heap, long launchNanos,
-                                 double wallS) {
+                                 long firstPaint, double wallS) {
         Session s = w.session();
         Instant started = commandStart();
-        long firstPaint = w.firstPaintNanos();
         double sinceLaunchMs = (firstPaint - launchNanos) / 1e6;
         double sinceProcessMs = started == null ? Double.NaN
                 : java.time.Duration.between(started, Instant.now()).toNanos() / 1e6
@@ -178,12 +187,12 @@ public final class GuiLauncher implements WindowLauncher {
                         + "\"launchToWindowMs\": %.0f, \"edtMaxStallMs\": %.1f, \"edtMaxStallAfterFirstHalfSecondMs\": %.1f, \"edtProbes\": %d, "
                         + "\"edtStallsOver50Ms\": %d, \"maxHeapMb\": %.0f, \"gcCount\": %d, "
                         + "\"heapAfterGcMaxFirstHalfMb\": %.1f, \"heapAfterGcMaxSecondHalfMb\": %.1f, "
-                        + "\"heapAfterGcLastMb\": %.1f, \"heapPeakBeforeGcMb\": %.1f, \"chartRefreshes\": %d, "
-                        + "\"plottedFlexionPoints\": %d, \"alertsShown\": %d, %s, \"stallsOver50\": \"%s\"}",
+                        + "\"heapAfterGcLastMb\": %.1f, \"heapPeakBeforeGcMb\": %.1f, %s, "
+                        + "\"alertsShown\": %d, \"stallsOver50\": \"%s\"}",
                 s.samples(), s.lastSampleS(), s.state(), wallS, s.samples() / wallS, sinceProcessMs, sinceLaunchMs,
                 watchdog.maxDelayMs(), watchdog.maxDelayAfterWarmupMs(), watchdog.probes(), watchdog.stallsOver50Ms(),
                 Runtime.getRuntime().maxMemory() / 1048576.0, heap.collections(), first, second,
-                heap.lastAfterGcMb(), heap.peakBeforeGcMb(), w.live().refreshes(), w.live().plottedPoints(0),
-                w.alertsShown(), w.live().costs(), watchdog.stallsOver50());
+                heap.lastAfterGcMb(), heap.peakBeforeGcMb(), w.chartFigures(), w.alertsShown(),
+                watchdog.stallsOver50());
     }
 }

@@ -108,6 +108,7 @@ final class LivePanel extends JPanel {
         stateLabel.setAlignmentX(CENTER_ALIGNMENT);
         stateLabel.setMaximumSize(new Dimension(Integer.MAX_VALUE, 90));
         flexionLabel.setName("flexion");
+        calibratedLabel.setName("calibrationState");
         flexionLabel.setFont(flexionLabel.getFont().deriveFont(Font.BOLD, 44f));
         flexionLabel.setAlignmentX(CENTER_ALIGNMENT);
         calibratedLabel.setAlignmentX(CENTER_ALIGNMENT);
@@ -122,6 +123,7 @@ final class LivePanel extends JPanel {
         JPanel status = new JPanel(new java.awt.GridLayout(0, 2, 6, 4));
         status.setBorder(BorderFactory.createTitledBorder("Connection"));
         connection.setName("connectionState");
+        rate.setName("sampleRate");
         status.add(new JLabel("State"));
         status.add(connection);
         status.add(new JLabel("Sample rate"));
@@ -318,21 +320,32 @@ final class LivePanel extends JPanel {
         return series == 0 ? plotted0 : chart.plottedPoints(series);
     }
 
-    /** The flexion readout: signed whole degrees, "0°" rather than "-0°" or "+0°". */
-    static String flexionText(double flexionDeg) {
-        if (Double.isNaN(flexionDeg)) {
-            return "–";
-        }
-        long whole = Math.round(flexionDeg);
-        return whole == 0 ? "0°" : String.format(Locale.ROOT, "%+d°", whole);
-    }
-
     void showPosture(PostureState state, double flexionDeg, boolean calibrated) {
         stateLabel.setText(state.label());
         stateLabel.setBackground(colourOf(state));
         stateLabel.setForeground(Color.WHITE);
         flexionLabel.setText(flexionText(flexionDeg));
         calibratedLabel.setText(calibrated ? "calibrated" : "not calibrated: use Calibrate");
+    }
+
+    /**
+     * The indicator when no posture is current (no data, an ended replay, no connection): {@code what} in grey,
+     * no angle, and {@code why} beneath.
+     */
+    void showNoPosture(String what, String why) {
+        stateLabel.setText(what);
+        stateLabel.setBackground(new Color(0x7F8C8D));
+        stateLabel.setForeground(Color.WHITE);
+        flexionLabel.setText("–");
+        calibratedLabel.setText(why);
+    }
+
+    /** The flexion readout: whole degrees as the chart's axes write them ("0°", never "-0°"), "+" above zero. */
+    static String flexionText(double flexionDeg) {
+        if (Double.isNaN(flexionDeg)) {
+            return "–";
+        }
+        return (Math.round(flexionDeg) > 0 ? "+" : "") + new LiveChart.DegreeFormat().format(flexionDeg);
     }
 
     static Color colourOf(PostureState s) {

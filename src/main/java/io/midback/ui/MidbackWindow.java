@@ -3,6 +3,7 @@ package io.midback.ui;
 import io.midback.alert.Alert;
 import io.midback.alert.AlertKind;
 import io.midback.alert.Snooze;
+import io.midback.live.SensorLink;
 import io.midback.posture.PostureListener;
 
 import javax.swing.BorderFactory;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The Midback window: Live (chart, posture indicator, status), Connect, Today; calibration, alert settings,
@@ -36,6 +38,13 @@ import java.time.Instant;
  * session's thread and reaches the window through the {@link LiveRing} (frames) and {@code invokeLater} (alerts).
  */
 public final class MidbackWindow {
+    /**
+     * After this long without samples the window says "No data" instead of the last posture, seconds: a second
+     * before the link's watchdog ({@link SensorLink#DEFAULT_WATCHDOG_S}) reconnects, so the wearer learns of a
+     * quiet sensor within 3 s.
+     */
+    static final double NO_DATA_SHOWN_AFTER_S = SensorLink.DEFAULT_WATCHDOG_S - 1;
+
     /** How often the chart is refreshed from the ring, ms (20 Hz). */
     static final int REFRESH_MS = 50;
 
@@ -62,12 +71,21 @@ public final class MidbackWindow {
     private volatile Instant snoozedUntil = Instant.MIN;
     private long lastOutputNanos;
     private long lastTodayNanos;
-    private long ticks;
     private volatile Thread lastStopper;
     private LivePanel.Latest shownLatest;
-    private int alertsShown, alertsSnoozed;
-    private volatile long firstPaintNanos;
-    private final java.util.List<Runnable> firstPaintHooks = new java.util.ArrayList<>();
+    /** What the indicator shows instead of a posture (no data, ended…), or null while it shows the posture. */
+    private String shownNoPosture = "";
+    private int alertsShown;
+    private long firstPaintNanos;
+    private final java.util.List<java.util.function.LongConsumer> firstPaintHooks = new java.util.ArrayList<>();
+    private final NoticePanel notices = new NoticePanel();
+    private final HistoryAccess history;
+    private final WindowRescue rescue;
+    private final JButton calibrateButton = new JButton("Calibrate…");
+    /** The session whose failure the notice shows (so it is shown once). */
+    private Session failureShown;
+    /** How the current session was asked for ({@link #connect}'s key), to try it again. */
+    private String sessionKey;
     private final java.util.List<Runnable> sessionEndHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final double calibrationCountdownS = 3, calibrationHoldS = 5, calibrationLeanS = 5;
     private CalibrationWizard wizard;
@@ -83,9 +101,11 @@ public final class MidbackWindow {
         this.backend = backend;
         this.catalog = catalog;
         this.clock = clock;
+        this.history = history;
         this.settings = AlertSettings.load(prefs.settings());
         backend.apply(settings);
         live = new LivePanel(series, settings.thresholdDeg(), (int) prefs.getDouble("chart.windowMin", 5));
+        live.add(new BreathingStrip(backend::session), BorderLayout.SOUTH);
         live.windowChoice().addActionListener(e -> {
             prefs.put("chart.windowMin", live.windowMinutes());
             prefs.save();
@@ -102,7 +122,17 @@ public final class MidbackWindow {
         tone = new AlertTone(msg -> SwingUtilities.invokeLater(() -> notice(msg)));
         refresh = new Timer(REFRESH_MS, e -> tick());
         refresh.setCoalesce(true);
+        rescue = new WindowRescue(notices, frame, history, prefs, clock, () -> {
+            today.historyWritten();
+            today.reloadSoon();
+        }, () -> tabs.setSelectedComponent(connect), this::notice);
         build();
+        rescue.checkSettings();
+        tray.actions(this::snooze, () -> {
+            frame.setVisible(true);
+            frame.setExtendedState(frame.getExtendedState() & ~java.awt.Frame.ICONIFIED);
+            frame.toFront();
+        });
     }
 
     private void build() {
@@ -111,17 +141,21 @@ public final class MidbackWindow {
             protected void paintComponent(Graphics g) {
                 super.paintComponent(g);
                 if (firstPaintNanos == 0) {
-                    firstPaintNanos = System.nanoTime();
-                    firstPaintHooks.forEach(SwingUtilities::invokeLater);
+                    long t = System.nanoTime();
+                    firstPaintNanos = t;
+                    firstPaintHooks.forEach(h -> SwingUtilities.invokeLater(() -> h.accept(t)));
                 }
             }
         };
+        frame.setName("midback");
         tabs.setName("tabs");
         tabs.addTab("Live", live);
         tabs.addTab("Connect", connect);
         tabs.addTab("Today", today);
+        tabs.addTab("Breathe", new BreatheTab(backend::session));
         JPanel north = new JPanel(new BorderLayout());
         north.add(toolBar(), BorderLayout.NORTH);
+        north.add(notices, BorderLayout.CENTER);
         content.add(north, BorderLayout.NORTH);
         content.add(tabs, BorderLayout.CENTER);
         statusLine.setName("statusLine");
@@ -150,19 +184,16 @@ public final class MidbackWindow {
         JToolBar bar = new JToolBar();
         bar.setFloatable(false);
         bar.setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
-        JButton calibrate = new JButton("Calibrate…");
+        JButton calibrate = calibrateButton;
         calibrate.setName("calibrate");
+        calibrate.setEnabled(false);
         calibrate.addActionListener(e -> openCalibration());
         JButton alerts = new JButton("Alert settings…");
         alerts.addActionListener(e -> openAlertSettings());
         JButton snooze = new JButton("Snooze ▾");
         snooze.setName("snooze");
         for (Snooze s : Snooze.values()) {
-            JMenuItem item = new JMenuItem(switch (s) {
-                case MINUTES_30 -> "30 minutes";
-                case HOUR_1 -> "1 hour";
-                case UNTIL_TOMORROW -> "Until tomorrow";
-            });
+            JMenuItem item = new JMenuItem(label(s));
             item.addActionListener(e -> snooze(s));
             snoozeMenu.add(item);
         }
@@ -180,6 +211,15 @@ public final class MidbackWindow {
         return bar;
     }
 
+    /** What a snooze is called in the menus ("30 minutes", "until tomorrow"). */
+    static String label(Snooze s) {
+        return switch (s) {
+            case MINUTES_30 -> "30 minutes";
+            case HOUR_1 -> "1 hour";
+            case UNTIL_TOMORROW -> "until tomorrow";
+        };
+    }
+
     private JMenuBar menuBar() {
         JMenuBar mb = new JMenuBar();
         JMenu session = new JMenu("Session");
@@ -189,8 +229,16 @@ public final class MidbackWindow {
         disconnect.addActionListener(e -> disconnect());
         JMenuItem quit = new JMenuItem("Quit");
         quit.addActionListener(e -> frame.dispose());
+        JMenuItem historyItem = new JMenuItem("History and reports…");
+        historyItem.setName("historyMenu");
+        historyItem.addActionListener(e -> HistoryDialog.open(frame, history, () -> {
+                    today.historyWritten();
+                    today.reloadSoon();
+                }));
         session.add(connectItem);
         session.add(disconnect);
+        session.addSeparator();
+        session.add(historyItem);
         session.addSeparator();
         session.add(quit);
         JMenu view = new JMenu("View");
@@ -205,6 +253,7 @@ public final class MidbackWindow {
         view.add(system);
         mb.add(session);
         mb.add(view);
+        mb.add(HelpMenu.create(frame, tray::supported, () -> history == null ? null : history.path()));
         return mb;
     }
 
@@ -220,13 +269,32 @@ public final class MidbackWindow {
         refresh.start();
     }
 
-    /** Runs {@code r} on the event thread once the window has been drawn for the first time. */
-    public void onFirstPaint(Runnable r) {
+    /**
+     * Runs {@code r} on the event thread once the window has been drawn for the first time, with the
+     * {@link System#nanoTime()} of that drawing.
+     */
+    public void onFirstPaint(java.util.function.LongConsumer r) {
         firstPaintHooks.add(r);
     }
 
-    public long firstPaintNanos() {
-        return firstPaintNanos;
+    /** The history could not be opened ({@code why}, the whole reason): says so, with the ways on. Event thread. */
+    public void historyProblem(String why) {
+        rescue.historyFailed(why);
+    }
+
+    /**
+     * Plays the recording that comes with Midback (nothing else asked for or remembered), and says so: it is the
+     * demo, not the wearer's sensor.
+     */
+    public void playDemo(Path sample) {
+        connect(new PacedReplay(sample, 1), null);
+        notices.show("demo", NoticePanel.Tone.INFO, "Playing the demo recording",
+                "This is " + sample.getFileName() + ", the recording that comes with Midback, replayed in real "
+                        + "time: not your sensor. Connect your sensor, or replay a recording of your own, on the "
+                        + "Connect tab.",
+                java.util.List.of(new NoticePanel.Way("demoConnect", "Connect a sensor…",
+                        () -> tabs.setSelectedComponent(connect))));
+        frame.setTitle("Midback: demo recording");
     }
 
     /** Runs {@code r} (on the session thread) whenever a session's stream ends, fails or stops. */
@@ -241,6 +309,9 @@ public final class MidbackWindow {
     /** Connects to a source and remembers it as the last one ({@code key} null: do not remember). */
     public void connect(SampleSource source, String key) {
         disconnect();
+        notices.clear("demo");
+        rescue.sourceOk();
+        sessionKey = key;
         ring = new LiveRing(1 << 16);
         live.setSource(ring);
         PostureListener frames = ring;
@@ -317,7 +388,7 @@ public final class MidbackWindow {
             connect(catalog.open(d), last);
             return true;
         } catch (Exception e) {
-            notice("Could not reconnect to " + d + ": " + e.getMessage());
+            rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
             return false;
         }
     }
@@ -366,10 +437,6 @@ public final class MidbackWindow {
         return wizard;
     }
 
-    CalibrationWizard wizard() {
-        return wizard;
-    }
-
     private void openAlertSettings() {
         new AlertSettingsDialog(frame, settings, this::applySettings).setVisible(true);
     }
@@ -381,10 +448,6 @@ public final class MidbackWindow {
         prefs.save();
         live.setThreshold(s.thresholdDeg());
         live.refresh();
-    }
-
-    public AlertSettings settings() {
-        return settings;
     }
 
     /** Snoozes alerts (in the window and the engine), or resumes them with null. */
@@ -402,15 +465,10 @@ public final class MidbackWindow {
         return clock.instant().isBefore(snoozedUntil);
     }
 
-    public Instant snoozedUntil() {
-        return snoozedUntil;
-    }
-
     private void onAlert(Alert a) {
         boolean nagging = a.kind() == AlertKind.SLUMP || a.kind() == AlertKind.SLUMP_ESCALATION
                 || a.kind() == AlertKind.BREAK;
         if (nagging && snoozed()) {
-            alertsSnoozed++;
             return;
         }
         alertsShown++;
@@ -422,7 +480,8 @@ public final class MidbackWindow {
             if (settings.sound()) {
                 tone.play(a.kind() == AlertKind.SLUMP_ESCALATION);
             }
-            if (!frame.isFocused()) {
+            if (!frame.isShowing() || (frame.getExtendedState() & java.awt.Frame.ICONIFIED) != 0
+                    || !frame.isFocused()) {
                 tray.notify("Midback", a.message(), a.kind() != AlertKind.BREAK);
             }
         }
@@ -431,22 +490,17 @@ public final class MidbackWindow {
     /** A one-line notice at the bottom of the window (not an alert: it does not cover the banner). */
     public void notice(String message) {
         statusLine.setText(message);
-    }
-
-    public AlertBanner banner() {
-        return banner;
+        statusLine.setToolTipText(message); // the whole of it, where the window is too narrow
     }
 
     public int alertsShown() {
         return alertsShown;
     }
 
-    public int alertsSnoozed() {
-        return alertsSnoozed;
-    }
-
-    LivePanel live() {
-        return live;
+    /** The live chart's own figures for {@code gui --measure}, as JSON members. */
+    String chartFigures() {
+        return "\"chartRefreshes\": " + live.refreshes() + ", \"plottedFlexionPoints\": " + live.plottedPoints(0)
+                + ", " + live.costs();
     }
 
     /** Waits (up to 3 s) for the last disconnected session to finish, so its history is complete. Any thread. */
@@ -457,56 +511,109 @@ public final class MidbackWindow {
         }
     }
 
-    TodayPanel today() {
-        return today;
-    }
-
     /** A session wrote to the history (any thread): the Today tab reloads soon. */
     public void historyWritten() {
         today.historyWritten();
     }
 
-    SeriesWindow series() {
-        return series;
-    }
-
-    public long ticks() {
-        return ticks;
-    }
-
     /** Timer tick on the event thread: drain the ring, refresh the chart, indicator and status. */
     private void tick() {
-        ticks++;
-        LivePanel.Latest now0 = live.latest();
-        if (now0 != null && now0 != shownLatest) {
-            shownLatest = now0;
-            live.showPosture(now0.state(), now0.flexionDeg(), now0.calibrated());
-        }
-        live.refresh(); // the painter drains the ring and draws only when something changed
         Session s = session;
+        long nowNanos = System.nanoTime();
+        Session.State st = s == null ? null : s.state();
+        boolean running = st == Session.State.CONNECTING || st == Session.State.STREAMING;
+        double silentS = running ? s.silentS(nowNanos) : 0;
+        boolean silent = silentS >= NO_DATA_SHOWN_AFTER_S;
+        showIndicator(s, st, silent, silentS);
+        live.refresh(); // the painter drains the ring and draws only when something changed
+        calibrateButton.setEnabled(running && !silent);
         if (s == null) {
             live.showStatus("Not connected", Double.NaN, -1, Double.NaN);
         } else {
             String note = s.source().linkNote();
-            String state = note != null && (s.state() == Session.State.CONNECTING
-                    || s.state() == Session.State.STREAMING) ? capitalise(note) : switch (s.state()) {
-                case CONNECTING -> "Connecting…";
-                case STREAMING -> "Streaming";
-                case ENDED -> "Ended";
-                case STOPPED -> "Disconnected";
-                case FAILED -> "Failed: " + s.failure();
-            };
-            live.showStatus(state, s.nominalRateHz(), s.lostSamples(), s.source().batteryFraction());
+            String state;
+            if (silent) {
+                state = String.format(Locale.ROOT, "No data for %.0f s", Math.floor(silentS));
+            } else if (note != null && running) {
+                state = capitalise(note);
+            } else {
+                state = switch (st) {
+                    case CONNECTING -> "Connecting…";
+                    case STREAMING -> "Streaming";
+                    case ENDED -> "Ended";
+                    case STOPPED -> "Disconnected";
+                    case FAILED -> "Failed";
+                };
+            }
+            live.showStatus(state, silent ? Double.NaN : s.nominalRateHz(), s.lostSamples(),
+                    s.source().batteryFraction());
+            if (st == Session.State.FAILED && failureShown != s) {
+                failureShown = s;
+                rescue.sourceFailed(s.source().describe(), String.valueOf(s.failure()), retry(sessionKey));
+            }
             String title = "Midback: " + s.source().describe();
-            if (!title.equals(frame.getTitle())) {
+            if (!title.equals(frame.getTitle()) && !notices.showing("demo")) {
                 frame.setTitle(title);
             }
         }
-        long now = System.nanoTime();
-        if (now - lastTodayNanos > 1_000_000_000L) {
-            lastTodayNanos = now;
+        tray.show(shownNoPosture != null ? shownNoPosture : shownLatest == null ? "–" : shownLatest.state().label());
+        if (nowNanos - lastTodayNanos > 1_000_000_000L) {
+            lastTodayNanos = nowNanos;
             today.refresh();
         }
+    }
+
+    /**
+     * The big indicator: the newest posture while samples flow; otherwise what is the matter (no data for 3 s,
+     * the replay ended, disconnected, failed, not connected), never a frozen posture.
+     */
+    private void showIndicator(Session s, Session.State st, boolean silent, double silentS) {
+        String what, why;
+        if (s == null) {
+            what = "not connected";
+            why = "Connect on the Connect tab";
+        } else if (silent) {
+            String note = s.source().linkNote();
+            what = "no data";
+            why = note != null ? capitalise(note) + "…"
+                    : String.format(Locale.ROOT, "nothing received for %.0f s", Math.floor(silentS));
+        } else if (st == Session.State.ENDED) {
+            what = "ended";
+            why = s.source() instanceof PacedReplay ? "the replay has ended" : "the stream has ended";
+        } else if (st == Session.State.STOPPED) {
+            what = "disconnected";
+            why = " ";
+        } else if (st == Session.State.FAILED) {
+            what = "failed";
+            why = "see the notice above";
+        } else {
+            LivePanel.Latest now0 = live.latest();
+            if (now0 != null && (now0 != shownLatest || shownNoPosture != null)) {
+                shownLatest = now0;
+                shownNoPosture = null;
+                live.showPosture(now0.state(), now0.flexionDeg(), now0.calibrated());
+            }
+            return;
+        }
+        if (!what.equals(shownNoPosture) || silent) {
+            shownNoPosture = what;
+            live.showNoPosture(what, why);
+        }
+    }
+
+    /** A way to ask for the same source again (a device, by its remembered key), or null. */
+    private Runnable retry(String key) {
+        DeviceCatalog.Device d = deviceOf(key);
+        if (d == null) {
+            return null;
+        }
+        return () -> {
+            try {
+                connect(catalog.open(d), key);
+            } catch (Exception e) {
+                rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
+            }
+        };
     }
 
     private static String capitalise(String s) {
@@ -518,6 +625,7 @@ public final class MidbackWindow {
         live.dispose();
         disconnect();
         tray.remove();
+        rescue.close();
         prefs.save();
     }
 }

@@ -21,6 +21,8 @@ public final class Session {
     private volatile double lostSamples;
     private volatile double lastSampleS = Double.NaN;
     private volatile double nominalRateHz = Double.NaN;
+    /** System.nanoTime() when the newest batch (or, before the first, the start) reached the pipeline. */
+    private volatile long lastArrivalNanos = System.nanoTime();
     private final Runnable onFinish;
 
     /**
@@ -36,6 +38,7 @@ public final class Session {
     }
 
     public Session start() {
+        lastArrivalNanos = System.nanoTime();
         thread.start();
         return this;
     }
@@ -123,8 +126,9 @@ public final class Session {
         return nominalRateHz;
     }
 
-    public boolean alive() {
-        return thread.isAlive();
+    /** Wall seconds since samples last arrived (since the start before the first), at {@code nowNanos}. */
+    public double silentS(long nowNanos) {
+        return (nowNanos - lastArrivalNanos) / 1e9;
     }
 
     /** Counts samples and gaps on the way into the pipeline. */
@@ -144,6 +148,7 @@ public final class Session {
                 return;
             }
             state = State.STREAMING;
+            lastArrivalNanos = System.nanoTime();
             origin.sessionTime(b.tS[0]);
             n += b.size();
             double last = origin.sessionTime(b.tS[b.size() - 1]);

@@ -119,7 +119,8 @@ final class TodayPanel extends JPanel {
         try {
             HistoryStore store = history.store();
             if (store == null) {
-                text = "History not available: see the notice below.";
+                text = history.path() == null ? "No history in this window: sessions are not saved."
+                        : "No history: see the notice at the top of the window.";
             } else {
                 DayData day = store.day(today);
                 List<DaySummary> days = new ArrayList<>();

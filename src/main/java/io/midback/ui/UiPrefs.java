@@ -20,8 +20,12 @@ public final class UiPrefs {
         return t;
     });
 
+    /** While the file read with damage, it is not overwritten until the user says what to do with it. */
+    private volatile boolean held;
+
     private UiPrefs(UserSettings settings) {
         this.settings = settings;
+        this.held = settings.damage() != null;
     }
 
     public static Path defaultDir() {
@@ -58,8 +62,11 @@ public final class UiPrefs {
         }
     }
 
-    /** Writes the file in the background. */
+    /** Writes the file in the background (not while a damaged file waits for the user's choice). */
     public void save() {
+        if (held) {
+            return;
+        }
         writer.execute(() -> {
             try {
                 settings.store();
@@ -67,6 +74,12 @@ public final class UiPrefs {
                 System.err.println("midback gui: " + e.getMessage());
             }
         });
+    }
+
+    /** Writes the file from now on (the user chose to overwrite a damaged one, or it was moved aside). */
+    public void release() {
+        held = false;
+        save();
     }
 
     /** Waits for pending saves (on exit). */

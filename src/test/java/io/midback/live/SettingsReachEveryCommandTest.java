@@ -45,7 +45,9 @@ class SettingsReachEveryCommandTest {
     /** What the window's Apply does with a threshold. */
     private void applyInTheWindow(double thresholdDeg) {
         UiPrefs prefs = UiPrefs.load(UiPrefs.defaultDir());
-        AlertSettings.defaults().withThreshold(thresholdDeg).save(prefs.settings());
+        AlertSettings d = AlertSettings.defaults();
+        new AlertSettings("custom", thresholdDeg, d.delayS(), d.sound(), d.vibration(), d.breakIntervalMin())
+                .save(prefs.settings());
         prefs.save();
         prefs.flush();
     }

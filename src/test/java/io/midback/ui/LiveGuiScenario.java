@@ -35,7 +35,8 @@ public final class LiveGuiScenario {
 
     private static void run(Path shots, String port, Path config) throws Exception {
         TransportCatalog catalog = new TransportCatalog(Duration.ofSeconds(2));
-        HistoryAccess history = HistoryAccess.defaults(msg -> report("notice.history", msg));
+        HistoryAccess history = new HistoryAccess(io.midback.history.HistoryPaths.defaultDatabase(),
+                msg -> report("notice.history", msg));
         report("history.db", history.path());
         MidbackWindow w = onEdt(() -> {
             Theme.install(false);
@@ -43,7 +44,8 @@ public final class LiveGuiScenario {
             MidbackWindow win = new MidbackWindow(UiPrefs.load(config), engine, catalog, Clock.systemDefaultZone(),
                     history);
             engine.onHistoryWritten(win::historyWritten);
-            win.applySettings(AlertSettings.defaults().withDelay(2).withVibration(true).withSound(false));
+            AlertSettings d = AlertSettings.defaults(); // the dialog's Apply: 2 s delay, vibration, no sound
+            win.applySettings(new AlertSettings("custom", d.thresholdDeg(), 2, false, true, d.breakIntervalMin()));
             win.frame().setLocation(0, 0);
             win.show();
             win.connect(catalog.open(new DeviceCatalog.Device("serial", port, port)), "serial:" + port);
@@ -53,8 +55,9 @@ public final class LiveGuiScenario {
                 && w.session().samples() > 300, 15));
         report("connection", ScenarioSupport.text(w.frame(), "connectionState"));
         report("rateHz", onEdt(() -> w.session().nominalRateHz()));
-        boolean alerted = await(() -> w.banner().shown() != null
-                && w.banner().shown().kind() == io.midback.alert.AlertKind.SLUMP, 20);
+        javax.swing.JComponent banner = ScenarioSupport.named(w.frame(), "alertBanner", javax.swing.JComponent.class);
+        boolean alerted = await(() -> banner.isShowing() && ScenarioSupport.text(w.frame(), "alertText")
+                .toLowerCase(java.util.Locale.ROOT).contains("slump"), 20);
         report("alert.shown", alerted);
         report("postureState", ScenarioSupport.text(w.frame(), "postureState"));
         report("remembered", onEdt(() -> UiPrefs.load(config).get("last.source", "")));

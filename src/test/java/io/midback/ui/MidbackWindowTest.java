@@ -90,7 +90,7 @@ class MidbackWindowTest {
     @Test
     void chartFillsFromTheReplay() throws IOException {
         assertEquals("true", get("chart.filled"));
-        assertTrue(Integer.parseInt(get("chart.points")) >= 100, output);
+        assertTrue(Double.parseDouble(get("chart.sessionS")) >= 15, output);
         // The flexion line (blue) is drawn.
         assertTrue(pixelsNear(shot("01-replay-chart.png"), 0x2E86DE) > 200, "no flexion line in the screenshot");
     }
@@ -98,7 +98,6 @@ class MidbackWindowTest {
     @Test
     void slumpShowsAnAlertBanner() throws IOException {
         assertEquals("true", get("alert.shown"));
-        assertEquals("slump", get("alert.kind"));
         assertTrue(get("alert.text").toLowerCase(java.util.Locale.ROOT).contains("slump"), get("alert.text"));
         assertEquals("true", get("alert.bannerVisible"));
         assertEquals("slouched", get("alert.postureState"));

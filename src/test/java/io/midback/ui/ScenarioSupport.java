@@ -108,7 +108,8 @@ final class ScenarioSupport {
     static String text(Container root, String name) throws Exception {
         Component c = named(root, name, Component.class);
         return onEdt(() -> {
-            String t = c instanceof JLabel l ? l.getText() : c instanceof AbstractButton b ? b.getText() : null;
+            String t = c instanceof JLabel l ? l.getText() : c instanceof AbstractButton b ? b.getText()
+                    : c instanceof javax.swing.text.JTextComponent tc ? tc.getText() : null;
             if (t == null) {
                 throw new IllegalStateException(name + " shows no text: " + c);
             }

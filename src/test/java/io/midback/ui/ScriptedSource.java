@@ -14,6 +14,7 @@ final class ScriptedSource implements SampleSource {
     private volatile boolean stopped;
     private volatile double targetDeg;
     private volatile boolean fidget;
+    private volatile boolean paused;
     private volatile long sent;
     private final double maxRateDegPerS = 15;
 
@@ -23,6 +24,11 @@ final class ScriptedSource implements SampleSource {
 
     void fidget(boolean on) {
         fidget = on;
+    }
+
+    /** Stops sending (as a sensor that goes quiet) or sends again; the time stamps run on meanwhile. */
+    void pause(boolean on) {
+        paused = on;
     }
 
     long sent() {
@@ -60,7 +66,7 @@ final class ScriptedSource implements SampleSource {
                 i++;
                 due = start + i * 10_000_000L;
             }
-            if (b.size() > 0) {
+            if (b.size() > 0 && !paused) {
                 sink.accept(b);
                 sent += b.size();
             }

@@ -96,15 +96,13 @@ class SourcesAndHistoryTest {
     }
 
     @Test
-    void aMissingSerialPortFailsTheSessionWithItsName() {
+    void aMissingSerialPortFailsTheSessionWithItsName() throws Exception {
         SampleSource s = new TransportCatalog(java.time.Duration.ofSeconds(1))
                 .open(new DeviceCatalog.Device("serial", "/dev/midback-no-such-port", "/dev/midback-no-such-port"));
-        Session session = new Session(s, new EngineBackend(Clock.systemDefaultZone()), f -> { }, a -> { }, null)
-                .start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (session.alive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Session session = new Session(s, new EngineBackend(Clock.systemDefaultZone()), f -> { }, a -> { },
+                finished::countDown).start();
+        assertTrue(finished.await(10, java.util.concurrent.TimeUnit.SECONDS), "the session did not finish");
         assertEquals(Session.State.FAILED, session.state());
         assertTrue(session.failure().contains("/dev/midback-no-such-port"), session.failure());
     }
@@ -122,8 +120,10 @@ class SourcesAndHistoryTest {
         AlertListener alerts = a -> { };
         for (boolean save : new boolean[] {false, true}) {
             PacedReplay replay = new PacedReplay(sample, Double.POSITIVE_INFINITY).savingToHistory(save);
-            Session s = new Session(replay, engine, frames, alerts, null).start();
-            Poll.until(() -> !s.alive(), Duration.ofSeconds(120), () -> "the replay ended; " + s.state());
+            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+            Session s = new Session(replay, engine, frames, alerts, finished::countDown).start();
+            assertTrue(finished.await(120, java.util.concurrent.TimeUnit.SECONDS), "the replay did not end; "
+                    + s.state());
             assertEquals(Session.State.ENDED, s.state(), s.failure());
         }
         history.close();
