@@ -56,8 +56,12 @@ import java.util.function.Supplier;
  * the check is saved in the history.
  */
 final class GuidedCheckRun {
-    /** What to run on: exactly one of port, bt, simulate, replay. */
-    record Source(String port, String bt, boolean simulate, Path replay, double speed, long seed, double rateHz) {
+    /**
+     * What to run on: exactly one of port, bt, simulate, replay. For the simulated wearer, {@code start} (null: now)
+     * is when the check takes place and {@code rotationDeg} (null: the seed's) the person's rotation each way.
+     */
+    record Source(String port, String bt, boolean simulate, Path replay, double speed, long seed, double rateHz,
+                  LocalDateTime start, Double rotationDeg) {
     }
 
     private final Source source;
@@ -83,7 +87,7 @@ final class GuidedCheckRun {
     int run() {
         Clock clock = Clock.systemDefaultZone();
         ZoneId zone = clock.getZone();
-        Instant start = Instant.now(clock);
+        Instant start = source.start() != null ? source.start().atZone(zone).toInstant() : Instant.now(clock);
         SessionSpec spec = describe(start, zone);
         SessionBuilder session = new SessionBuilder(spec);
         CsvSampleWriter[] writer = {null};
@@ -197,8 +201,11 @@ final class GuidedCheckRun {
             if (source.replay() != null) {
                 CsvSampleReader.of(source.replay()).read(paced);
             } else {
-                MobilityProtocol p = MobilityProtocol.guided(MobilityProtocol.Person.random(source.seed()),
-                        source.seed());
+                MobilityProtocol.Person person = MobilityProtocol.Person.random(source.seed());
+                if (source.rotationDeg() != null) {
+                    person = person.withRotationDeg(source.rotationDeg());
+                }
+                MobilityProtocol p = MobilityProtocol.guided(person, source.seed());
                 new Simulator(p.scenario(), SimulatorConfig.defaults().withRate(source.rateHz())
                         .withSeed(source.seed())).run(paced);
             }

@@ -31,6 +31,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +86,16 @@ public final class MobilityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "With --simulate: the simulated person. Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--start", paramLabel = "YYYY-MM-DDTHH:MM:SS",
+            description = "With --simulate: when the simulated check takes place (its date in the history). "
+                    + "Default: now.")
+    String start;
+
+    @Option(names = "--rotation-deg", paramLabel = "DEG",
+            description = "With --simulate: the simulated person's rotation range each way, 10 to 90 degrees, "
+                    + "instead of the one --seed draws.")
+    Double rotationDeg;
 
     @Option(names = "--record", paramLabel = "FILE",
             description = "Guided check: record the samples and the prompts ('# event:' lines) as they happen.")
@@ -161,6 +173,21 @@ public final class MobilityCommand implements Callable<Integer> {
     }
 
     private int guided() {
+        if (!what.simulate && (start != null || rotationDeg != null)) {
+            throw UserException.usage("--start and --rotation-deg describe a simulated check: use them with "
+                    + "--simulate");
+        }
+        LocalDateTime startTime = null;
+        if (start != null) {
+            try {
+                startTime = LocalDateTime.parse(start);
+            } catch (DateTimeParseException e) {
+                throw UserException.usage("--start must look like 2026-11-20T09:00:00, not '" + start + "'");
+            }
+        }
+        if (rotationDeg != null && !(rotationDeg >= 10 && rotationDeg <= 90)) {
+            throw UserException.usage("--rotation-deg must be between 10 and 90, not " + rotationDeg);
+        }
         double x;
         try {
             x = speed.equalsIgnoreCase("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(speed);
@@ -176,7 +203,7 @@ public final class MobilityCommand implements Callable<Integer> {
             SessionOptions.checkRate(rateHz, 25, 1000);
         }
         GuidedCheckRun.Source source = new GuidedCheckRun.Source(what.port, what.bt, what.simulate, what.replay, x,
-                seed, rateHz != null ? rateHz : 50);
+                seed, rateHz != null ? rateHz : 50, startTime, rotationDeg);
         return new GuidedCheckRun(source, record, noHistory ? null : db.path(), json, stdin,
                 spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }

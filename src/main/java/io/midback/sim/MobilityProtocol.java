@@ -59,6 +59,12 @@ public final class MobilityProtocol {
                     r.uniform(3, 5), r.uniform(0, 12), r.uniform(0, 0.6), r.uniform(0, 0.08), alt);
         }
 
+        /** This person with a rotation range of {@code deg} each way (as after weeks of work on it). */
+        public Person withRotationDeg(double deg) {
+            return new Person(flexionDeg, extensionDeg, sideBendLeftDeg, sideBendRightDeg, deg, deg, outS, holdS,
+                    pauseS, cycleS, coupleDeg, sloppiness, scatter, alternating);
+        }
+
         @Override
         public boolean[] alternating() {
             return alternating.clone();

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -108,6 +109,46 @@ class MobilityGuidedCommandTest {
                         a.getAsJsonObject("directions").getAsJsonObject(d).get("romDeg").getAsDouble(), 0.5, d);
             }
         }
+    }
+
+    @Test
+    void simulatedChecksOnChosenDatesWithAChosenRotationLandInTheHistoryOnThoseDates(@TempDir Path dir)
+            throws Exception {
+        Path db = dir.resolve("history.db");
+        String[] days = {"2026-10-19T08:30:00", "2026-11-23T08:30:00"};
+        double[] rotationDeg = {30, 45};
+        for (int i = 0; i < 2; i++) {
+            Run r = start(new ByteArrayInputStream(new byte[0]), new StringWriter(), "mobility", "--simulate",
+                    "--seed", "7", "--speed", "max", "--start", days[i], "--rotation-deg",
+                    String.valueOf(rotationDeg[i]), "--db", db.toString()).join();
+            assertEquals(0, r.code(), r.err());
+        }
+        try (HistoryStore h = HistoryStore.openForReading(db)) {
+            List<MobilityRecord> checks = h.mobilityChecks();
+            assertEquals(2, checks.size());
+            for (int i = 0; i < 2; i++) {
+                MobilityRecord c = checks.get(i);
+                assertEquals(LocalDateTime.parse(days[i]), LocalDateTime.ofInstant(c.start(), c.zone()));
+                List<MobilityProtocol.TruthRep> truth = MobilityProtocol.guided(
+                        MobilityProtocol.Person.random(7).withRotationDeg(rotationDeg[i]), 7).truth(7);
+                for (String d : List.of("rotationLeft", "rotationRight")) {
+                    double[] tp = truth.stream().filter(t -> t.direction().equals(d))
+                            .mapToDouble(MobilityProtocol.TruthRep::peakDeg).sorted().toArray();
+                    assertEquals(rotationDeg[i], tp[1], 0.1 * rotationDeg[i], d + " truth near the chosen range");
+                    System.out.printf(java.util.Locale.ROOT, "check %s %s: %.1f° (truth %.1f°)%n", days[i], d,
+                            c.directions().get(d).romDeg(), tp[1]);
+                    assertEquals(tp[1], c.directions().get(d).romDeg(), 3, d);
+                }
+            }
+        }
+        Run bad = start(new ByteArrayInputStream(new byte[0]), new StringWriter(), "mobility", "--replay",
+                dir.resolve("x.csv").toString(), "--start", days[0]).join();
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("use them with --simulate"), bad.err());
+        Run badDate = start(new ByteArrayInputStream(new byte[0]), new StringWriter(), "mobility", "--simulate",
+                "--start", "19/10/2026", "--no-history").join();
+        assertEquals(2, badDate.code(), badDate.err());
+        assertTrue(badDate.err().contains("--start must look like"), badDate.err());
     }
 
     @Test
