@@ -32,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -177,14 +176,7 @@ public final class MobilityCommand implements Callable<Integer> {
             throw UserException.usage("--start and --rotation-deg describe a simulated check: use them with "
                     + "--simulate");
         }
-        LocalDateTime startTime = null;
-        if (start != null) {
-            try {
-                startTime = LocalDateTime.parse(start);
-            } catch (DateTimeParseException e) {
-                throw UserException.usage("--start must look like 2026-11-20T09:00:00, not '" + start + "'");
-            }
-        }
+        LocalDateTime startTime = ReplayCommand.parseStart(start);
         if (rotationDeg != null && !(rotationDeg >= 10 && rotationDeg <= 90)) {
             throw UserException.usage("--rotation-deg must be between 10 and 90, not " + rotationDeg);
         }

@@ -198,6 +198,11 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private LocalDateTime startOption() {
+        return parseStart(start);
+    }
+
+    /** A {@code --start} option's local wall time, or null when it is not given; a usage error when malformed. */
+    static LocalDateTime parseStart(String start) {
         if (start == null) {
             return null;
         }

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -126,11 +125,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         LocalDateTime startTime = sc.start();
         if (start != null) {
-            try {
-                startTime = LocalDateTime.parse(start);
-            } catch (DateTimeParseException e) {
-                throw new UserException("--start must look like 2026-11-20T09:00:00, not '" + start + "'", 2, null);
-            }
+            startTime = ReplayCommand.parseStart(start);
         }
         SimulatorConfig cfg = new SimulatorConfig(rateHz, seed, mounting, magnetometer,
                 perfect ? SensorErrors.NONE : SensorErrors.REALISTIC, slumps);
