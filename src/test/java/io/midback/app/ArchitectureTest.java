@@ -45,6 +45,7 @@ class ArchitectureTest {
         MAY_USE.put("posture", List.of("orientation", "sensor"));
         MAY_USE.put("mobility", List.of("orientation", "posture", "sensor"));
         MAY_USE.put("breathing", List.of("sensor"));
+        MAY_USE.put("routine", List.of("mobility", "orientation", "posture", "sensor"));
         MAY_USE.put("alert", List.of("posture", "sensor"));
         MAY_USE.put("recording", List.of("protocol", "sensor", "text"));
         MAY_USE.put("history", List.of("alert", "posture", "sensor"));
