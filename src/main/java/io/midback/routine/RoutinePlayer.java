@@ -30,6 +30,11 @@ import java.util.List;
 public final class RoutinePlayer implements SampleSink, MobilityListener {
     /** Still this long after at least one repetition: the wearer has finished the exercise, s. */
     public static final double SETTLE_S = 3;
+    /**
+     * Moving to another start position: the trunk turns further than this from the last neutral (standing up from a
+     * chair leans forward 30–45°; getting down on hands and knees turns it 90°), degrees.
+     */
+    public static final double MOVED_DEG = 20;
     /** A repetition quicker than this fraction of the pacer's period gets "slower". */
     public static final double TOO_FAST_FRACTION = 0.6;
     /** A side short of this fraction of its goal gets "a little further". */
@@ -189,22 +194,27 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         needMove = e.position() != lastPosition;
         moved = false;
         sawUncaptured = false;
-        check.stage().requestCapture();
+        if (!needMove) {
+            check.stage().requestCapture();
+        }
         phase = Phase.POSITION;
     }
 
     private void position(MobilityFrame f) {
         Exercise e = routine.exercises().get(index);
+        if (needMove && !moved) {
+            // the last neutral still holds: the new position is reached through a large change from it
+            if (Math.abs(f.flexionDeg) > MOVED_DEG || Math.abs(f.sideBendDeg) > MOVED_DEG
+                    || Math.abs(f.rotationDeg) > MOVED_DEG) {
+                moved = true;
+                check.stage().requestCapture();
+            }
+            return;
+        }
         if (!f.captured) {
             sawUncaptured = true;
         }
-        if (needMove && !moved && !f.still) {
-            moved = true;
-            sawUncaptured = false;
-            check.stage().requestCapture(); // a pose captured before moving there is not the start position
-            return;
-        }
-        if (f.captured && sawUncaptured && (moved || !needMove)) {
+        if (f.captured && sawUncaptured) {
             lastPosition = e.position();
             counter.start(e.movement().side(), e.minDeg());
             startActive(f.tS, e);
