@@ -49,11 +49,16 @@ public final class SessionBuilder implements AutoCloseable {
     private final PostureEngine engine;
     private final BreathRateEstimator breathing = new BreathRateEstimator();
     private final BreathingTally breathingTally = new BreathingTally();
+    private final BreathingExercise exercise = new BreathingExercise(breathing);
+    /** The breathing of each wall-clock minute while sedentary, for the history (null when not saved there). */
+    private BreathingTally historyBreathing;
+    private final double startEpochS;
     private Pipeline pipeline;
     private boolean closed;
 
     public SessionBuilder(SessionSpec spec) {
         this.spec = spec;
+        this.startEpochS = spec.start().toEpochMilli() / 1000.0;
         this.filter = OrientationFilters.create(spec.filterName(), spec.rateHz());
         this.tilt = filter instanceof TiltFilter t ? t : null;
         this.engine = new PostureEngine(spec.posture(), alerts, Clock.fixed(spec.start(), spec.zone()));
@@ -64,6 +69,7 @@ public final class SessionBuilder implements AutoCloseable {
         }
         alerts.add(summary);
         postureListeners.add(summary);
+        postureListeners.add(exercise);
         streamListeners.add(new Pipeline.StreamListener() {
             @Override
             public void gap(double fromS, double toS, String reason) {
@@ -75,6 +81,10 @@ public final class SessionBuilder implements AutoCloseable {
                 engine.end(lastS);
                 summary.end(lastS);
                 breathingTally.end();
+                exercise.end(lastS);
+                if (historyBreathing != null) {
+                    historyBreathing.end();
+                }
             }
         });
     }
@@ -109,7 +119,8 @@ public final class SessionBuilder implements AutoCloseable {
 
     /**
      * Saves the session in the history: frames, alerts, episodes, calibrations and gaps, as the spec describes
-     * the session (start, zone, device, source, stored calibration, threshold). The recorder is closed at the end.
+     * the session (start, zone, device, source, stored calibration, threshold), with the breathing rate of each
+     * minute while sedentary and the paced-breathing exercises. The recorder is closed at the end.
      */
     public HistoryRecorder saveHistory(HistoryStore store) {
         requireNotStarted();
@@ -125,6 +136,8 @@ public final class SessionBuilder implements AutoCloseable {
             }
         });
         closing(h);
+        exercise.logTo(h);
+        historyBreathing = new BreathingTally(h::onBreathingMinute);
         return h;
     }
 
@@ -204,6 +217,10 @@ public final class SessionBuilder implements AutoCloseable {
                         out);
                 breathing.update(tS, b.axMps2[i], b.ayMps2[i], b.azMps2[i]);
                 breathingTally.add(tS, breathing.ratePerMin());
+                if (historyBreathing != null) {
+                    historyBreathing.add(startEpochS + tS, out.state.isSedentary() ? breathing.ratePerMin()
+                            : Double.NaN);
+                }
             }
 
             @Override
@@ -264,6 +281,17 @@ public final class SessionBuilder implements AutoCloseable {
     /** The session's breathing so far: the median rate, the seconds with a rate, the rate of each minute. */
     public BreathingReport breathingReport() {
         return breathingTally.report();
+    }
+
+    /** Samples taken in so far (read on any thread: a momentary value). */
+    public long samples() {
+        Pipeline p = pipeline;
+        return p == null ? 0 : p.samples();
+    }
+
+    /** The session's paced-breathing exercise: started and stopped from any thread, written in its history. */
+    public BreathingExercise exercise() {
+        return exercise;
     }
 
     public PostureEngine engine() {

@@ -24,6 +24,22 @@ public final class BreathingTally {
     private long[] minuteIndex = new long[1440];
     private double[] minuteRate = new double[1440];
     private int minutes;
+    private final MinuteListener listener;
+
+    /** Told each minute's rate as the minute ends (when it has one). */
+    @FunctionalInterface
+    public interface MinuteListener {
+        /** @param validS the minute's seconds with a rate, whose median {@code ratePerMin} is */
+        void minute(long minute, double ratePerMin, int validS);
+    }
+
+    public BreathingTally() {
+        this(null);
+    }
+
+    public BreathingTally(MinuteListener listener) {
+        this.listener = listener;
+    }
 
     /** The rate (NaN: none) at session time {@code tS}, s from the first sample; times must not go back. */
     public void add(double tS, double ratePerMin) {
@@ -71,6 +87,9 @@ public final class BreathingTally {
             minuteIndex[minutes] = minute;
             minuteRate[minutes] = median;
             minutes++;
+            if (listener != null) {
+                listener.minute(minute, median, minuteCount);
+            }
         }
         minuteCount = 0;
     }

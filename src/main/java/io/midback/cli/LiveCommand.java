@@ -61,7 +61,7 @@ import java.util.function.Supplier;
                 + "summary at the end (--duration, Ctrl-C, or when the link is given up).",
                 "Try it without hardware: socat -d -d pty,raw,echo=0,link=/tmp/a pty,raw,echo=0,link=/tmp/b & "
                         + "midback simulate slump-demo --serve-serial /tmp/a & midback live --port /tmp/b"})
-public final class LiveCommand implements java.util.concurrent.Callable<Integer> {
+public class LiveCommand implements java.util.concurrent.Callable<Integer> {
 
     static final class Source {
         @Option(names = "--port", paramLabel = "PORT", required = true,
@@ -363,6 +363,7 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
                     err.flush();
                 }
             }
+            extendSession(b, history, err);
             built = b;
             return b.start();
         }
@@ -437,12 +438,22 @@ public final class LiveCommand implements java.util.concurrent.Callable<Integer>
             l.addProperty("p999", finite(lat.quantileMs(0.999)));
             l.addProperty("max", finite(lat.maxMs()));
             extra.add("latencyMs", l);
+            extendSummary(out, extra);
             out.println(SummaryJson.line(summary, SummaryJson.withSession(extra, built)));
         } else {
             SessionConsole.printHuman(out, summary);
             SessionConsole.printSession(out, built);
+            extendSummary(out, null);
         }
         out.flush();
+    }
+
+    /** What a command built on {@code live} adds to the session before it starts ({@code breathe}: the guide). */
+    void extendSession(SessionBuilder session, HistoryRecorder history, PrintWriter err) {
+    }
+
+    /** What it adds to the summary at the end: fields of the JSON object ({@code json}), or else lines. */
+    void extendSummary(PrintWriter out, JsonObject json) {
     }
 
     private static Double finite(double v) {

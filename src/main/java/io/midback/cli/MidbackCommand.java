@@ -15,6 +15,7 @@ import java.io.PrintWriter;
         subcommands = {
                 GuiCommand.class,
                 LiveCommand.class,
+                BreatheCommand.class,
                 ReplayCommand.class,
                 ScanCommand.class,
                 ReportCommand.class,

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Simulates a back-worn IMU following a scenario and writes the recording in the canonical CSV "
                 + "format, with its ground truth beside it (NAME.truth.csv[.gz], NAME.episodes.json).",
-                "SCENARIO is a built-in (slump-demo, workday) or a scenario file (see samples/README.md)."})
+                "SCENARIO is a built-in (slump-demo, workday, paced-breathing) or a scenario file (see samples/README.md)."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "built-in name or scenario file")

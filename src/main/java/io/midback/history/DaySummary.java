@@ -16,11 +16,16 @@ import java.util.Map;
  * @param slumpSeconds     seconds in the slouched state
  * @param alerts           alert count by kind label
  * @param longestSittingS  the longest sitting bout of the day
+ * @param breathRatePerMin the breathing rate while sedentary: the median of the day's minutes with a rate (NaN
+ *                         when none had one)
+ * @param breathMinutes    the minutes with a breathing rate
+ * @param breathingExercises paced-breathing exercises done
  */
 public record DaySummary(LocalDate date, int sessions, double recordedS, double wornS, double gapS,
                          Map<String, Double> postureSeconds, double uprightShare, double slumpSeconds,
                          int slumpEpisodes, Map<String, Integer> alerts, int breaks, int sittingBouts,
-                         double longestSittingS) {
+                         double longestSittingS, double breathRatePerMin, int breathMinutes,
+                         int breathingExercises) {
 
     public static DaySummary of(DayData day) {
         double[] s = new double[PostureState.values().length];
@@ -50,12 +55,14 @@ public record DaySummary(LocalDate date, int sessions, double recordedS, double 
         int episodes = 0;
         int breaks = 0;
         int bouts = 0;
+        int exercises = 0;
         double longest = 0;
         for (HistoryEvent e : day.events()) {
             switch (e.kind()) {
                 case SLUMP_EPISODE -> episodes++;
                 case ALERT -> alerts.merge(e.detail() == null ? "unknown" : e.detail(), 1, Integer::sum);
                 case BREAK -> breaks++;
+                case BREATHING_EXERCISE -> exercises++;
                 case SITTING_BOUT -> {
                     bouts++;
                     longest = Math.max(longest, e.durationS());
@@ -68,7 +75,19 @@ public record DaySummary(LocalDate date, int sessions, double recordedS, double 
         return new DaySummary(day.date(), day.sessions().size(), recorded, worn, gap,
                 Collections.unmodifiableMap(posture), sitting > 0 ? upright / sitting : Double.NaN,
                 s[PostureState.SLOUCHED.ordinal()], episodes, Collections.unmodifiableMap(alerts), breaks, bouts,
-                longest);
+                longest, breathRatePerMin(day), breathMinutes(day), exercises);
+    }
+
+    /** The median of the minutes' breathing rates (NaN when no minute has one). */
+    static double breathRatePerMin(DayData day) {
+        double[] rates = day.minutes().stream().mapToDouble(MinuteRow::breathRatePerMin)
+                .filter(r -> !Double.isNaN(r)).sorted().toArray();
+        int n = rates.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? rates[n / 2] : (rates[n / 2 - 1] + rates[n / 2]) / 2;
+    }
+
+    private static int breathMinutes(DayData day) {
+        return (int) day.minutes().stream().filter(m -> !Double.isNaN(m.breathRatePerMin())).count();
     }
 
     public int alertCount() {

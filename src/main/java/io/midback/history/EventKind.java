@@ -11,7 +11,9 @@ public enum EventKind {
     /** Movement for the break length after a bout ({@link io.midback.posture.SedentaryBouts}). */
     BREAK("break"),
     /** No samples; detail = the reason. */
-    GAP("gap");
+    GAP("gap"),
+    /** A paced-breathing exercise; detail = its pace and how the breathing followed it (one line). */
+    BREATHING_EXERCISE("breathing-exercise");
 
     private final String label;
 

@@ -212,6 +212,32 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     }
 
     /**
+     * The breathing rate of the minute starting at {@code epochMinute} (minutes since 1970 UTC), now that it is
+     * over: the median rate over its {@code validS} sedentary seconds with a rate (the breathing stage's rule).
+     */
+    public void onBreathingMinute(long epochMinute, double ratePerMin, double validS) {
+        if (closed || !(ratePerMin > 0) || !(validS > 0)) {
+            return;
+        }
+        if (minute == null) {
+            startMinute(epochMinute);
+        }
+        minute.add(new MinuteBatch.Breathing(epochMinute, ratePerMin, validS));
+    }
+
+    /** A paced-breathing exercise ran from {@code startS} to {@code endS}; {@code detail}: how it went. */
+    public void onBreathingExercise(double startS, double endS, String detail) {
+        if (closed) {
+            return;
+        }
+        if (minute == null) {
+            startMinute(Math.floorDiv(toEpochMs(startS), 60_000L));
+        }
+        addOp(true, nextSeq++, EventKind.BREATHING_EXERCISE, startS, Math.max(startS, endS), detail, Double.NaN,
+                null);
+    }
+
+    /**
      * Ends the session: closes open events at the last sample, writes the last minute and the session's end,
      * and waits for the writer.
      *
@@ -350,7 +376,7 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     private void rollMinute() {
         finishMinute();
         MinuteBatch done = minute;
-        if (done.hasSeconds() || done.ops != null || done.calibration != null) {
+        if (done.hasSeconds() || done.ops != null || done.calibration != null || done.breathing != null) {
             queue.add(done);
         }
         double boundaryS = minuteEndS;

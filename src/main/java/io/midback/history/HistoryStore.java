@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class HistoryStore implements AutoCloseable {
     private final Connection conn;
     private PreparedStatement insertMinute;
     private PreparedStatement insertState;
+    private PreparedStatement insertBreathing;
     private PreparedStatement insertEvent;
     private PreparedStatement updateEvent;
     private PreparedStatement updateSessionEnd;
@@ -294,6 +296,15 @@ public final class HistoryStore implements AutoCloseable {
                         writeOp(sessionId, op);
                     }
                 }
+                if (b.breathing != null) {
+                    for (MinuteBatch.Breathing br : b.breathing) {
+                        insertBreathing.setLong(1, sessionId);
+                        insertBreathing.setLong(2, br.epochMinute());
+                        insertBreathing.setDouble(3, br.ratePerMin());
+                        insertBreathing.setDouble(4, br.validS());
+                        insertBreathing.executeUpdate();
+                    }
+                }
                 if (b.calibration != null) {
                     updateSessionCalibration.setString(1, b.calibration);
                     updateSessionCalibration.setLong(2, sessionId);
@@ -348,6 +359,8 @@ public final class HistoryStore implements AutoCloseable {
         insertMinute = conn.prepareStatement("INSERT INTO minutes(session_id, epoch_minute, local_date, "
                 + "minute_of_day, gap_s, flexion_n, flexion_mean_deg, flexion_p50_deg, flexion_p90_deg, "
                 + "flexion_min_deg, flexion_max_deg) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        insertBreathing = conn.prepareStatement("INSERT OR REPLACE INTO minute_breathing(session_id, "
+                + "epoch_minute, rate_per_min, valid_s) VALUES (?,?,?,?)");
         insertState = conn.prepareStatement(
                 "INSERT INTO minute_states(session_id, epoch_minute, state, seconds) VALUES (?,?,?,?)");
         insertEvent = conn.prepareStatement("INSERT INTO events(session_id, seq, kind, local_date, start_ms, "
@@ -395,7 +408,8 @@ public final class HistoryStore implements AutoCloseable {
     /** Deletes session {@code id} whole (its minutes, events and record); false when there is none. */
     public synchronized boolean deleteSession(long id) {
         return inTransaction(() -> {
-            for (String table : new String[] {"minute_states", "minutes", "events", "session_content"}) {
+            for (String table : new String[] {"minute_states", "minute_breathing", "minutes", "events",
+                    "session_content"}) {
                 try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE session_id = ?")) {
                     ps.setLong(1, id);
                     ps.executeUpdate();
@@ -416,11 +430,13 @@ public final class HistoryStore implements AutoCloseable {
         String d = date.toString();
         return inTransaction(() -> {
             int n = 0;
-            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM minute_states WHERE EXISTS (SELECT 1 "
-                    + "FROM minutes m WHERE m.session_id = minute_states.session_id AND m.epoch_minute = "
-                    + "minute_states.epoch_minute AND m.local_date = ?)")) {
-                ps.setString(1, d);
-                ps.executeUpdate();
+            for (String table : new String[] {"minute_states", "minute_breathing"}) {
+                try (PreparedStatement ps = conn.prepareStatement(String.format("DELETE FROM %1$s WHERE EXISTS "
+                        + "(SELECT 1 FROM minutes m WHERE m.session_id = %1$s.session_id AND m.epoch_minute = "
+                        + "%1$s.epoch_minute AND m.local_date = ?)", table))) {
+                    ps.setString(1, d);
+                    ps.executeUpdate();
+                }
             }
             for (String table : new String[] {"minutes", "events"}) {
                 try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE local_date = ?")) {
@@ -515,18 +531,13 @@ public final class HistoryStore implements AutoCloseable {
                 + "ORDER BY start_ms, id", d);
         try {
             Map<Long, double[]> states = new LinkedHashMap<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT s.session_id, s.epoch_minute, s.state, "
-                    + "s.seconds FROM minute_states s JOIN minutes m ON m.session_id = s.session_id "
-                    + "AND m.epoch_minute = s.epoch_minute WHERE m.local_date = ?")) {
-                ps.setString(1, d);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long key = rs.getLong(1) * 100_000_000L + rs.getLong(2);
-                        double[] s = states.computeIfAbsent(key, k -> new double[STATES.length]);
-                        s[PostureState.fromLabel(rs.getString(3)).ordinal()] += rs.getDouble(4);
-                    }
-                }
-            }
+            eachMinuteRow("SELECT s.session_id, s.epoch_minute, s.state, s.seconds FROM minute_states s", d,
+                    (key, rs) -> states.computeIfAbsent(key, k -> new double[STATES.length])
+                            [PostureState.fromLabel(rs.getString(3)).ordinal()] += rs.getDouble(4));
+            Map<Long, double[]> breathing = new HashMap<>();
+            eachMinuteRow("SELECT s.session_id, s.epoch_minute, s.rate_per_min, s.valid_s "
+                            + "FROM minute_breathing s", d,
+                    (key, rs) -> breathing.put(key, new double[] {rs.getDouble(3), rs.getDouble(4)}));
             List<MinuteRow> minutes = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT session_id, epoch_minute, minute_of_day, "
                     + "gap_s, flexion_n, flexion_mean_deg, flexion_p50_deg, flexion_p90_deg, flexion_min_deg, "
@@ -540,6 +551,10 @@ public final class HistoryStore implements AutoCloseable {
                         MinuteRow row = new MinuteRow(em, date, rs.getInt(3), s, rs.getDouble(4), rs.getInt(5),
                                 getDouble(rs, 6), getDouble(rs, 7), getDouble(rs, 8), getDouble(rs, 9),
                                 getDouble(rs, 10));
+                        double[] br = breathing.get(rs.getLong(1) * 100_000_000L + em);
+                        if (br != null) {
+                            row = row.withBreathing(br[0], br[1]);
+                        }
                         int last = minutes.size() - 1;
                         if (last >= 0 && minutes.get(last).epochMinute() == em) {
                             minutes.set(last, minutes.get(last).merge(row));
@@ -579,6 +594,26 @@ public final class HistoryStore implements AutoCloseable {
             return new DayData(date, zone, minutes, events, sessions);
         } catch (SQLException e) {
             throw fail("read", e);
+        }
+    }
+
+    private interface MinuteRowReader {
+        void read(long sessionMinuteKey, ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Each row of {@code select} (a table {@code s} keyed by session_id and epoch_minute, those first) whose minute
+     * is on the local date {@code date}, with its key (session id × 10⁸ + epoch minute).
+     */
+    private void eachMinuteRow(String select, String date, MinuteRowReader reader) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(select + " JOIN minutes m ON m.session_id = s.session_id "
+                + "AND m.epoch_minute = s.epoch_minute WHERE m.local_date = ?")) {
+            ps.setString(1, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs.getLong(1) * 100_000_000L + rs.getLong(2), rs);
+                }
+            }
         }
     }
 

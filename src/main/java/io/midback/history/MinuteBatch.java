@@ -29,6 +29,12 @@ final class MinuteBatch {
     double flexionP50Deg = Double.NaN;
     double flexionP90Deg = Double.NaN;
     List<EventOp> ops;
+    /** The breathing rate of one minute (not necessarily this one: it is known once the minute is over). */
+    record Breathing(long epochMinute, double ratePerMin, double validS) {
+    }
+
+    /** Breathing minutes that ended during this one, or null. */
+    List<Breathing> breathing;
     /** A calibration that came into use during the minute (its metadata text), or null. */
     String calibration;
     /** Set on the last batch of a session: the session's end, epoch milliseconds. */
@@ -45,6 +51,13 @@ final class MinuteBatch {
             ops = new ArrayList<>(4);
         }
         ops.add(op);
+    }
+
+    void add(Breathing b) {
+        if (breathing == null) {
+            breathing = new ArrayList<>(1);
+        }
+        breathing.add(b);
     }
 
     boolean hasSeconds() {

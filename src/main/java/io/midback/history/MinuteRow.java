@@ -8,7 +8,8 @@ import java.time.LocalDate;
 /**
  * One minute of history: seconds in each posture state, seconds without data, and flexion statistics (over the
  * calibrated, worn samples of the minute; NaN when there were none). On a day, minutes of overlapping sessions
- * are merged into one row.
+ * are merged into one row. The breathing rate is the median over the minute's sedentary seconds with a rate (NaN
+ * when the minute had fewer than the breathing stage asks for).
  */
 public final class MinuteRow {
     private static final PostureState[] STATES = PostureState.values();
@@ -24,10 +25,21 @@ public final class MinuteRow {
     private final double flexionP90Deg;
     private final double flexionMinDeg;
     private final double flexionMaxDeg;
+    private final double breathRatePerMin;
+    private final double breathValidS;
 
     public MinuteRow(long epochMinute, LocalDate localDate, int minuteOfDay, double[] stateSeconds, double gapS,
                      int flexionSamples, double flexionMeanDeg, double flexionP50Deg, double flexionP90Deg,
                      double flexionMinDeg, double flexionMaxDeg) {
+        this(epochMinute, localDate, minuteOfDay, stateSeconds, gapS, flexionSamples, flexionMeanDeg, flexionP50Deg,
+                flexionP90Deg, flexionMinDeg, flexionMaxDeg, Double.NaN, 0);
+    }
+
+    private MinuteRow(long epochMinute, LocalDate localDate, int minuteOfDay, double[] stateSeconds, double gapS,
+                      int flexionSamples, double flexionMeanDeg, double flexionP50Deg, double flexionP90Deg,
+                      double flexionMinDeg, double flexionMaxDeg, double breathRatePerMin, double breathValidS) {
+        this.breathRatePerMin = breathRatePerMin;
+        this.breathValidS = breathValidS;
         if (stateSeconds.length != STATES.length) {
             throw new IllegalArgumentException("stateSeconds needs " + STATES.length + " entries");
         }
@@ -133,6 +145,22 @@ public final class MinuteRow {
         return flexionMaxDeg;
     }
 
+    /** This row with the minute's breathing: its median rate over {@code validS} seconds with a rate. */
+    MinuteRow withBreathing(double ratePerMin, double validS) {
+        return new MinuteRow(epochMinute, localDate, minuteOfDay, stateSeconds, gapS, flexionSamples,
+                flexionMeanDeg, flexionP50Deg, flexionP90Deg, flexionMinDeg, flexionMaxDeg, ratePerMin, validS);
+    }
+
+    /** The breathing rate while sedentary, breaths per minute; NaN when the minute has none. */
+    public double breathRatePerMin() {
+        return breathRatePerMin;
+    }
+
+    /** The sedentary seconds with a breathing rate behind {@link #breathRatePerMin()}. */
+    public double breathValidS() {
+        return breathValidS;
+    }
+
     /** Merges two rows of the same minute (overlapping sessions): seconds add, flexion combines. */
     MinuteRow merge(MinuteRow o) {
         double[] s = stateSeconds.clone();
@@ -143,8 +171,12 @@ public final class MinuteRow {
         double mean = n == 0 ? Double.NaN
                 : (nz(flexionMeanDeg) * flexionSamples + nz(o.flexionMeanDeg) * o.flexionSamples) / n;
         MinuteRow major = flexionSamples >= o.flexionSamples ? this : o;
-        return new MinuteRow(epochMinute, localDate, minuteOfDay, s, gapS + o.gapS, n, mean, major.flexionP50Deg,
-                major.flexionP90Deg, nanMin(flexionMinDeg, o.flexionMinDeg), nanMax(flexionMaxDeg, o.flexionMaxDeg));
+        MinuteRow merged = new MinuteRow(epochMinute, localDate, minuteOfDay, s, gapS + o.gapS, n, mean,
+                major.flexionP50Deg, major.flexionP90Deg, nanMin(flexionMinDeg, o.flexionMinDeg),
+                nanMax(flexionMaxDeg, o.flexionMaxDeg));
+        double breathS = breathValidS + o.breathValidS;
+        return breathS == 0 ? merged : merged.withBreathing((nz(breathRatePerMin) * breathValidS
+                + nz(o.breathRatePerMin) * o.breathValidS) / breathS, breathS);
     }
 
     private static double nz(double v) {

@@ -70,7 +70,17 @@ final class Schema {
                       session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
                       sha256 TEXT NOT NULL
                     )""",
-                    "CREATE INDEX session_content_by_hash ON session_content(sha256)"));
+                    "CREATE INDEX session_content_by_hash ON session_content(sha256)"),
+            // 3: the breathing rate of each minute (its sedentary seconds with a rate, and their median).
+            List.of(
+                    """
+                    CREATE TABLE minute_breathing (
+                      session_id INTEGER NOT NULL REFERENCES sessions(id),
+                      epoch_minute INTEGER NOT NULL,
+                      rate_per_min REAL NOT NULL,
+                      valid_s REAL NOT NULL,
+                      PRIMARY KEY (session_id, epoch_minute)
+                    ) WITHOUT ROWID"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

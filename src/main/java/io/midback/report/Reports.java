@@ -164,7 +164,7 @@ public final class Reports {
             sb.append(",s_").append(s.label());
         }
         sb.append(",gap_s,flexion_n,flexion_mean_deg,flexion_p50_deg,flexion_p90_deg,flexion_min_deg,"
-                + "flexion_max_deg,slump_episodes,alerts,breaks\n");
+                + "flexion_max_deg,slump_episodes,alerts,breaks,breath_rate_per_min,breath_valid_s\n");
         for (MinuteRow m : rows) {
             sb.append(m.localDate()).append(',')
                     .append(String.format("%02d:%02d", m.minuteOfDay() / 60, m.minuteOfDay() % 60)).append(',')
@@ -177,7 +177,9 @@ public final class Reports {
                     .append(',').append(num(m.flexionMeanDeg())).append(',').append(num(m.flexionP50Deg()))
                     .append(',').append(num(m.flexionP90Deg())).append(',').append(num(m.flexionMinDeg()))
                     .append(',').append(num(m.flexionMaxDeg()))
-                    .append(',').append(c[0]).append(',').append(c[1]).append(',').append(c[2]).append('\n');
+                    .append(',').append(c[0]).append(',').append(c[1]).append(',').append(c[2])
+                    .append(',').append(num(m.breathRatePerMin())).append(',').append(num(m.breathValidS()))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -188,7 +190,7 @@ public final class Reports {
         for (PostureState s : PostureState.values()) {
             sb.append(",s_").append(s.label());
         }
-        sb.append('\n');
+        sb.append(",breath_rate_per_min,breath_minutes,breathing_exercises\n");
         for (DaySummary d : days) {
             sb.append(d.date()).append(',').append(d.sessions()).append(',').append(num(d.recordedS()))
                     .append(',').append(num(d.wornS())).append(',').append(num(d.gapS()))
@@ -199,7 +201,8 @@ public final class Reports {
             for (PostureState s : PostureState.values()) {
                 sb.append(',').append(num(d.postureSeconds().get(s.label())));
             }
-            sb.append('\n');
+            sb.append(',').append(num(d.breathRatePerMin())).append(',').append(d.breathMinutes())
+                    .append(',').append(d.breathingExercises()).append('\n');
         }
         return sb.toString();
     }
@@ -256,6 +259,8 @@ public final class Reports {
         row(h, "Longest sitting stretch", longest == null ? "–" : duration(longest.durationS()) + " ("
                 + HM.format(longest.start().atZone(zone)) + "–" + HM.format(longest.end().atZone(zone)) + ")");
         row(h, "No data", duration(s.gapS()));
+        row(h, "Breathing while sedentary", breathing(s));
+        row(h, "Paced-breathing exercises", String.valueOf(s.breathingExercises()));
         h.append("</table>\n");
 
         int top = Math.round(widthPx * 0.45f);
@@ -292,6 +297,17 @@ public final class Reports {
         List<HistoryEvent> both = day.events().stream()
                 .filter(e -> e.kind() == EventKind.SITTING_BOUT || e.kind() == EventKind.BREAK).toList();
         table(h, both, zone, "kind", e -> e.kind().label() + (e == longest ? " (longest)" : ""));
+        h.append("<h2>Breathing</h2>\n");
+        if (BreathingChart.hasRates(day)) {
+            h.append(ChartImages.svgElement(ChartImages.single(BreathingChart.day(day), widthPx, small), "breath"))
+                    .append('\n');
+        } else {
+            h.append("<p>No breathing rate today (it is measured while sitting or standing still).</p>\n");
+        }
+        List<HistoryEvent> exercises = day.events(EventKind.BREATHING_EXERCISE);
+        if (!exercises.isEmpty()) {
+            table(h, exercises, zone, "paced breathing", HistoryEvent::detail);
+        }
         List<HistoryEvent> gaps = day.events(EventKind.GAP);
         if (!gaps.isEmpty()) {
             h.append("<h2>Data gaps</h2>\n");
@@ -307,7 +323,8 @@ public final class Reports {
         h.append("<h1>").append(esc(title)).append("</h1>\n")
                 .append(ChartImages.svgElement(ChartImages.single(chart, widthPx, Math.round(widthPx * 0.6f)), "week"))
                 .append("\n<table><tr><th>day</th><th>sessions</th><th>worn</th><th>upright</th><th>slouched</th>"
-                        + "<th>episodes</th><th>alerts</th><th>breaks</th><th>longest sitting</th></tr>\n");
+                        + "<th>episodes</th><th>alerts</th><th>breaks</th><th>longest sitting</th>"
+                        + "<th>breathing</th><th>breathing exercises</th></tr>\n");
         for (DaySummary d : days) {
             h.append("<tr><td>").append(WeekCharts.dayLabel(d)).append("</td><td class=\"n\">").append(d.sessions())
                     .append("</td><td class=\"n\">").append(duration(d.wornS()))
@@ -317,10 +334,18 @@ public final class Reports {
                     .append("</td><td class=\"n\">").append(d.slumpEpisodes())
                     .append("</td><td class=\"n\">").append(d.alertCount())
                     .append("</td><td class=\"n\">").append(d.breaks())
-                    .append("</td><td class=\"n\">").append(duration(d.longestSittingS())).append("</td></tr>\n");
+                    .append("</td><td class=\"n\">").append(duration(d.longestSittingS()))
+                    .append("</td><td class=\"n\">").append(esc(breathing(d)))
+                    .append("</td><td class=\"n\">").append(d.breathingExercises()).append("</td></tr>\n");
         }
         h.append("</table>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** "12.4 breaths/min (median of 35 minutes)", or "–". */
+    static String breathing(DaySummary s) {
+        return Double.isNaN(s.breathRatePerMin()) ? "–" : String.format(Locale.ROOT,
+                "%.1f breaths/min (median of %d minutes)", s.breathRatePerMin(), s.breathMinutes());
     }
 
     private static void head(StringBuilder h, String title) {

@@ -10,6 +10,7 @@ import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.RangeType;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.awt.BasicStroke;
@@ -54,7 +55,7 @@ public final class WeekCharts {
         dayAxis.setMaximumCategoryLabelLines(2);
         dayAxis.setTickLabelFont(SMALL);
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(dayAxis);
-        plot.setGap(8);
+        plot.setGap(12); // room for the end labels of neighbouring axes
 
         LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
         line.setSeriesPaint(0, StateColors.of(PostureState.UPRIGHT));
@@ -69,11 +70,12 @@ public final class WeekCharts {
         return style.apply(chart);
     }
 
-    /** An unlabelled axis of whole numbers from zero, at least 0 to 1 (a few seconds of slump read as 0…1 min). */
+    /** An unlabelled axis of whole numbers from zero, at least 0 to 1 (a few seconds of slump read on 0…1 min). */
     private static NumberAxis countAxis() {
         NumberAxis a = new NumberAxis(null);
         a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         a.setAutoRangeMinimumSize(1);
+        a.setRangeType(RangeType.POSITIVE); // the minimum size grows the range upward from zero, not around the value
         a.setTickLabelFont(SMALL);
         return a;
     }

@@ -43,7 +43,7 @@ public final class Scenario {
     /** Where the built-in scenarios live on the class path. */
     static final String BUILTIN_DIR = "/io/midback/sim/scenarios/";
     /** Names of the built-in scenarios. */
-    public static final List<String> BUILTINS = List.of("slump-demo", "workday");
+    public static final List<String> BUILTINS = List.of("slump-demo", "workday", "paced-breathing");
 
     private final String name;
     private final double headingDeg;

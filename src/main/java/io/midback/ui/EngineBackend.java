@@ -139,6 +139,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
     }
 
     /** The builder of the current (or last) session: its summary and engine. Null before the first. */
+    @Override
     public SessionBuilder session() {
         return current;
     }

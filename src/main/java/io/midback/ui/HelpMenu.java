@@ -32,11 +32,17 @@ final class HelpMenu {
             "Daily history and reports", "Live sensors: serial and Bluetooth links, scan, reconnection, recording",
             "Mobility check"};
 
+    /** Where the README is, looked up once off the event thread (a file lookup); empty until then, or if none. */
+    private static volatile Optional<Path> readme = Optional.empty();
+
     private HelpMenu() {
     }
 
     /** @param historyInUse the window's history database now (null: none) */
     static JMenu create(JFrame frame, BooleanSupplier trayAvailable, Supplier<Path> historyInUse) {
+        Thread find = new Thread(() -> readme = BesideProgram.find("README.md"), "midback-readme-lookup");
+        find.setDaemon(true);
+        find.start();
         JMenu help = new JMenu("Help");
         help.setName("helpMenu");
         JMenuItem using = new JMenuItem("Using Midback…");
@@ -81,7 +87,7 @@ final class HelpMenu {
     }
 
     private static Optional<Path> readme() {
-        return BesideProgram.find("README.md");
+        return readme;
     }
 
     private static void show(JFrame frame, String name, String title, String text) {

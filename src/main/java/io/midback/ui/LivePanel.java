@@ -340,13 +340,12 @@ final class LivePanel extends JPanel {
         calibratedLabel.setText(why);
     }
 
-    /** The flexion readout: signed whole degrees, "0°" rather than "-0°" or "+0°". */
+    /** The flexion readout: whole degrees as the chart's axes write them ("0°", never "-0°"), "+" above zero. */
     static String flexionText(double flexionDeg) {
         if (Double.isNaN(flexionDeg)) {
             return "–";
         }
-        long whole = Math.round(flexionDeg);
-        return whole == 0 ? "0°" : String.format(Locale.ROOT, "%+d°", whole);
+        return (Math.round(flexionDeg) > 0 ? "+" : "") + new LiveChart.DegreeFormat().format(flexionDeg);
     }
 
     static Color colourOf(PostureState s) {

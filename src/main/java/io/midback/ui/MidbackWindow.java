@@ -105,6 +105,7 @@ public final class MidbackWindow {
         this.settings = AlertSettings.load(prefs.settings());
         backend.apply(settings);
         live = new LivePanel(series, settings.thresholdDeg(), (int) prefs.getDouble("chart.windowMin", 5));
+        live.add(new BreathingStrip(backend::session), BorderLayout.SOUTH);
         live.windowChoice().addActionListener(e -> {
             prefs.put("chart.windowMin", live.windowMinutes());
             prefs.save();
@@ -151,6 +152,7 @@ public final class MidbackWindow {
         tabs.addTab("Live", live);
         tabs.addTab("Connect", connect);
         tabs.addTab("Today", today);
+        tabs.addTab("Breathe", new BreatheTab(backend::session));
         JPanel north = new JPanel(new BorderLayout());
         north.add(toolBar(), BorderLayout.NORTH);
         north.add(notices, BorderLayout.CENTER);
@@ -488,6 +490,7 @@ public final class MidbackWindow {
     /** A one-line notice at the bottom of the window (not an alert: it does not cover the banner). */
     public void notice(String message) {
         statusLine.setText(message);
+        statusLine.setToolTipText(message); // the whole of it, where the window is too narrow
     }
 
     public int alertsShown() {

@@ -19,6 +19,11 @@ public interface PostureBackend {
      */
     SampleSink open(SampleSource source, PostureListener frames, AlertListener alerts);
 
+    /** The current (or last) session, for what the window reads of it (its breathing); null when none. */
+    default io.midback.app.SessionBuilder session() {
+        return null;
+    }
+
     /** Applies alert settings from now on (any thread). */
     void apply(AlertSettings settings);
 

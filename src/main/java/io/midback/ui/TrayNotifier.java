@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 final class TrayNotifier {
     private TrayIcon icon;
     private boolean failed;
+    private Boolean trayThere;
     private String shownState;
     private Consumer<Snooze> snooze = s -> { };
     private Runnable open = () -> { };
@@ -32,8 +33,12 @@ final class TrayNotifier {
         this.open = open;
     }
 
+    /** Whether there is a tray (asked of the desktop once: the answer is a round trip to the display). */
     boolean supported() {
-        return !failed && SystemTray.isSupported();
+        if (trayThere == null) {
+            trayThere = SystemTray.isSupported();
+        }
+        return !failed && trayThere;
     }
 
     /** Shows the icon (once) and the current state in its tooltip. */

@@ -78,6 +78,43 @@ class BreathRateEstimatorTest {
         assertEquals(15, e.ratePerMin(), 0.2);
     }
 
+    /** Gravity tipped about x by {@code flexDeg} and about z by {@code sideDeg}: an upright mounting. */
+    private static void feedTilt2(BreathRateEstimator e, double tS, double flexDeg, double sideDeg, Random r) {
+        double a = Math.toRadians(flexDeg), b = Math.toRadians(sideDeg);
+        e.update(tS, G * Math.sin(b) + 0.01 * r.nextGaussian(), G * Math.cos(a) * Math.cos(b)
+                + 0.01 * r.nextGaussian(), G * Math.sin(a) * Math.cos(b) + 0.01 * r.nextGaussian());
+    }
+
+    @Test
+    void aFastBreathUnderTheSlowSwayOfStandingGetsItsRateASlowOneUnderSwayNone() {
+        for (double rate : new double[] {6, 24}) {
+            BreathRateEstimator e = new BreathRateEstimator();
+            Random r = new Random(5);
+            double hz = 50;
+            int withRate = 0, right = 0, scored = 0;
+            for (int i = 0; i < 180 * hz; i++) {
+                double t = i / hz;
+                // sway: 0.8° at 0.12 Hz and 0.4° at 0.05 Hz forward and back, 0.6° at 0.09 Hz sideways
+                double sway = 0.8 * Math.sin(2 * Math.PI * 0.12 * t) + 0.4 * Math.sin(2 * Math.PI * 0.05 * t + 1);
+                double side = 0.6 * Math.sin(2 * Math.PI * 0.09 * t + 2);
+                feedTilt2(e, t, 3 + sway + 0.3 * Math.sin(2 * Math.PI * rate / 60 * t), side, r);
+                if (t >= 60 && i % (int) hz == 0) {
+                    scored++;
+                    if (!Double.isNaN(e.ratePerMin())) {
+                        withRate++;
+                        right += Math.abs(e.ratePerMin() - rate) <= 1 ? 1 : 0;
+                    }
+                }
+            }
+            if (rate == 24) {
+                assertTrue(withRate >= 0.9 * scored, withRate + " of " + scored + " seconds with a rate");
+                assertEquals(withRate, right, "every rate within 1 breath/min");
+            } else {
+                assertEquals(0, withRate, "slow breathing under sway: no rate rather than the sway's");
+            }
+        }
+    }
+
     @Test
     void theUpdateAllocatesNothing() {
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

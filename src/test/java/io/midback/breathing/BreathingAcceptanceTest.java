@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 15's acceptance on simulated sessions: rates 5–30 breaths/min, 25–200 Hz, the four mountings, mean
  * absolute error ≤ 1 breath/min over 30-s windows where the wearer sits still and the truth is steady, and no
- * rate while walking.
+ * rate while walking; standing still, a rate in a quarter of the windows at least, within 1.5 breaths/min on
+ * average.
  *
  * <p>Each session: 3 min still at one rate, a posture shift (8° forward and back over 10 s) while the rate
  * glides to a second one, 3 min still, 1 min walking, 2 min standing, 1.5 min still. Depth (0.3–1.2° peak to
@@ -30,7 +31,7 @@ class BreathingAcceptanceTest {
     @Test
     void seatedRatesFrom5To30AtEveryRateAndMountingWithinOneBreathPerMinute() {
         BreathingSessions.Score all = new BreathingSessions.Score("all seated");
-        BreathingSessions.Score standing = new BreathingSessions.Score("all standing (not part of the goal)");
+        BreathingSessions.Score standing = new BreathingSessions.Score("all standing");
         Map<String, BreathingSessions.Score> byRate = new TreeMap<>(), byHz = new TreeMap<>(),
                 byMounting = new TreeMap<>();
         int k = 0;
@@ -82,5 +83,10 @@ class BreathingAcceptanceTest {
         assertTrue(all.coverage() >= 0.9, "a rate in only " + all.coverage() + " of the steady seated windows");
         assertEquals(0, all.walkingWithRate, "samples with a rate while walking");
         assertTrue(all.walkingSamples > 100_000);
+        // Standing still (the slow sway of desk work tips the back in the breathing band): a rate in about a third
+        // of the windows, fast breathing mostly (the README's figures; 2.6 % and 8 breaths/min off with the wide
+        // band alone).
+        assertTrue(standing.coverage() >= 0.25, "standing: a rate in only " + standing.coverage());
+        assertTrue(standing.mae() <= 1.5, "standing MAE " + standing.mae());
     }
 }

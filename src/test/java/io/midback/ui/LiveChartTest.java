@@ -203,6 +203,26 @@ class LiveChartTest {
         }
     }
 
+    @Test
+    void everyStepAGapStillFitsTheDecimatedArrays() {
+        // Samples 0.6 s apart (each step a gap) across 15 minutes, drawn on the narrowest plot: at most one break
+        // per column, so at most 5 points per column, and nothing out of bounds.
+        SeriesWindow w = new SeriesWindow(1 << 11);
+        for (int i = 0; i < 1500; i++) {
+            w.append(i * 0.6, i % 7, -(i % 5), i % 3);
+        }
+        int columns = 50;
+        SeriesWindow.Decimated d = new SeriesWindow.Decimated(columns);
+        w.decimate(0, 900, columns, d);
+        int breaks = 0;
+        for (int i = 0; i < d.count(0); i++) {
+            breaks += Double.isNaN(d.y(0, i)) ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "a gap at every step: %d points, %d breaks in %d columns%n", d.count(0), breaks,
+                columns);
+        assertTrue(d.count(0) <= 5 * columns && breaks >= columns - 1 && breaks <= columns, d.count(0) + " points");
+    }
+
     private static String label(NumberAxis a, double v) {
         return a.getNumberFormatOverride() != null ? a.getNumberFormatOverride().format(v) : a.getTickUnit().valueToString(v);
     }

@@ -540,6 +540,41 @@ public final class RescueScenario {
         }
         onEdt(() -> {
             dialog.dispose();
+            return null;
+        });
+
+        // Deleted, the recording saves again; then its whole day is deleted.
+        onEdt(() -> {
+            w.connect(new PacedReplay(rec, Double.POSITIVE_INFINITY).savingToHistory(true), null);
+            return null;
+        });
+        await(() -> text(f, "connectionState").equals("Ended"), 20);
+        w.awaitStopped();
+        clickMenu(f, "historyMenu");
+        Window again = null;
+        deadline = System.nanoTime() + 5_000_000_000L;
+        while (again == null && System.nanoTime() < deadline) {
+            again = ScenarioSupport.window("historyDialog");
+            Thread.sleep(30);
+        }
+        Window dialog2 = again;
+        JList<?> days2 = named(dialog2, "historyDays", JList.class);
+        report("resaved", await(() -> days2.getModel().getSize() == 1 && !days2.isSelectionEmpty(), 10));
+        clickLater(dialog2, "historyDeleteDay");
+        JOptionPane confirmDay = anywhere(JOptionPane.class, 10);
+        report("deleteDay.question", onEdt(() -> String.valueOf(confirmDay.getMessage())));
+        onEdt(() -> {
+            confirmDay.setValue(JOptionPane.OK_OPTION);
+            return null;
+        });
+        report("deleteDay.done", await(() -> text(dialog2, "historyStatus").startsWith("Deleted everything")
+                && days2.getModel().getSize() == 0, 10));
+        try (HistoryStore store = HistoryStore.openForReading(db)) {
+            report("deleteDay.daysLeft", store.days().size());
+            report("deleteDay.sessionsLeft", store.sessions().size());
+        }
+        onEdt(() -> {
+            dialog2.dispose();
             f.dispose();
             return null;
         });

@@ -168,7 +168,7 @@ class WindowRescueTest {
     }
 
     @Test
-    void theHistoryDialogWritesAReportDeletesASessionAndARecordingIsSavedOnce() {
+    void theHistoryDialogWritesAReportDeletesASessionAndADayAndARecordingIsSavedOnce() {
         assertEquals("true", get("dedup.notice"), get("dedup.status"));
         assertEquals("true", get("dialog.loaded"), "sessions: " + get("dialog.sessions"));
         assertEquals("true", get("report.written"), get("report.status"));
@@ -176,6 +176,12 @@ class WindowRescueTest {
         assertTrue(get("delete.question").contains("no undo"), get("delete.question"));
         assertEquals("true", get("delete.done"), get("delete.status"));
         assertEquals("0", get("delete.sessionsLeft"));
+        // Deleted, the same recording saves again; a day deleted takes its sessions with it.
+        assertEquals("true", get("resaved"));
+        assertTrue(get("deleteDay.question").contains("no undo"), get("deleteDay.question"));
+        assertEquals("true", get("deleteDay.done"));
+        assertEquals("0", get("deleteDay.daysLeft"));
+        assertEquals("0", get("deleteDay.sessionsLeft"));
         assertEquals("true", get("done"));
         shot("18-history-dialog.png");
         shot("19-history-deleted.png");
