@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 GuiCommand.class,
                 LiveCommand.class,
                 BreatheCommand.class,
+                RoutineCommand.class,
                 ReplayCommand.class,
                 ScanCommand.class,
                 ReportCommand.class,

@@ -1,6 +1,7 @@
 package io.midback.routine;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One exercise as done: its repetitions with each one's range and period, and the quality notes.
@@ -35,5 +36,20 @@ public record ExerciseResult(String name, double startS, double endS, int reps, 
 
     public double minutes() {
         return (endS - startS) / 60;
+    }
+
+    /** One line: {@code seated-rotation: 6 reps, ranges 52 48 50 49 51 47°, 0.8 min (done)}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(name).append(": ");
+        if (repRangesDeg.length == 0 && reps == 0) {
+            sb.append("timed");
+        } else {
+            sb.append(reps).append(reps == 1 ? " rep" : " reps").append(", ranges");
+            for (double r : repRangesDeg) {
+                sb.append(String.format(Locale.ROOT, " %.0f", r));
+            }
+            sb.append("°");
+        }
+        return sb.append(String.format(Locale.ROOT, ", %.1f min (%s)", minutes(), ended)).toString();
     }
 }

@@ -6,6 +6,7 @@ import io.midback.mobility.MobilityListener;
 import io.midback.mobility.MobilitySettings;
 import io.midback.orientation.OrientationFilter;
 import io.midback.posture.Mounting;
+import io.midback.sensor.ForwardingSink;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
@@ -53,7 +54,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
     private final RepCounter counter;
     private final List<ExerciseResult> done = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private volatile boolean skipRequested, repeatRequested, stopRequested;
+    private volatile boolean skipRequested, repeatRequested, stopRequested, endRequested;
 
     private Phase phase = Phase.SETUP;
     private int index;
@@ -95,6 +96,11 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         stopRequested = true;
     }
 
+    /** Ends the routine at the next sample, keeping what was done (any thread; {@link #end()} on the feeding one). */
+    public void requestEnd() {
+        endRequested = true;
+    }
+
     public boolean isDone() {
         return phase == Phase.DONE;
     }
@@ -120,6 +126,24 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         check.accept(batch);
     }
 
+    /** This player in front of a session: every batch and gap to the player, then on to {@code session}. */
+    public SampleSink beside(SampleSink session) {
+        RoutinePlayer player = this;
+        return new ForwardingSink(session) {
+            @Override
+            public void accept(SampleBatch b) {
+                player.accept(b);
+                next.accept(b);
+            }
+
+            @Override
+            public void gap(double fromS, double toS, String reason) {
+                player.gap(fromS, toS, reason);
+                next.gap(fromS, toS, reason);
+            }
+        };
+    }
+
     @Override
     public void gap(double fromS, double toS, String reason) {
         check.gap(fromS, toS, reason);
@@ -134,6 +158,10 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         if (Double.isNaN(routineStartS)) {
             routineStartS = f.tS;
             listener.onPrompt(routine.title() + ". Sit or stand tall and hold still for 5 seconds.");
+        }
+        if (endRequested) {
+            end();
+            return;
         }
         if (stopRequested) {
             if (phase != Phase.SETUP) {

@@ -1,6 +1,7 @@
 package io.midback.routine;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A routine as played: every exercise attempt in order (a repeated exercise appears twice), whether it was
@@ -14,6 +15,20 @@ public record RoutineResult(String routine, double startS, double endS, List<Exe
 
     public double minutes() {
         return (endS - startS) / 60;
+    }
+
+    /** How it ended: {@code finished}, {@code stopped: it hurts} or {@code stopped}. */
+    public String how() {
+        return finished ? "finished" : stoppedForPain ? "stopped: it hurts" : "stopped";
+    }
+
+    /** One line for the history: the routine, how it ended, its minutes, then each exercise ({@link ExerciseResult#describe}). */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %s, %.1f min", routine, how(), minutes()));
+        for (ExerciseResult e : exercises) {
+            sb.append("; ").append(e.describe());
+        }
+        return sb.toString();
     }
 
     public int totalReps() {

@@ -56,7 +56,8 @@ class ArchitectureTest {
         MAY_USE.put("app", List.of("alert", "breathing", "history", "mobility", "orientation", "posture",
                 "recording", "sensor"));
         MAY_USE.put("cli", List.of("app", "alert", "breathing", "eval", "history", "live", "mobility",
-                "orientation", "posture", "protocol", "recording", "report", "sensor", "sim", "text", "transport"));
+                "orientation", "posture", "protocol", "recording", "report", "routine", "sensor", "sim", "text",
+                "transport"));
         MAY_USE.put("ui", List.of("app", "alert", "breathing", "history", "live", "mobility", "orientation",
                 "posture", "protocol", "recording", "report", "sensor", "sim", "text", "transport"));
     }
