@@ -43,6 +43,7 @@ public final class SessionBuilder implements AutoCloseable {
     private final List<PostureListener> postureListeners = new ArrayList<>();
     private final List<Pipeline.StreamListener> streamListeners = new ArrayList<>();
     private final List<AutoCloseable> closers = new ArrayList<>();
+    private final List<SampleSink> sampleSinks = new ArrayList<>();
     private final OrientationFilter filter;
     /** The filter when it is the accelerometer-only one: its tilt rate stands in for the gyroscope. */
     private final TiltFilter tilt;
@@ -109,6 +110,14 @@ public final class SessionBuilder implements AutoCloseable {
         requireNotStarted();
         list.add(listener);
         return this;
+    }
+
+    /**
+     * Adds a stage beside posture that reads the raw samples (the mobility check), before {@link #start()}: it sees
+     * every batch, gap and the end before the posture pipeline does.
+     */
+    public SessionBuilder addSampleSink(SampleSink s) {
+        return addBeforeStart(sampleSinks, s);
     }
 
     /** Closed when the stream ends (or on {@link #close()}), after the sinks added before it. */
@@ -235,7 +244,12 @@ public final class SessionBuilder implements AutoCloseable {
             }
         });
         pipeline = new Pipeline(filter, step, postureListeners, streamListeners);
-        return pipeline;
+        if (sampleSinks.isEmpty()) {
+            return pipeline;
+        }
+        List<SampleSink> all = new ArrayList<>(sampleSinks);
+        all.add(pipeline);
+        return new SampleFanout(all);
     }
 
     /**

@@ -37,6 +37,10 @@ public final class HistoryCommand implements Callable<Integer> {
             + "of one per day.")
     boolean sessions;
 
+    @Option(names = "--mobility", description = "One line per mobility check (ID, when, how it ended, every "
+            + "direction's range and repetitions) instead of one per day.")
+    boolean mobility;
+
     @Spec
     CommandSpec spec;
 
@@ -44,6 +48,9 @@ public final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         if (sessions) {
             return listSessions();
+        }
+        if (mobility) {
+            return MobilityCommand.listChecks(db, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         List<DaySummary> days;
         try (HistoryStore store = db.openExisting()) {

@@ -11,7 +11,14 @@ import io.midback.recording.CsvSampleReader;
 import io.midback.recording.ReadReport;
 import io.midback.recording.RecordingFormatException;
 import io.midback.recording.RecordingMetadata;
+import io.midback.history.HistoryException;
+import io.midback.history.HistoryStore;
+import io.midback.history.MobilityRecord;
+import io.midback.report.MobilityReport;
+import io.midback.report.Reports;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,15 +42,58 @@ import java.util.zip.GZIPInputStream;
  * blocks, per-direction ranges, asymmetry and quality notes (with {@code --json}, one JSON object on stdout).
  */
 @Command(name = "mobility", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Analyses a recorded mobility check: flexion, extension, side bend and rotation each way, "
-                + "from a still upright start.",
+        description = {"The mobility check: flexion, extension, side bend and rotation each way, from a still "
+                + "upright start. With --port, --bt, --simulate or --replay, the guided check: prompts on stderr, "
+                + "repetitions counted live; type h and Enter to stop because it hurts, s and Enter to stop. "
+                + "With --analyse, the analysis of a recorded check.",
                 "Blocks are found from the guided check's '# event:' lines when the recording has them, otherwise on "
                         + "their own, in any order (alternating blocks included)."})
 public final class MobilityCommand implements Callable<Integer> {
 
-    @Option(names = "--analyse", paramLabel = "FILE", required = true,
-            description = "The recording (canonical CSV, .csv or .csv.gz) or byte capture (--format) to analyse.")
-    Path file;
+    /** Analyse a file, or run the guided check on one source. */
+    static final class What {
+        @Option(names = "--analyse", paramLabel = "FILE", required = true,
+                description = "Analyse a recording (canonical CSV, .csv or .csv.gz) or byte capture (--format).")
+        Path file;
+
+        @Option(names = "--port", paramLabel = "PORT", required = true,
+                description = "Guided check on a sensor at this serial port (/dev/ttyUSB0, /dev/rfcomm0, COM7).")
+        String port;
+
+        @Option(names = "--bt", paramLabel = "ADDRESS-OR-NAME", required = true,
+                description = "Guided check on a Bluetooth SPP sensor (address, name or btspp:// URL).")
+        String bt;
+
+        @Option(names = "--simulate", required = true,
+                description = "Guided check on the simulated wearer doing the check (--seed draws the person).")
+        boolean simulate;
+
+        @Option(names = "--replay", paramLabel = "FILE", required = true,
+                description = "Guided check on a recording replayed at --speed.")
+        Path replay;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "With --simulate or --replay: times real time (max: as fast as it goes). Default: "
+                    + "${DEFAULT-VALUE}.")
+    String speed;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "With --simulate: the simulated person. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Guided check: record the samples and the prompts ('# event:' lines) as they happen.")
+    Path record;
+
+    @Option(names = "--no-history", description = "Guided check: do not save it in the history database.")
+    boolean noHistory;
+
+    @Mixin
+    HistoryDb db;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
@@ -60,8 +110,15 @@ public final class MobilityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the guided check reads typed commands (tests give their own). */
+    InputStream stdin = System.in;
+
     @Override
     public Integer call() throws IOException {
+        if (what.file == null) {
+            return guided();
+        }
+        Path file = what.file;
         SessionOptions.checkInput(file, rateHz, 0, 10_000);
         PrintWriter err = spec.commandLine().getErr();
         MobilitySettings settings = MobilitySettings.defaults();
@@ -100,6 +157,63 @@ public final class MobilityCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
+        return 0;
+    }
+
+    private int guided() {
+        double x;
+        try {
+            x = speed.equalsIgnoreCase("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(speed);
+        } catch (NumberFormatException e) {
+            x = Double.NaN;
+        }
+        if (!(x > 0)) {
+            throw UserException.usage("--speed must be a positive number or max, not '" + speed + "'");
+        }
+        if (what.replay != null) {
+            SessionOptions.checkInput(what.replay, rateHz, 0, 10_000);
+        } else {
+            SessionOptions.checkRate(rateHz, 25, 1000);
+        }
+        GuidedCheckRun.Source source = new GuidedCheckRun.Source(what.port, what.bt, what.simulate, what.replay, x,
+                seed, rateHz != null ? rateHz : 50);
+        return new GuidedCheckRun(source, record, noHistory ? null : db.path(), json, stdin,
+                spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+    }
+
+    /** {@code midback history --mobility}: every check in one line. */
+    static int listChecks(HistoryDb db, PrintWriter out, PrintWriter err) {
+        List<MobilityRecord> checks;
+        try (HistoryStore store = db.openExisting()) {
+            checks = store.mobilityChecks();
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        if (checks.isEmpty()) {
+            err.println("no mobility checks on record in " + db.path());
+        }
+        checks.forEach(c -> out.println(c.describe()));
+        out.flush();
+        return 0;
+    }
+
+    /** {@code midback report --mobility --out FILE}: the trend over the checks beside the norms. */
+    static int report(HistoryDb db, Path out, int widthPx) {
+        if (Reports.Format.of(out) == null) {
+            throw UserException.usage("--out " + out + ": name the file .html, .png, .svg or .csv");
+        }
+        try (HistoryStore store = db.openExisting()) {
+            List<MobilityRecord> checks = store.mobilityChecks();
+            if (checks.isEmpty()) {
+                throw new UserException("no mobility checks in " + store.path() + " (run 'midback mobility')");
+            }
+            MobilityReport.write(checks, widthPx, out);
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserException("cannot write " + out + ": " + UserException.reason(e), e);
+        }
+        System.err.println("wrote " + out);
         return 0;
     }
 

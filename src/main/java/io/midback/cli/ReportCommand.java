@@ -29,6 +29,9 @@ public final class ReportCommand implements Callable<Integer> {
         String day;
         @Option(names = "--week", paramLabel = "YYYY-Www", description = "The ISO week to report, e.g. 2024-W14.")
         String week;
+        @Option(names = "--mobility", description = "The mobility checks: each direction's range over the checks "
+                + "beside the published norms.")
+        boolean mobility;
     }
 
     @ArgGroup(exclusive = true)
@@ -50,6 +53,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (period != null && period.mobility) {
+            return MobilityCommand.report(db, out, widthPx);
+        }
         if (Reports.Format.of(out) == null) {
             throw new UserException("--out " + out + ": name the file .html, .png, .svg or .csv", 2, null);
         }

@@ -379,7 +379,7 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private static double getDouble(ResultSet rs, int i) throws SQLException {
+    static double getDouble(ResultSet rs, int i) throws SQLException {
         double v = rs.getDouble(i);
         return rs.wasNull() ? Double.NaN : v;
     }
@@ -403,6 +403,25 @@ public final class HistoryStore implements AutoCloseable {
         return querySessions("SELECT id, start_ms, end_ms, zone, device, source, calibration, slump_threshold_deg "
                 + "FROM sessions WHERE id IN (SELECT session_id FROM session_content WHERE sha256 = ?) "
                 + "AND ? IS NOT NULL ORDER BY id", sha256).stream().findFirst();
+    }
+
+    /** Saves a mobility check; returns it with its id. */
+    public synchronized MobilityRecord saveMobilityCheck(MobilityRecord r) {
+        return inTransaction(() -> r.withId(MobilityTable.insert(conn, r)));
+    }
+
+    /** Every mobility check, oldest first. */
+    public synchronized List<MobilityRecord> mobilityChecks() {
+        try {
+            return MobilityTable.all(conn);
+        } catch (SQLException e) {
+            throw fail("read", e);
+        }
+    }
+
+    /** Deletes mobility check {@code id}; false when there is none. */
+    public synchronized boolean deleteMobilityCheck(long id) {
+        return inTransaction(() -> MobilityTable.delete(conn, id));
     }
 
     /** Deletes session {@code id} whole (its minutes, events and record); false when there is none. */

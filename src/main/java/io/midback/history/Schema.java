@@ -80,7 +80,9 @@ final class Schema {
                       rate_per_min REAL NOT NULL,
                       valid_s REAL NOT NULL,
                       PRIMARY KEY (session_id, epoch_minute)
-                    ) WITHOUT ROWID"""));
+                    ) WITHOUT ROWID"""),
+            // 4: the mobility checks, per direction.
+            MobilityTable.MIGRATION);
 
     static int latestVersion() {
         return MIGRATIONS.size();

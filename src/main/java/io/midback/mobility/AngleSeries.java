@@ -18,7 +18,7 @@ public final class AngleSeries implements MobilityListener {
             return;
         }
         if (n == t.length) {
-            int cap = n * 2;
+            int cap = Math.max(1024, n * 2);
             t = Arrays.copyOf(t, cap);
             speed = Arrays.copyOf(speed, cap);
             for (int k = 0; k < 3; k++) {
@@ -33,7 +33,10 @@ public final class AngleSeries implements MobilityListener {
         n++;
     }
 
-    /** Adds one frame from plain values (tests, other sources). */
+    /**
+     * Adds one frame from plain values (tests, other sources); its speed is the angles' rate of change since the
+     * previous frame.
+     */
     public void add(double tS, double flexionDeg, double sideBendDeg, double rotationDeg) {
         MobilityFrame f = new MobilityFrame();
         f.captured = true;
@@ -41,7 +44,27 @@ public final class AngleSeries implements MobilityListener {
         f.flexionDeg = flexionDeg;
         f.sideBendDeg = sideBendDeg;
         f.rotationDeg = rotationDeg;
+        if (n > 0 && tS > t[n - 1]) {
+            double df = flexionDeg - angle[0][n - 1], ds = sideBendDeg - angle[1][n - 1];
+            double dr = rotationDeg - angle[2][n - 1];
+            f.speedDegPerS = Math.sqrt(df * df + ds * ds + dr * dr) / (tS - t[n - 1]);
+        }
         onFrame(f);
+    }
+
+    /** A copy with {@code driftDeg[i]} taken from every frame's rotation (the heading drift the anchors show). */
+    AngleSeries withRotationLess(double[] driftDeg) {
+        AngleSeries c = new AngleSeries();
+        c.n = n;
+        c.t = Arrays.copyOf(t, n);
+        c.speed = Arrays.copyOf(speed, n);
+        c.angle[0] = Arrays.copyOf(angle[0], n);
+        c.angle[1] = Arrays.copyOf(angle[1], n);
+        c.angle[2] = new double[n];
+        for (int i = 0; i < n; i++) {
+            c.angle[2][i] = angle[2][i] - driftDeg[i];
+        }
+        return c;
     }
 
     public int size() {
@@ -55,6 +78,11 @@ public final class AngleSeries implements MobilityListener {
     /** Angle along axis 0 flexion, 1 side bend, 2 rotation, degrees. */
     public double angleDeg(int axis, int i) {
         return angle[axis][i];
+    }
+
+    /** The trunk's angular speed at frame i, °/s. */
+    public double speedDegPerS(int i) {
+        return speed[i];
     }
 
     /** The first index at or after time tS (size() when none). */

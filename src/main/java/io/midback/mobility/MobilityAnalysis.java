@@ -25,9 +25,16 @@ public final class MobilityAnalysis {
 
     public static MobilityResult analyse(AngleSeries series, List<MobilityEvent> events, MobilitySettings settings,
                                          CheckDiagnostics diagnostics) {
+        // First pass: where the repetitions are, so that what lies outside them can anchor the heading.
+        List<RepFinder.Candidate> first = new ArrayList<>();
+        for (Direction.Plane p : Direction.Plane.values()) {
+            first.addAll(RepFinder.find(series, p, settings));
+        }
+        double[] driftDeg = AnchorDrift.driftDeg(series, AnchorDrift.anchors(series, first, settings), settings);
+        AngleSeries corrected = series.withRotationLess(driftDeg);
         Map<Direction.Plane, List<RepFinder.Candidate>> byPlane = new EnumMap<>(Direction.Plane.class);
         for (Direction.Plane p : Direction.Plane.values()) {
-            byPlane.put(p, RepFinder.find(series, p, settings));
+            byPlane.put(p, RepFinder.withoutOvershoots(RepFinder.find(corrected, p, settings), corrected, settings));
         }
         List<Block> blocks = hasBlockEvents(events) ? blocksFromEvents(byPlane, events)
                 : blocksOnTheirOwn(byPlane, settings);
@@ -52,7 +59,12 @@ public final class MobilityAnalysis {
                 notes.add("no " + d.jsonName() + " repetitions found");
             }
         }
-        return new MobilityResult(reps, blocks, notes, diagnostics, hasBlockEvents(events) ? "events" : "automatic");
+        double anchorDeg = 0;
+        for (double d : driftDeg) {
+            anchorDeg = Math.abs(d) > Math.abs(anchorDeg) ? d : anchorDeg;
+        }
+        return new MobilityResult(reps, blocks, notes, diagnostics, anchorDeg,
+                hasBlockEvents(events) ? "events" : "automatic");
     }
 
     private static void repNotes(Rep r, int number, MobilitySettings s, List<String> notes) {

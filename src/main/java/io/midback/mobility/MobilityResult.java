@@ -17,10 +17,12 @@ import java.util.Map;
  * A check's outcome: per direction the repetitions and the range (the median of their peaks from upright), the
  * blocks, left/right asymmetry, quality notes and what was corrected.
  *
- * @param segmentation {@code events} (the guided check's prompts) or {@code automatic}
+ * @param anchorDriftDeg the largest heading drift the anchors (stillness back at upright) showed and the analysis
+ *                       took out of rotation, degrees (signed)
+ * @param segmentation   {@code events} (the guided check's prompts) or {@code automatic}
  */
 public record MobilityResult(Map<Direction, List<Rep>> reps, List<Block> blocks, List<String> notes,
-                             CheckDiagnostics diagnostics, String segmentation) {
+                             CheckDiagnostics diagnostics, double anchorDriftDeg, String segmentation) {
     private static final Gson GSON = new GsonBuilder().serializeNulls().create();
 
     public MobilityResult {
@@ -110,6 +112,7 @@ public record MobilityResult(Map<Direction, List<Rep>> reps, List<Block> blocks,
             c.add("gyroBiasAtEndDegPerS", numbers(diagnostics.gyroBiasAtEndDegPerS()));
             c.add("headingDriftCorrectedDeg", number(diagnostics.headingCorrectionDeg()));
             c.add("headingChangeWhileStillDeg", number(diagnostics.headingChangeWhileStillDeg()));
+            c.add("anchorDriftRemovedDeg", number(anchorDriftDeg));
             root.add("corrections", c);
         }
         return GSON.toJson(root);
@@ -144,6 +147,8 @@ public record MobilityResult(Map<Direction, List<Rep>> reps, List<Block> blocks,
                     + "heading change left while still: %.1f°", diagnostics.headingCorrectionDeg(),
                     diagnostics.headingChangeWhileStillDeg()));
         }
+        lines.add(String.format(Locale.ROOT, "heading drift taken out at the returns to upright: up to %.1f°",
+                anchorDriftDeg));
         for (String s : notes) {
             lines.add("note: " + s);
         }

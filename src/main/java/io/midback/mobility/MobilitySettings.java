@@ -22,18 +22,23 @@ package io.midback.mobility;
  * @param tooFastS                "too fast": a repetition out and back (from 20% of its peak to 20% again) in
  *                                less than this, s
  * @param blockGapS               repetitions further apart than this start a new block, s
+ * @param anchorSmoothingS        the heading drift left at the anchors (stillness back at upright) is followed by a
+ *                                local line through the anchors within about this time (Gaussian σ), s
+ * @param overshootFraction       a turn past upright into the other direction straight out of a repetition, settling
+ *                                after it, smaller than this fraction of that repetition, is its overshoot, not a
+ *                                repetition (without the prompts' events)
  */
 public record MobilitySettings(double biasCaptureS, double neutralCaptureS, double stillTauS,
                                double stillGyroStdDegPerS, double stillRateDegPerS, double stillAccelStdMps2,
                                double stillHoldS, double biasTrackTauS,
                                double repMinDeg, double reversalMinDeg, double reversalFraction,
                                double notBackMinDeg, double notBackFraction, double mixLimitDeg, double tooFastS,
-                               double blockGapS) {
+                               double blockGapS, double anchorSmoothingS, double overshootFraction) {
 
     public MobilitySettings {
         double[] all = {biasCaptureS, neutralCaptureS, stillTauS, stillGyroStdDegPerS, stillRateDegPerS,
                 stillAccelStdMps2, stillHoldS, biasTrackTauS, repMinDeg, reversalMinDeg, reversalFraction,
-                notBackMinDeg, notBackFraction, mixLimitDeg, tooFastS, blockGapS};
+                notBackMinDeg, notBackFraction, mixLimitDeg, tooFastS, blockGapS, anchorSmoothingS, overshootFraction};
         for (double v : all) {
             if (!(v > 0) || Double.isInfinite(v)) {
                 throw new IllegalArgumentException("mobility settings must be positive and finite: " + v);
@@ -45,9 +50,10 @@ public record MobilitySettings(double biasCaptureS, double neutralCaptureS, doub
      * The defaults: 3 s of stillness for the bias (most of a breath, which moves the thorax) and 1.5 s for the upright
      * pose; still below 3°/s of gyroscope spread and 0.3 m/s², then below 4°/s of corrected rate, for 0.3 s; the
      * bias followed with a 10-s time constant of stillness; a repetition reaches 8°, turns back by 6° or 35% of its peak;
-     * not back to neutral beyond 6° and 25% of the peak; mixed beyond 15°; too fast under 0.8 s; blocks 10 s apart.
+     * not back to neutral beyond 6° and 25% of the peak; mixed beyond 15°; too fast under 0.8 s; blocks 10 s apart; anchors followed within 6 s (chosen on simulated seeds 1–24); an
+     * overshoot under half the repetition it follows.
      */
     public static MobilitySettings defaults() {
-        return new MobilitySettings(3, 1.5, 0.3, 3, 4, 0.3, 0.3, 10, 8, 6, 0.35, 6, 0.25, 15, 0.8, 10);
+        return new MobilitySettings(3, 1.5, 0.3, 3, 4, 0.3, 0.3, 10, 8, 6, 0.35, 6, 0.25, 15, 0.8, 10, 6, 0.5);
     }
 }

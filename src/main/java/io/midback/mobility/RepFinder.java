@@ -66,6 +66,52 @@ final class RepFinder {
         return out;
     }
 
+    /**
+     * The candidates of one movement without the overshoots: a turn past upright into the other direction straight
+     * out of a repetition's return (no stillness between), smaller than
+     * {@link MobilitySettings#overshootFraction()} of it, with the trunk settling after it (stillness before the next
+     * candidate). A repetition that itself came straight out of another one belongs to an alternating run, whose
+     * small side is a repetition, however stiff that side is.
+     */
+    static List<Candidate> withoutOvershoots(List<Candidate> in, AngleSeries s, MobilitySettings settings) {
+        List<Candidate> out = new ArrayList<>(in.size());
+        for (int k = 0; k < in.size(); k++) {
+            Candidate c = in.get(k);
+            if (k > 0 && isOvershoot(k, in, s, settings)) {
+                continue;
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private static boolean isOvershoot(int k, List<Candidate> in, AngleSeries s, MobilitySettings settings) {
+        Candidate c = in.get(k), p = in.get(k - 1);
+        if (c.rep().direction() == p.rep().direction()
+                || c.rep().peakDeg() >= settings.overshootFraction() * p.rep().peakDeg()
+                || stillBetween(s, p.endIndex(), c.startIndex(), settings)) {
+            return false;
+        }
+        boolean previousSettledBefore = k < 2 || stillBetween(s, in.get(k - 2).endIndex(), p.startIndex(), settings);
+        boolean settlesAfter = k + 1 >= in.size() || stillBetween(s, c.endIndex(), in.get(k + 1).startIndex(), settings);
+        return previousSettledBefore && settlesAfter;
+    }
+
+    /** Whether the trunk is still (under the still rate) for at least the hold time somewhere in [from, to]. */
+    private static boolean stillBetween(AngleSeries s, int from, int to, MobilitySettings settings) {
+        double sinceS = Double.NaN;
+        for (int i = Math.max(0, from); i <= to && i < s.size(); i++) {
+            if (s.speedDegPerS(i) >= settings.stillRateDegPerS()) {
+                sinceS = Double.NaN;
+            } else if (Double.isNaN(sinceS)) {
+                sinceS = s.tS(i);
+            } else if (s.tS(i) - sinceS >= settings.stillHoldS()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Indices of the angle's turning points, in time order (the first and last samples excluded). */
     static List<Integer> turningPoints(AngleSeries s, int axis, MobilitySettings settings) {
         List<Integer> pivots = new ArrayList<>();

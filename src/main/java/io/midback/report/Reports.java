@@ -122,7 +122,7 @@ public final class Reports {
         return f;
     }
 
-    private static void writePng(ChartImages.Layout layout, Path out) throws IOException {
+    static void writePng(ChartImages.Layout layout, Path out) throws IOException {
         // Through a stream of our own: ImageIO's file variant prints a stack trace when it cannot open the file.
         boolean written;
         try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(out))) {
@@ -348,7 +348,7 @@ public final class Reports {
                 "%.1f breaths/min (median of %d minutes)", s.breathRatePerMin(), s.breathMinutes());
     }
 
-    private static void head(StringBuilder h, String title) {
+    static void head(StringBuilder h, String title) {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                 .append("</title>\n<style>").append(STYLE).append("</style></head><body>\n");
     }

@@ -109,6 +109,20 @@ public final class MobilityProtocol {
 
     /** The check for this person; the seed draws the block order and the scatter of the peaks. */
     public static MobilityProtocol of(Person p, long seed) {
+        return plan(p, seed, true);
+    }
+
+    /**
+     * The person following the guided check: the six directions in its order (flexion, extension, side bend left
+     * and right, rotation left and right), three repetitions each, none alternating.
+     */
+    public static MobilityProtocol guided(Person p, long seed) {
+        return plan(new Person(p.flexionDeg(), p.extensionDeg(), p.sideBendLeftDeg(), p.sideBendRightDeg(),
+                p.rotationLeftDeg(), p.rotationRightDeg(), p.outS(), p.holdS(), p.pauseS(), p.cycleS(), p.coupleDeg(),
+                p.sloppiness(), p.scatter(), new boolean[3]), seed, false);
+    }
+
+    private static MobilityProtocol plan(Person p, long seed, boolean shuffled) {
         Rng r = Rng.forStream(seed, 22);
         List<String[]> order = new ArrayList<>();
         boolean[] alt = p.alternating();
@@ -120,7 +134,10 @@ public final class MobilityProtocol {
                 order.add(new String[] {PLANES[k][1], PLANES[k][1]});
             }
         }
-        Collections.shuffle(order, new java.util.Random(r.nextLong()));
+        long shuffleSeed = r.nextLong();
+        if (shuffled) {
+            Collections.shuffle(order, new java.util.Random(shuffleSeed));
+        }
         List<Segment> segs = new ArrayList<>();
         List<TruthRep> reps = new ArrayList<>();
         List<PlannedBlock> blocks = new ArrayList<>();

@@ -56,6 +56,7 @@ public final class MidbackWindow {
     private final SeriesWindow series = new SeriesWindow(1 << 17);
     private final LivePanel live;
     private final TodayPanel today;
+    private final MobilityPanel mobility;
     private final ConnectPanel connect;
     private final AlertBanner banner;
     private final AlertTone tone;
@@ -112,6 +113,7 @@ public final class MidbackWindow {
             live.refresh();
         });
         today = new TodayPanel(history, clock, () -> settings.thresholdDeg());
+        mobility = new MobilityPanel(history, clock);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() == today) {
                 today.refresh();
@@ -152,6 +154,7 @@ public final class MidbackWindow {
         tabs.addTab("Live", live);
         tabs.addTab("Connect", connect);
         tabs.addTab("Today", today);
+        tabs.addTab("Mobility", mobility);
         tabs.addTab("Breathe", new BreatheTab(backend::session));
         JPanel north = new JPanel(new BorderLayout());
         north.add(toolBar(), BorderLayout.NORTH);
@@ -315,7 +318,8 @@ public final class MidbackWindow {
         ring = new LiveRing(1 << 16);
         live.setSource(ring);
         PostureListener frames = ring;
-        session = new Session(source, backend, frames, a -> SwingUtilities.invokeLater(() -> onAlert(a)),
+        session = new Session(source, mobility.tapping(backend), frames,
+                a -> SwingUtilities.invokeLater(() -> onAlert(a)),
                 () -> sessionEndHooks.forEach(Runnable::run)).start();
         if (key != null) {
             prefs.put("last.source", key);

@@ -1,12 +1,11 @@
 package io.midback.ui;
 
+import io.midback.app.PacedSink;
 import io.midback.app.SessionSpec;
 import io.midback.orientation.OrientationFilters;
 import io.midback.posture.PostureSettings;
 import io.midback.recording.CsvSampleReader;
 import io.midback.recording.ReadReport;
-import io.midback.sensor.ForwardingSink;
-import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
 import java.nio.file.Path;
@@ -67,54 +66,9 @@ public final class PacedReplay extends PacedSource {
     @Override
     public void run(SampleSink sink) {
         try {
-            report = CsvSampleReader.of(file).read(new Slicer(sink, pacing()));
-        } catch (Stopped e) {
+            report = CsvSampleReader.of(file).read(new PacedSink(sink, pacing(), SLICE_WALL_S));
+        } catch (PacedSink.Stopped e) {
             sink.end();
-        }
-    }
-
-    /** Unwinds the reader when the replay is stopped. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Hands the reader's batches on in paced slices. */
-    private static final class Slicer extends ForwardingSink {
-        private final Pacing pacing;
-        private final double sliceDataS;
-        private final SampleBatch slice = new SampleBatch(4096);
-
-        Slicer(SampleSink out, Pacing pacing) {
-            super(out);
-            this.pacing = pacing;
-            this.sliceDataS = SLICE_WALL_S * pacing.speed();
-        }
-
-        @Override
-        public void accept(SampleBatch b) {
-            if (!pacing.paced()) {
-                if (!pacing.waitUntil(0)) {
-                    throw new Stopped();
-                }
-                next.accept(b);
-                return;
-            }
-            int i = 0;
-            while (i < b.size()) {
-                slice.clear();
-                double sliceEnd = b.tS[i] + sliceDataS;
-                while (i < b.size() && b.tS[i] < sliceEnd && !slice.isFull()) {
-                    slice.add(b.tS[i], b.gxRadPerS[i], b.gyRadPerS[i], b.gzRadPerS[i], b.axMps2[i], b.ayMps2[i],
-                            b.azMps2[i], b.mxMicroT[i], b.myMicroT[i], b.mzMicroT[i]);
-                    i++;
-                }
-                if (!pacing.waitUntil(slice.tS[0])) {
-                    throw new Stopped();
-                }
-                next.accept(slice);
-            }
         }
     }
 }

@@ -70,4 +70,48 @@ class MobilityAnalysisTest {
         assertEquals(0.5, r.blocks().get(0).startS(), 1e-9);
         assertEquals(7, r.blocks().get(0).endS(), 1e-9);
     }
+
+    /** Eased (cosine) between key frames {time, value, time, value, …}: at rest at every key frame. */
+    private static double keys(double t, double... kv) {
+        if (t <= kv[0]) {
+            return kv[1];
+        }
+        for (int i = 2; i < kv.length; i += 2) {
+            if (t <= kv[i]) {
+                double u = (t - kv[i - 2]) / (kv[i] - kv[i - 2]);
+                return kv[i - 1] + (kv[i + 1] - kv[i - 1]) * (1 - Math.cos(Math.PI * u)) / 2;
+            }
+        }
+        return kv[kv.length - 1];
+    }
+
+    @Test
+    void returnsThatOvershootUprightAreNotRepetitionsButABriskAsymmetricAlternationIs() {
+        AngleSeries s = new AngleSeries();
+        // right ×3 to 45°, every return swinging on to 12° left before settling at upright; then after a pause
+        // left-right alternating at a brisk 3 s cycle, 25° left and 65° right (a very stiff left side)
+        double[] rot = {0, 0};
+        java.util.List<Double> kv = new java.util.ArrayList<>(List.of(0.0, 0.0, 2.0, 0.0));
+        double t = 2;
+        for (int i = 0; i < 3; i++) {
+            kv.addAll(List.of(t + 1.5, 45.0, t + 3, -12.0, t + 3.8, 0.0, t + 5.8, 0.0));
+            t += 5.8;
+        }
+        t += 6;
+        kv.addAll(List.of(t, 0.0));
+        for (int i = 0; i < 5; i++) {
+            kv.addAll(List.of(t + 0.75 + 1.5 * i, i % 2 == 0 ? -25.0 : 65.0));
+        }
+        kv.addAll(List.of(t + 0.75 + 1.5 * 5, 0.0, t + 12, 0.0));
+        double[] k = kv.stream().mapToDouble(Double::doubleValue).toArray();
+        for (double x = 0; x < t + 12; x += DT) {
+            s.add(x, 0, 0, keys(x, k));
+        }
+        MobilityResult r = MobilityAnalysis.analyse(s, List.of(), MobilitySettings.defaults(), null);
+        assertEquals(3 + 2, r.reps().get(Direction.ROTATION_RIGHT).size(), "3 right, then 2 right alternating");
+        assertEquals(3, r.reps().get(Direction.ROTATION_LEFT).size(), "only the alternating block's 3 left");
+        assertEquals(List.of("rotationRight", "rotation"), r.blocks().stream().map(Block::movement).toList());
+        assertArrayEquals(new double[] {45, 45, 45, 65, 65}, r.peaksDeg(Direction.ROTATION_RIGHT), 0.5);
+        assertArrayEquals(new double[] {25, 25, 25}, r.peaksDeg(Direction.ROTATION_LEFT), 0.5);
+    }
 }

@@ -29,13 +29,15 @@ final class SimulatedCheck {
     final Map<Direction, Integer> extra = new EnumMap<>(Direction.class);
     final Map<Direction, Double> romErrorDeg = new EnumMap<>(Direction.class);
     final WarmingGyroBias warming;
+    final AngleSeries series;
+    final MobilityProtocol protocol;
 
     SimulatedCheck(long seed, double rateHz, String mounting, double maxBiasDegPerS, boolean magnet, boolean events) {
-        MobilityProtocol protocol = MobilityProtocol.of(MobilityProtocol.Person.random(seed), seed);
+        protocol = MobilityProtocol.of(MobilityProtocol.Person.random(seed), seed);
         SimulatorConfig cfg = SimulatorConfig.defaults().withRate(rateHz).withSeed(seed)
                 .withMounting(Mounting.parse(mounting)).withErrors(ERRORS).withMagnetometer(magnet);
         Simulator sim = new Simulator(protocol.scenario(), cfg);
-        AngleSeries series = new AngleSeries();
+        series = new AngleSeries();
         MobilitySettings settings = MobilitySettings.defaults();
         MobilityCheck check = new MobilityCheck(settings, filter(rateHz),
                 series);

@@ -1,0 +1,44 @@
+package io.midback.app;
+
+import io.midback.history.MobilityRecord;
+import io.midback.mobility.Direction;
+import io.midback.mobility.MobilityResult;
+import io.midback.mobility.Rep;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A mobility check's result as the history keeps it: per direction the range, repetitions, peaks and notes. */
+public final class MobilityHistory {
+    private MobilityHistory() {
+    }
+
+    /**
+     * The record of a check. A note goes with the direction it names first ({@code rotationLeft repetition 2: …});
+     * the others stay with the check.
+     */
+    public static MobilityRecord record(MobilityResult result, Instant start, ZoneId zone, String device,
+                                        String source, String ended) {
+        Map<String, List<String>> notesBy = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        for (String n : result.notes()) {
+            Direction d = Direction.byJsonName(n.split("[ :]", 2)[0]);
+            if (d == null) {
+                general.add(n);
+            } else {
+                notesBy.computeIfAbsent(d.jsonName(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        Map<String, MobilityRecord.Direction> dirs = new LinkedHashMap<>();
+        for (Direction d : Direction.values()) {
+            List<Double> peaks = result.reps().get(d).stream().map(Rep::peakDeg).toList();
+            dirs.put(d.jsonName(), new MobilityRecord.Direction(result.romDeg(d), peaks.size(), result.spreadDeg(d),
+                    peaks, notesBy.getOrDefault(d.jsonName(), List.of())));
+        }
+        return new MobilityRecord(0, start, zone, device, source, ended, general, dirs);
+    }
+}

@@ -1,0 +1,260 @@
+package io.midback.mobility;
+
+import java.util.Locale;
+
+/**
+ * The guided check: prompts the wearer through the six directions, three repetitions each, counting them live from
+ * the check's frames ({@link MobilityCheck} → this listener), and writes what it prompted as {@link MobilityEvent}s
+ * for the recording and the analysis. Driven by sample time only, so it runs the same live, in a replay at any speed
+ * and in tests.
+ *
+ * <p>A repetition is counted when the prompted direction's angle has gone at least
+ * {@link MobilitySettings#repMinDeg()} from upright and come back within the "back to neutral" limit (the larger of
+ * {@link MobilitySettings#notBackMinDeg()} and {@link MobilitySettings#notBackFraction()} of its peak); the next one
+ * starts once the angle has risen {@link MobilitySettings#reversalMinDeg()} above its lowest since. It adapts:
+ * out and back faster than {@link MobilitySettings#tooFastS()} is not counted and asks for a slower one; nothing
+ * counted for {@link #MISSED_AFTER_S} repeats the instruction, and after {@link #MISSES_BEFORE_SKIP} such
+ * reminders the direction is skipped. {@link #requestStop} ends the check at once (any thread); the reason
+ * {@link #STOP_HURTS} advises easing off or seeing a professional.
+ */
+public final class GuidedCheck implements MobilityListener {
+    /** The order of the guided check. */
+    public static final Direction[] ORDER = Direction.values();
+    public static final int REPS_PER_DIRECTION = 3;
+    /** Nothing counted for this long after a prompt or a repetition: the instruction is repeated, s. */
+    public static final double MISSED_AFTER_S = 12;
+    public static final int MISSES_BEFORE_SKIP = 3;
+    /** The stop reason of the "stop: it hurts" action. */
+    public static final String STOP_HURTS = "hurts";
+    /** What the wearer is told when the check is stopped because it hurts. */
+    public static final String HURTS_ADVICE = "Stopped because it hurts. Ease off: move only within what is "
+            + "comfortable, and rest. Sharp pain, burning, tingling or nerve-like symptoms are a reason to see a "
+            + "doctor or physiotherapist before trying again.";
+    /** The warning given before the check starts. */
+    public static final String WARNING = "Stop at once on sharp pain, burning, tingling or nerve-like symptoms "
+            + "(type h and Enter: stop, it hurts).";
+
+    /** Told what the check says and writes; called on the thread that feeds the frames. */
+    public interface Listener {
+        /** A prompt for the wearer. */
+        void prompt(double tS, String text);
+
+        /** A prompt as stored in the recording ({@code # event:}). */
+        void event(MobilityEvent e);
+
+        /** The check is over: {@code done}, {@code stop hurts}, {@code stop REASON}. */
+        void finished(double tS, String how);
+    }
+
+    private enum Phase { CAPTURE, BLOCK, OVER }
+
+    private final MobilitySettings settings;
+    private final Listener listener;
+    private volatile String stopRequested;
+    private Phase phase = Phase.CAPTURE;
+    private boolean toldToSitStill;
+    private int block = -1;
+    private int counted;
+    private int misses;
+    private boolean out;
+    private double outStartS, peakDeg, lastActivityS, lastFrameS;
+    /** The lowest angle since the last repetition came back: a new one starts from there (no double counting). */
+    private double lowSinceRepDeg;
+    private String how;
+
+    public GuidedCheck(MobilitySettings settings, Listener listener) {
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    /** Ends the check at the next frame (any thread); {@link #STOP_HURTS} when it hurts. */
+    public void requestStop(String reason) {
+        stopRequested = reason == null || reason.isBlank() ? "stopped" : reason.trim();
+    }
+
+    /**
+     * The samples have ended (or the source was stopped): a check still running stops, for the reason asked
+     * ({@link #requestStop}) or else {@code why}.
+     */
+    public void endOfStream(String why) {
+        if (phase != Phase.OVER) {
+            String stop = stopRequested;
+            stop(lastFrameS, stop != null ? stop : why);
+        }
+    }
+
+    public boolean isOver() {
+        return phase == Phase.OVER;
+    }
+
+    /** How it ended ({@code done}, {@code stop hurts}, …); null while it runs. */
+    public String how() {
+        return how;
+    }
+
+    /** The direction prompted now; null before the first and after the last. */
+    public Direction current() {
+        return phase == Phase.BLOCK ? ORDER[block] : null;
+    }
+
+    /** Repetitions counted in the current direction. */
+    public int counted() {
+        return counted;
+    }
+
+    @Override
+    public void onFrame(MobilityFrame f) {
+        if (phase == Phase.OVER) {
+            return;
+        }
+        lastFrameS = f.tS;
+        String stop = stopRequested;
+        if (stop != null) {
+            stop(f.tS, stop);
+            return;
+        }
+        if (phase == Phase.CAPTURE) {
+            if (!toldToSitStill) {
+                toldToSitStill = true;
+                listener.prompt(f.tS, "Sit on the front of the chair, feet flat, arms crossed on the chest. Sit "
+                        + "upright and still: capturing the upright pose. " + WARNING);
+            }
+            if (f.captured) {
+                listener.event(new MobilityEvent(f.tS, MobilityEvent.CAPTURE, ""));
+                listener.prompt(f.tS, "Upright pose captured.");
+                nextBlock(f.tS);
+            }
+            return;
+        }
+        Direction d = ORDER[block];
+        double a = d.sign() * f.angleDeg(d.plane().axis());
+        if (!out) {
+            lowSinceRepDeg = Math.min(lowSinceRepDeg, a);
+            if (a >= settings.repMinDeg() && a - lowSinceRepDeg >= settings.reversalMinDeg()) {
+                out = true;
+                outStartS = f.tS;
+                peakDeg = a;
+            } else if (f.tS - lastActivityS > MISSED_AFTER_S) {
+                missed(f.tS, d);
+            }
+            return;
+        }
+        peakDeg = Math.max(peakDeg, a);
+        if (a > Math.max(settings.notBackMinDeg(), settings.notBackFraction() * peakDeg)) {
+            return;
+        }
+        out = false;
+        lastActivityS = f.tS;
+        lowSinceRepDeg = a;
+        double durationS = f.tS - outStartS;
+        if (durationS < settings.tooFastS()) {
+            listener.prompt(f.tS, String.format(Locale.ROOT, "Too fast to measure (out and back in %.1f s): not "
+                    + "counted. Slower please: about 2 s out, a moment there, 2 s back.", durationS));
+            return;
+        }
+        counted++;
+        misses = 0;
+        listener.event(new MobilityEvent(f.tS, MobilityEvent.REP, d.jsonName()));
+        if (counted < REPS_PER_DIRECTION) {
+            listener.prompt(f.tS, String.format(Locale.ROOT, "%s %d of %d counted (%.0f°). Again.", name(d), counted,
+                    REPS_PER_DIRECTION, peakDeg));
+            return;
+        }
+        listener.prompt(f.tS, String.format(Locale.ROOT, "%s %d of %d counted (%.0f°). Done.", name(d), counted,
+                REPS_PER_DIRECTION, peakDeg));
+        listener.event(new MobilityEvent(f.tS, MobilityEvent.BLOCK_END, ""));
+        nextBlock(f.tS);
+    }
+
+    private void missed(double tS, Direction d) {
+        lastActivityS = tS;
+        misses++;
+        if (misses < MISSES_BEFORE_SKIP) {
+            listener.prompt(tS, "No " + name(d).toLowerCase(Locale.ROOT) + " counted yet. " + instruction(d)
+                    + " Go as far as is comfortable, hold a moment, and come right back to upright.");
+            return;
+        }
+        listener.prompt(tS, "Skipping " + name(d).toLowerCase(Locale.ROOT) + " (" + counted + " counted).");
+        listener.event(new MobilityEvent(tS, MobilityEvent.BLOCK_END, ""));
+        nextBlock(tS);
+    }
+
+    private void nextBlock(double tS) {
+        block++;
+        counted = 0;
+        misses = 0;
+        out = false;
+        lastActivityS = tS;
+        lowSinceRepDeg = 0;
+        if (block >= ORDER.length) {
+            finish(tS, "done");
+            return;
+        }
+        phase = Phase.BLOCK;
+        Direction d = ORDER[block];
+        listener.event(new MobilityEvent(tS, MobilityEvent.BLOCK_START, d.jsonName()));
+        listener.prompt(tS, name(d) + ", " + REPS_PER_DIRECTION + " times: " + instruction(d));
+    }
+
+    private void stop(double tS, String reason) {
+        if (phase == Phase.BLOCK) {
+            listener.event(new MobilityEvent(tS, MobilityEvent.BLOCK_END, ""));
+        }
+        listener.event(new MobilityEvent(tS, MobilityEvent.STOP, reason));
+        if (reason.equals(STOP_HURTS)) {
+            listener.prompt(tS, HURTS_ADVICE);
+        } else {
+            listener.prompt(tS, "Check stopped (" + reason + ").");
+        }
+        finish(tS, "stop " + reason);
+    }
+
+    private void finish(double tS, String how) {
+        phase = Phase.OVER;
+        this.how = how;
+        if (how.equals("done")) {
+            listener.prompt(tS, "All six directions done. Relax.");
+        }
+        listener.finished(tS, how);
+    }
+
+    /** "Flexion", "Side bend left", … */
+    public static String name(Direction d) {
+        switch (d) {
+            case FLEXION:
+                return "Flexion";
+            case EXTENSION:
+                return "Extension";
+            case SIDE_BEND_LEFT:
+                return "Side bend left";
+            case SIDE_BEND_RIGHT:
+                return "Side bend right";
+            case ROTATION_LEFT:
+                return "Rotation left";
+            default:
+                return "Rotation right";
+        }
+    }
+
+    /** What to do, in the wearer's words. */
+    public static String instruction(Direction d) {
+        switch (d) {
+            case FLEXION:
+                return "curl forward, chin to chest, rolling down as far as is comfortable, then back to upright.";
+            case EXTENSION:
+                return "lift the chest and lean back, looking up, then back to upright.";
+            case SIDE_BEND_LEFT:
+                return "bend to the left, left shoulder towards the left hip, without turning, then back to "
+                        + "upright.";
+            case SIDE_BEND_RIGHT:
+                return "bend to the right, right shoulder towards the right hip, without turning, then back to "
+                        + "upright.";
+            case ROTATION_LEFT:
+                return "turn to the left: look behind you and bring your shoulders with you, then back to the "
+                        + "front.";
+            default:
+                return "turn to the right: look behind you and bring your shoulders with you, then back to the "
+                        + "front.";
+        }
+    }
+}
