@@ -64,16 +64,7 @@ final class SlumpPolicy {
         }
         peakDeg = Math.max(peakDeg, flexionDeg);
         if (flexionDeg < low) {
-            if (phase == Phase.CANDIDATE) {
-                phase = Phase.IDLE;
-                return;
-            }
-            if (Double.isNaN(belowSinceS)) {
-                belowSinceS = tS;
-            }
-            if (tS - belowSinceS >= s.slumpRecoverS()) {
-                close(belowSinceS, tS, true, mayConfirm);
-            }
+            below(tS, mayConfirm);
             return;
         }
         belowSinceS = Double.NaN;
@@ -85,19 +76,43 @@ final class SlumpPolicy {
         }
         if (!alerted) {
             if (tS - lastFirstAlertS >= s.cooldownS()) {
-                alerted = true;
-                lastFirstAlertS = tS;
-                lastAlertS = tS;
-                out.onAlert(new Alert(tS, AlertKind.SLUMP, String.format(Locale.ROOT,
-                        "Slumping: %.0f° beyond your upright for %.0f s. Sit tall.", flexionDeg, tS - startS)));
+                alert(tS, flexionDeg);
             }
         } else if (escalations < s.maxEscalations() && tS - lastAlertS >= s.escalateEveryS()) {
-            escalations++;
-            lastAlertS = tS;
-            out.onAlert(new Alert(tS, AlertKind.SLUMP_ESCALATION, String.format(Locale.ROOT,
-                    "Still slumped after %.0f min (%.0f° beyond upright). Sit tall, or recalibrate if this is "
-                            + "your upright.", (tS - startS) / 60, flexionDeg)));
+            escalate(tS, flexionDeg);
         }
+    }
+
+    /** Flexion below threshold − hysteresis: a candidate is forgotten, an episode ends after the recovery time. */
+    private void below(double tS, boolean mayConfirm) {
+        if (phase == Phase.CANDIDATE) {
+            phase = Phase.IDLE;
+            return;
+        }
+        if (Double.isNaN(belowSinceS)) {
+            belowSinceS = tS;
+        }
+        if (tS - belowSinceS >= s.slumpRecoverS()) {
+            close(belowSinceS, tS, true, mayConfirm);
+        }
+    }
+
+    // The alerts themselves, rare, out of the per-sample method (which stays small enough to be inlined).
+
+    private void alert(double tS, double flexionDeg) {
+        alerted = true;
+        lastFirstAlertS = tS;
+        lastAlertS = tS;
+        out.onAlert(new Alert(tS, AlertKind.SLUMP, String.format(Locale.ROOT,
+                "Slumping: %.0f° beyond your upright for %.0f s. Sit tall.", flexionDeg, tS - startS)));
+    }
+
+    private void escalate(double tS, double flexionDeg) {
+        escalations++;
+        lastAlertS = tS;
+        out.onAlert(new Alert(tS, AlertKind.SLUMP_ESCALATION, String.format(Locale.ROOT,
+                "Still slumped after %.0f min (%.0f° beyond upright). Sit tall, or recalibrate if this is "
+                        + "your upright.", (tS - startS) / 60, flexionDeg)));
     }
 
     /** Ends an open episode (session end, a gap, a new calibration); no corrected alert. */

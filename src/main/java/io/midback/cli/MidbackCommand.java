@@ -5,30 +5,32 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * The {@code midback} command and the one list of its subcommands. Errors reach the user as one clear line on
  * stderr, never as a stack trace ({@code MIDBACK_DEBUG=1} shows the trace for developers).
  */
 @Command(name = "midback", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Thoracic posture companion: replays, live sensors, history and reports.",
-        subcommands = {
-                GuiCommand.class,
-                LiveCommand.class,
-                BreatheCommand.class,
-                RoutineCommand.class,
-                ReplayCommand.class,
-                ScanCommand.class,
-                ReportCommand.class,
-                HistoryCommand.class,
-                ExportCommand.class,
-                SettingsCommand.class,
-                SimulateCommand.class,
-                EvalOrientationCommand.class,
-                MobilityCommand.class,
-                CommandLine.HelpCommand.class,
-        })
+        description = "Thoracic posture companion: replays, live sensors, history and reports.")
 public final class MidbackCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** The subcommands, in the order the help lists them (each names itself in its {@code @Command}). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            GuiCommand.class,
+            LiveCommand.class,
+            BreatheCommand.class,
+            RoutineCommand.class,
+            ReplayCommand.class,
+            ScanCommand.class,
+            ReportCommand.class,
+            HistoryCommand.class,
+            ExportCommand.class,
+            SettingsCommand.class,
+            SimulateCommand.class,
+            EvalOrientationCommand.class,
+            MobilityCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,17 +59,38 @@ public final class MidbackCommand implements java.util.concurrent.Callable<Integ
         return cl.getSubcommands().get("replay").execute(sample.get().toString());
     }
 
-    /** Builds the command line with Midback's error handling; tests use this too. */
+    /** Builds the command line, with every subcommand, with Midback's error handling; tests use this too. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only the subcommand named {@code first} when it names one (picocli's reflective set-up
+     * of every subcommand is the largest part of the command line's start-up), else with all of them (no
+     * arguments, top-level options, {@code help}, a misspelt name that wants suggestions).
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new MidbackCommand());
+        boolean named = first != null && !first.equals("help")
+                && SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
+        for (Class<?> c : SUBCOMMANDS) {
+            if (!named || nameOf(c).equals(first)) {
+                cl.addSubcommand(nameOf(c), c);
+            }
+        }
+        // after the subcommands: the handlers reach the subcommands present when they are set
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new UserErrorHandler());
         return cl;
     }
 
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
     /** Runs the command and returns its exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args.length > 0 ? args[0] : null).execute(args);
     }
 
     /**

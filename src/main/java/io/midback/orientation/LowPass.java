@@ -69,13 +69,37 @@ final class LowPass {
         Arrays.fill(sum, 0);
     }
 
-    /** A vector's step (three channels): {@link #x} ← the outputs for the inputs {@code (x0, x1, x2)}. */
+    /**
+     * A vector's step (three channels): {@link #x} ← the outputs for the inputs {@code (x0, x1, x2)}. The same
+     * operations as {@link #step()}, written out per channel: a loop of three trips costs the compiled update more
+     * than the filter's arithmetic (its unrolled main loop never runs, the pre- and post-loops do).
+     */
     void step(double x0, double x1, double x2) {
         final double[] v = x;
-        v[0] = x0;
-        v[1] = x1;
-        v[2] = x2;
-        step();
+        if (v.length != 3) {
+            throw new IllegalStateException("a three-channel step on a " + v.length + "-channel low-pass");
+        }
+        if (!running) {
+            v[0] = x0;
+            v[1] = x1;
+            v[2] = x2;
+            warmUp();
+            return;
+        }
+        final double[] st = z;
+        final double c0 = b0, c1 = b1, c2 = b2, d1 = a1, d2 = a2;
+        double y0 = c0 * x0 + st[0];
+        st[0] = c1 * x0 - d1 * y0 + st[1];
+        st[1] = c2 * x0 - d2 * y0;
+        double y1 = c0 * x1 + st[2];
+        st[2] = c1 * x1 - d1 * y1 + st[3];
+        st[3] = c2 * x1 - d2 * y1;
+        double y2 = c0 * x2 + st[4];
+        st[4] = c1 * x2 - d1 * y2 + st[5];
+        st[5] = c2 * x2 - d2 * y2;
+        v[0] = y0;
+        v[1] = y1;
+        v[2] = y2;
     }
 
     /** {@link #x} ← the filter's outputs for the inputs in {@link #x}. */

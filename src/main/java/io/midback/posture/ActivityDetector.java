@@ -16,6 +16,8 @@ final class ActivityDetector {
     private final PostureTuning tuning;
     private final Ema gravity, accNorm, dynEnergy, velocityLeak;
     private final double cosWalkMax, cosRiseLean, cosNotWornMotion;
+    /** 1 / {@code walkTauS}: multiplied, not divided, per sample. */
+    private final double perWalkTauS;
     private double verticalVelocityMps;
     private boolean schmittHigh;
     private double stepRatePerS;
@@ -28,6 +30,7 @@ final class ActivityDetector {
         accNorm = new Ema(tuning.walkTauS());
         dynEnergy = new Ema(tuning.walkTauS());
         velocityLeak = new Ema(tuning.velocityLeakTauS());
+        perWalkTauS = 1 / tuning.walkTauS();
         cosWalkMax = Math.cos(Math.toRadians(tuning.walkMaxInclinationDeg()));
         cosRiseLean = Math.cos(Math.toRadians(tuning.riseLeanDeg()));
         cosNotWornMotion = Math.cos(Math.toRadians(tuning.notWornMotionDeg()));
@@ -47,21 +50,7 @@ final class ActivityDetector {
         if (dtS > 0) {
             verticalVelocityMps = verticalVelocityMps * (1 - velocityLeak.alpha(dtS)) + (aUp - gravity.mean) * dtS;
         }
-        double norm = Math.sqrt(axMps2 * axMps2 + ayMps2 * ayMps2 + azMps2 * azMps2);
-        double walkAlpha = accNorm.alpha(dtS); // one time constant for both
-        accNorm.addWithAlpha(norm, walkAlpha);
-        double dyn = norm - accNorm.mean;
-        dynEnergy.addWithAlpha(dyn, walkAlpha);
-        boolean crossed = false;
-        if (!schmittHigh && dyn > tuning.walkSchmittMps2()) {
-            schmittHigh = true;
-            crossed = true;
-        } else if (schmittHigh && dyn < -tuning.walkSchmittMps2()) {
-            schmittHigh = false;
-        }
-        if (dtS > 0) {
-            stepRatePerS += ((crossed ? 1 : 0) - stepRatePerS * dtS) / tuning.walkTauS();
-        }
+        updateSteps(dtS, Math.sqrt(axMps2 * axMps2 + ayMps2 * ayMps2 + azMps2 * azMps2));
         if (Double.isNaN(anchorZ) || upX * anchorX + upY * anchorY + upZ * anchorZ < cosNotWornMotion) {
             anchorX = upX;
             anchorY = upY;
@@ -77,6 +66,24 @@ final class ActivityDetector {
             return verticalVelocityMps > 0 ? RISE : DESCENT;
         }
         return NONE;
+    }
+
+    /** The step detector: dynamic acceleration (|a| about its running mean), its energy and the step rate. */
+    private void updateSteps(double dtS, double normMps2) {
+        double walkAlpha = accNorm.alpha(dtS); // one time constant for both
+        accNorm.addWithAlpha(normMps2, walkAlpha);
+        double dyn = normMps2 - accNorm.mean;
+        dynEnergy.addWithAlpha(dyn, walkAlpha);
+        boolean crossed = false;
+        if (!schmittHigh && dyn > tuning.walkSchmittMps2()) {
+            schmittHigh = true;
+            crossed = true;
+        } else if (schmittHigh && dyn < -tuning.walkSchmittMps2()) {
+            schmittHigh = false;
+        }
+        if (dtS > 0) {
+            stepRatePerS += ((crossed ? 1 : 0) - stepRatePerS * dtS) * perWalkTauS;
+        }
     }
 
     /** Samples were missing: forget velocity, step rhythm and the micro-motion anchor. */

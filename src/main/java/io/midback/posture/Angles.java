@@ -14,24 +14,37 @@ final class Angles {
     /** atan2(y, x) in (−π, π]; 0 for (0, 0); NaN for NaN input. */
     static double atan2(double y, double x) {
         double ax = Math.abs(x), ay = Math.abs(y);
-        double hi = Math.max(ax, ay), lo = Math.min(ax, ay);
+        boolean steep = ay > ax; // NaN: false, and a NaN operand gives NaN below
+        double hi = steep ? ay : ax, lo = steep ? ax : ay;
         if (hi == 0) {
             return 0;
         }
         // atan(lo / hi), reduced to |t| ≤ tan(π/8) with one division: atan(a) = π/4 + atan((a − 1) / (a + 1)).
         double r;
         if (lo > TAN_PI_8 * hi) {
-            r = PI_4 + atanSmall((lo - hi) / (lo + hi));
+            r = PI_4 + atanReduced((lo - hi) / (lo + hi));
         } else {
-            r = atanSmall(lo / hi);
+            r = atanReduced(lo / hi);
         }
-        if (ay > ax) {
+        if (steep) {
             r = PI_2 - r;
         }
         if (x < 0) {
             r = Math.PI - r;
         }
         return y < 0 ? -r : r;
+    }
+
+    /** Largest |t| for {@link #atanSmall}. */
+    static final double SMALL_TAN = 1.0 / 64;
+
+    /**
+     * atan(t) for |t| ≤ {@link #SMALL_TAN} (a small angle, such as the heading step between two samples): its Taylor
+     * series to t⁹; the first term left out is below 1e-19 of the result.
+     */
+    static double atanSmall(double t) {
+        double u = t * t;
+        return t - t * u * ((1.0 / 3) - u * ((1.0 / 5) - u * ((1.0 / 7) - u * (1.0 / 9))));
     }
 
     /** asin(s) for s in [−1, 1] (clamped). */
@@ -44,7 +57,7 @@ final class Angles {
      * atan(t) for |t| ≤ tan(π/8): its Taylor series to t¹⁷ (error below 2e-8), evaluated in Estrin's scheme (short
      * dependency chains: the per-sample path waits on its latency).
      */
-    private static double atanSmall(double t) {
+    private static double atanReduced(double t) {
         double u = t * t, u2 = u * u, u4 = u2 * u2;
         double p01 = 1 - u * (1.0 / 3), p23 = 1.0 / 5 - u * (1.0 / 7);
         double p45 = 1.0 / 9 - u * (1.0 / 11), p67 = 1.0 / 13 - u * (1.0 / 15);

@@ -2,20 +2,24 @@ package io.midback.posture;
 
 /** What the wearer is doing, as the posture stage reports it continuously. */
 public enum PostureState {
-    UPRIGHT("upright"),
-    SLOUCHED("slouched"),
-    RECLINED("reclined"),
-    LEANING_SIDEWAYS("leaning-sideways"),
-    STANDING("standing"),
-    WALKING("walking"),
-    LYING("lying"),
-    NOT_WORN("not-worn"),
-    UNKNOWN("unknown");
+    UPRIGHT("upright", true, true),
+    SLOUCHED("slouched", true, true),
+    RECLINED("reclined", true, true),
+    LEANING_SIDEWAYS("leaning-sideways", true, true),
+    STANDING("standing", false, true),
+    WALKING("walking", false, false),
+    LYING("lying", false, false),
+    NOT_WORN("not-worn", false, false),
+    UNKNOWN("unknown", false, false);
 
     private final String label;
+    /** {@link #isSitting()} and {@link #isSedentary()}, decided once (they are asked several times per sample). */
+    private final boolean sitting, sedentary;
 
-    PostureState(String label) {
+    PostureState(String label, boolean sitting, boolean sedentary) {
         this.label = label;
+        this.sitting = sitting;
+        this.sedentary = sedentary;
     }
 
     /** The name used in JSON, CSV and the history ("upright", "slouched", ...). */
@@ -28,7 +32,7 @@ public enum PostureState {
      * never what decides an alert: {@link #SLOUCHED} is a slump while sedentary, sitting or standing.
      */
     public boolean isSitting() {
-        return this == UPRIGHT || this == SLOUCHED || this == RECLINED || this == LEANING_SIDEWAYS;
+        return sitting;
     }
 
     /**
@@ -36,7 +40,7 @@ public enum PostureState {
      * staleness and break reminders count on.
      */
     public boolean isSedentary() {
-        return isSitting() || this == STANDING;
+        return sedentary;
     }
 
     public static PostureState fromLabel(String label) {

@@ -9,6 +9,8 @@ package io.midback.posture;
  */
 final class SittingLabel {
     private final PostureTuning tuning;
+    /** 1 / {@code labelRelaxTauS}: multiplied, not divided, per sample. */
+    private final double perRelaxTauS;
     private double sittingProbability;
     private SittingEvidence evidence = SittingEvidence.PRIOR;
     private double evidenceAtS = Double.NaN;
@@ -16,6 +18,7 @@ final class SittingLabel {
     SittingLabel(PostureTuning tuning) {
         this.tuning = tuning;
         this.sittingProbability = tuning.sittingPrior();
+        this.perRelaxTauS = 1 / tuning.labelRelaxTauS();
     }
 
     void sitDown(double tS) {
@@ -46,7 +49,7 @@ final class SittingLabel {
     /** Time passes with no new evidence. */
     void relax(double dtS) {
         if (dtS > 0) {
-            sittingProbability += (tuning.sittingPrior() - sittingProbability) * (dtS / tuning.labelRelaxTauS());
+            sittingProbability += (tuning.sittingPrior() - sittingProbability) * (dtS * perRelaxTauS);
         }
     }
 

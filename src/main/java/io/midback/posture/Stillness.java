@@ -7,9 +7,10 @@ package io.midback.posture;
  * Plain values in, allocation-free.
  */
 public final class Stillness {
-    private final double stillGyroRadPerS, stillAccelMps2, movingGyroRadPerS;
+    /** The thresholds squared: the summed variances are compared with them (no square root per sample). */
+    private final double stillGyroVar, stillAccelVar, movingGyroVar;
     private final Ema gx, gy, gz, ax, ay, az;
-    private double gyroStdRadPerS, accelStdMps2;
+    private double gyroVar, accelVar;
     private boolean still;
     private double stillSinceS = Double.NaN, lastS = Double.NaN;
 
@@ -24,9 +25,9 @@ public final class Stillness {
      * @param movingGyroRadPerS moving above this gyroscope standard deviation ({@link #isMoving})
      */
     public Stillness(double tau, double stillGyroRadPerS, double stillAccelMps2, double movingGyroRadPerS) {
-        this.stillGyroRadPerS = stillGyroRadPerS;
-        this.stillAccelMps2 = stillAccelMps2;
-        this.movingGyroRadPerS = movingGyroRadPerS;
+        this.stillGyroVar = stillGyroRadPerS * stillGyroRadPerS;
+        this.stillAccelVar = stillAccelMps2 * stillAccelMps2;
+        this.movingGyroVar = movingGyroRadPerS * movingGyroRadPerS;
         gx = new Ema(tau);
         gy = new Ema(tau);
         gz = new Ema(tau);
@@ -44,9 +45,9 @@ public final class Stillness {
         ax.addWithAlpha(axMps2, a);
         ay.addWithAlpha(ayMps2, a);
         az.addWithAlpha(azMps2, a);
-        gyroStdRadPerS = Math.sqrt(gx.var + gy.var + gz.var);
-        accelStdMps2 = Math.sqrt(ax.var + ay.var + az.var);
-        boolean s = gyroStdRadPerS < stillGyroRadPerS && accelStdMps2 < stillAccelMps2;
+        gyroVar = gx.var + gy.var + gz.var;
+        accelVar = ax.var + ay.var + az.var;
+        boolean s = gyroVar < stillGyroVar && accelVar < stillAccelVar;
         if (s && !still) {
             stillSinceS = tS;
         }
@@ -82,14 +83,14 @@ public final class Stillness {
 
     /** Ordinary movement (more than breathing) shows in the gyroscope. */
     public boolean isMoving() {
-        return gyroStdRadPerS > movingGyroRadPerS;
+        return gyroVar > movingGyroVar;
     }
 
     public double gyroStdRadPerS() {
-        return gyroStdRadPerS;
+        return Math.sqrt(gyroVar);
     }
 
     public double accelStdMps2() {
-        return accelStdMps2;
+        return Math.sqrt(accelVar);
     }
 }

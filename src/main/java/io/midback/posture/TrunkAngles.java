@@ -22,18 +22,26 @@ import io.midback.sensor.Quat;
 public final class TrunkAngles {
     private final PostureTuning tuning;
     private final Ema rezero;
+    /** 1 / {@code headingDriftTauS} and 1 / {@code headingFollowTauS}: multiplied, not divided, per sample. */
+    private final double perDriftTauS, perFollowTauS;
     private boolean rotationAbsolute;
     private boolean headingPrimed;
-    private double psiPrev, psiCont, psiRef, driftRadPerS;
+    private double twistPrevW, twistPrevZ, psiCont, psiRef, driftRadPerS;
     /** cos and sin of −ψ_ref/2 for the reference used last (recomputed when it moves by more than 1e-5 rad). */
     private double refFor = Double.NaN, refCos = 1, refSin;
+    /** Half-angle steps of the reference up to this are turned by a series ({@link #moveReference}), rad. */
+    private static final double SMALL_STEP_RAD = 1e-4;
+    /** … and every this many steps it is recomputed exactly. */
+    private static final int EXACT_EVERY = 1024;
+    private int stepsToExact;
     /** Cosine of the trunk's inclination from vertical (compared against cosines: no acos per sample). */
     private double cosInclination = 1;
-    private final Quat qb = new Quat();
 
     TrunkAngles(PostureTuning tuning) {
         this.tuning = tuning;
         this.rezero = new Ema(tuning.headingRezeroTauS());
+        this.perDriftTauS = 1 / tuning.headingDriftTauS();
+        this.perFollowTauS = 1 / tuning.headingFollowTauS();
     }
 
     void setRotationAbsolute(boolean absolute) {
@@ -65,33 +73,59 @@ public final class TrunkAngles {
      */
     void update(double dtS, double qw, double qx, double qy, double qz, Quat mount, Quat neutralBody,
                 double stillForS, PostureFrame out) {
-        qb.setProduct(qw, qx, qy, qz, mount.w, mount.x, mount.y, mount.z);
-        double bw = qb.w, bx = qb.x, by = qb.y, bz = qb.z;
-        cosInclination = Math.max(-1, Math.min(1, 1 - 2 * (bx * bx + by * by)));
+        // q_b = q ⊗ m, the terms and their order as Quat.setProduct (the same bits), in locals
+        double mw = mount.w, mx = mount.x, my = mount.y, mz = mount.z;
+        double bw = qw * mw - qx * mx - qy * my - qz * mz;
+        double bx = qw * mx + qx * mw + qy * mz - qz * my;
+        double by = qw * my - qx * mz + qy * mw + qz * mx;
+        double bz = qw * mz + qx * my - qy * mx + qz * mw;
+        double c = 1 - 2 * (bx * bx + by * by);
+        cosInclination = c > 1 ? 1 : c < -1 ? -1 : c;
         // Heading change since neutral: twist of q_b ⊗ q_b0* about the vertical (its w and z only; the terms
-        // and their order as Quat.setProductConjugate, so the same bits).
+        // and their order as Quat.setProductConjugate, with its negations folded in exactly: the same bits).
         double nw = neutralBody.w, nx = neutralBody.x, ny = neutralBody.y, nz = neutralBody.z;
-        double twistW = bw * nw - bx * -nx - by * -ny - bz * -nz;
-        double twistZ = bw * -nz + bx * -ny - by * -nx + bz * nw;
-        double psi = 2 * Angles.atan2(twistZ, twistW);
+        double twistW = bw * nw + bx * nx + by * ny + bz * nz;
+        double twistZ = -(bw * nz) - bx * ny + by * nx + bz * nw;
+        followHeading(dtS, twistW, twistZ, stillForS);
+        relativeToNeutral(bw, bx, by, bz, nw, nx, ny, nz, out);
+        out.rotationAbsolute = rotationAbsolute;
+    }
+
+    /** r = q_b0* ⊗ Rz(−ψ_ref) ⊗ q_b, decomposed into {@code out}'s angles. */
+    private void relativeToNeutral(double bw, double bx, double by, double bz, double nw, double nx, double ny,
+                                   double nz, PostureFrame out) {
+        // Rz(−ψ_ref) ⊗ q_b, Rz having no x or y part (the zero terms of Quat.setProduct dropped: the same values)
+        double hw = refCos * bw - refSin * bz;
+        double hx = refCos * bx - refSin * by;
+        double hy = refCos * by + refSin * bx;
+        double hz = refCos * bz + refSin * bw;
+        // q_b0* ⊗ that, as Quat.setConjugateProduct with its negations folded in exactly (the same bits)
+        decompose(nw * hw + nx * hx + ny * hy + nz * hz,
+                nw * hx - nx * hw - ny * hz + nz * hy,
+                nw * hy + nx * hz - ny * hw - nz * hx,
+                nw * hz - nx * hy + ny * hx - nz * hw, out);
+    }
+
+    /** The heading ψ from the twist (w, z) of this sample, and its reference ψ_ref (and their cos and sin). */
+    private void followHeading(double dtS, double twistW, double twistZ, double stillForS) {
         if (!headingPrimed) {
             headingPrimed = true;
-            psiPrev = psi;
-            psiCont = psi;
+            twistPrevW = twistW;
+            twistPrevZ = twistZ;
+            psiCont = 2 * Angles.atan2(twistZ, twistW);
             psiRef = 0;
             driftRadPerS = 0;
         } else {
-            double dpsi = wrap(psi - psiPrev);
-            psiPrev = psi;
+            double dpsi = headingStep(twistW, twistZ);
             psiCont += dpsi;
             if (!rotationAbsolute && dtS > 0) {
                 if (stillForS >= tuning.headingLearnAfterS()) {
-                    driftRadPerS += (dpsi / dtS - driftRadPerS) * (dtS / tuning.headingDriftTauS());
+                    driftRadPerS += (dpsi / dtS - driftRadPerS) * (dtS * perDriftTauS);
                 }
                 if (stillForS >= tuning.headingRezeroAfterS()) {
                     psiRef += (psiCont - psiRef) * rezero.alpha(dtS);
                 } else {
-                    psiRef += driftRadPerS * dtS + (psiCont - psiRef) * (dtS / tuning.headingFollowTauS());
+                    psiRef += driftRadPerS * dtS + (psiCont - psiRef) * (dtS * perFollowTauS);
                 }
             }
         }
@@ -99,22 +133,48 @@ public final class TrunkAngles {
             psiRef = 0;
         }
         if (!(Math.abs(psiRef - refFor) <= 1e-5)) {
-            refFor = psiRef;
-            refCos = Math.cos(-psiRef / 2);
-            refSin = Math.sin(-psiRef / 2);
+            moveReference(psiRef);
         }
-        // r = q_b0* ⊗ Rz(−ψ_ref) ⊗ q_b
-        // Rz(−ψ_ref) ⊗ q_b, Rz having no x or y part (the zero terms of Quat.setProduct dropped: the same values)
-        double hw = refCos * bw - refSin * bz;
-        double hx = refCos * bx - refSin * by;
-        double hy = refCos * by + refSin * bx;
-        double hz = refCos * bz + refSin * bw;
-        // r = q_b0* ⊗ that, as Quat.setConjugateProduct
-        decompose(nw * hw - -nx * hx - -ny * hy - -nz * hz,
-                nw * hx + -nx * hw + -ny * hz - -nz * hy,
-                nw * hy - -nx * hz + -ny * hw + -nz * hx,
-                nw * hz + -nx * hy - -ny * hx + -nz * hw, out);
-        out.rotationAbsolute = rotationAbsolute;
+    }
+
+    /**
+     * cos and sin of −ψ/2 for a new reference ψ. The reference moves by a small step most samples (it follows the
+     * heading), so the pair is turned by the half-angle step with its Taylor series (exact to double precision for
+     * steps up to {@link #SMALL_STEP_RAD}: the first terms left out, d⁵/120 and d⁴/24, are below 1e-17) rather than
+     * recomputed; a large step, and every {@link #EXACT_EVERY}th, recomputes it with {@link Math#cos} and
+     * {@link Math#sin} so rounding cannot accumulate.
+     */
+    private void moveReference(double psi) {
+        double d = -(psi - refFor) / 2;
+        if (Math.abs(d) <= SMALL_STEP_RAD && --stepsToExact > 0) {
+            double d2 = d * d;
+            double sinD = d - d * d2 * (1.0 / 6);
+            double cosD = 1 - d2 * 0.5;
+            double c = refCos * cosD - refSin * sinD;
+            refSin = refSin * cosD + refCos * sinD;
+            refCos = c;
+        } else {
+            refCos = Math.cos(-psi / 2);
+            refSin = Math.sin(-psi / 2);
+            stepsToExact = EXACT_EVERY;
+        }
+        refFor = psi;
+    }
+
+    /**
+     * The heading change since the last sample, rad in (−π, π]: twice the angle from the last twist (w, z) to this
+     * one, from their cross and dot products. Between two samples it is small, so its arctangent is a short
+     * series ({@link Angles#atanSmall}); a large step takes the full {@link Angles#atan2}.
+     */
+    private double headingStep(double twistW, double twistZ) {
+        double cross = twistZ * twistPrevW - twistW * twistPrevZ;
+        double dot = twistW * twistPrevW + twistZ * twistPrevZ;
+        twistPrevW = twistW;
+        twistPrevZ = twistZ;
+        if (dot > 0 && Math.abs(cross) <= Angles.SMALL_TAN * dot) {
+            return 2 * Angles.atanSmall(cross / dot);
+        }
+        return wrap(2 * Angles.atan2(cross, dot));
     }
 
     private static double wrap(double a) {

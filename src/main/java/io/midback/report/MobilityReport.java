@@ -40,6 +40,26 @@ public final class MobilityReport {
         }
     }
 
+    /**
+     * Adds the mobility trend of every check before {@code weekEnd} (a local date, exclusive) to a week's HTML report
+     * already written to {@code out}; other formats, or no check, are left as they are.
+     */
+    public static void addToWeek(List<MobilityRecord> checks, java.time.LocalDate weekEnd, int widthPx, Path out)
+            throws IOException {
+        List<MobilityRecord> upTo = checks.stream().filter(c -> c.localDate().isBefore(weekEnd)).toList();
+        if (upTo.isEmpty() || Reports.Format.of(out) != Reports.Format.HTML) {
+            return;
+        }
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        String section = "<h2>Mobility: every check up to this week</h2>\n"
+                + ChartImages.svgElement(ChartImages.single(MobilityCharts.trend(upTo), widthPx,
+                Math.round(widthPx * 0.75f)), "mobility") + "\n<p>Norms: " + Reports.esc(MobilityNorms.AAOS) + ". "
+                + Reports.esc(MobilityNorms.CAVEAT) + "</p>\n";
+        int end = html.lastIndexOf("</body>");
+        Files.writeString(out, end < 0 ? html + section : html.substring(0, end) + section + html.substring(end),
+                StandardCharsets.UTF_8);
+    }
+
     /** One row per check and direction: when, how it ended, range, repetitions, spread, the norm. */
     public static String csv(List<MobilityRecord> checks) {
         StringBuilder sb = new StringBuilder("check_id,start,ended,direction,rom_deg,reps,spread_deg,norm_deg\n");

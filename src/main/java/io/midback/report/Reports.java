@@ -89,6 +89,7 @@ public final class Reports {
         }
         if (any) {
             writeWeek(weekTitle(monday), days, widthPx, out);
+            MobilityReport.addToWeek(store.mobilityChecks(), monday.plusDays(7), widthPx, out);
         }
         return any;
     }

@@ -87,4 +87,23 @@ class MobilityHistoryReportTest {
         assertEquals(1, none.exitCode());
         assertEquals(1, none.err().strip().lines().count(), none.err());
     }
+
+    @Test
+    void theWeeksReportShowsTheMobilityTrendUpToThatWeek(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("history.db");
+        ReplayCommandTest.Run saved = ReplayCommandTest.run("replay", "samples/slump-demo.csv.gz", "--quiet",
+                "--save-history", "--db", db.toString());
+        assertEquals(0, saved.exitCode(), saved.err());
+        try (HistoryStore store = HistoryStore.open(db)) {
+            store.saveMobilityCheck(check(0, 3, "done")); // 2026-11-02, two weeks before the sample's day
+        }
+        Path html = dir.resolve("week.html");
+        ReplayCommandTest.Run r = ReplayCommandTest.run("report", "--week", "2026-W47", "--db", db.toString(),
+                "--out", html.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String h = Files.readString(html);
+        assertTrue(h.contains("<h2>Mobility: every check up to this week</h2>"), h);
+        assertTrue(h.indexOf("Mobility: every check") < h.lastIndexOf("</body>"), "inside the page");
+        assertTrue(h.contains(MobilityNorms.AAOS));
+    }
 }

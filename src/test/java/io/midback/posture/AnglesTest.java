@@ -27,4 +27,17 @@ class AnglesTest {
         assertEquals(Math.PI / 2, Angles.asin(1.0000001), 1e-7, "clamped");
         assertTrue(Double.isNaN(Angles.atan2(Double.NaN, 1)));
     }
+
+    @Test
+    void theSmallAngleSeriesAgreesWithTheLibraryToTheLastBitsOverItsRange() {
+        Random rnd = new Random(6);
+        double worstRelative = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double t = (rnd.nextDouble() * 2 - 1) * Angles.SMALL_TAN * Math.pow(10, -rnd.nextInt(6));
+            worstRelative = Math.max(worstRelative, Math.abs(Angles.atanSmall(t) - Math.atan(t)) / Math.abs(Math.atan(t)));
+        }
+        assertTrue(worstRelative < 4e-16, "largest relative difference " + worstRelative);
+        assertEquals(0, Angles.atanSmall(0));
+        assertEquals(Math.atan(Angles.SMALL_TAN), Angles.atanSmall(Angles.SMALL_TAN), 1e-18);
+    }
 }
