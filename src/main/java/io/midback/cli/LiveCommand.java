@@ -105,6 +105,8 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     SessionOptions options;
 
+    private volatile LiveSession running;
+
     @Mixin
     PostureOptions posture;
 
@@ -226,6 +228,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         LiveSession session = new LiveSession(link.config(), started, recorder,
                 new LinkStatePrinter(err, "live", name, clock));
         sessionRef.set(session);
+        running = session;
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -365,7 +368,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             }
             extendSession(b, history, err);
             built = b;
-            return b.start();
+            return extendInput(b.start());
         }
 
         SessionBuilder built() {
@@ -450,6 +453,19 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
 
     /** What a command built on {@code live} adds to the session before it starts ({@code breathe}: the guide). */
     void extendSession(SessionBuilder session, HistoryRecorder history, PrintWriter err) {
+    }
+
+    /** The session's input as a command built on {@code live} wants it (a stage in front of the session). */
+    SampleSink extendInput(SampleSink session) {
+        return session;
+    }
+
+    /** Ends the running session (a command built on {@code live}, when its exercise is over; any thread). */
+    void stopSession(String why) {
+        LiveSession s = running;
+        if (s != null) {
+            s.requestStop(why);
+        }
     }
 
     /** What it adds to the summary at the end: fields of the JSON object ({@code json}), or else lines. */

@@ -20,6 +20,7 @@ public final class MidbackCommand implements java.util.concurrent.Callable<Integ
             GuiCommand.class,
             LiveCommand.class,
             BreatheCommand.class,
+            RoutineCommand.class,
             ReplayCommand.class,
             ScanCommand.class,
             ReportCommand.class,

@@ -13,7 +13,9 @@ public enum EventKind {
     /** No samples; detail = the reason. */
     GAP("gap"),
     /** A paced-breathing exercise; detail = its pace and how the breathing followed it (one line). */
-    BREATHING_EXERCISE("breathing-exercise");
+    BREATHING_EXERCISE("breathing-exercise"),
+    /** A guided routine (daily, desk, …); detail = its exercises, repetitions, ranges and minutes (one line). */
+    ROUTINE("routine");
 
     private final String label;
 

@@ -227,14 +227,22 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
 
     /** A paced-breathing exercise ran from {@code startS} to {@code endS}; {@code detail}: how it went. */
     public void onBreathingExercise(double startS, double endS, String detail) {
+        onExercise(EventKind.BREATHING_EXERCISE, startS, endS, detail);
+    }
+
+    /** A guided routine ran from {@code startS} to {@code endS}; {@code detail}: its exercises, reps, ranges, minutes. */
+    public void onRoutine(double startS, double endS, String detail) {
+        onExercise(EventKind.ROUTINE, startS, endS, detail);
+    }
+
+    private void onExercise(EventKind kind, double startS, double endS, String detail) {
         if (closed) {
             return;
         }
         if (minute == null) {
             startMinute(Math.floorDiv(toEpochMs(startS), 60_000L));
         }
-        addOp(true, nextSeq++, EventKind.BREATHING_EXERCISE, startS, Math.max(startS, endS), detail, Double.NaN,
-                null);
+        addOp(true, nextSeq++, kind, startS, Math.max(startS, endS), detail, Double.NaN, null);
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.List;
  *
  * <p>Angles are the sum of
  * <ul>
+ *   <li>the scenario's base position ({@link BaseFlexion}: 0 upright, 90° on hands and knees or prone), not
+ *       enveloped;</li>
  *   <li>the current line's excursion: its target angles times an envelope that rises over {@code ramp} s and
  *       falls over {@code recover} s (minimum-jerk quintic, so rates and accelerations are continuous);</li>
  *   <li>breathing ({@link Breathing}): each breath extends the upper back by a fraction of a degree (with a
@@ -45,11 +47,13 @@ public final class BodyModel {
     private final double headingHalfCos, headingHalfSin, headingCos, headingSin;
     private final double[] microFreq = new double[9], microPhase = new double[9], microAmp = new double[9];
     private final Breathing breathing;
+    private final BaseFlexion baseFlexion;
     private int cursor;
 
     public BodyModel(Scenario scenario, long seed) {
         this.scenario = scenario;
         this.segments = scenario.segments();
+        this.baseFlexion = scenario.baseFlexion();
         previousMicro = new double[segments.size()];
         for (int i = 0; i < segments.size(); i++) {
             previousMicro[i] = i == 0 ? segments.get(0).micro() : segments.get(i - 1).micro();
@@ -92,7 +96,7 @@ public final class BodyModel {
         double d = s.durationS();
         double env = envelope(u, d, s.rampS(), s.recoverS());
         out.offWeight = s.mode() == Activity.Mode.OFF ? env : 0;
-        double flex = s.flexTargetDeg() * env;
+        double flex = s.flexTargetDeg() * env + baseFlexion.flexionDeg(tS);
         double lat = s.latTargetDeg() * env;
         double axial = s.axialTargetDeg() * env;
 

@@ -50,6 +50,7 @@ public final class Scenario {
     private final LocalDateTime start;
     private final List<Segment> segments;
     private final List<BreathingSettings.Change> breathing;
+    private final BaseFlexion baseFlexion;
 
     public Scenario(String name, double headingDeg, LocalDateTime start, List<Segment> segments) {
         this(name, headingDeg, start, segments, List.of());
@@ -58,6 +59,12 @@ public final class Scenario {
     /** @param breathing the {@code breathing} lines in force from their times (none: the default breathing) */
     public Scenario(String name, double headingDeg, LocalDateTime start, List<Segment> segments,
                     List<BreathingSettings.Change> breathing) {
+        this(name, headingDeg, start, segments, breathing, BaseFlexion.NONE);
+    }
+
+    /** @param baseFlexion the trunk's base position under the lines' excursions (hands and knees, prone, lying) */
+    public Scenario(String name, double headingDeg, LocalDateTime start, List<Segment> segments,
+                    List<BreathingSettings.Change> breathing, BaseFlexion baseFlexion) {
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("a scenario needs at least one activity");
         }
@@ -73,6 +80,12 @@ public final class Scenario {
         }
         this.segments = List.copyOf(linked);
         this.breathing = List.copyOf(breathing);
+        this.baseFlexion = baseFlexion;
+    }
+
+    /** The trunk's base position under the lines' excursions ({@link BaseFlexion#NONE}: upright). */
+    public BaseFlexion baseFlexion() {
+        return baseFlexion;
     }
 
     /** The {@code breathing} lines, in order (empty: {@link BreathingSettings#DEFAULT} throughout). */

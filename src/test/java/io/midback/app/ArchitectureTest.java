@@ -45,6 +45,7 @@ class ArchitectureTest {
         MAY_USE.put("posture", List.of("orientation", "sensor"));
         MAY_USE.put("mobility", List.of("orientation", "posture", "sensor"));
         MAY_USE.put("breathing", List.of("sensor"));
+        MAY_USE.put("routine", List.of("mobility", "orientation", "posture", "sensor"));
         MAY_USE.put("alert", List.of("posture", "sensor"));
         MAY_USE.put("recording", List.of("protocol", "sensor", "text"));
         MAY_USE.put("history", List.of("alert", "posture", "sensor"));
@@ -55,7 +56,8 @@ class ArchitectureTest {
         MAY_USE.put("app", List.of("alert", "breathing", "history", "mobility", "orientation", "posture",
                 "recording", "sensor"));
         MAY_USE.put("cli", List.of("app", "alert", "breathing", "eval", "history", "live", "mobility",
-                "orientation", "posture", "protocol", "recording", "report", "sensor", "sim", "text", "transport"));
+                "orientation", "posture", "protocol", "recording", "report", "routine", "sensor", "sim", "text",
+                "transport"));
         MAY_USE.put("ui", List.of("app", "alert", "breathing", "history", "live", "mobility", "orientation",
                 "posture", "protocol", "recording", "report", "sensor", "sim", "text", "transport"));
     }

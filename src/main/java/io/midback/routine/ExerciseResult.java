@@ -1,0 +1,55 @@
+package io.midback.routine;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One exercise as done: its repetitions with each one's range and period, and the quality notes.
+ *
+ * @param name         the exercise's name
+ * @param startS       when it started (after its neutral was captured), s from the session's first sample
+ * @param endS         when it ended, s
+ * @param reps         repetitions counted
+ * @param repRangesDeg each repetition's range, degrees (a one-sided peak, or a two-sided cycle's arc)
+ * @param repPeriodsS  the time from the previous repetition to each one, s (NaN for the first)
+ * @param notes        the feedback given, one line each
+ * @param ended        how it ended: {@code done}, {@code skipped}, {@code repeated}, {@code stopped: it hurts},
+ *                     {@code stopped}, {@code timed}
+ */
+public record ExerciseResult(String name, double startS, double endS, int reps, double[] repRangesDeg,
+                             double[] repPeriodsS, List<String> notes, String ended) {
+    public ExerciseResult {
+        repRangesDeg = repRangesDeg.clone();
+        repPeriodsS = repPeriodsS.clone();
+        notes = List.copyOf(notes);
+    }
+
+    @Override
+    public double[] repRangesDeg() {
+        return repRangesDeg.clone();
+    }
+
+    @Override
+    public double[] repPeriodsS() {
+        return repPeriodsS.clone();
+    }
+
+    public double minutes() {
+        return (endS - startS) / 60;
+    }
+
+    /** One line: {@code seated-rotation: 6 reps, ranges 52 48 50 49 51 47°, 0.8 min (done)}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(name).append(": ");
+        if (repRangesDeg.length == 0 && reps == 0) {
+            sb.append("timed");
+        } else {
+            sb.append(reps).append(reps == 1 ? " rep" : " reps").append(", ranges");
+            for (double r : repRangesDeg) {
+                sb.append(String.format(Locale.ROOT, " %.0f", r));
+            }
+            sb.append("°");
+        }
+        return sb.append(String.format(Locale.ROOT, ", %.1f min (%s)", minutes(), ended)).toString();
+    }
+}
