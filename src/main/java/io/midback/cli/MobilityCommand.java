@@ -100,11 +100,8 @@ public final class MobilityCommand implements Callable<Integer> {
             description = "Guided check: record the samples and the prompts ('# event:' lines) as they happen.")
     Path record;
 
-    @Option(names = "--no-history", description = "Guided check: do not save it in the history database.")
-    boolean noHistory;
-
     @Mixin
-    HistoryDb db;
+    SessionHistory history;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
@@ -196,7 +193,7 @@ public final class MobilityCommand implements Callable<Integer> {
         }
         GuidedCheckRun.Source source = new GuidedCheckRun.Source(what.port, what.bt, what.simulate, what.replay, x,
                 seed, rateHz != null ? rateHz : 50, startTime, rotationDeg);
-        return new GuidedCheckRun(source, record, noHistory ? null : db.path(), json, stdin,
+        return new GuidedCheckRun(source, record, history.pathOrNull(), json, stdin,
                 spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }
 
