@@ -39,6 +39,10 @@ public final class SerialTransport extends ReaderThreadTransport {
         return portName;
     }
 
+    /** errno EAGAIN/EWOULDBLOCK: the port's lock is held by another program. */
+    private static final int LOCKED = 11;
+    private static final int OPEN_ATTEMPTS_WHEN_LOCKED = 20;
+
     public int baud() {
         return baud;
     }
@@ -65,8 +69,18 @@ public final class SerialTransport extends ReaderThreadTransport {
                 READ_TIMEOUT_MS, 1000)) {
             throw new TransportException("serial port " + portName + ": cannot set read timeouts");
         }
-        if (!p.openPort()) {
-            throw new TransportException("cannot open serial port " + portName + openFailure(p));
+        // A port another program holds locked (EWOULDBLOCK) is often released within moments: a few tries, a
+        // tenth of a second apart, before the failure is reported.
+        for (int attempt = 1; !p.openPort(); attempt++) {
+            if (p.getLastErrorCode() != LOCKED || attempt >= OPEN_ATTEMPTS_WHEN_LOCKED) {
+                throw new TransportException("cannot open serial port " + portName + openFailure(p));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("cannot open serial port " + portName + ": interrupted");
+            }
         }
         port = p;
     }
@@ -78,6 +92,7 @@ public final class SerialTransport extends ReaderThreadTransport {
             case 13 -> ": permission denied (on Linux add yourself to the dialout group: sudo usermod -aG dialout $USER,"
                     + " then log in again)";
             case 16 -> ": the port is busy (another program has it open)";
+            case LOCKED -> ": the port is locked by another program";
             default -> code == 0 ? ": the port is missing, busy or not a serial device"
                     : " (error " + code + " at " + p.getLastErrorLocation() + ")";
         };

@@ -95,4 +95,33 @@ class SerialTransportTest {
             assertFalse(t.isOpen());
         }
     }
+
+    @Test
+    void aPortHeldByAnotherProgramIsNamedAndOpensOnceItIsReleased(@TempDir Path dir) throws Exception {
+        try (SocatPair pty = SocatPair.require(dir)) {
+            String port = pty.a().toString();
+            try (io.midback.testing.ChildProcess holder = io.midback.testing.ChildProcess.start("port holder",
+                    io.midback.testing.ChildProcess.java(java.util.List.of(), PortHolderChild.class, port))) {
+                holder.awaitLine("holding"::equals, java.time.Duration.ofSeconds(30));
+                try (SerialTransport t = new SerialTransport(port, 115_200)) {
+                    TransportException e = assertThrows(TransportException.class, () -> t.open((b, o, n) -> { }));
+                    assertTrue(e.getMessage().contains("locked by another program"), e.getMessage());
+                }
+                // The other program lets go while the open is trying: the open succeeds.
+                CompletableFuture<Void> released = CompletableFuture.runAsync(() -> {
+                    try {
+                        Thread.sleep(300); // the other program's moment with the port, part of the scenario
+                        holder.kill();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                try (SerialTransport t = new SerialTransport(port, 115_200)) {
+                    t.open((b, o, n) -> { });
+                    assertTrue(t.isOpen());
+                }
+                released.get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
 }
