@@ -8,6 +8,7 @@ import io.midback.sim.SimulatorConfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -48,7 +49,7 @@ final class SimulatedRoutine {
                 .withMounting(Mounting.parse(mounting));
         Simulator sim = new Simulator(session.scenario(), cfg);
         RoutineResult[] end = new RoutineResult[1];
-        RoutinePlayer player = new RoutinePlayer(routine, RangeTargets.none(), MobilitySettings.defaults(), rateHz,
+        RoutinePlayer player = new RoutinePlayer(routine, RangeTargets.of(Map.of()), MobilitySettings.defaults(), rateHz,
                 new RoutineListener() {
                     @Override
                     public void onPrompt(String text) {
