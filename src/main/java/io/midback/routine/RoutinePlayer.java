@@ -1,6 +1,7 @@
 package io.midback.routine;
 
 import io.midback.mobility.MobilityCheck;
+import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilityFrame;
 import io.midback.mobility.MobilityListener;
 import io.midback.mobility.MobilitySettings;
@@ -158,6 +159,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         if (Double.isNaN(routineStartS)) {
             routineStartS = f.tS;
             listener.onPrompt(routine.title() + ". Sit or stand tall and hold still for 5 seconds.");
+            listener.onEvent(RoutineEvents.routineStart(f.tS, routine));
         }
         if (endRequested) {
             end();
@@ -168,6 +170,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
                 finishAttempt("stopped: it hurts");
             }
             listener.onPrompt(SAFETY_TEXT);
+            listener.onEvent(new MobilityEvent(f.tS, RoutineEvents.STOP, RoutineEvents.HURTS));
             finish(false, true);
             return;
         }
@@ -183,6 +186,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
             case SETUP:
                 if (f.captured) {
                     useMountingOf(filter.qw(), filter.qx(), filter.qy(), filter.qz());
+                    listener.onEvent(new MobilityEvent(f.tS, RoutineEvents.CAPTURE, ""));
                     lastPosition = routine.exercises().get(0).position() == StartPosition.SEATED
                             ? StartPosition.SEATED : StartPosition.STANDING;
                     begin(0);
@@ -254,6 +258,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         activeStartS = tS;
         stillSinceS = Double.NaN;
         lastHalf = -1;
+        listener.onEvent(RoutineEvents.exerciseStart(tS, e));
         listener.onPrompt(e.howTo() + (e.timed() ? "" : " " + e.reps() + " repetitions, to the pacer."));
     }
 
@@ -276,6 +281,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
             int n = counter.count();
             if (n <= RepCounter.MAX_REPS) {
                 listener.onRep(e, n, counter.rangeDeg(n - 1));
+                listener.onEvent(RoutineEvents.rep(f.tS, e, counter.rangeDeg(n - 1)));
                 feedback(e, n - 1);
             }
         }
@@ -334,6 +340,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         ExerciseResult r = new ExerciseResult(e.name(), startS, lastTS, e.timed() ? 0 : kept, ranges, periods,
                 notes, how);
         done.add(r);
+        listener.onEvent(RoutineEvents.exerciseEnd(lastTS, e.name(), how));
         listener.onExerciseEnd(r);
     }
 
