@@ -106,6 +106,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     SessionOptions options;
 
     private volatile LiveSession running;
+    private volatile LiveRecorder recording;
 
     @Mixin
     PostureOptions posture;
@@ -205,6 +206,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             closeQuietly(store);
             throw new UserException("cannot record: " + e.getMessage(), e);
         }
+        recording = recorder;
 
         AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
         AtomicReference<String> unrecognised = new AtomicReference<>();
@@ -465,6 +467,14 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         LiveSession s = running;
         if (s != null) {
             s.requestStop(why);
+        }
+    }
+
+    /** A {@code # KEY: VALUE} line in the recording where the samples are now, when recording (any thread). */
+    void noteInRecording(String key, String value) {
+        LiveRecorder r = recording;
+        if (r != null) {
+            r.note(key, value);
         }
     }
 

@@ -6,6 +6,7 @@ import io.midback.app.Pipeline;
 import io.midback.app.SessionBuilder;
 import io.midback.history.HistoryRecorder;
 import io.midback.mobility.Direction;
+import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilitySettings;
 import io.midback.routine.Exercise;
 import io.midback.routine.ExerciseResult;
@@ -162,6 +163,11 @@ public final class RoutineCommand extends LiveCommand {
         @Override
         public void onFeedback(String text) {
             line(text);
+        }
+
+        @Override
+        public void onEvent(MobilityEvent e) {
+            noteInRecording(MobilityEvent.KEY, e.toValue());
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.midback.routine;
 
 import io.midback.mobility.Direction;
+import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilitySettings;
 import io.midback.sim.RoutineSession;
 import io.midback.sim.Simulator;
@@ -34,6 +35,7 @@ class RoutinePlayerTest {
     static final class Run implements RoutineListener {
         final List<String> prompts = new ArrayList<>(), feedback = new ArrayList<>();
         final List<String> cues = new ArrayList<>();
+        final List<String> events = new ArrayList<>();
         RoutineResult result;
         RoutinePlayer player;
         BiConsumer<Exercise, Integer> onRep = (e, n) -> { };
@@ -56,6 +58,11 @@ class RoutinePlayerTest {
         @Override
         public void onFeedback(String line) {
             feedback.add(line);
+        }
+
+        @Override
+        public void onEvent(MobilityEvent e) {
+            events.add(e.kind() + (e.detail().isEmpty() ? "" : " " + e.detail()));
         }
 
         @Override
@@ -95,6 +102,14 @@ class RoutinePlayerTest {
         assertFalse(run.feedback.stream().anyMatch(l -> l.startsWith("extend")), run.feedback.toString());
         assertTrue(run.cues.containsAll(List.of("left", "right", "back", "up", "down")), run.cues.toString());
         assertEquals(18, run.result.totalReps());
+        // what a recording keeps: the start, the capture, each exercise's start, repetitions and end, in order
+        assertEquals(List.of("routine-start desk", "capture", "exercise-start seated-rotation"),
+                run.events.subList(0, 3));
+        assertEquals(18, run.events.stream().filter(e -> e.startsWith("rep ")).count());
+        assertTrue(run.events.get(3).matches("rep seated-rotation \\d+\\.\\d"), run.events.get(3));
+        assertEquals(List.of("exercise-end seated-rotation done", "exercise-start chair-extension"),
+                run.events.subList(9, 11));
+        assertEquals("exercise-end wall-squat done", run.events.get(run.events.size() - 1));
         assertTrue(run.result.minutes() > 1 && run.result.minutes() < 2, run.result.minutes() + " min");
     }
 
@@ -124,6 +139,8 @@ class RoutinePlayerTest {
         assertEquals(List.of("seated-rotation:stopped: it hurts"), names(run.result));
         assertEquals(2, run.result.exercises().get(0).reps());
         assertEquals(RoutinePlayer.SAFETY_TEXT, run.prompts.get(run.prompts.size() - 1));
+        assertEquals(List.of("exercise-end seated-rotation stopped: it hurts", "stop hurts"),
+                run.events.subList(run.events.size() - 2, run.events.size()));
         assertTrue(RoutinePlayer.SAFETY_TEXT.contains("tingling"));
     }
 
