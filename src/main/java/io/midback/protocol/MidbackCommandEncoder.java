@@ -70,10 +70,6 @@ public final class MidbackCommandEncoder {
         return encode(new HostCommand.SetRate(take(), rateHz));
     }
 
-    public byte[] setRanges(int accelRangeG, int gyroRangeDps) {
-        return encode(new HostCommand.SetRanges(take(), accelRangeG, gyroRangeDps));
-    }
-
     public byte[] vibrate(int pattern, int durationMs, int intensityPct) {
         if (durationMs < 0 || durationMs > 0xFFFF || intensityPct < 0 || intensityPct > 100) {
             throw new IllegalArgumentException("vibrate: duration 0..65535 ms, intensity 0..100 %");

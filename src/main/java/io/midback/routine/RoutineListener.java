@@ -8,6 +8,10 @@ import io.midback.mobility.MobilityEvent;
  * callbacks short (hand them to another thread to print or draw).
  */
 public interface RoutineListener {
+    /** Exercise {@code index} (0-based, in the routine's order) begins: its position prompt follows. */
+    default void onExerciseStart(int index, Exercise exercise) {
+    }
+
     /** A prompt to show or say. */
     void onPrompt(String text);
 

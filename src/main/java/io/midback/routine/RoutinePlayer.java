@@ -215,6 +215,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         index = i;
         Exercise e = routine.exercises().get(i);
         notes.clear();
+        listener.onExerciseStart(i, e);
         listener.onPrompt(e.title() + ": get into position, " + e.position().description()
                 + (e.timed() ? "." : ", and hold still."));
         if (e.timed()) {
