@@ -25,6 +25,9 @@ final class AlertBanner extends JPanel {
     private final JTextArea text = new JTextArea();
     private final JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
     private final JButton snooze = new JButton("Snooze");
+    /** What a break reminder offers (the desk routine), shown only with break reminders. */
+    private final JButton offer = new JButton();
+    private Runnable onOffer;
     private final JButton close = new JButton("✕");
     private final Timer hide = new Timer(20_000, e -> setVisible(false));
 
@@ -46,11 +49,26 @@ final class AlertBanner extends JPanel {
         snooze.addActionListener(e -> onSnooze.accept(snooze));
         close.setToolTipText("Dismiss");
         close.addActionListener(e -> setVisible(false));
+        offer.setName("bannerOffer");
+        offer.setVisible(false);
+        offer.addActionListener(e -> {
+            setVisible(false);
+            if (onOffer != null) {
+                onOffer.run();
+            }
+        });
+        buttons.add(offer);
         buttons.add(snooze);
         buttons.add(close);
         add(buttons, BorderLayout.EAST);
         hide.setRepeats(false);
         setVisible(false);
+    }
+
+    /** Break reminders offer this ({@code label} on a button beside Snooze). */
+    void offerOnBreaks(String label, Runnable action) {
+        offer.setText(label);
+        onOffer = action;
     }
 
     void show(Alert a) {
@@ -60,6 +78,7 @@ final class AlertBanner extends JPanel {
         text.setForeground(Color.WHITE);
         text.setText(a.message());
         snooze.setVisible(!good);
+        offer.setVisible(a.kind() == AlertKind.BREAK && onOffer != null);
         setVisible(true);
         revalidate(); // a longer text needs more lines
         hide.setInitialDelay(good ? 5_000 : 20_000);
