@@ -35,6 +35,7 @@ public final class PostureEngine {
 
     private volatile Snooze snoozeRequest;
     private volatile boolean cancelSnoozeRequest;
+    private volatile double[] activeBreakRequest;
     private double snoozedUntilS = Double.NEGATIVE_INFINITY;
     private double prevT = Double.NaN;
     private double lastT = Double.NaN;
@@ -125,6 +126,11 @@ public final class PostureEngine {
             snoozeRequest = null;
             snoozedUntilS = request.untilS(tS, sessionStart, zone);
         }
+        double[] activeBreak = activeBreakRequest;
+        if (activeBreak != null) {
+            activeBreakRequest = null;
+            breaks.activeBreak(activeBreak[0], activeBreak[1]);
+        }
         boolean awake = tS >= snoozedUntilS;
         staleness.update(tS, dt, out.state, tracker.isMoving(), awake);
         boolean sedentary = out.calibrated && out.state.isSedentary();
@@ -171,6 +177,15 @@ public final class PostureEngine {
 
     public Calibration calibration() {
         return tracker.calibration();
+    }
+
+    /**
+     * A movement routine from session time {@code fromS} to {@code toS} was done to its end: it counts as a break
+     * ({@link io.midback.posture.SedentaryBouts#activeBreak}), so the sitting clock starts again after it and the next
+     * break reminder is a whole interval away. Any thread.
+     */
+    public void activeBreak(double fromS, double toS) {
+        activeBreakRequest = new double[] {fromS, toS};
     }
 
     /** Pauses the nagging alerts (slump, escalation, corrected, break, recalibrate). Any thread. */

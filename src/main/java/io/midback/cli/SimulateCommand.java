@@ -150,8 +150,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (start != null) {
             startTime = ReplayCommand.parseStart(start);
         }
-        SimulatorConfig cfg = new SimulatorConfig(rateHz, seed, mounting, magnetometer,
-                perfect ? SensorErrors.NONE : SensorErrors.REALISTIC, slumps);
+        SimulatorConfig cfg = SimulatorConfig.defaults().withRate(rateHz).withSeed(seed).withMounting(mounting)
+                .withMagnetometer(magnetometer).withErrors(perfect ? SensorErrors.NONE : SensorErrors.REALISTIC)
+                .withSlumps(slumps);
         if (target.out == null) {
             return serve(sc, cfg);
         }

@@ -250,26 +250,6 @@ public final class BodyModel {
         q.set(hw * w2 - hz * z2, hw * x2 - hz * y2, hw * y2 + hz * x2, hw * z2 + hz * w2);
     }
 
-    /** The quaternion (body → ENU) for the given angles under this scenario's heading (allocates). */
-    public Quat orientationOf(double flexDeg, double latDeg, double axialDeg) {
-        Quat q = new Quat();
-        orientation(flexDeg, latDeg, axialDeg, q);
-        return q;
-    }
-
-    /**
-     * The ISB angles of a rotation relative to the upright neutral, in the neutral's body frame: the inverse of
-     * the construction above, by the posture stage's own decomposition. Writes flexion, lateral bend, axial
-     * rotation (degrees) into out[0..2] (allocates: for tests and tools).
-     */
-    public static void anglesOf(Quat relative, double[] out) {
-        io.midback.posture.PostureFrame f = new io.midback.posture.PostureFrame();
-        io.midback.posture.PostureTracker.decompose(relative.w, relative.x, relative.y, relative.z, f);
-        out[0] = f.flexionDeg;
-        out[1] = f.lateralBendDeg;
-        out[2] = f.axialRotationDeg;
-    }
-
     private double microSum(int base, double t) {
         double sum = 0;
         for (int k = base; k < base + 3; k++) {

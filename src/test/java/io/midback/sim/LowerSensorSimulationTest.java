@@ -41,7 +41,8 @@ class LowerSensorSimulationTest {
         assertEquals(-12, p.pelvicTiltDeg, 2.0);
         assertEquals(32, p.spineFlexionDeg, 3.0, "the spine flexes the slump and the roll");
         // The pelvis turns about the medio-lateral axis only: its orientation is heading ⊗ Rx(−tilt).
-        Quat expected = m.orientationOf(p.pelvicTiltDeg, 0, 0);
+        Quat expected = new Quat();
+        m.orientation(p.pelvicTiltDeg, 0, 0, expected);
         assertEquals(1, Math.abs(expected.w * p.pelvisToEarth.w + expected.x * p.pelvisToEarth.x
                 + expected.y * p.pelvisToEarth.y + expected.z * p.pelvisToEarth.z), 1e-12);
     }
