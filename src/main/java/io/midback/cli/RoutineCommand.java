@@ -4,7 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.midback.app.Pipeline;
 import io.midback.app.SessionBuilder;
+import io.midback.app.MobilityHistory;
+import io.midback.history.HistoryException;
 import io.midback.history.HistoryRecorder;
+import io.midback.history.HistoryStore;
+import io.midback.history.MobilityRecord;
 import io.midback.mobility.Direction;
 import io.midback.mobility.MobilityCheck;
 import io.midback.mobility.MobilityEvent;
@@ -30,6 +34,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -93,7 +98,7 @@ public final class RoutineCommand extends LiveCommand {
         } catch (IllegalArgumentException e) {
             throw UserException.usage(e.getMessage());
         }
-        ranges = parseTargets(targets);
+        ranges = targets != null && !targets.isEmpty() ? parseTargets(targets) : fromHistory();
         if (durationS == null) {
             durationS = routine.plannedMinutes() * 60 * 3 + 120; // a cap: the routine's end stops the session
         }
@@ -113,6 +118,26 @@ public final class RoutineCommand extends LiveCommand {
             chosen.add(e);
         }
         return r.withExercises(chosen);
+    }
+
+    /** The latest mobility check's ranges when the history holds one (it is only read), else the routine's goals. */
+    private RangeTargets fromHistory() {
+        Path db = saving.pathOrNull();
+        if (db == null || !Files.isRegularFile(db)) {
+            return RangeTargets.none();
+        }
+        try (HistoryStore store = HistoryStore.openForReading(db)) {
+            List<MobilityRecord> checks = store.mobilityChecks();
+            if (!checks.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("routine: the goals go no further than your last mobility check ("
+                        + checks.get(checks.size() - 1).describe().strip() + ")");
+                err.flush();
+            }
+            return MobilityHistory.targets(checks);
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage() + " (or run with --no-history)", e);
+        }
     }
 
     static RangeTargets parseTargets(Map<String, Double> given) {
