@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,9 @@ public final class RoutineCommand extends LiveCommand {
             description = "A range measured by a mobility check (rotationLeft=40, sideBendRight=30, …): the routine "
                     + "never asks for more. Repeatable.")
     Map<String, Double> targets;
+
+    /** Where the typed commands come from (tests give their own: a test JVM's stdin is its runner's). */
+    InputStream stdin = System.in;
 
     private final AtomicReference<RoutineResult> result = new AtomicReference<>();
     private Routine routine;
@@ -165,7 +169,7 @@ public final class RoutineCommand extends LiveCommand {
                 player.end(); // the source ended first: what was done is kept and saved
             }
         });
-        typedCommands(player);
+        typedCommands(player, stdin);
     }
 
     @Override
@@ -233,9 +237,9 @@ public final class RoutineCommand extends LiveCommand {
     }
 
     /** Typed commands on their own thread: s skip, r repeat, h stop (it hurts), q stop. */
-    private static void typedCommands(RoutinePlayer player) {
+    private static void typedCommands(RoutinePlayer player, InputStream stdin) {
         Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null && !player.isDone()) {
                     String c = line.strip().toLowerCase(Locale.ROOT);

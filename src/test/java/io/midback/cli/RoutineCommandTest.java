@@ -73,6 +73,9 @@ class RoutineCommandTest {
             var cl = MidbackCommand.commandLine();
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
+            // no typed commands: the test JVM's stdin belongs to its runner
+            ((RoutineCommand) cl.getSubcommands().get("routine").getCommand()).stdin =
+                    new java.io.ByteArrayInputStream(new byte[0]);
             int code;
             try {
                 code = cl.execute("routine", "--port", pty.b().toString(), "--format", "midback", "--routine",
