@@ -199,22 +199,6 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** {@code PRAGMA integrity_check}: "ok" or the problems found. */
-    public synchronized String integrityCheck() {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            StringBuilder sb = new StringBuilder();
-            while (rs.next()) {
-                if (!sb.isEmpty()) {
-                    sb.append('\n');
-                }
-                sb.append(rs.getString(1));
-            }
-            return sb.toString();
-        } catch (SQLException e) {
-            throw fail("check", e);
-        }
-    }
-
     /**
      * Starts recording a session fed by the pipeline: slump episodes from the alert stage, the default break
      * length and sample-interval limit.

@@ -1,5 +1,7 @@
 package io.midback.routine;
 
+import io.midback.mobility.MobilityEvent;
+
 /**
  * What the routine player says, on the thread that feeds samples: prompts (get into position, the how-to, the
  * safety text), the pacer's cues, each repetition, feedback, and each exercise's and the routine's end. Keep the
@@ -26,6 +28,13 @@ public interface RoutineListener {
     }
 
     default void onExerciseEnd(ExerciseResult result) {
+    }
+
+    /**
+     * What happened, as a recording keeps it ({@link RoutineEvents}: a routine's start, the upright capture, each
+     * exercise's start and end, each repetition, a stop because it hurt): written as {@code # event:} lines.
+     */
+    default void onEvent(MobilityEvent event) {
     }
 
     void onEnd(RoutineResult result);

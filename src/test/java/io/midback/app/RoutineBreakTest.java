@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoutineBreakTest {
     static final double SIT_FIRST_S = 150, SIT_AFTER_S = 300;
     /** Reminders after 2 minutes of sitting, repeated every 2.5 minutes while the bout goes on. */
-    static final PostureSettings SETTINGS = PostureSettings.defaults().withBreakAfter(120).withBreakRepeat(150);
+    static final PostureSettings SETTINGS = io.midback.posture.SettingsOverrides.breakRepeat(
+            PostureSettings.defaults().withBreakAfter(120), 150);
     static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
 
     /** What one run saw. */
