@@ -16,6 +16,11 @@ public final class RangeTargets {
         this.measuredDeg = measuredDeg;
     }
 
+    /** No mobility check yet: the routine files' targets. */
+    public static RangeTargets none() {
+        return new RangeTargets(new EnumMap<>(Direction.class));
+    }
+
     /** Given ranges, degrees per direction (from the command line, or a check kept in the history). */
     public static RangeTargets of(Map<Direction, Double> measuredDeg) {
         Map<Direction, Double> m = new EnumMap<>(Direction.class);

@@ -603,7 +603,7 @@ final class RoutineTab extends JPanel {
                 double r = rangesDeg.get(i);
                 int bh = (int) Math.round(h * r / top);
                 int x = 4 + i * 44;
-                boolean short_ = !Double.isNaN(goalDeg) && r < RoutinePlayer.SHORT_FRACTION * goalDeg;
+                boolean short_ = !Double.isNaN(goalDeg) && r < io.midback.routine.Feedback.SHORT_FRACTION * goalDeg;
                 g.setColor(short_ ? new Color(0xE67E22) : BACK);
                 g.fillRect(x, h - bh, 32, bh);
                 g.setColor(UIManager.getColor("Label.foreground"));
