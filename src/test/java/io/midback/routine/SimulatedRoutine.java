@@ -106,7 +106,7 @@ final class SimulatedRoutine {
 
     /** The analysis of what was recorded: from the player's events, or (false) recognised from the motion alone. */
     RoutineAnalysis.Result analysed(boolean withEvents) {
-        return RoutineAnalysis.analyse(track, withEvents ? events : List.of(), routine, RangeTargets.none(),
+        return RoutineAnalysis.analyse(track, withEvents ? events : List.of(), routine, RangeTargets.of(Map.of()),
                 MobilitySettings.defaults());
     }
 
