@@ -74,7 +74,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         String bt;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1") // one is required: checked in call() (routine --analyse needs none)
     Source source;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
@@ -137,6 +137,9 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (source == null) {
+            throw UserException.usage("give the sensor: --port PORT or --bt DEVICE");
+        }
         WireFormat wireFormat;
         try {
             wireFormat = WireFormat.parse(format);

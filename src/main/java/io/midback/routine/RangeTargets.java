@@ -16,6 +16,11 @@ public final class RangeTargets {
         this.measuredDeg = measuredDeg;
     }
 
+    /** No measured range: the exercises' own goals. */
+    public static RangeTargets none() {
+        return of(Map.of());
+    }
+
     /** Given ranges, degrees per direction (from the command line, or a check kept in the history). */
     public static RangeTargets of(Map<Direction, Double> measuredDeg) {
         Map<Direction, Double> m = new EnumMap<>(Direction.class);
