@@ -197,11 +197,6 @@ public final class PostureEngine {
         cancelSnoozeRequest = true;
     }
 
-    /** Session time alerts are paused until, or −∞. */
-    public double snoozedUntilS() {
-        return snoozedUntilS;
-    }
-
     /** Time of the last sample seen, NaN before the first. */
     public double lastS() {
         return lastT;
