@@ -36,7 +36,12 @@ public final class PostureEngine {
             new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicBoolean cancelSnoozeRequest =
             new java.util.concurrent.atomic.AtomicBoolean();
-    /** Set after any control request (settings, snooze, cancel): one volatile read per sample looks for them. */
+    private final java.util.concurrent.atomic.AtomicReference<double[]> activeBreakRequest =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /**
+     * Set after any control request (settings, snooze, cancel, active break): one volatile read per sample looks
+     * for them.
+     */
     private volatile boolean controlPending;
     private double snoozedUntilS = Double.NEGATIVE_INFINITY;
     private double lastT = Double.NaN;
@@ -114,7 +119,7 @@ public final class PostureEngine {
             staleness.reset();
         }
         if (control) {
-            takeSnooze(tS);
+            takeSnoozeAndBreak(tS);
         }
         boolean awake = tS >= snoozedUntilS;
         staleness.update(tS, dt, out.state, tracker.isMoving(), awake);
@@ -136,13 +141,17 @@ public final class PostureEngine {
         }
     }
 
-    private void takeSnooze(double tS) {
+    private void takeSnoozeAndBreak(double tS) {
         if (cancelSnoozeRequest.getAndSet(false)) {
             snoozedUntilS = Double.NEGATIVE_INFINITY;
         }
         Snooze request = snoozeRequest.getAndSet(null);
         if (request != null) {
             snoozedUntilS = request.untilS(tS, sessionStart, zone);
+        }
+        double[] activeBreak = activeBreakRequest.getAndSet(null);
+        if (activeBreak != null) {
+            breaks.activeBreak(activeBreak[0], activeBreak[1]);
         }
     }
 
@@ -184,6 +193,16 @@ public final class PostureEngine {
 
     public Calibration calibration() {
         return tracker.calibration();
+    }
+
+    /**
+     * A movement routine from session time {@code fromS} to {@code toS} was done to its end: it counts as a break
+     * ({@link io.midback.posture.SedentaryBouts#activeBreak}), so the sitting clock starts again after it and the next
+     * break reminder is a whole interval away. Any thread.
+     */
+    public void activeBreak(double fromS, double toS) {
+        activeBreakRequest.set(new double[] {fromS, toS});
+        controlPending = true;
     }
 
     /** Pauses the nagging alerts (slump, escalation, corrected, break, recalibrate). Any thread. */

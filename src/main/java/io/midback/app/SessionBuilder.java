@@ -51,6 +51,9 @@ public final class SessionBuilder implements AutoCloseable {
     private final BreathRateEstimator breathing = new BreathRateEstimator();
     private final BreathingTally breathingTally = new BreathingTally();
     private final BreathingExercise exercise = new BreathingExercise(breathing);
+    private final SessionRoutine routine;
+    /** The history's recorder when the session is saved there, else null. */
+    private HistoryRecorder recorder;
     /** The breathing of each wall-clock minute while sedentary, for the history (null when not saved there). */
     private BreathingTally historyBreathing;
     private final double startEpochS;
@@ -68,6 +71,8 @@ public final class SessionBuilder implements AutoCloseable {
         if (spec.calibration() != null) {
             engine.useCalibration(spec.calibration());
         }
+        routine = new SessionRoutine(spec.rateHz(), this::activeBreak);
+        sampleSinks.add(routine);
         alerts.add(summary);
         postureListeners.add(summary);
         postureListeners.add(exercise);
@@ -146,6 +151,8 @@ public final class SessionBuilder implements AutoCloseable {
         });
         closing(h);
         exercise.logTo(h);
+        routine.logTo(h);
+        recorder = h;
         historyBreathing = new BreathingTally(h::onBreathingMinute);
         return h;
     }
@@ -306,6 +313,23 @@ public final class SessionBuilder implements AutoCloseable {
     /** The session's paced-breathing exercise: started and stopped from any thread, written in its history. */
     public BreathingExercise exercise() {
         return exercise;
+    }
+
+    /** The session's guided routine: started and stopped from any thread, written in its history. */
+    public SessionRoutine routine() {
+        return routine;
+    }
+
+    /**
+     * A movement routine from session time {@code fromS} to {@code toS} was done to its end: a break for the
+     * reminders and the history alike ({@link io.midback.posture.SedentaryBouts#activeBreak}). On the session thread.
+     */
+    void activeBreak(double fromS, double toS) {
+        engine.activeBreak(fromS, toS);
+        HistoryRecorder h = recorder;
+        if (h != null) {
+            h.onActiveBreak(fromS, toS);
+        }
     }
 
     public PostureEngine engine() {

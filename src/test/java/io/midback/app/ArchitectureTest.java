@@ -54,12 +54,12 @@ class ArchitectureTest {
         MAY_USE.put("eval", List.of("orientation", "recording", "sensor"));
         MAY_USE.put("live", List.of("protocol", "recording", "sensor", "sim", "text", "transport"));
         MAY_USE.put("app", List.of("alert", "breathing", "history", "mobility", "orientation", "posture",
-                "recording", "sensor"));
+                "recording", "routine", "sensor"));
         MAY_USE.put("cli", List.of("app", "alert", "breathing", "eval", "history", "live", "mobility",
                 "orientation", "posture", "protocol", "recording", "report", "routine", "sensor", "sim", "text",
                 "transport"));
         MAY_USE.put("ui", List.of("app", "alert", "breathing", "history", "live", "mobility", "orientation",
-                "posture", "protocol", "recording", "report", "sensor", "sim", "text", "transport"));
+                "posture", "protocol", "recording", "report", "routine", "sensor", "sim", "text", "transport"));
     }
 
     private static JavaClasses classes;
