@@ -124,7 +124,7 @@ public final class PostureEngine {
         boolean awake = tS >= snoozedUntilS;
         staleness.update(tS, dt, out.state, tracker.isMoving(), awake);
         boolean sedentary = out.calibrated && out.state.isSedentary();
-        slump.update(tS, out.flexionDeg, sedentary, awake && !staleness.isStale(), awake);
+        slump.update(tS, out.slumpFlexionDeg(), sedentary, awake && !staleness.isStale(), awake);
         breaks.update(tS, dt, out.state, awake);
     }
 
@@ -214,11 +214,6 @@ public final class PostureEngine {
     public void cancelSnooze() {
         cancelSnoozeRequest.set(true);
         controlPending = true;
-    }
-
-    /** Session time alerts are paused until, or −∞. */
-    public double snoozedUntilS() {
-        return snoozedUntilS;
     }
 
     /** Time of the last sample seen, NaN before the first. */

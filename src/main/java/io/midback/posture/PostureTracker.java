@@ -115,7 +115,7 @@ public final class PostureTracker {
         double upX = 2 * (qx * qz - qw * qy), upY = 2 * (qy * qz + qw * qx), upZ = 1 - 2 * (qx * qx + qy * qy);
         int transition = activity.update(tS, dt, upX, upY, upZ, axMps2, ayMps2, azMps2, cosInclination);
         PostureState before = classifier.state();
-        out.state = classifier.classify(tS, dt, out.flexionDeg, out.lateralBendDeg, cosInclination, transition,
+        out.state = classifier.classify(tS, dt, out.slumpFlexionDeg(), out.lateralBendDeg, cosInclination, transition,
                 activity.isWalking(cosInclination), activity.noMicroMotion(tS));
         if (out.state.isSedentary() && !before.isSedentary() && before != PostureState.UNKNOWN) {
             angles.rezeroHeading(); // settled after walking or lying: from the next sample
