@@ -497,6 +497,31 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Every event of one kind, on every day, oldest first (an event the session left open ends where it began: read a
+     * day with {@link #day} for its end). Routines for their minutes and the streak ({@link RoutineDays}).
+     */
+    public synchronized List<HistoryEvent> events(EventKind kind) {
+        List<HistoryEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT session_id, local_date, start_ms, end_ms, detail, "
+                + "peak_flexion_deg, message FROM events WHERE kind = ? ORDER BY start_ms, session_id, seq")) {
+            ps.setString(1, kind.label());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long start = rs.getLong(3);
+                    long end = rs.getLong(4);
+                    boolean open = rs.wasNull();
+                    out.add(new HistoryEvent(rs.getLong(1), kind, LocalDate.parse(rs.getString(2)),
+                            Instant.ofEpochMilli(start), Instant.ofEpochMilli(open ? start : Math.max(start, end)),
+                            open, rs.getString(5), getDouble(rs, 6), rs.getString(7)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("read", e);
+        }
+    }
+
     /** Every session, oldest first. */
     public synchronized List<SessionRow> sessions() {
         return querySessions("SELECT id, start_ms, end_ms, zone, device, source, calibration, slump_threshold_deg "

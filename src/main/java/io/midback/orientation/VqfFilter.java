@@ -725,10 +725,6 @@ public final class VqfFilter implements OrientationFilter {
         return outZ;
     }
 
-    public boolean restDetected() {
-        return restDetected;
-    }
-
     @Override
     public String name() {
         return "midback";

@@ -7,11 +7,6 @@ public final class MidbackCommandEncoder {
     private final byte[] p = new byte[16];
     private int seq;
 
-    /** Sequence number the next command will carry. */
-    public int nextSeq() {
-        return seq;
-    }
-
     public byte[] encode(HostCommand c) {
         int n;
         p[1] = (byte) c.seq();
@@ -75,10 +70,6 @@ public final class MidbackCommandEncoder {
             throw new IllegalArgumentException("vibrate: duration 0..65535 ms, intensity 0..100 %");
         }
         return encode(new HostCommand.Vibrate(take(), pattern, durationMs, intensityPct));
-    }
-
-    public byte[] ping(long token) {
-        return encode(new HostCommand.Ping(take(), token & 0xFFFFFFFFL));
     }
 
     private int take() {

@@ -184,7 +184,7 @@ class SimulatedSessionAcceptanceTest {
     void aHeldOutKindOfDayMeetsTheAcceptanceAndItsBreakRemindersFollowSedentaryTime() {
         long seed = 201;
         // One reminder per bout (no repeats): each sedentary stretch longer than 20 min is owed exactly one.
-        PostureSettings s = SettingsOverrides.breakRepeat(heldOutSettings().withBreakAfter(20 * 60), 24 * 3600);
+        PostureSettings s = SettingsOverrides.breakRepeat(heldOutSettings().withBreakAfter(20 * 60), 24 * 3600.0);
         String text = OfficeDay.scenario(seed, 14, 600, 2400, false);
         SimulatedSessions.Result r = SimulatedSessions.run(Scenario.parse("day", text, "day"),
                 SimulatorConfig.defaults().withRate(50).withMounting(Mounting.parse(TURNED_AND_TILTED))

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The slump rules at their boundaries, at 10 samples per second (t = k / 10). */
 class SlumpPolicyTest {
     static final double EPS = 1e-9;
-    /** The standard preset: 15° threshold, 3° hysteresis, 20 s dwell, 2 s recovery, 120 s cooldown and escalation, 3 escalations. */
+    /**
+     * The standard preset: 15° threshold, 3° hysteresis, 20 s dwell, 2 s recovery, 120 s cooldown and escalation,
+     * 3 escalations.
+     */
     final PostureSettings settings = PostureSettings.preset(SlumpPreset.STANDARD);
     final Recorder rec = new Recorder();
     final SlumpPolicy policy = new SlumpPolicy(settings, rec);

@@ -177,7 +177,7 @@ final class BreathingSessions {
         return 60 * breaths / (toS - fromS);
     }
 
-    /** Whether a sigh or a pause starts within [{@code fromS}, {@code toS}] or the breath in progress at its start is one. */
+    /** Whether a sigh or a pause starts within [{@code fromS}, {@code toS}], or the breath in progress then is one. */
     static boolean irregularWithin(Breathing truth, double fromS, double toS) {
         for (int i = 0; i < truth.breathCount(); i++) {
             if (truth.onsetS(i) + truth.periodS(i) >= fromS && truth.onsetS(i) <= toS

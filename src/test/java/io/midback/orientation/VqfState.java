@@ -4,8 +4,8 @@ import java.lang.reflect.Field;
 
 /**
  * The filter's internal estimates, read for white-box checks against the reference implementation: the gyroscope
- * bias and its uncertainty, the magnetic disturbance flag and the period the coefficients are computed for. The
- * product has no use for them (it reads only the orientation), so they are read here rather than exposed.
+ * bias and its uncertainty, the rest and magnetic disturbance flags, and the period the coefficients are computed
+ * for. The product has no use for them (it reads only the orientation), so they are read here, not exposed.
  */
 final class VqfState {
     private VqfState() {
@@ -25,6 +25,10 @@ final class VqfState {
         double r2 = Math.abs(p02) + Math.abs(p12) + Math.abs(p22);
         double p = Math.min(Math.max(Math.max(r0, r1), r2), get(f, "biasP0"));
         return Math.sqrt(p) * (Math.PI / 180 / 100); // the covariance is kept in (0.01 °/s)²
+    }
+
+    static boolean restDetected(VqfFilter f) {
+        return (boolean) field(f, "restDetected");
     }
 
     static boolean magneticDisturbanceDetected(VqfFilter f) {

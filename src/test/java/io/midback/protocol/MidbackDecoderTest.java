@@ -188,14 +188,15 @@ class MidbackDecoderTest {
         List<HostCommand> got = new ArrayList<>();
         MidbackCommandDecoder dec = new MidbackCommandDecoder(got::add);
         byte[] all = concat(enc.getInfo(), enc.startStreaming(), enc.setRate(200),
-                enc.vibrate(VIBRATE_DOUBLE, 600, 80), enc.ping(0xCAFEBABEL), enc.stopStreaming(),
-                enc.encode(new HostCommand.SetRanges(enc.nextSeq(), 8, 1000))); // the host never sends it: by hand
+                enc.vibrate(VIBRATE_DOUBLE, 600, 80), enc.stopStreaming(),
+                // the host never sends these two: numbered by hand, after the ones it sends
+                enc.encode(new HostCommand.Ping(5, 0xCAFEBABEL)), enc.encode(new HostCommand.SetRanges(6, 8, 1000)));
         for (byte x : all) {
             dec.feed(new byte[] {x});
         }
         assertEquals(List.of(new HostCommand.GetInfo(0), new HostCommand.StartStreaming(1), new HostCommand.SetRate(2, 200),
-                new HostCommand.Vibrate(3, VIBRATE_DOUBLE, 600, 80),
-                new HostCommand.Ping(4, 0xCAFEBABEL), new HostCommand.StopStreaming(5), new HostCommand.SetRanges(6, 8, 1000)), got);
+                new HostCommand.Vibrate(3, VIBRATE_DOUBLE, 600, 80), new HostCommand.StopStreaming(4),
+                new HostCommand.Ping(5, 0xCAFEBABEL), new HostCommand.SetRanges(6, 8, 1000)), got);
     }
 
     @Test

@@ -119,7 +119,7 @@ class RoutinePlayerTest {
                 new RoutineSession.Set("seated-rotation", "seated", 0, 2, 0, 6, 38, 36, 0),
                 new RoutineSession.Set("chair-extension", "seated", 0, 0, -1, 6, 0, 14, 0),
                 new RoutineSession.Set("wall-squat", "standing", 0, 0, 1, 6, 12, 0, 0));
-        Run run = new Run().play(RoutineFile.load("desk"), sets, STEADY, RangeTargets.none());
+        Run run = new Run().play(RoutineFile.load("desk"), sets, STEADY, RangeTargets.of(Map.of()));
         assertTrue(run.result.finished());
         assertEquals(List.of(), run.feedback);
         assertEquals(18, run.result.totalReps());
@@ -133,7 +133,7 @@ class RoutinePlayerTest {
                 run.player.stopItHurts();
             }
         };
-        run.play(RoutineFile.load("desk"), deskSets(6), STEADY, RangeTargets.none());
+        run.play(RoutineFile.load("desk"), deskSets(6), STEADY, RangeTargets.of(Map.of()));
         assertTrue(run.result.stoppedForPain());
         assertFalse(run.result.finished());
         assertEquals(List.of("seated-rotation:stopped: it hurts"), names(run.result));
@@ -159,7 +159,7 @@ class RoutinePlayerTest {
         List<RoutineSession.Set> sets = new ArrayList<>();
         sets.add(new RoutineSession.Set("seated-rotation", "seated", 0, 2, 0, 2, 30, 30, 0));
         sets.addAll(deskSets(6));
-        run.play(RoutineFile.load("desk"), sets, STEADY, RangeTargets.none());
+        run.play(RoutineFile.load("desk"), sets, STEADY, RangeTargets.of(Map.of()));
         List<String> n = names(run.result);
         assertEquals("seated-rotation:repeated", n.get(0));
         assertEquals("seated-rotation:done", n.get(1));

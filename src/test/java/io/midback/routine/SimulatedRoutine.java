@@ -73,7 +73,7 @@ final class SimulatedRoutine {
         }
         Simulator sim = new Simulator(session.scenario(), cfg);
         RoutineResult[] end = new RoutineResult[1];
-        RoutinePlayer player = new RoutinePlayer(routine, RangeTargets.none(), MobilitySettings.defaults(), rateHz,
+        RoutinePlayer player = new RoutinePlayer(routine, RangeTargets.of(Map.of()), MobilitySettings.defaults(), rateHz,
                 new RoutineListener() {
                     @Override
                     public void onPrompt(String text) {
