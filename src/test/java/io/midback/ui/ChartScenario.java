@@ -79,6 +79,12 @@ public final class ChartScenario {
         return tS < END_S - 6 ? ROTATION_PEAK_DEG * Math.sin(tS * Math.PI / 2) : 0;
     }
 
+    /** Waits (at most {@code seconds}) until the near-white share below the tabs on screen passes {@code test}. */
+    private void awaitScreen(Window w, java.util.function.DoublePredicate test, double seconds) throws Exception {
+        await(() -> test.test(ScenarioSupport.whiteShareBelowTabs(
+                robot.createScreenCapture(onEdt(w::getBounds)))), seconds);
+    }
+
     private void shot(Window w, String name) throws Exception {
         Thread.sleep(400); // let the last refresh reach the screen
         ScenarioSupport.shot(robot, w, shots.resolve(name));
@@ -200,13 +206,14 @@ public final class ChartScenario {
             return null;
         });
         report("today.loaded", await(() -> ScenarioSupport.text(w.frame(), "todaySummary").startsWith("Today: "), 20));
-        Thread.sleep(1500); // the charts are drawn on a worker thread after the summary is known
+        // The charts are drawn on a worker thread after the summary is known: wait until the screen is dark.
+        awaitScreen(w.frame(), share -> share < 0.02, 20);
         shot(w.frame(), "chart-04-dark-today.png");
         onEdt(() -> {
             w.setTheme("light");
             return null;
         });
-        Thread.sleep(1500);
+        awaitScreen(w.frame(), share -> share > 0.3, 20);
         shot(w.frame(), "chart-05-light-today.png");
         onEdt(() -> {
             w.frame().dispose();
