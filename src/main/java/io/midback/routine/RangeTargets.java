@@ -16,9 +16,9 @@ public final class RangeTargets {
         this.measuredDeg = measuredDeg;
     }
 
-    /** No measured range: the exercises' own goals. */
+    /** No mobility check yet: the routine files' targets. */
     public static RangeTargets none() {
-        return of(Map.of());
+        return new RangeTargets(new EnumMap<>(Direction.class));
     }
 
     /** Given ranges, degrees per direction (from the command line, or a check kept in the history). */
