@@ -81,7 +81,7 @@ final class RoutineTab extends JPanel {
     private final JButton down = new JButton("Move down");
     private final JLabel title = new JLabel(" ");
     private final JTextArea howTo = area();
-    private final JLabel prompt = new JLabel(" ");
+    private final JTextArea prompt = area();
     private final Pacer pacer = new Pacer();
     private final JLabel reps = new JLabel(" ");
     private final RepBars bars = new RepBars();
@@ -163,7 +163,7 @@ final class RoutineTab extends JPanel {
         });
         JPanel west = new JPanel(new BorderLayout(0, 4));
         JScrollPane sp = new JScrollPane(list);
-        sp.setPreferredSize(new Dimension(330, 200));
+        sp.setPreferredSize(new Dimension(360, 200));
         west.add(new JLabel("Exercises, in order"), BorderLayout.NORTH);
         west.add(sp, BorderLayout.CENTER);
         JPanel moves = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
@@ -251,7 +251,7 @@ final class RoutineTab extends JPanel {
         howTo.setText(String.format(Locale.ROOT, "%d exercises, about %.0f minutes. Put the sensor on, connect it, "
                 + "and press Start: each exercise's start position is captured as its own neutral, then the "
                 + "repetitions are counted with the range of each.", r.exercises().size(), r.plannedMinutes()));
-        prompt.setText(" ");
+        prompt.setText("");
     }
 
     private void chooseFile() {
@@ -389,7 +389,7 @@ final class RoutineTab extends JPanel {
             // the how-to is shown above: the prompt that repeats it keeps only what it adds
             String p = e != null && !e.howTo().isEmpty() && s.prompt().startsWith(e.howTo())
                     ? s.prompt().substring(e.howTo().length()).strip() : s.prompt();
-            prompt.setText("<html>" + escape(p.isEmpty() ? " " : p) + "</html>");
+            prompt.setText(p);
         }
         feedback.setText(String.join("\n", s.feedback()));
     }
@@ -516,10 +516,6 @@ final class RoutineTab extends JPanel {
 
     boolean playing() {
         return playing != null;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     /** The pacer: the cue in large letters over a bar that fills through its half of the tempo. */

@@ -35,11 +35,11 @@ import static io.midback.ui.ScenarioSupport.text;
 /**
  * Breaks that move, in the real window (started by {@link RoutineWindowTest} with a {@code DISPLAY}): a simulated
  * wearer sits still (break reminders after 1 minute), the reminder's banner offers the desk routine, the wearer takes
- * it up on the Routine tab and does it; all at 16× real time. Prints what the window showed and what the history
+ * it up on the Routine tab and does it; all at 24× real time. Prints what the window showed and what the history
  * holds as {@code key=value}, and saves screenshots.
  */
 public final class RoutineGuiScenario {
-    static final double SPEED = 16, SIT_FIRST_S = 100, SIT_AFTER_S = 40;
+    static final double SPEED = 24, SIT_FIRST_S = 90, SIT_AFTER_S = 30;
 
     /** The wearer: sits, does the desk routine (rotations a little short of the goal, squats tipping forward), sits. */
     static final class DeskWearer implements SampleSource {
@@ -61,14 +61,20 @@ public final class RoutineGuiScenario {
             return true;
         }
 
-        @Override
-        public void run(SampleSink sink) {
-            SimulatorConfig cfg = SimulatorConfig.defaults().withRate(50).withSeed(9);
-            RoutineSession person = RoutineSession.of("seated", List.of(
+        static final long SEED = 9;
+
+        static RoutineSession person() {
+            return RoutineSession.of("seated", List.of(
                     new RoutineSession.Set("seated-rotation", "seated", 0, 2, 0, 6, 28, 28, 0),
                     new RoutineSession.Set("chair-extension", "seated", 0, 0, -1, 6, 0, 14, 0),
                     new RoutineSession.Set("wall-squat", "standing", 0, 0, 1, 6, 24, 0, 0)),
-                    new RoutineSession.Person(0.9, 0.3, 0.5, 0.02, 0, 0.1), 9);
+                    new RoutineSession.Person(0.9, 0.3, 0.5, 0.02, 0, 0.1), SEED);
+        }
+
+        @Override
+        public void run(SampleSink sink) {
+            SimulatorConfig cfg = SimulatorConfig.defaults().withRate(50).withSeed(SEED);
+            RoutineSession person = person();
             try {
                 play(new Simulator(Scenario.parse("sit", "0:00 " + SIT_FIRST_S + "s still\n", "sit"), cfg), sink,
                         0);
@@ -148,11 +154,16 @@ public final class RoutineGuiScenario {
         report("reminder.text", text(w.frame(), "alertText"));
         click(w.frame(), "bannerOffer");
         report("tab", onEdt(() -> tabs.getTitleAt(tabs.getSelectedIndex())));
-        boolean counted = await(() -> text(w.frame(), "routineReps").matches("Repetitions: [3-6] of 6"), 30);
-        report("counted.live", counted);
-        report("title.live", text(w.frame(), "routineTitle"));
-        Thread.sleep(300);
+        String[] seen = new String[2];
+        boolean counted = await(() -> {
+            seen[0] = text(w.frame(), "routineReps");
+            seen[1] = text(w.frame(), "routineTitle");
+            return seen[0].matches("Repetitions: [3-5] of 6") && seen[1].equals("Seated rotations");
+        }, 30);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("12-routine.png"));
+        report("counted.live", counted);
+        report("reps.live", seen[0]);
+        report("title.live", seen[1]);
         boolean done = await(() -> text(w.frame(), "routineResult").startsWith("desk finished"), 30);
         report("done", done);
         report("result", text(w.frame(), "routineResult"));
@@ -170,6 +181,12 @@ public final class RoutineGuiScenario {
         HistoryStore store = history.store();
         List<HistoryEvent> routines = store.events(EventKind.ROUTINE);
         report("history.routines", routines.size());
+        StringBuilder truth = new StringBuilder();
+        for (RoutineSession.TruthRep t : DeskWearer.person().truth(DeskWearer.SEED)) {
+            truth.append(truth.length() == 0 ? "" : " ").append(t.name()).append(':')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", t.rangeDeg()));
+        }
+        report("truth", truth);
         if (!routines.isEmpty()) {
             report("history.detail", routines.get(0).detail());
             DayData day = store.day(routines.get(0).localDate());
