@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Breaks that move, end to end in the window (real window under Xvfb, a simulated wearer at 24× real time): a break
  * reminder's banner offers the desk routine; taken up, it plays on the Routine tab (how-to, repetitions counted live
- * with their ranges, feedback), finishes, counts as the break, and lands in the history with the streak.
+ * with their ranges, feedback), finishes, counts as the break, and lands in the history with the streak; started again
+ * and stopped because it hurts, it shows the red-flag text and is recorded so (no break, the streak unchanged).
  */
 @ExtendWith(XvfbExtension.class)
 class RoutineWindowTest {
@@ -47,7 +48,12 @@ class RoutineWindowTest {
         assertEquals("true", seen.getProperty("done"), output);
         assertTrue(seen.getProperty("result", "").contains("movement break"), output);
         assertEquals("true", seen.getProperty("streak.shown"), output);
-        assertEquals("1", seen.getProperty("history.routines"), output);
+        assertEquals("true", seen.getProperty("again.begun"), output);
+        assertEquals("true", seen.getProperty("hurts.shown"), output);
+        assertTrue(seen.getProperty("hurts.result").contains("Sharp pain, burning, tingling or nerve-like symptoms "
+                + "are red flags: reduce the intensity next time, or consult a professional"), output);
+        assertEquals("2", seen.getProperty("history.routines"), output);
+        assertTrue(seen.getProperty("history.detail.last", "").startsWith("desk, stopped: it hurts, "), output);
         assertTrue(seen.getProperty("history.detail", "").startsWith("desk, finished, "), output);
         assertTrue(seen.getProperty("history.detail").contains("seated-rotation: 6 reps"), output);
         // each repetition's range in the history, against the simulated person's true one (within 3°)
@@ -75,5 +81,6 @@ class RoutineWindowTest {
         assertTrue(Path.of(seen.getProperty("history.db")).startsWith(dir), output);
         assertTrue(Files.isRegularFile(MidbackWindowTest.SHOTS.resolve("12-routine.png")));
         assertTrue(Files.isRegularFile(MidbackWindowTest.SHOTS.resolve("13-routine-done.png")));
+        assertTrue(Files.isRegularFile(MidbackWindowTest.SHOTS.resolve("14-routine-hurts.png")));
     }
 }
