@@ -4,7 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.midback.app.Pipeline;
 import io.midback.app.SessionBuilder;
+import io.midback.app.MobilityHistory;
+import io.midback.history.HistoryException;
 import io.midback.history.HistoryRecorder;
+import io.midback.history.HistoryStore;
+import io.midback.history.MobilityRecord;
 import io.midback.mobility.Direction;
 import io.midback.mobility.MobilityCheck;
 import io.midback.mobility.MobilityEvent;
@@ -27,9 +31,11 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -73,6 +79,9 @@ public final class RoutineCommand extends LiveCommand {
                     + "never asks for more. Repeatable.")
     Map<String, Double> targets;
 
+    /** Where the typed commands come from (tests give their own: a test JVM's stdin is its runner's). */
+    InputStream stdin = System.in;
+
     private final AtomicReference<RoutineResult> result = new AtomicReference<>();
     private Routine routine;
     private RangeTargets ranges;
@@ -93,7 +102,7 @@ public final class RoutineCommand extends LiveCommand {
         } catch (IllegalArgumentException e) {
             throw UserException.usage(e.getMessage());
         }
-        ranges = parseTargets(targets);
+        ranges = targets != null && !targets.isEmpty() ? parseTargets(targets) : fromHistory();
         if (durationS == null) {
             durationS = routine.plannedMinutes() * 60 * 3 + 120; // a cap: the routine's end stops the session
         }
@@ -113,6 +122,26 @@ public final class RoutineCommand extends LiveCommand {
             chosen.add(e);
         }
         return r.withExercises(chosen);
+    }
+
+    /** The latest mobility check's ranges when the history holds one (it is only read), else the routine's goals. */
+    private RangeTargets fromHistory() {
+        Path db = saving.pathOrNull();
+        if (db == null || !Files.isRegularFile(db)) {
+            return RangeTargets.none();
+        }
+        try (HistoryStore store = HistoryStore.openForReading(db)) {
+            List<MobilityRecord> checks = store.mobilityChecks();
+            if (!checks.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("routine: the goals go no further than your last mobility check ("
+                        + checks.get(checks.size() - 1).describe().strip() + ")");
+                err.flush();
+            }
+            return MobilityHistory.targets(checks);
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage() + " (or run with --no-history)", e);
+        }
     }
 
     static RangeTargets parseTargets(Map<String, Double> given) {
@@ -140,7 +169,7 @@ public final class RoutineCommand extends LiveCommand {
                 player.end(); // the source ended first: what was done is kept and saved
             }
         });
-        typedCommands(player);
+        typedCommands(player, stdin);
     }
 
     @Override
@@ -208,9 +237,9 @@ public final class RoutineCommand extends LiveCommand {
     }
 
     /** Typed commands on their own thread: s skip, r repeat, h stop (it hurts), q stop. */
-    private static void typedCommands(RoutinePlayer player) {
+    private static void typedCommands(RoutinePlayer player, InputStream stdin) {
         Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null && !player.isDone()) {
                     String c = line.strip().toLowerCase(Locale.ROOT);

@@ -60,7 +60,7 @@ public final class RoutineAnalysis {
     /**
      * @param routine  the routine recorded: its exercises' movements and order (recognition follows its order)
      * @param events   the recording's {@code # event:} lines, in time order (empty: recognise)
-     * @param targets  the goals for the notes ({@link RangeTargets#none()}: the routine's)
+     * @param targets  the goals for the notes (an empty {@link RangeTargets#of}: the routine's)
      */
     public static Result analyse(RoutineTrack track, List<MobilityEvent> events, Routine routine, RangeTargets targets,
                                  MobilitySettings settings) {

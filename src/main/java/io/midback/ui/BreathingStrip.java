@@ -87,6 +87,12 @@ final class BreathingStrip extends JPanel {
     }
 
     /** "12.4 breaths/min", "moving", or "measuring…" (still, not enough breaths yet). */
+    /** The rate's label has a fixed size: its new text re-lays out the strip alone, not the window. */
+    @Override
+    public boolean isValidateRoot() {
+        return true;
+    }
+
     static String text(double ratePerMin, boolean moving) {
         if (!Double.isNaN(ratePerMin)) {
             return String.format(Locale.ROOT, "%.1f breaths/min", ratePerMin);
@@ -99,6 +105,9 @@ final class BreathingStrip extends JPanel {
     }
 
     private final class Trace extends JComponent {
+        private final java.awt.geom.Path2D.Float path = new java.awt.geom.Path2D.Float(
+                java.awt.geom.Path2D.WIND_NON_ZERO, TRACE_POINTS);
+
         @Override
         protected void paintComponent(Graphics g) {
             int n = Math.min(written, TRACE_POINTS);
@@ -115,16 +124,18 @@ final class BreathingStrip extends JPanel {
             g2.setStroke(new BasicStroke(1.5f));
             int w = getWidth(), h = getHeight();
             double mid = h / 2.0, scale = (h / 2.0 - 3) / peak;
-            int px = -1, py = 0;
+            // One path, drawn once: a line per point costs a mask per segment on the display (tens of ms a frame).
+            path.reset();
             for (int i = 0; i < n; i++) {
-                int x = w - 1 - (int) Math.round((double) i * (w - 1) / (TRACE_POINTS - 1));
-                int y = (int) Math.round(mid - signalDeg[(written - 1 - i) % TRACE_POINTS] * scale);
-                if (px >= 0) {
-                    g2.drawLine(px, py, x, y);
+                float x = (float) (w - 1 - (double) i * (w - 1) / (TRACE_POINTS - 1));
+                float y = (float) (mid - signalDeg[(written - 1 - i) % TRACE_POINTS] * scale);
+                if (i == 0) {
+                    path.moveTo(x, y);
+                } else {
+                    path.lineTo(x, y);
                 }
-                px = x;
-                py = y;
             }
+            g2.draw(path);
             g2.dispose();
         }
     }

@@ -51,6 +51,7 @@ public final class EdtWatchdog implements AutoCloseable {
                     .filter(t -> t.getName().startsWith("AWT-EventQueue")).findFirst().orElse(null);
             long[] lastProbes = {0};
             long[] sameSince = {System.nanoTime()};
+            int depth = Integer.getInteger("midback.edtStackDepth", 14);
             poster.scheduleAtFixedRate(() -> {
                 long p = probes.get();
                 long now = System.nanoTime();
@@ -60,7 +61,7 @@ public final class EdtWatchdog implements AutoCloseable {
                 } else if (edt != null && now - sameSince[0] > 30_000_000L) {
                     StackTraceElement[] st = edt.getStackTrace();
                     StringBuilder b = new StringBuilder("EDT busy ").append((now - startNanos) / 1_000_000).append(" ms:");
-                    for (int i = 0; i < Math.min(14, st.length); i++) {
+                    for (int i = 0; i < Math.min(depth, st.length); i++) {
                         b.append("\n    ").append(st[i]);
                     }
                     System.err.println(b);

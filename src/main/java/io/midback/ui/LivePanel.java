@@ -98,7 +98,13 @@ final class LivePanel extends JPanel {
     }
 
     private JPanel sidePanel() {
-        JPanel side = new JPanel();
+        JPanel side = new JPanel() {
+            /** Of a fixed width: a label's new text (many a second) re-lays out this column, not the window. */
+            @Override
+            public boolean isValidateRoot() {
+                return true;
+            }
+        };
         side.setLayout(new BoxLayout(side, BoxLayout.Y_AXIS));
         side.setPreferredSize(new Dimension(220, 300));
         stateLabel.setName("postureState");

@@ -31,6 +31,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,7 +95,7 @@ class RoutineBreakTest {
             SimulatorConfig cfg = SimulatorConfig.defaults().withRate(50).withSeed(5);
             new Simulator(Scenario.parse("sit", "0:00 " + SIT_FIRST_S + "s still\n", "sit"), cfg)
                     .run(shifted(in, 0));
-            session.routine().start(desk, RangeTargets.none(), new RoutineListener() {
+            session.routine().start(desk, RangeTargets.of(Map.of()), new RoutineListener() {
                 @Override
                 public void onExerciseStart(int index, Exercise exercise) {
                     if (abandon && index == 1) {

@@ -106,7 +106,12 @@ final class SimulatedRoutine {
 
     /** The analysis of what was recorded: from the player's events, or (false) recognised from the motion alone. */
     RoutineAnalysis.Result analysed(boolean withEvents) {
-        return RoutineAnalysis.analyse(track, withEvents ? events : List.of(), routine, RangeTargets.none(),
+        return analysed(withEvents, routine);
+    }
+
+    /** The same, told that the routine was {@code expected} (another order, say). */
+    RoutineAnalysis.Result analysed(boolean withEvents, Routine expected) {
+        return RoutineAnalysis.analyse(track, withEvents ? events : List.of(), expected, RangeTargets.none(),
                 MobilitySettings.defaults());
     }
 

@@ -150,7 +150,45 @@ public final class ChartScenario {
             return c.intersects(b);
         }));
         shot(w.frame(), "chart-02-break-banner.png");
+
+        // A burst of alerts while the banner shows (a fast replay decides several a second), one event each: the
+        // chart keeps its size and the strip its room, each alert readable whole.
+        int[] resized = {0};
+        Component chartView = ScenarioSupport.named(w.frame(), "liveChart", Component.class);
+        java.awt.event.ComponentAdapter counter = new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                resized[0]++;
+            }
+        };
+        int roomChangesBefore = onEdt(() -> {
+            chartView.addComponentListener(counter);
+            return banner.roomChanges();
+        });
+        Alert[] burst = {new Alert(END_S, AlertKind.SLUMP, "Slumping: 30° beyond your upright for 2 s. Sit tall."),
+                new Alert(END_S, AlertKind.CORRECTED, "Posture corrected. Well done."),
+                new Alert(END_S, AlertKind.BREAK, BREAK_TEXT)};
+        boolean allFit = true;
+        for (int i = 0; i < 30; i++) {
+            Alert a = burst[i % burst.length];
+            onEdt(() -> {
+                banner.show(a);
+                return null;
+            });
+            // The strip's layout (queued by show) has run by the time this runs.
+            allFit &= onEdt(() -> text.getPreferredSize().height <= text.getHeight()
+                    && ScenarioSupport.text(w.frame(), "alertText").equals(a.message()));
+        }
         onEdt(() -> {
+            banner.show(burst[1]); // ends on a one-line alert in the two-line room
+            return null;
+        });
+        report("burst.chartResizes", onEdt(() -> resized[0]));
+        report("burst.roomChanges", onEdt(() -> banner.roomChanges() - roomChangesBefore));
+        report("burst.textFits", allFit);
+        shot(w.frame(), "chart-02b-after-a-burst-of-alerts.png");
+        onEdt(() -> {
+            chartView.removeComponentListener(counter);
             banner.setVisible(false);
             w.setTheme("dark");
             return null;

@@ -90,6 +90,19 @@ class ChartWindowTest {
         shot("chart-02-break-banner.png");
     }
 
+    /**
+     * Thirty alerts of three kinds (one and two lines) in quick succession while the banner shows: each is shown
+     * whole, the strip keeps the room it has, and the chart does not change size (a whole window's layout and
+     * repaint per alert held the event thread for tens of milliseconds).
+     */
+    @Test
+    void aBurstOfAlertsNeitherMovesTheChartNorLaysOutTheWindow() throws IOException {
+        assertEquals("true", get("burst.textFits"), "an alert of the burst was cut off or not shown");
+        assertEquals("0", get("burst.chartResizes"), "the chart changed size as alerts came");
+        assertEquals("0", get("burst.roomChanges"), "the banner asked the window for another layout");
+        shot("chart-02b-after-a-burst-of-alerts.png");
+    }
+
     @Test
     void theTodayChartsFollowTheDarkTheme() throws IOException {
         assertEquals("true", get("today.loaded"));
