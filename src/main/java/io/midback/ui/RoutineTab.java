@@ -1,12 +1,11 @@
 package io.midback.ui;
 
+import io.midback.app.MobilityHistory;
 import io.midback.app.SessionBuilder;
 import io.midback.app.SessionRoutine;
 import io.midback.history.EventKind;
 import io.midback.history.HistoryStore;
-import io.midback.history.MobilityRecord;
 import io.midback.history.RoutineDays;
-import io.midback.mobility.Direction;
 import io.midback.routine.Exercise;
 import io.midback.routine.RangeTargets;
 import io.midback.routine.Routine;
@@ -44,10 +43,8 @@ import java.awt.RenderingHints;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -465,7 +462,7 @@ final class RoutineTab extends JPanel {
                     text = String.format(Locale.ROOT, "Today: %.1f min of routines (%d finished). Streak: %d day%s "
                                     + "in a row with a finished routine.", rd.minutesOn(today), rd.finishedOn(today),
                             streak, streak == 1 ? "" : "s");
-                    measured = latestCheck(store.mobilityChecks());
+                    measured = MobilityHistory.targets(store.mobilityChecks());
                 }
             } catch (RuntimeException e) {
                 text = "Could not read the history: " + e.getMessage();
@@ -481,23 +478,6 @@ final class RoutineTab extends JPanel {
         }, "midback-routine-history");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** The ranges of the latest mobility check (the goals never exceed them), or null when none. */
-    static RangeTargets latestCheck(List<MobilityRecord> checks) {
-        MobilityRecord latest = checks.stream().max(java.util.Comparator.comparing(MobilityRecord::start))
-                .orElse(null);
-        if (latest == null) {
-            return null;
-        }
-        Map<Direction, Double> m = new EnumMap<>(Direction.class);
-        latest.directions().forEach((name, fig) -> {
-            Direction d = Direction.byJsonName(name);
-            if (d != null && fig.romDeg() > 0 && Double.isFinite(fig.romDeg())) {
-                m.put(d, fig.romDeg());
-            }
-        });
-        return RangeTargets.of(m);
     }
 
     // ---- what tests read ---------------------------------------------------------------------------------------
