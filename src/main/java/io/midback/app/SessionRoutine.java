@@ -267,6 +267,11 @@ public final class SessionRoutine implements SampleSink {
         }
 
         @Override
+        public void onEvent(io.midback.mobility.MobilityEvent event) {
+            next.onEvent(event);
+        }
+
+        @Override
         public void onExerciseEnd(ExerciseResult result) {
             cue = null;
             next.onExerciseEnd(result);

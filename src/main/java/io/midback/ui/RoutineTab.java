@@ -1,12 +1,11 @@
 package io.midback.ui;
 
+import io.midback.app.MobilityHistory;
 import io.midback.app.SessionBuilder;
 import io.midback.app.SessionRoutine;
 import io.midback.history.EventKind;
 import io.midback.history.HistoryStore;
-import io.midback.history.MobilityRecord;
 import io.midback.history.RoutineDays;
-import io.midback.mobility.Direction;
 import io.midback.routine.Exercise;
 import io.midback.routine.RangeTargets;
 import io.midback.routine.Routine;
@@ -44,10 +43,8 @@ import java.awt.RenderingHints;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -81,7 +78,7 @@ final class RoutineTab extends JPanel {
     private final JButton down = new JButton("Move down");
     private final JLabel title = new JLabel(" ");
     private final JTextArea howTo = area();
-    private final JLabel prompt = new JLabel(" ");
+    private final JTextArea prompt = area();
     private final Pacer pacer = new Pacer();
     private final JLabel reps = new JLabel(" ");
     private final RepBars bars = new RepBars();
@@ -163,7 +160,7 @@ final class RoutineTab extends JPanel {
         });
         JPanel west = new JPanel(new BorderLayout(0, 4));
         JScrollPane sp = new JScrollPane(list);
-        sp.setPreferredSize(new Dimension(330, 200));
+        sp.setPreferredSize(new Dimension(360, 200));
         west.add(new JLabel("Exercises, in order"), BorderLayout.NORTH);
         west.add(sp, BorderLayout.CENTER);
         JPanel moves = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
@@ -251,7 +248,7 @@ final class RoutineTab extends JPanel {
         howTo.setText(String.format(Locale.ROOT, "%d exercises, about %.0f minutes. Put the sensor on, connect it, "
                 + "and press Start: each exercise's start position is captured as its own neutral, then the "
                 + "repetitions are counted with the range of each.", r.exercises().size(), r.plannedMinutes()));
-        prompt.setText(" ");
+        prompt.setText("");
     }
 
     private void chooseFile() {
@@ -389,7 +386,7 @@ final class RoutineTab extends JPanel {
             // the how-to is shown above: the prompt that repeats it keeps only what it adds
             String p = e != null && !e.howTo().isEmpty() && s.prompt().startsWith(e.howTo())
                     ? s.prompt().substring(e.howTo().length()).strip() : s.prompt();
-            prompt.setText("<html>" + escape(p.isEmpty() ? " " : p) + "</html>");
+            prompt.setText(p);
         }
         feedback.setText(String.join("\n", s.feedback()));
     }
@@ -465,7 +462,7 @@ final class RoutineTab extends JPanel {
                     text = String.format(Locale.ROOT, "Today: %.1f min of routines (%d finished). Streak: %d day%s "
                                     + "in a row with a finished routine.", rd.minutesOn(today), rd.finishedOn(today),
                             streak, streak == 1 ? "" : "s");
-                    measured = latestCheck(store.mobilityChecks());
+                    measured = MobilityHistory.targets(store.mobilityChecks());
                 }
             } catch (RuntimeException e) {
                 text = "Could not read the history: " + e.getMessage();
@@ -481,23 +478,6 @@ final class RoutineTab extends JPanel {
         }, "midback-routine-history");
         t.setDaemon(true);
         t.start();
-    }
-
-    /** The ranges of the latest mobility check (the goals never exceed them), or null when none. */
-    static RangeTargets latestCheck(List<MobilityRecord> checks) {
-        MobilityRecord latest = checks.stream().max(java.util.Comparator.comparing(MobilityRecord::start))
-                .orElse(null);
-        if (latest == null) {
-            return null;
-        }
-        Map<Direction, Double> m = new EnumMap<>(Direction.class);
-        latest.directions().forEach((name, fig) -> {
-            Direction d = Direction.byJsonName(name);
-            if (d != null && fig.romDeg() > 0 && Double.isFinite(fig.romDeg())) {
-                m.put(d, fig.romDeg());
-            }
-        });
-        return RangeTargets.of(m);
     }
 
     // ---- what tests read ---------------------------------------------------------------------------------------
@@ -516,10 +496,6 @@ final class RoutineTab extends JPanel {
 
     boolean playing() {
         return playing != null;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     /** The pacer: the cue in large letters over a bar that fills through its half of the tempo. */

@@ -35,15 +35,36 @@ import static io.midback.ui.ScenarioSupport.text;
 /**
  * Breaks that move, in the real window (started by {@link RoutineWindowTest} with a {@code DISPLAY}): a simulated
  * wearer sits still (break reminders after 1 minute), the reminder's banner offers the desk routine, the wearer takes
- * it up on the Routine tab and does it; all at 16× real time. Prints what the window showed and what the history
+ * it up on the Routine tab and does it; all at 24× real time. Prints what the window showed and what the history
  * holds as {@code key=value}, and saves screenshots.
  */
 public final class RoutineGuiScenario {
-    static final double SPEED = 16, SIT_FIRST_S = 100, SIT_AFTER_S = 40;
+    static final double SPEED = 24, SIT_FIRST_S = 70;
 
-    /** The wearer: sits, does the desk routine (rotations a little short of the goal, squats tipping forward), sits. */
+    /**
+     * The wearer: sits (at least {@link #SIT_FIRST_S}, and on until the routine has begun, as a person answers the
+     * offer), holds still a little longer, does the desk routine (rotations a little short of the goal, squats
+     * tipping forward), then sits until disconnected.
+     */
     static final class DeskWearer implements SampleSource {
+        static final long SEED = 9;
+        static final double CHUNK_S = 5, HOLD_S = 10;
+        private final java.util.function.BooleanSupplier routineBegun;
+        private final SimulatorConfig cfg = SimulatorConfig.defaults().withRate(50).withSeed(SEED);
         private volatile boolean stopped;
+        private double t;
+
+        DeskWearer(java.util.function.BooleanSupplier routineBegun) {
+            this.routineBegun = routineBegun;
+        }
+
+        static RoutineSession person() {
+            return RoutineSession.of("seated", List.of(
+                    new RoutineSession.Set("seated-rotation", "seated", 0, 2, 0, 6, 28, 28, 0),
+                    new RoutineSession.Set("chair-extension", "seated", 0, 0, -1, 6, 0, 14, 0),
+                    new RoutineSession.Set("wall-squat", "standing", 0, 0, 1, 6, 24, 0, 0)),
+                    new RoutineSession.Person(0.9, 0.3, 0.5, 0.02, 0, 0.1), SEED);
+        }
 
         @Override
         public String describe() {
@@ -63,26 +84,30 @@ public final class RoutineGuiScenario {
 
         @Override
         public void run(SampleSink sink) {
-            SimulatorConfig cfg = SimulatorConfig.defaults().withRate(50).withSeed(9);
-            RoutineSession person = RoutineSession.of("seated", List.of(
-                    new RoutineSession.Set("seated-rotation", "seated", 0, 2, 0, 6, 28, 28, 0),
-                    new RoutineSession.Set("chair-extension", "seated", 0, 0, -1, 6, 0, 14, 0),
-                    new RoutineSession.Set("wall-squat", "standing", 0, 0, 1, 6, 24, 0, 0)),
-                    new RoutineSession.Person(0.9, 0.3, 0.5, 0.02, 0, 0.1), 9);
             try {
-                play(new Simulator(Scenario.parse("sit", "0:00 " + SIT_FIRST_S + "s still\n", "sit"), cfg), sink,
-                        0);
-                play(new Simulator(person.scenario(), cfg), sink, SIT_FIRST_S);
-                play(new Simulator(Scenario.parse("sit", "0:00 " + SIT_AFTER_S + "s still\n", "sit"), cfg), sink,
-                        SIT_FIRST_S + person.scenario().durationS());
+                for (int k = 0; k < 200 && (t < SIT_FIRST_S || !routineBegun.getAsBoolean()); k++) {
+                    sit(sink, CHUNK_S);
+                }
+                sit(sink, HOLD_S);
+                RoutineSession person = person();
+                play(new Simulator(person.scenario(), cfg), sink, person.scenario().durationS());
+                for (int k = 0; k < 200; k++) {
+                    sit(sink, CHUNK_S);
+                }
             } catch (PacedSink.Stopped e) {
                 // disconnected
             }
             sink.end();
         }
 
+        private void sit(SampleSink sink, double seconds) {
+            play(new Simulator(Scenario.parse("sit", "0:00 " + seconds + "s still\n", "sit"), cfg), sink, seconds);
+        }
+
         /** One part of the day, paced, its times following the parts before. */
-        private void play(Simulator sim, SampleSink sink, double offsetS) {
+        private void play(Simulator sim, SampleSink sink, double durationS) {
+            double offsetS = t;
+            t += durationS;
             sim.run(new PacedSink(new ForwardingSink(sink) {
                 @Override
                 public void accept(SampleBatch b) {
@@ -123,9 +148,9 @@ public final class RoutineGuiScenario {
         HistoryAccess history = new HistoryAccess(io.midback.history.HistoryPaths.defaultDatabase(),
                 msg -> report("notice.history", msg));
         report("history.db", history.path());
+        EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
         MidbackWindow w = onEdt(() -> {
             Theme.install(false);
-            EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
             MidbackWindow win = new MidbackWindow(UiPrefs.load(config), engine, new TransportCatalog(
                     java.time.Duration.ofSeconds(2)), Clock.systemDefaultZone(), history);
             engine.onHistoryWritten(win::historyWritten);
@@ -138,7 +163,8 @@ public final class RoutineGuiScenario {
         JTabbedPane tabs = ScenarioSupport.named(w.frame(), "tabs", JTabbedPane.class);
         long t0 = System.nanoTime();
         onEdt(() -> {
-            w.connect(new DeskWearer(), null);
+            w.connect(new DeskWearer(() -> engine.session() != null && engine.session().routine().snapshot()
+                    .running()), null);
             return null;
         });
         AbstractButton offer = ScenarioSupport.named(w.frame(), "bannerOffer", AbstractButton.class);
@@ -148,15 +174,28 @@ public final class RoutineGuiScenario {
         report("reminder.text", text(w.frame(), "alertText"));
         click(w.frame(), "bannerOffer");
         report("tab", onEdt(() -> tabs.getTitleAt(tabs.getSelectedIndex())));
-        boolean counted = await(() -> text(w.frame(), "routineReps").matches("Repetitions: [3-6] of 6"), 30);
-        report("counted.live", counted);
-        report("title.live", text(w.frame(), "routineTitle"));
-        Thread.sleep(300);
+        String[] seen = new String[2];
+        boolean counted = await(() -> {
+            seen[0] = text(w.frame(), "routineReps");
+            seen[1] = text(w.frame(), "routineTitle");
+            return seen[0].matches("Repetitions: [3-5] of 6") && seen[1].equals("Seated rotations");
+        }, 30);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("12-routine.png"));
+        report("counted.live", counted);
+        report("reps.live", seen[0]);
+        report("title.live", seen[1]);
         boolean done = await(() -> text(w.frame(), "routineResult").startsWith("desk finished"), 30);
         report("done", done);
         report("result", text(w.frame(), "routineResult"));
         report("wall.s", (System.nanoTime() - t0) / 1e9);
+        // once more, and stopped at once: it hurts
+        click(w.frame(), "routineStart");
+        report("again.begun", await(() -> text(w.frame(), "routinePrompt").startsWith("Desk movement break"), 10));
+        click(w.frame(), "routineHurts");
+        report("hurts.shown", await(() -> text(w.frame(), "routineResult").contains("red flags"), 10));
+        report("hurts.result", text(w.frame(), "routineResult"));
+        Thread.sleep(100);
+        ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("14-routine-hurts.png"));
         onEdt(() -> {
             w.disconnect();
             return null;
@@ -170,8 +209,15 @@ public final class RoutineGuiScenario {
         HistoryStore store = history.store();
         List<HistoryEvent> routines = store.events(EventKind.ROUTINE);
         report("history.routines", routines.size());
+        StringBuilder truth = new StringBuilder();
+        for (RoutineSession.TruthRep t : DeskWearer.person().truth(DeskWearer.SEED)) {
+            truth.append(truth.length() == 0 ? "" : " ").append(t.name()).append(':')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", t.rangeDeg()));
+        }
+        report("truth", truth);
         if (!routines.isEmpty()) {
             report("history.detail", routines.get(0).detail());
+            report("history.detail.last", routines.get(routines.size() - 1).detail());
             DayData day = store.day(routines.get(0).localDate());
             List<HistoryEvent> breaks = day.events(EventKind.BREAK);
             report("history.breaks", breaks.size());

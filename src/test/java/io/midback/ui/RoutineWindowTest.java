@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Breaks that move, end to end in the window (real window under Xvfb, a simulated wearer at 16× real time): a break
+ * Breaks that move, end to end in the window (real window under Xvfb, a simulated wearer at 24× real time): a break
  * reminder's banner offers the desk routine; taken up, it plays on the Routine tab (how-to, repetitions counted live
- * with their ranges, feedback), finishes, counts as the break, and lands in the history with the streak.
+ * with their ranges, feedback), finishes, counts as the break, and lands in the history with the streak; started again
+ * and stopped because it hurts, it shows the red-flag text and is recorded so (no break, the streak unchanged).
  */
 @ExtendWith(XvfbExtension.class)
 class RoutineWindowTest {
@@ -47,14 +48,39 @@ class RoutineWindowTest {
         assertEquals("true", seen.getProperty("done"), output);
         assertTrue(seen.getProperty("result", "").contains("movement break"), output);
         assertEquals("true", seen.getProperty("streak.shown"), output);
-        assertEquals("1", seen.getProperty("history.routines"), output);
+        assertEquals("true", seen.getProperty("again.begun"), output);
+        assertEquals("true", seen.getProperty("hurts.shown"), output);
+        assertTrue(seen.getProperty("hurts.result").contains("Sharp pain, burning, tingling or nerve-like symptoms "
+                + "are red flags: reduce the intensity next time, or consult a professional"), output);
+        assertEquals("2", seen.getProperty("history.routines"), output);
+        assertTrue(seen.getProperty("history.detail.last", "").startsWith("desk, stopped: it hurts, "), output);
         assertTrue(seen.getProperty("history.detail", "").startsWith("desk, finished, "), output);
         assertTrue(seen.getProperty("history.detail").contains("seated-rotation: 6 reps"), output);
+        // each repetition's range in the history, against the simulated person's true one (within 3°)
+        java.util.Map<String, List<Double>> truth = new java.util.LinkedHashMap<>();
+        for (String t : seen.getProperty("truth").split(" ")) {
+            String[] nv = t.split(":");
+            truth.computeIfAbsent(nv[0], k -> new java.util.ArrayList<>()).add(Double.parseDouble(nv[1]));
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+): (\\d+) reps, ranges ([0-9 ]+)°")
+                .matcher(seen.getProperty("history.detail"));
+        int exercises = 0;
+        while (m.find()) {
+            exercises++;
+            List<Double> expected = truth.get(m.group(1));
+            String[] got = m.group(3).strip().split(" ");
+            assertEquals(expected.size(), got.length, m.group(0) + " vs " + expected);
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(expected.get(i), Double.parseDouble(got[i]), 3.0, m.group(0) + " vs " + expected);
+            }
+        }
+        assertEquals(3, exercises, seen.getProperty("history.detail"));
         assertEquals("1", seen.getProperty("history.breaks"), output);
         assertEquals("true", seen.getProperty("history.breakStartsWithRoutine"), output);
         assertEquals("1", seen.getProperty("history.streak"), output);
         assertTrue(Path.of(seen.getProperty("history.db")).startsWith(dir), output);
         assertTrue(Files.isRegularFile(MidbackWindowTest.SHOTS.resolve("12-routine.png")));
         assertTrue(Files.isRegularFile(MidbackWindowTest.SHOTS.resolve("13-routine-done.png")));
+        assertTrue(Files.isRegularFile(MidbackWindowTest.SHOTS.resolve("14-routine-hurts.png")));
     }
 }
