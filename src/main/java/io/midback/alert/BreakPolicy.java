@@ -55,6 +55,11 @@ final class BreakPolicy {
         }
     }
 
+    /** A movement routine from {@code fromS} to {@code toS} was done to its end: a break ({@link SedentaryBouts#activeBreak}). */
+    void activeBreak(double fromS, double toS) {
+        bouts.activeBreak(fromS, toS);
+    }
+
     /** Samples are missing from {@code fromS} to {@code toS}. */
     void gap(double fromS, double toS) {
         bouts.gap(fromS, toS);

@@ -5,7 +5,6 @@ import io.midback.posture.PostureDiagnostics;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureSettings;
 import io.midback.posture.PostureTracker;
-import io.midback.sensor.Gap;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,10 +32,18 @@ public final class PostureEngine {
     private Instant sessionStart;
     private ZoneId zone;
 
-    private volatile Snooze snoozeRequest;
-    private volatile boolean cancelSnoozeRequest;
+    private final java.util.concurrent.atomic.AtomicReference<Snooze> snoozeRequest =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean cancelSnoozeRequest =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<double[]> activeBreakRequest =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /**
+     * Set after any control request (settings, snooze, cancel, active break): one volatile read per sample looks
+     * for them.
+     */
+    private volatile boolean controlPending;
     private double snoozedUntilS = Double.NEGATIVE_INFINITY;
-    private double prevT = Double.NaN;
     private double lastT = Double.NaN;
     private boolean calibrationChanged;
 
@@ -83,6 +90,7 @@ public final class PostureEngine {
      */
     public void updateSettings(PostureSettings s) {
         settingsRequest.set(java.util.Objects.requireNonNull(s, "settings"));
+        controlPending = true;
     }
 
     /**
@@ -97,39 +105,54 @@ public final class PostureEngine {
     public void update(double tS, double qw, double qx, double qy, double qz,
                        double gxRadPerS, double gyRadPerS, double gzRadPerS,
                        double axMps2, double ayMps2, double azMps2, PostureFrame out) {
-        if (settingsRequest.getAcquire() != null) {
-            PostureSettings s = settingsRequest.getAndSet(null);
-            if (s != null) {
-                settings = s;
-                tracker.updateSettings(s);
-                slump.updateSettings(s);
-                breaks.updateSettings(s);
-                staleness.updateSettings(s);
-            }
+        boolean control = controlPending;
+        if (control) {
+            controlPending = false; // before the requests are taken: one made meanwhile sets it again
+            takeSettings();
         }
         tracker.update(tS, qw, qx, qy, qz, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2, out);
-        double dt = Double.isNaN(prevT) || tS < prevT || Gap.isGap(tS - prevT) ? 0 : tS - prevT;
-        prevT = tS;
+        double dt = tracker.dtS();
         lastT = tS;
         if (calibrationChanged) {
             calibrationChanged = false;
             slump.close(tS);
             staleness.reset();
         }
-        if (cancelSnoozeRequest) {
-            cancelSnoozeRequest = false;
-            snoozedUntilS = Double.NEGATIVE_INFINITY;
-        }
-        Snooze request = snoozeRequest;
-        if (request != null) {
-            snoozeRequest = null;
-            snoozedUntilS = request.untilS(tS, sessionStart, zone);
+        if (control) {
+            takeSnoozeAndBreak(tS);
         }
         boolean awake = tS >= snoozedUntilS;
         staleness.update(tS, dt, out.state, tracker.isMoving(), awake);
         boolean sedentary = out.calibrated && out.state.isSedentary();
-        slump.update(tS, out.flexionDeg, sedentary, awake && !staleness.isStale(), awake);
+        slump.update(tS, out.slumpFlexionDeg(), sedentary, awake && !staleness.isStale(), awake);
         breaks.update(tS, dt, out.state, awake);
+    }
+
+    // The control requests, rare, out of the per-sample method (which stays small enough to be inlined).
+
+    private void takeSettings() {
+        PostureSettings s = settingsRequest.getAndSet(null);
+        if (s != null) {
+            settings = s;
+            tracker.updateSettings(s);
+            slump.updateSettings(s);
+            breaks.updateSettings(s);
+            staleness.updateSettings(s);
+        }
+    }
+
+    private void takeSnoozeAndBreak(double tS) {
+        if (cancelSnoozeRequest.getAndSet(false)) {
+            snoozedUntilS = Double.NEGATIVE_INFINITY;
+        }
+        Snooze request = snoozeRequest.getAndSet(null);
+        if (request != null) {
+            snoozedUntilS = request.untilS(tS, sessionStart, zone);
+        }
+        double[] activeBreak = activeBreakRequest.getAndSet(null);
+        if (activeBreak != null) {
+            breaks.activeBreak(activeBreak[0], activeBreak[1]);
+        }
     }
 
     /** Samples are missing between two session times: an open slump ends where the data stopped. */
@@ -137,7 +160,6 @@ public final class PostureEngine {
         tracker.gap(fromS, toS);
         slump.close(fromS);
         breaks.gap(fromS, toS);
-        prevT = Double.NaN;
     }
 
     /** The session ended at {@code lastS}: an open slump episode is closed and reported. */
@@ -173,18 +195,25 @@ public final class PostureEngine {
         return tracker.calibration();
     }
 
+    /**
+     * A movement routine from session time {@code fromS} to {@code toS} was done to its end: it counts as a break
+     * ({@link io.midback.posture.SedentaryBouts#activeBreak}), so the sitting clock starts again after it and the next
+     * break reminder is a whole interval away. Any thread.
+     */
+    public void activeBreak(double fromS, double toS) {
+        activeBreakRequest.set(new double[] {fromS, toS});
+        controlPending = true;
+    }
+
     /** Pauses the nagging alerts (slump, escalation, corrected, break, recalibrate). Any thread. */
     public void snooze(Snooze snooze) {
-        snoozeRequest = snooze;
+        snoozeRequest.set(snooze);
+        controlPending = true;
     }
 
     public void cancelSnooze() {
-        cancelSnoozeRequest = true;
-    }
-
-    /** Session time alerts are paused until, or −∞. */
-    public double snoozedUntilS() {
-        return snoozedUntilS;
+        cancelSnoozeRequest.set(true);
+        controlPending = true;
     }
 
     /** Time of the last sample seen, NaN before the first. */

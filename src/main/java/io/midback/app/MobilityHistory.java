@@ -4,10 +4,12 @@ import io.midback.history.MobilityRecord;
 import io.midback.mobility.Direction;
 import io.midback.mobility.MobilityResult;
 import io.midback.mobility.Rep;
+import io.midback.routine.RangeTargets;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,5 +42,23 @@ public final class MobilityHistory {
                     peaks, notesBy.getOrDefault(d.jsonName(), List.of())));
         }
         return new MobilityRecord(0, start, zone, device, source, ended, general, dirs);
+    }
+
+    /**
+     * The ranges a routine may ask for: those of the latest check (the last of {@code checks}, oldest first), per
+     * direction it measured; {@link RangeTargets#none()} when there is no check.
+     */
+    public static RangeTargets targets(List<MobilityRecord> checks) {
+        if (checks.isEmpty()) {
+            return RangeTargets.none();
+        }
+        Map<Direction, Double> measured = new EnumMap<>(Direction.class);
+        checks.get(checks.size() - 1).directions().forEach((name, d) -> {
+            Direction dir = Direction.byJsonName(name);
+            if (dir != null && d.romDeg() > 0 && Double.isFinite(d.romDeg())) {
+                measured.put(dir, d.romDeg());
+            }
+        });
+        return RangeTargets.of(measured);
     }
 }

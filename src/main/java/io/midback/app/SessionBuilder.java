@@ -1,6 +1,7 @@
 package io.midback.app;
 
 import io.midback.alert.Alert;
+import io.midback.align.LowerStream;
 import io.midback.alert.AlertKind;
 import io.midback.alert.AlertListener;
 import io.midback.alert.PostureEngine;
@@ -19,6 +20,7 @@ import io.midback.orientation.TiltFilter;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
+import io.midback.posture.SpineAngles;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The one place a session is built from its {@link SessionSpec}: samples → orientation filter → posture engine →
@@ -51,9 +54,17 @@ public final class SessionBuilder implements AutoCloseable {
     private final BreathRateEstimator breathing = new BreathRateEstimator();
     private final BreathingTally breathingTally = new BreathingTally();
     private final BreathingExercise exercise = new BreathingExercise(breathing);
+    private final SessionRoutine routine;
+    /** The history's recorder when the session is saved there, else null. */
+    private HistoryRecorder recorder;
     /** The breathing of each wall-clock minute while sedentary, for the history (null when not saved there). */
     private BreathingTally historyBreathing;
     private final double startEpochS;
+    /** With a lower sensor: its stream on the upper timeline, the spine between the two, and their summary. */
+    private final LowerStream lower;
+    private final SpineAngles spine;
+    private final SpineSummary spineSummary;
+    private final List<Consumer<String>> noticeListeners = new ArrayList<>();
     private Pipeline pipeline;
     private boolean closed;
 
@@ -68,6 +79,33 @@ public final class SessionBuilder implements AutoCloseable {
         if (spec.calibration() != null) {
             engine.useCalibration(spec.calibration());
         }
+        if (spec.lower() != null) {
+            SessionSpec.Lower l = spec.lower();
+            spineSummary = new SpineSummary(l.clock());
+            lower = new LowerStream(l.samples(), l.clock(), OrientationFilters.create(l.filterName(), l.rateHz()),
+                    this::notice);
+            spine = new SpineAngles(spec.posture().neutralWindowS());
+            if (spec.calibration() != null) {
+                spine.calibrated(spec.calibration());
+            }
+            alerts.add(new AlertListener() {
+                @Override
+                public void onAlert(Alert a) {
+                }
+
+                @Override
+                public void onCalibration(Calibration c) {
+                    spine.calibrated(c);
+                }
+            });
+            postureListeners.add(spineSummary);
+        } else {
+            lower = null;
+            spine = null;
+            spineSummary = null;
+        }
+        routine = new SessionRoutine(spec.rateHz(), this::activeBreak);
+        sampleSinks.add(routine);
         alerts.add(summary);
         postureListeners.add(summary);
         postureListeners.add(exercise);
@@ -99,6 +137,26 @@ public final class SessionBuilder implements AutoCloseable {
     public SessionBuilder addAlertListener(AlertListener l) {
         alerts.add(l);
         return this;
+    }
+
+    /**
+     * Told what the session says once as it runs (a lower sensor's stream dropping or coming back), on the
+     * session thread (before {@link #start()}).
+     */
+    public SessionBuilder addNoticeListener(Consumer<String> l) {
+        return addBeforeStart(noticeListeners, l);
+    }
+
+    private void notice(String text) {
+        spineSummary.notice(text);
+        for (Consumer<String> l : noticeListeners) {
+            l.accept(text);
+        }
+    }
+
+    /** With a lower sensor, its summary (spine angles, pelvic tilt, clock, notices); null with one sensor. */
+    public SpineSummary spineSummary() {
+        return spineSummary;
     }
 
     /** Adds a listener for gaps and the end of the stream (before {@link #start()}). */
@@ -146,6 +204,8 @@ public final class SessionBuilder implements AutoCloseable {
         });
         closing(h);
         exercise.logTo(h);
+        routine.logTo(h);
+        recorder = h;
         historyBreathing = new BreathingTally(h::onBreathingMinute);
         return h;
     }
@@ -216,6 +276,11 @@ public final class SessionBuilder implements AutoCloseable {
         Pipeline.PostureStep step = new Pipeline.PostureStep() {
             @Override
             public void update(double tS, OrientationFilter f, SampleBatch b, int i, PostureFrame out) {
+                if (spine != null) {
+                    boolean present = lower.advanceTo(b.tS[i]);
+                    spine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), present, lower.qw(), lower.qx(), lower.qy(),
+                            lower.qz(), out);
+                }
                 double gx = b.gxRadPerS[i], gy = b.gyRadPerS[i], gz = b.gzRadPerS[i];
                 if (tilt != null) {
                     gx = tilt.tiltRateRadPerS(0);
@@ -306,6 +371,23 @@ public final class SessionBuilder implements AutoCloseable {
     /** The session's paced-breathing exercise: started and stopped from any thread, written in its history. */
     public BreathingExercise exercise() {
         return exercise;
+    }
+
+    /** The session's guided routine: started and stopped from any thread, written in its history. */
+    public SessionRoutine routine() {
+        return routine;
+    }
+
+    /**
+     * A movement routine from session time {@code fromS} to {@code toS} was done to its end: a break for the
+     * reminders and the history alike ({@link io.midback.posture.SedentaryBouts#activeBreak}). On the session thread.
+     */
+    void activeBreak(double fromS, double toS) {
+        engine.activeBreak(fromS, toS);
+        HistoryRecorder h = recorder;
+        if (h != null) {
+            h.onActiveBreak(fromS, toS);
+        }
     }
 
     public PostureEngine engine() {

@@ -1,5 +1,8 @@
 package io.midback.app;
 
+import io.midback.align.ClockAlignment;
+import io.midback.align.ClockFit;
+import io.midback.align.SampleTrack;
 import io.midback.orientation.OrientationFilters;
 import io.midback.orientation.TiltFilter;
 import io.midback.posture.Calibration;
@@ -31,10 +34,55 @@ import java.util.function.Consumer;
  * @param calibration    a stored calibration to start from, or null to capture one
  * @param filterName     orientation filter ({@link OrientationFilters#NAMES})
  * @param posture        posture and alert settings
+ * @param lower          a second sensor low on the back (sacral), whose spine angles the session adds and whose
+ *                       spine flexion the slump rule then reads; null for one sensor
  */
 public record SessionSpec(Kind kind, String name, String device, double rateHz, boolean magnetometer, Instant start,
                           boolean startStated, ZoneId zone, Calibration calibration, String filterName,
-                          PostureSettings posture) {
+                          PostureSettings posture, Lower lower) {
+
+    /**
+     * The lower sensor of a two-sensor session: its samples on its own clock, how that clock relates to the upper
+     * sensor's, and its own orientation filter.
+     *
+     * @param name       what it is called (its file or link)
+     * @param rateHz     its nominal rate
+     * @param samples    its stream (a recording read before the session)
+     * @param clock      lower time against upper time (offset and drift)
+     * @param filterName its orientation filter
+     */
+    public record Lower(String name, double rateHz, SampleTrack samples, ClockFit clock, String filterName) {
+        public Lower {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(samples, "samples");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(filterName, "filterName");
+        }
+
+        /**
+         * The lower sensor's recording beside the upper's: both read, and the lower clock found against the upper
+         * one from the movements both felt ({@link ClockAlignment}).
+         */
+        public static Lower ofRecordings(Path upperFile, Path lowerFile, Double rateHz, String filterName) {
+            SampleTrack upper = new SampleTrack();
+            CsvSampleReader.of(upperFile).read(upper);
+            SampleTrack lowerTrack = new SampleTrack();
+            CsvSampleReader reader = CsvSampleReader.of(lowerFile);
+            reader.read(lowerTrack);
+            ClockFit fit = ClockAlignment.estimate(upper, lowerTrack, ClockAlignment.DEFAULT_MAX_OFFSET_S);
+            double lowerRate = reader.metadata().rateHz().orElse(rateHz != null ? rateHz : DEFAULT_RATE_HZ);
+            return new Lower(lowerFile.getFileName().toString(), lowerRate, lowerTrack, fit,
+                    reader.hasGyroscope() ? filterName : TiltFilter.NAME);
+        }
+    }
+
+    /** One sensor: no lower one. */
+    public SessionSpec(Kind kind, String name, String device, double rateHz, boolean magnetometer, Instant start,
+                       boolean startStated, ZoneId zone, Calibration calibration, String filterName,
+                       PostureSettings posture) {
+        this(kind, name, device, rateHz, magnetometer, start, startStated, zone, calibration, filterName, posture,
+                null);
+    }
 
     /** Where the samples come from. */
     public enum Kind {
@@ -132,12 +180,18 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
 
     public SessionSpec withPosture(PostureSettings p) {
         return new SessionSpec(kind, name, device, rateHz, magnetometer, start, startStated, zone, calibration,
-                filterName, p);
+                filterName, p, lower);
     }
 
     public SessionSpec withCalibration(Calibration c) {
         return new SessionSpec(kind, name, device, rateHz, magnetometer, start, startStated, zone, c, filterName,
-                posture);
+                posture, lower);
+    }
+
+    /** The same session with a lower sensor (null: none). */
+    public SessionSpec withLower(Lower l) {
+        return new SessionSpec(kind, name, device, rateHz, magnetometer, start, startStated, zone, calibration,
+                filterName, posture, l);
     }
 
     private static Calibration parseCalibration(Path file, String text, Consumer<String> warnings) {

@@ -56,6 +56,9 @@ public final class SummaryJson {
         }
         b.add("perMinute", minutes);
         extra.add("breathing", b);
+        if (session.spineSummary() != null) {
+            session.spineSummary().addTo(extra);
+        }
         if (session.spec().accelerometerOnly()) {
             JsonArray unavailable = new JsonArray();
             ACCELEROMETER_ONLY_UNAVAILABLE.forEach(unavailable::add);

@@ -121,8 +121,8 @@ public final class PacedBreathing {
         return ratePerMin;
     }
 
-    /** Whether the breathing follows the guide now: a coherence of at least {@link #FOLLOWS_FROM}. */
-    public boolean follows() {
+    /** Whether breathing of this coherence follows the guide: at least {@link #FOLLOWS_FROM} (NaN: no). */
+    public static boolean follows(double coherence) {
         return coherence >= FOLLOWS_FROM;
     }
 

@@ -74,7 +74,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         String bt;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1") // one is required: checked in call() (routine --analyse needs none)
     Source source;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
@@ -106,6 +106,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     SessionOptions options;
 
     private volatile LiveSession running;
+    private volatile LiveRecorder recording;
 
     @Mixin
     PostureOptions posture;
@@ -136,6 +137,9 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (source == null) {
+            throw UserException.usage("give the sensor: --port PORT or --bt DEVICE");
+        }
         WireFormat wireFormat;
         try {
             wireFormat = WireFormat.parse(format);
@@ -205,6 +209,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             closeQuietly(store);
             throw new UserException("cannot record: " + e.getMessage(), e);
         }
+        recording = recorder;
 
         AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
         AtomicReference<String> unrecognised = new AtomicReference<>();
@@ -465,6 +470,14 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         LiveSession s = running;
         if (s != null) {
             s.requestStop(why);
+        }
+    }
+
+    /** A {@code # KEY: VALUE} line in the recording where the samples are now, when recording (any thread). */
+    void noteInRecording(String key, String value) {
+        LiveRecorder r = recording;
+        if (r != null) {
+            r.note(key, value);
         }
     }
 

@@ -6,11 +6,6 @@ import io.midback.mobility.MobilityCheck;
 import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilityResult;
 import io.midback.mobility.MobilitySettings;
-import io.midback.recording.CaptureReplay;
-import io.midback.recording.CsvSampleReader;
-import io.midback.recording.ReadReport;
-import io.midback.recording.RecordingFormatException;
-import io.midback.recording.RecordingMetadata;
 import io.midback.history.HistoryException;
 import io.midback.history.HistoryStore;
 import io.midback.history.MobilityRecord;
@@ -126,34 +121,13 @@ public final class MobilityCommand implements Callable<Integer> {
         if (what.file == null) {
             return guided();
         }
-        Path file = what.file;
-        SessionOptions.checkInput(file, rateHz, 0, 10_000);
         PrintWriter err = spec.commandLine().getErr();
         MobilitySettings settings = MobilitySettings.defaults();
         AngleSeries series = new AngleSeries();
-        boolean csv = ReplayCommand.isCsv(format, file);
-        double nominalHz = rateHz != null ? rateHz : 100;
-        if (csv) {
-            RecordingMetadata metadata = CsvSampleReader.readMetadata(file);
-            nominalHz = metadata.rateHz().orElse(nominalHz);
-        }
-        MobilityCheck check = new MobilityCheck(settings, MobilityCheck.defaultFilter(nominalHz), series);
-        List<MobilityEvent> events = List.of();
-        if (csv) {
-            try {
-                ReadReport report = CsvSampleReader.of(file).read(check);
-                report.problems().forEach(p -> err.println("warning: " + p));
-            } catch (RecordingFormatException e) {
-                throw new UserException(e.getMessage(), e);
-            }
-            events = readEvents(file, err);
-        } else {
-            try {
-                CaptureReplay.of(format, rateHz).replay(file, check);
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage(), 2, e);
-            }
-        }
+        CheckRecording recording = new CheckRecording(what.file, format, rateHz);
+        MobilityCheck check = new MobilityCheck(settings, MobilityCheck.defaultFilter(recording.nominalRateHz()),
+                series);
+        List<MobilityEvent> events = recording.read(check, err);
         MobilityResult result = MobilityAnalysis.analyse(series, events, settings, check.diagnostics());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

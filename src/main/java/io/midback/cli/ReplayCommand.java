@@ -82,6 +82,12 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Wall-clock start (local time) of a recording that does not state one.")
     String start;
 
+    @Option(names = "--lower", paramLabel = "FILE2",
+            description = "a second sensor's recording from low on the back (sacrum): the two are aligned in time "
+                    + "(offset and clock drift from the movements both felt), the spine angles between them are "
+                    + "added, and the slump rule reads the spine's flexion")
+    Path lower;
+
     @Spec
     CommandSpec spec;
 
@@ -101,7 +107,13 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (RecordingFormatException e) {
             throw new UserException(e.getMessage(), e);
         }
+        if (lower != null) {
+            described = described.withLower(TwoSensors.lowerOf(file, lower, csv, rateHz, session.filterName()));
+        }
         SessionBuilder builder = new SessionBuilder(described);
+        if (lower != null) {
+            builder.addNoticeListener(n -> err.println("midback replay: " + n));
+        }
         if (!session.quiet) {
             SessionConsole.ConsoleAlerts.addTo(builder, err);
         }

@@ -4,8 +4,18 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.midback.app.Pipeline;
 import io.midback.app.SessionBuilder;
+import io.midback.app.MobilityHistory;
+import io.midback.history.HistoryException;
 import io.midback.history.HistoryRecorder;
+import io.midback.history.HistoryStore;
+import io.midback.history.MobilityRecord;
 import io.midback.mobility.Direction;
+import io.midback.mobility.MobilityCheck;
+import io.midback.mobility.MobilityEvent;
+import io.midback.orientation.OrientationFilter;
+import io.midback.routine.RoutineAnalysis;
+import io.midback.routine.RoutineEvents;
+import io.midback.routine.RoutineTrack;
 import io.midback.mobility.MobilitySettings;
 import io.midback.routine.Exercise;
 import io.midback.routine.ExerciseResult;
@@ -21,9 +31,12 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,9 +58,17 @@ import java.util.concurrent.atomic.AtomicReference;
                 "Routines: daily (10-15 min), desk (2-3 min), or a routine file (see the README, 'Daily routine')."})
 public final class RoutineCommand extends LiveCommand {
 
-    @Option(names = "--routine", paramLabel = "NAME-OR-FILE", defaultValue = "daily",
-            description = "daily, desk, or a routine file. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--routine", paramLabel = "NAME-OR-FILE",
+            description = "daily, desk, or a routine file. Default: daily (with --analyse: the routine the "
+                    + "recording names, else daily).")
     String routineName;
+
+    @Option(names = "--analyse", paramLabel = "FILE",
+            description = "Analyse a recorded routine (canonical CSV, .csv or .csv.gz; or a byte capture with "
+                    + "--format): its exercises from the player's '# event:' lines, else recognised from the motion "
+                    + "(in the order of --routine); per exercise the repetitions, each one's range and duration, "
+                    + "and the notes. With --json, one JSON object.")
+    Path analyse;
 
     @Option(names = "--only", paramLabel = "NAMES", split = ",",
             description = "These exercises of the routine, in this order (reorders and leaves out).")
@@ -58,6 +79,9 @@ public final class RoutineCommand extends LiveCommand {
                     + "never asks for more. Repeatable.")
     Map<String, Double> targets;
 
+    /** Where the typed commands come from (tests give their own: a test JVM's stdin is its runner's). */
+    InputStream stdin = System.in;
+
     private final AtomicReference<RoutineResult> result = new AtomicReference<>();
     private Routine routine;
     private RangeTargets ranges;
@@ -65,6 +89,12 @@ public final class RoutineCommand extends LiveCommand {
 
     @Override
     public Integer call() {
+        if (analyse != null) {
+            return analyse();
+        }
+        if (routineName == null) {
+            routineName = "daily";
+        }
         try {
             routine = select(RoutineFile.load(routineName), only);
         } catch (IOException e) {
@@ -72,7 +102,7 @@ public final class RoutineCommand extends LiveCommand {
         } catch (IllegalArgumentException e) {
             throw UserException.usage(e.getMessage());
         }
-        ranges = parseTargets(targets);
+        ranges = targets != null && !targets.isEmpty() ? parseTargets(targets) : fromHistory();
         if (durationS == null) {
             durationS = routine.plannedMinutes() * 60 * 3 + 120; // a cap: the routine's end stops the session
         }
@@ -92,6 +122,26 @@ public final class RoutineCommand extends LiveCommand {
             chosen.add(e);
         }
         return r.withExercises(chosen);
+    }
+
+    /** The latest mobility check's ranges when the history holds one (it is only read), else the routine's goals. */
+    private RangeTargets fromHistory() {
+        Path db = saving.pathOrNull();
+        if (db == null || !Files.isRegularFile(db)) {
+            return RangeTargets.none();
+        }
+        try (HistoryStore store = HistoryStore.openForReading(db)) {
+            List<MobilityRecord> checks = store.mobilityChecks();
+            if (!checks.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("routine: the goals go no further than your last mobility check ("
+                        + checks.get(checks.size() - 1).describe().strip() + ")");
+                err.flush();
+            }
+            return MobilityHistory.targets(checks);
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage() + " (or run with --no-history)", e);
+        }
     }
 
     static RangeTargets parseTargets(Map<String, Double> given) {
@@ -119,7 +169,7 @@ public final class RoutineCommand extends LiveCommand {
                 player.end(); // the source ended first: what was done is kept and saved
             }
         });
-        typedCommands(player);
+        typedCommands(player, stdin);
     }
 
     @Override
@@ -165,6 +215,11 @@ public final class RoutineCommand extends LiveCommand {
         }
 
         @Override
+        public void onEvent(MobilityEvent e) {
+            noteInRecording(MobilityEvent.KEY, e.toValue());
+        }
+
+        @Override
         public void onExerciseEnd(ExerciseResult r) {
             line(r.describe());
         }
@@ -182,9 +237,9 @@ public final class RoutineCommand extends LiveCommand {
     }
 
     /** Typed commands on their own thread: s skip, r repeat, h stop (it hurts), q stop. */
-    private static void typedCommands(RoutinePlayer player) {
+    private static void typedCommands(RoutinePlayer player, InputStream stdin) {
         Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null && !player.isDone()) {
                     String c = line.strip().toLowerCase(Locale.ROOT);
@@ -220,25 +275,93 @@ public final class RoutineCommand extends LiveCommand {
         o.addProperty("routine", r.routine());
         o.addProperty("ended", r.how());
         o.addProperty("minutes", Math.round(r.minutes() * 100) / 100.0);
+        o.add("exercises", exercisesJson(r.exercises()));
+        json.add("routine", o);
+    }
+
+    /** The exercises as JSON: {@code [{name, startS, endS, reps, repRangesDeg, repDurationsS, notes, ended}, …]}. */
+    static JsonArray exercisesJson(List<ExerciseResult> exercises) {
         JsonArray list = new JsonArray();
-        for (ExerciseResult e : r.exercises()) {
+        for (ExerciseResult e : exercises) {
             JsonObject x = new JsonObject();
             x.addProperty("name", e.name());
             x.addProperty("startS", Math.round(e.startS() * 100) / 100.0);
             x.addProperty("endS", Math.round(e.endS() * 100) / 100.0);
             x.addProperty("reps", e.reps());
-            JsonArray rr = new JsonArray();
-            for (double d : e.repRangesDeg()) {
-                rr.add(Math.round(d * 10) / 10.0);
-            }
-            x.add("repRangesDeg", rr);
+            x.add("repRangesDeg", rounded(e.repRangesDeg(), 10));
+            x.add("repDurationsS", rounded(e.repDurationsS(), 100));
             JsonArray notes = new JsonArray();
             e.notes().forEach(notes::add);
             x.add("notes", notes);
             x.addProperty("ended", e.ended());
             list.add(x);
         }
-        o.add("exercises", list);
-        json.add("routine", o);
+        return list;
+    }
+
+    private static JsonArray rounded(double[] values, double scale) {
+        JsonArray a = new JsonArray();
+        for (double d : values) {
+            a.add(Math.round(d * scale) / scale);
+        }
+        return a;
+    }
+
+    /** {@code routine --analyse FILE}: the exercises of a recorded routine. */
+    private int analyse() {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        CheckRecording recording = new CheckRecording(analyse, format, rateHz == null ? null : rateHz.doubleValue());
+        MobilitySettings settings = MobilitySettings.defaults();
+        OrientationFilter filter = MobilityCheck.defaultFilter(recording.nominalRateHz());
+        RoutineTrack track = new RoutineTrack(filter);
+        List<MobilityEvent> events;
+        try {
+            events = recording.read(new MobilityCheck(settings, filter, track), err);
+        } catch (IOException e) {
+            throw new UserException(analyse + ": " + UserException.reason(e), e);
+        }
+        String name = routineName;
+        if (name == null) {
+            name = events.stream().filter(e -> e.kind().equals(RoutineEvents.ROUTINE_START)).map(MobilityEvent::detail)
+                    .filter(RoutineFile.BUILT_IN::contains).findFirst().orElse("daily");
+        }
+        Routine r;
+        try {
+            r = select(RoutineFile.load(name), only);
+        } catch (IOException e) {
+            throw new UserException(name + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw UserException.usage(e.getMessage());
+        }
+        RoutineAnalysis.Result result = RoutineAnalysis.analyse(track, events, r, parseTargets(targets), settings);
+        if (options.json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("routine", r.name());
+            o.addProperty("found", result.found());
+            o.add("exercises", exercisesJson(result.exercises()));
+            JsonArray notes = new JsonArray();
+            result.notes().forEach(notes::add);
+            o.add("notes", notes);
+            out.println(o);
+        } else {
+            out.println("routine " + r.name() + " (exercises " + (result.found().equals("events")
+                    ? "from the recording's events" : result.found()) + "):");
+            for (ExerciseResult e : result.exercises()) {
+                out.println("  " + e.describe());
+                double[] d = e.repDurationsS();
+                if (d.length > 0) {
+                    StringBuilder sb = new StringBuilder("    durations");
+                    for (double v : d) {
+                        sb.append(String.format(Locale.ROOT, " %.1f", v));
+                    }
+                    out.println(sb.append(" s"));
+                }
+                e.notes().forEach(n -> out.println("    " + n));
+            }
+            result.notes().forEach(n -> out.println("note: " + n));
+        }
+        out.flush();
+        err.flush();
+        return 0;
     }
 }

@@ -58,6 +58,9 @@ final class SessionConsole {
             out.printf(Locale.ROOT, "breathing: %.1f breaths/min (median over %.0f s still)%n", r.ratePerMin(),
                     r.validS());
         }
+        if (session.spineSummary() != null) {
+            session.spineSummary().printHuman(out);
+        }
         if (session.spec().accelerometerOnly()) {
             out.println("accelerometer only: " + SummaryJson.ACCELEROMETER_ONLY_ANGLES + "; unavailable: "
                     + String.join(", ", SummaryJson.ACCELEROMETER_ONLY_UNAVAILABLE));

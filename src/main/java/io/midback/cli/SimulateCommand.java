@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -25,7 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Simulates a back-worn IMU following a scenario and writes the recording in the canonical CSV "
                 + "format, with its ground truth beside it (NAME.truth.csv[.gz], NAME.episodes.json).",
-                "SCENARIO is a built-in (slump-demo, workday, paced-breathing) or a scenario file (see samples/README.md)."})
+                "SCENARIO is a built-in (slump-demo, workday, paced-breathing, two-sensor-demo) or a scenario file (see samples/README.md)."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "built-in name or scenario file")
@@ -94,6 +95,28 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--perfect", description = "a perfect sensor: no bias, drift or noise")
     boolean perfect;
 
+    @Option(names = "--lower-out", paramLabel = "FILE2",
+            description = "also a lower sensor on the sacrum (its pelvis moving on its own): its recording, with "
+                    + "--out; the two name each other")
+    Path lowerOut;
+
+    @Option(names = "--lower-rate", paramLabel = "HZ", defaultValue = "100",
+            description = "the lower sensor's nominal rate (default: ${DEFAULT-VALUE})")
+    double lowerRateHz;
+
+    @Option(names = "--lower-mount", paramLabel = "MOUNT", defaultValue = "upright",
+            description = "the lower sensor's mounting on the sacrum, as --mount (default: ${DEFAULT-VALUE})")
+    String lowerMount;
+
+    @Option(names = "--lower-start", paramLabel = "S", defaultValue = "0",
+            description = "the lower sensor starts this many seconds after the upper (default: ${DEFAULT-VALUE})")
+    double lowerStartS;
+
+    @Option(names = "--lower-clock-fast", paramLabel = "PERCENT", defaultValue = "0",
+            description = "the lower sensor's clock runs this much fast against the upper's, % (default: "
+                    + "${DEFAULT-VALUE})")
+    double lowerClockFastPct;
+
     @Override
     public Integer call() {
         if (!(rateHz >= 1 && rateHz <= 1000)) {
@@ -127,12 +150,16 @@ public final class SimulateCommand implements Callable<Integer> {
         if (start != null) {
             startTime = ReplayCommand.parseStart(start);
         }
-        SimulatorConfig cfg = new SimulatorConfig(rateHz, seed, mounting, magnetometer,
-                perfect ? SensorErrors.NONE : SensorErrors.REALISTIC, slumps);
+        SimulatorConfig cfg = SimulatorConfig.defaults().withRate(rateHz).withSeed(seed).withMounting(mounting)
+                .withMagnetometer(magnetometer).withErrors(perfect ? SensorErrors.NONE : SensorErrors.REALISTIC)
+                .withSlumps(slumps);
         if (target.out == null) {
             return serve(sc, cfg);
         }
         Path out = target.out;
+        if (lowerOut != null) {
+            return writePair(sc, cfg, out, startTime);
+        }
         Simulator sim = new Simulator(sc, cfg);
         PrintStream err = System.err;
         long t0 = System.nanoTime();
@@ -151,6 +178,37 @@ public final class SimulateCommand implements Callable<Integer> {
         for (SlumpEpisode e : r.slumpEpisodes()) {
             err.printf(Locale.ROOT, "  %8.2f - %8.2f s  peak %.1f°%n", e.startS(), e.endS(), e.peakFlexionDeg());
         }
+        return 0;
+    }
+
+    /** The upper and the lower sensor of one wearer, each to its files. */
+    private int writePair(Scenario sc, SimulatorConfig cfg, Path out, LocalDateTime startTime) {
+        if (!(lowerRateHz >= 1 && lowerRateHz <= 1000)) {
+            throw new UserException("--lower-rate must be between 1 and 1000 Hz, not " + fmt(lowerRateHz), 2, null);
+        }
+        SimulatorConfig lowerCfg;
+        io.midback.sim.SensorClock clock;
+        try {
+            lowerCfg = cfg.withRate(lowerRateHz).withMounting(Mounting.parse(lowerMount));
+            clock = new io.midback.sim.SensorClock(lowerStartS, lowerClockFastPct / 100);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--lower-mount/--lower-start/--lower-clock-fast: " + e.getMessage(), 2, null);
+        }
+        Simulator upper = new Simulator(sc, cfg);
+        Simulator lower = new Simulator(sc, lowerCfg, io.midback.sim.Site.SACRUM, clock);
+        SimulationFiles.PairResult r;
+        try {
+            r = SimulationFiles.writePair(upper, out, lower, lowerOut, truthRateHz, startTime);
+        } catch (IOException e) {
+            throw new UserException("cannot write " + out + " or " + lowerOut + ": " + e.getMessage(), e);
+        }
+        PrintStream err = System.err;
+        for (SimulationFiles.Result x : List.of(r.upper(), r.lower())) {
+            err.printf(Locale.ROOT, "simulate: %s, %d samples -> %s (truth %s)%n", sc.name(), x.samples(),
+                    x.recording(), x.truth());
+        }
+        err.printf(Locale.ROOT, "simulate: %d true slump episodes by the spine between the sensors (threshold %s°, "
+                + "dwell %s s)%n", r.lower().slumpEpisodes().size(), fmt(slumpThresholdDeg), fmt(slumpDwellS));
         return 0;
     }
 

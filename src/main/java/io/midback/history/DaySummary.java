@@ -20,12 +20,14 @@ import java.util.Map;
  *                         when none had one)
  * @param breathMinutes    the minutes with a breathing rate
  * @param breathingExercises paced-breathing exercises done
+ * @param routineMinutes   minutes in guided routines ({@link RoutineDays})
+ * @param routinesFinished guided routines done to their end
  */
 public record DaySummary(LocalDate date, int sessions, double recordedS, double wornS, double gapS,
                          Map<String, Double> postureSeconds, double uprightShare, double slumpSeconds,
                          int slumpEpisodes, Map<String, Integer> alerts, int breaks, int sittingBouts,
                          double longestSittingS, double breathRatePerMin, int breathMinutes,
-                         int breathingExercises) {
+                         int breathingExercises, double routineMinutes, int routinesFinished) {
 
     public static DaySummary of(DayData day) {
         double[] s = new double[PostureState.values().length];
@@ -72,10 +74,12 @@ public record DaySummary(LocalDate date, int sessions, double recordedS, double 
             }
         }
         double upright = s[PostureState.UPRIGHT.ordinal()];
+        RoutineDays routines = RoutineDays.of(day.events());
         return new DaySummary(day.date(), day.sessions().size(), recorded, worn, gap,
                 Collections.unmodifiableMap(posture), sitting > 0 ? upright / sitting : Double.NaN,
                 s[PostureState.SLOUCHED.ordinal()], episodes, Collections.unmodifiableMap(alerts), breaks, bouts,
-                longest, breathRatePerMin(day), breathMinutes(day), exercises);
+                longest, breathRatePerMin(day), breathMinutes(day), exercises, routines.minutesOn(day.date()),
+                routines.finishedOn(day.date()));
     }
 
     /** The median of the minutes' breathing rates (NaN when no minute has one). */

@@ -235,6 +235,16 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
         onExercise(EventKind.ROUTINE, startS, endS, detail);
     }
 
+    /**
+     * A movement routine from {@code fromS} to {@code toS} was done to its end: a break by the one rule
+     * ({@link SedentaryBouts#activeBreak}); the bout going on ends where the routine began.
+     */
+    public void onActiveBreak(double fromS, double toS) {
+        if (!closed) {
+            bouts.activeBreak(fromS, toS);
+        }
+    }
+
     private void onExercise(EventKind kind, double startS, double endS, String detail) {
         if (closed) {
             return;
@@ -333,13 +343,7 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
             closeBreak(t);
         }
         if ((events & SedentaryBouts.BREAK_STARTED) != 0) {
-            double fromS = bouts.breakStartS();
-            if (boutOpen) {
-                closeBout(Math.max(fromS, boutOpenedS)); // later only for a bout reopened after midnight
-            }
-            breakOpen = true;
-            breakSeq = nextSeq++;
-            addOp(true, breakSeq, EventKind.BREAK, fromS, Double.NaN, null, Double.NaN, null);
+            breakStarted();
         }
         if (!boutOpen && bouts.boutActive() && state.isSedentary()) {
             openBout(t); // a new bout, or the same one going on after midnight
@@ -374,6 +378,17 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     }
 
     // ---- per minute and per event (rare: allocation is fine) ---------------------------------------------------
+
+    /** The bout ended where the break's movement began ({@link SedentaryBouts#breakStartS()}): a break opens there. */
+    private void breakStarted() {
+        double fromS = bouts.breakStartS();
+        if (boutOpen) {
+            closeBout(Math.max(fromS, boutOpenedS)); // later only for a bout reopened after midnight
+        }
+        breakOpen = true;
+        breakSeq = nextSeq++;
+        addOp(true, breakSeq, EventKind.BREAK, fromS, Double.NaN, null, Double.NaN, null);
+    }
 
     private void startMinute(long epochMinute) {
         ZonedDateTime z = Instant.ofEpochSecond(epochMinute * 60).atZone(zone);

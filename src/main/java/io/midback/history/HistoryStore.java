@@ -199,22 +199,6 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** {@code PRAGMA integrity_check}: "ok" or the problems found. */
-    public synchronized String integrityCheck() {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            StringBuilder sb = new StringBuilder();
-            while (rs.next()) {
-                if (!sb.isEmpty()) {
-                    sb.append('\n');
-                }
-                sb.append(rs.getString(1));
-            }
-            return sb.toString();
-        } catch (SQLException e) {
-            throw fail("check", e);
-        }
-    }
-
     /**
      * Starts recording a session fed by the pipeline: slump episodes from the alert stage, the default break
      * length and sample-interval limit.
@@ -506,6 +490,31 @@ public final class HistoryStore implements AutoCloseable {
                 "SELECT local_date FROM minutes UNION SELECT local_date FROM events ORDER BY 1")) {
             while (rs.next()) {
                 out.add(LocalDate.parse(rs.getString(1)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("read", e);
+        }
+    }
+
+    /**
+     * Every event of one kind, on every day, oldest first (an event the session left open ends where it began: read a
+     * day with {@link #day} for its end). Routines for their minutes and the streak ({@link RoutineDays}).
+     */
+    public synchronized List<HistoryEvent> events(EventKind kind) {
+        List<HistoryEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT session_id, local_date, start_ms, end_ms, detail, "
+                + "peak_flexion_deg, message FROM events WHERE kind = ? ORDER BY start_ms, session_id, seq")) {
+            ps.setString(1, kind.label());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long start = rs.getLong(3);
+                    long end = rs.getLong(4);
+                    boolean open = rs.wasNull();
+                    out.add(new HistoryEvent(rs.getLong(1), kind, LocalDate.parse(rs.getString(2)),
+                            Instant.ofEpochMilli(start), Instant.ofEpochMilli(open ? start : Math.max(start, end)),
+                            open, rs.getString(5), getDouble(rs, 6), rs.getString(7)));
+                }
             }
             return out;
         } catch (SQLException e) {

@@ -84,10 +84,4 @@ public final class AngleSeries implements MobilityListener {
     public double speedDegPerS(int i) {
         return speed[i];
     }
-
-    /** The first index at or after time tS (size() when none). */
-    public int indexAt(double tS) {
-        int i = Arrays.binarySearch(t, 0, n, tS);
-        return i >= 0 ? i : -i - 1;
-    }
 }

@@ -97,11 +97,6 @@ public final class GuidedCheck implements MobilityListener {
         return phase == Phase.BLOCK ? ORDER[block] : null;
     }
 
-    /** Repetitions counted in the current direction. */
-    public int counted() {
-        return counted;
-    }
-
     @Override
     public void onFrame(MobilityFrame f) {
         if (phase == Phase.OVER) {

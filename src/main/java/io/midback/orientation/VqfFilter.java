@@ -725,46 +725,6 @@ public final class VqfFilter implements OrientationFilter {
         return outZ;
     }
 
-    /** Estimated gyroscope bias about the sensor's x axis, rad/s (likewise y, z). */
-    public double biasXRadPerS() {
-        return biasX;
-    }
-
-    public double biasYRadPerS() {
-        return biasY;
-    }
-
-    public double biasZRadPerS() {
-        return biasZ;
-    }
-
-    /** Standard deviation of the bias estimate (upper bound over the axes), rad/s. */
-    public double biasSigmaRadPerS() {
-        double r0 = Math.abs(p00) + Math.abs(p01) + Math.abs(p02);
-        double r1 = Math.abs(p01) + Math.abs(p11) + Math.abs(p12);
-        double r2 = Math.abs(p02) + Math.abs(p12) + Math.abs(p22);
-        double p = Math.min(Math.max(Math.max(r0, r1), r2), biasP0);
-        return Math.sqrt(p) * (DEG / 100);
-    }
-
-    public boolean restDetected() {
-        return restDetected;
-    }
-
-    public boolean magneticDisturbanceDetected() {
-        return magDistDetected;
-    }
-
-    /** The heading correction from the magnetometer, rad (0 in 6D). */
-    public double headingCorrectionRad() {
-        return delta;
-    }
-
-    /** The sampling period the filter's coefficients are computed for, s. */
-    public double coefficientPeriodS() {
-        return ts;
-    }
-
     @Override
     public String name() {
         return "midback";

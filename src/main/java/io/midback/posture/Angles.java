@@ -32,7 +32,10 @@ final class Angles {
         if (x < 0) {
             r = Math.PI - r;
         }
-        return y < 0 ? -r : r;
+        // y < 0 ? −r : r (r ≥ 0) without a branch: the sign of an angle near zero (an upright trunk's flexion,
+        // its lateral bend and axial rotation) flips from sample to sample, which a branch predicts badly; y + 0.0
+        // is y, save that −0.0 becomes +0.0 (which the comparison takes as not negative too).
+        return Math.copySign(r, y + 0.0);
     }
 
     /** Largest |t| for {@link #atanSmall}. */

@@ -2,6 +2,8 @@ package io.midback.posture;
 
 import io.midback.sensor.Quat;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +31,25 @@ final class Calibrator {
     private double captureFromS;
     private String captureSource;
     private boolean captureFirstStill;
-    private volatile boolean recalibrationRequested;
+    /**
+     * The requests from other threads ({@link #RECALIBRATE}, {@link #LEAN_START}, {@link #LEAN_END}) as bits:
+     * one volatile read per sample rather than one per kind of request.
+     */
+    private volatile int requests;
+    private static final int RECALIBRATE = 1, LEAN_START = 2, LEAN_END = 4;
+    private static final VarHandle REQUESTS;
+
+    static {
+        try {
+            REQUESTS = MethodHandles.lookup().findVarHandle(Calibrator.class, "requests", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ForwardLean lean = new ForwardLean();
     private boolean leanDone;
     private double leanFromS, leanWindowS;
-    private volatile boolean leanStartRequested, leanEndRequested;
     private volatile double leanMaxDeg;
 
     Calibrator(PostureSettings settings) {
@@ -64,15 +79,15 @@ final class Calibrator {
     }
 
     void requestRecalibration() {
-        recalibrationRequested = true;
+        REQUESTS.getAndBitwiseOr(this, RECALIBRATE);
     }
 
     void requestForwardLean() {
-        leanStartRequested = true;
+        REQUESTS.getAndBitwiseOr(this, LEAN_START);
     }
 
     void endForwardLean() {
-        leanEndRequested = true;
+        REQUESTS.getAndBitwiseOr(this, LEAN_END);
     }
 
     /** The largest rotation of the current or last forward-lean window, degrees (any thread: momentary). */
@@ -123,30 +138,33 @@ final class Calibrator {
      */
     boolean update(double tS, boolean still, double qw, double qx, double qy, double qz, double gxRadPerS,
                    double gyRadPerS, double gzRadPerS, double axMps2, double ayMps2, double azMps2) {
-        if (recalibrationRequested) {
-            recalibrationRequested = false;
+        if (requests != 0) {
+            takeRequests(tS);
+        }
+        boolean made = updateLean(tS, qw, qx, qy, qz);
+        return updateCapture(tS, still, qw, qx, qy, qz, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2)
+                || made;
+    }
+
+    /** The requests made since the last sample, in the order recalibrate, lean start, lean end. */
+    private void takeRequests(double tS) {
+        int r = (int) REQUESTS.getAndSet(this, 0);
+        if ((r & RECALIBRATE) != 0) {
             captureFromS = tS;
             captureFirstStill = false;
             captureSource = "requested";
             capture.reset();
         }
-        if (leanStartRequested) {
-            leanStartRequested = false;
+        if ((r & LEAN_START) != 0) {
             leanFromS = tS;
             leanWindowS = Double.POSITIVE_INFINITY;
             lean.reset();
             leanDone = false;
             leanMaxDeg = 0;
         }
-        if (leanEndRequested) {
-            leanEndRequested = false;
-            if (!leanDone && !Double.isNaN(leanFromS) && tS >= leanFromS) {
-                leanWindowS = tS - leanFromS;
-            }
+        if ((r & LEAN_END) != 0 && !leanDone && !Double.isNaN(leanFromS) && tS >= leanFromS) {
+            leanWindowS = tS - leanFromS;
         }
-        boolean made = updateLean(tS, qw, qx, qy, qz);
-        return updateCapture(tS, still, qw, qx, qy, qz, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2)
-                || made;
     }
 
     private boolean updateCapture(double tS, boolean still, double qw, double qx, double qy, double qz,

@@ -28,6 +28,25 @@ public final class PostureFrame {
     public double sittingProbability = 0.5;
     /** What the sitting-versus-standing label rests on. */
     public SittingEvidence sittingEvidence = SittingEvidence.PRIOR;
+    /**
+     * With a lower sensor ({@link SpineAngles}): the spine between the sensors, the upper back relative to the
+     * pelvis, both relative to their calibrated upright, in the same ISB sequence as the trunk's angles; NaN when
+     * there is none at this sample ({@link #spineValid} false).
+     */
+    public double spineFlexionDeg = Double.NaN, spineLateralBendDeg = Double.NaN,
+            spineAxialRotationDeg = Double.NaN;
+    /** The lower sensor's own tilt (the pelvis, + forward, − rolled back) from its calibrated upright, or NaN. */
+    public double pelvicTiltDeg = Double.NaN;
+    /** Both sensors are calibrated and the lower one has a sample here: the spine angles hold. */
+    public boolean spineValid;
+
+    /**
+     * The flexion the slump rule reads: the spine's between the sensors while there are spine angles (a hip hinge
+     * with a straight spine is then no slump, a slump with the pelvis rolled back is), else the upper back's.
+     */
+    public double slumpFlexionDeg() {
+        return spineValid ? spineFlexionDeg : flexionDeg;
+    }
 
     public void copyFrom(PostureFrame o) {
         tS = o.tS;
@@ -43,5 +62,10 @@ public final class PostureFrame {
         calibrated = o.calibrated;
         sittingProbability = o.sittingProbability;
         sittingEvidence = o.sittingEvidence;
+        spineFlexionDeg = o.spineFlexionDeg;
+        spineLateralBendDeg = o.spineLateralBendDeg;
+        spineAxialRotationDeg = o.spineAxialRotationDeg;
+        pelvicTiltDeg = o.pelvicTiltDeg;
+        spineValid = o.spineValid;
     }
 }

@@ -100,33 +100,9 @@ public record PostureSettings(double calibrateAtS, double forwardAtS, double neu
                 breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
-    public PostureSettings withSlumpHysteresis(double deg) {
-        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
-                slumpThresholdDeg, deg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
-    }
-
     public PostureSettings withSlumpDwell(double s) {
         return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
                 slumpThresholdDeg, slumpHysteresisDeg, s, slumpRecoverS, cooldownS, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
-    }
-
-    public PostureSettings withSlumpRecover(double s) {
-        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
-                slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, s, cooldownS, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
-    }
-
-    public PostureSettings withCooldown(double s) {
-        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
-                slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, s, escalateEveryS, maxEscalations,
-                breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
-    }
-
-    public PostureSettings withEscalation(double everyS, int max) {
-        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
-                slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, everyS, max,
                 breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, tuning);
     }
 
@@ -150,30 +126,6 @@ public record PostureSettings(double calibrateAtS, double forwardAtS, double neu
 
     /** A sitting bout no session reaches: what "no break reminders" sets {@link #breakAfterS} to. */
     public static final double BREAKS_OFF_AFTER_S = 365 * 24 * 3600.0;
-
-    public PostureSettings withBreakRepeat(double s) {
-        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
-                slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,
-                maxEscalations, breakAfterS, breakEndsAfterS, s, staleAfterS, tuning);
-    }
-
-    public PostureSettings withBreakEndsAfter(double s) {
-        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
-                slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,
-                maxEscalations, breakAfterS, s, breakRepeatS, staleAfterS, tuning);
-    }
-
-    public PostureSettings withTuning(PostureTuning t) {
-        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
-                slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,
-                maxEscalations, breakAfterS, breakEndsAfterS, breakRepeatS, staleAfterS, t);
-    }
-
-    public PostureSettings withStaleAfter(double s) {
-        return new PostureSettings(calibrateAtS, forwardAtS, neutralWindowS, forwardWindowS, preset,
-                slumpThresholdDeg, slumpHysteresisDeg, slumpDwellS, slumpRecoverS, cooldownS, escalateEveryS,
-                maxEscalations, breakAfterS, breakEndsAfterS, breakRepeatS, s, tuning);
-    }
 
     private static void requirePositive(String name, double v) {
         if (!(v > 0) || Double.isInfinite(v)) {

@@ -19,6 +19,7 @@ public final class PostureTracker {
     private final ActivityDetector activity;
     private final StateClassifier classifier;
     private double prevT = Double.NaN;
+    private double dtS;
 
     public PostureTracker(PostureSettings settings) {
         PostureTuning tuning = settings.tuning();
@@ -91,6 +92,7 @@ public final class PostureTracker {
             dt = 0;
         }
         prevT = tS;
+        dtS = dt;
         stillness.update(tS, dt, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2);
         if (calibrator.update(tS, stillness.isStill(), qw, qx, qy, qz, gxRadPerS, gyRadPerS, gzRadPerS,
                 axMps2, ayMps2, azMps2)) {
@@ -113,7 +115,7 @@ public final class PostureTracker {
         double upX = 2 * (qx * qz - qw * qy), upY = 2 * (qy * qz + qw * qx), upZ = 1 - 2 * (qx * qx + qy * qy);
         int transition = activity.update(tS, dt, upX, upY, upZ, axMps2, ayMps2, azMps2, cosInclination);
         PostureState before = classifier.state();
-        out.state = classifier.classify(tS, dt, out.flexionDeg, out.lateralBendDeg, cosInclination, transition,
+        out.state = classifier.classify(tS, dt, out.slumpFlexionDeg(), out.lateralBendDeg, cosInclination, transition,
                 activity.isWalking(cosInclination), activity.noMicroMotion(tS));
         if (out.state.isSedentary() && !before.isSedentary() && before != PostureState.UNKNOWN) {
             angles.rezeroHeading(); // settled after walking or lying: from the next sample
@@ -137,6 +139,14 @@ public final class PostureTracker {
      */
     public static void decompose(double w, double x, double y, double z, PostureFrame out) {
         TrunkAngles.decompose(w, x, y, z, out);
+    }
+
+    /**
+     * Seconds from the previous sample to the last one: 0 for the first, after a gap, for a step back or one long
+     * enough to be a gap ({@link Gap}).
+     */
+    public double dtS() {
+        return dtS;
     }
 
     /** Ordinary movement (more than breathing) shows in the gyroscope (staleness). */

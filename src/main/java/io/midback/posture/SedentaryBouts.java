@@ -22,6 +22,8 @@ public final class SedentaryBouts {
     private boolean boutActive, onBreak;
     private double boutStartS;
     private double movementS, movementStartS = Double.NaN, pauseStartS = Double.NaN;
+    /** An active break told ({@link #activeBreak}) and not yet applied: its span, or +∞. */
+    private double activeFromS, activeToS = Double.POSITIVE_INFINITY;
 
     /** @param breakS the break length ({@link PostureSettings#breakEndsAfterS()}) */
     public SedentaryBouts(double breakS) {
@@ -43,6 +45,16 @@ public final class SedentaryBouts {
      *         {@link #BREAK_ENDED} (sedentary again after a break), combined as bits, or 0
      */
     public int update(double tS, double dtS, PostureState state) {
+        if (tS >= activeToS) {
+            activeToS = Double.POSITIVE_INFINITY;
+            if (boutActive) {
+                boutActive = false;
+                onBreak = true;
+                movementStartS = Math.max(activeFromS, boutStartS);
+                pauseStartS = Double.NaN;
+                return BREAK_STARTED;
+            }
+        }
         if (state == PostureState.UNKNOWN) {
             return 0;
         }
@@ -87,6 +99,19 @@ public final class SedentaryBouts {
             return BREAK_STARTED;
         }
         return 0;
+    }
+
+    /**
+     * A movement routine done to its end, from {@code fromS} to {@code toS} (the desk routine a break reminder
+     * offers), is a break whatever the states in it. At the first sample from {@code toS} on (the routine may be told
+     * before the posture stage has seen its last samples), the bout going on ends where the routine began, and that
+     * sample reports {@link #BREAK_STARTED} only; the next sedentary sample ends the break and starts a new bout (so
+     * the next reminder is a whole interval away). Nothing happens when no bout is going on then (the routine's
+     * movement already made the break, or nothing sat).
+     */
+    public void activeBreak(double fromS, double toS) {
+        activeFromS = fromS;
+        activeToS = toS;
     }
 
     /**

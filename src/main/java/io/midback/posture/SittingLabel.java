@@ -62,11 +62,6 @@ final class SittingLabel {
         return sittingProbability;
     }
 
-    /** How sure the label (sitting or standing) is, 0.5..1. */
-    double confidence() {
-        return Math.max(sittingProbability, 1 - sittingProbability);
-    }
-
     SittingEvidence evidence() {
         return evidence;
     }

@@ -9,7 +9,15 @@ package io.midback.posture;
 public final class Stillness {
     /** The thresholds squared: the summed variances are compared with them (no square root per sample). */
     private final double stillGyroVar, stillAccelVar, movingGyroVar;
-    private final Ema gx, gy, gz, ax, ay, az;
+    /** Gives the running window's weight per sample (one time constant for all six channels). */
+    private final Ema window;
+    /**
+     * The six running means and variances (gyroscope x, y, z, then accelerometer x, y, z: mean at 2i, variance at
+     * 2i + 1), updated as {@link Ema#addWithAlpha} does, in one array with one "primed" flag: the per-sample
+     * step of six means without six objects and six tests.
+     */
+    private final double[] meanVar = new double[12];
+    private boolean primed;
     private double gyroVar, accelVar;
     private boolean still;
     private double stillSinceS = Double.NaN, lastS = Double.NaN;
@@ -28,25 +36,33 @@ public final class Stillness {
         this.stillGyroVar = stillGyroRadPerS * stillGyroRadPerS;
         this.stillAccelVar = stillAccelMps2 * stillAccelMps2;
         this.movingGyroVar = movingGyroRadPerS * movingGyroRadPerS;
-        gx = new Ema(tau);
-        gy = new Ema(tau);
-        gz = new Ema(tau);
-        ax = new Ema(tau);
-        ay = new Ema(tau);
-        az = new Ema(tau);
+        window = new Ema(tau);
     }
 
     public void update(double tS, double dtS, double gxRadPerS, double gyRadPerS, double gzRadPerS,
                 double axMps2, double ayMps2, double azMps2) {
-        double a = gx.alpha(dtS); // one time constant for all six
-        gx.addWithAlpha(gxRadPerS, a);
-        gy.addWithAlpha(gyRadPerS, a);
-        gz.addWithAlpha(gzRadPerS, a);
-        ax.addWithAlpha(axMps2, a);
-        ay.addWithAlpha(ayMps2, a);
-        az.addWithAlpha(azMps2, a);
-        gyroVar = gx.var + gy.var + gz.var;
-        accelVar = ax.var + ay.var + az.var;
+        double[] mv = meanVar;
+        if (primed) {
+            double a = window.alpha(dtS);
+            add(mv, 0, gxRadPerS, a);
+            add(mv, 2, gyRadPerS, a);
+            add(mv, 4, gzRadPerS, a);
+            add(mv, 6, axMps2, a);
+            add(mv, 8, ayMps2, a);
+            add(mv, 10, azMps2, a);
+        } else {
+            window.alpha(dtS);
+            mv[0] = gxRadPerS;
+            mv[2] = gyRadPerS;
+            mv[4] = gzRadPerS;
+            mv[6] = axMps2;
+            mv[8] = ayMps2;
+            mv[10] = azMps2;
+            mv[1] = mv[3] = mv[5] = mv[7] = mv[9] = mv[11] = 0;
+            primed = true;
+        }
+        gyroVar = mv[1] + mv[3] + mv[5];
+        accelVar = mv[7] + mv[9] + mv[11];
         boolean s = gyroVar < stillGyroVar && accelVar < stillAccelVar;
         if (s && !still) {
             stillSinceS = tS;
@@ -64,12 +80,15 @@ public final class Stillness {
     /** As {@link #gap}, and the running window starts afresh too. */
     public void reset() {
         gap();
-        gx.reset();
-        gy.reset();
-        gz.reset();
-        ax.reset();
-        ay.reset();
-        az.reset();
+        primed = false;
+        java.util.Arrays.fill(meanVar, 0);
+    }
+
+    /** One channel's step, the arithmetic of {@link Ema#addWithAlpha} (the same bits). */
+    private static void add(double[] mv, int i, double x, double a) {
+        double d = x - mv[i];
+        mv[i] += a * d;
+        mv[i + 1] = (1 - a) * (mv[i + 1] + a * d * d);
     }
 
     /** Seconds the wearer has been still (0 when moving). */

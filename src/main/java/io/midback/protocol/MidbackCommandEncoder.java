@@ -7,11 +7,6 @@ public final class MidbackCommandEncoder {
     private final byte[] p = new byte[16];
     private int seq;
 
-    /** Sequence number the next command will carry. */
-    public int nextSeq() {
-        return seq;
-    }
-
     public byte[] encode(HostCommand c) {
         int n;
         p[1] = (byte) c.seq();
@@ -70,19 +65,11 @@ public final class MidbackCommandEncoder {
         return encode(new HostCommand.SetRate(take(), rateHz));
     }
 
-    public byte[] setRanges(int accelRangeG, int gyroRangeDps) {
-        return encode(new HostCommand.SetRanges(take(), accelRangeG, gyroRangeDps));
-    }
-
     public byte[] vibrate(int pattern, int durationMs, int intensityPct) {
         if (durationMs < 0 || durationMs > 0xFFFF || intensityPct < 0 || intensityPct > 100) {
             throw new IllegalArgumentException("vibrate: duration 0..65535 ms, intensity 0..100 %");
         }
         return encode(new HostCommand.Vibrate(take(), pattern, durationMs, intensityPct));
-    }
-
-    public byte[] ping(long token) {
-        return encode(new HostCommand.Ping(take(), token & 0xFFFFFFFFL));
     }
 
     private int take() {

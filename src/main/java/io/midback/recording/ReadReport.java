@@ -21,8 +21,4 @@ public record ReadReport(long samples, long dataLines, long badLinesSkipped, lon
     public ReadReport {
         problems = List.copyOf(problems);
     }
-
-    public boolean clean() {
-        return badLinesSkipped == 0 && backwardSteps == 0 && nanSamples == 0 && gaps == 0 && !lastLineCut;
-    }
 }

@@ -12,6 +12,11 @@ import java.util.OptionalDouble;
  * The {@code # key: value} lines of a recording, in file order. Well-known keys: {@code device},
  * {@code port}, {@code rate_hz}, {@code mounting}, {@code start} (local date-time, ISO), {@code calibration}, {@code source}.
  * Unknown keys are kept as they are.
+ *
+ * <p>A two-sensor recording is two files, one per sensor, each naming the other (its file name, in the same
+ * folder): the upper sensor's (thoracic) file says {@code # lower: FILE2}, the lower sensor's (sacral) file
+ * {@code # upper: FILE}; each says where it sat ({@code # site: thorax} or {@code sacrum}). Each file keeps its own
+ * sensor's clock in {@code t_s}: they are aligned when replayed together.
  */
 public record RecordingMetadata(Map<String, String> entries) {
     public static final String DEVICE = "device";
@@ -21,6 +26,12 @@ public record RecordingMetadata(Map<String, String> entries) {
     public static final String MOUNTING = "mounting";
     public static final String START = "start";
     public static final String CALIBRATION = "calibration";
+    /** In the upper sensor's file of a two-sensor recording: the lower sensor's file. */
+    public static final String LOWER = "lower";
+    /** In the lower sensor's file of a two-sensor recording: the upper sensor's file. */
+    public static final String UPPER = "upper";
+    /** Where the sensor sat: {@code thorax} or {@code sacrum}. */
+    public static final String SITE = "site";
 
     public RecordingMetadata {
         entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));

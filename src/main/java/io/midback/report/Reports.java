@@ -7,6 +7,7 @@ import io.midback.history.EventKind;
 import io.midback.history.HistoryEvent;
 import io.midback.history.HistoryStore;
 import io.midback.history.MinuteRow;
+import io.midback.history.RoutineDays;
 import io.midback.posture.PostureState;
 import org.jfree.chart.JFreeChart;
 
@@ -88,7 +89,7 @@ public final class Reports {
             days.add(d);
         }
         if (any) {
-            writeWeek(weekTitle(monday), days, widthPx, out);
+            writeWeek(weekTitle(monday), days, RoutineDays.of(store.events(EventKind.ROUTINE)), widthPx, out);
             MobilityReport.addToWeek(store.mobilityChecks(), monday.plusDays(7), widthPx, out);
         }
         return any;
@@ -101,16 +102,23 @@ public final class Reports {
     }
 
     public static void writeWeek(String title, List<DayData> days, int widthPx, Path out) throws IOException {
+        writeWeek(title, days, RoutineDays.of(days.stream().flatMap(d -> d.events().stream()).toList()), widthPx, out);
+    }
+
+    /** @param routines the routines on record, for each day's streak (days before the week count towards it) */
+    public static void writeWeek(String title, List<DayData> days, RoutineDays routines, int widthPx, Path out)
+            throws IOException {
         Format f = requireFormat(out);
         List<DaySummary> summaries = days.stream().map(DayData::summary).toList();
         JFreeChart chart = WeekCharts.trend(title, summaries);
         int height = Math.round(widthPx * 0.6f);
         switch (f) {
-            case CSV -> Files.writeString(out, weekCsv(summaries), StandardCharsets.UTF_8);
+            case CSV -> Files.writeString(out, weekCsv(summaries, routines), StandardCharsets.UTF_8);
             case PNG -> writePng(ChartImages.single(chart, widthPx, height), out);
             case SVG -> Files.writeString(out, ChartImages.svg(ChartImages.single(chart, widthPx, height)),
                     StandardCharsets.UTF_8);
-            case HTML -> Files.writeString(out, weekHtml(title, summaries, chart, widthPx), StandardCharsets.UTF_8);
+            case HTML -> Files.writeString(out, weekHtml(title, summaries, routines, chart, widthPx),
+                    StandardCharsets.UTF_8);
         }
     }
 
@@ -185,13 +193,15 @@ public final class Reports {
         return sb.toString();
     }
 
-    public static String weekCsv(List<DaySummary> days) {
+    /** One row per day; {@code streak_days}: the routine streak ending that day ({@link RoutineDays#streakOn}). */
+    public static String weekCsv(List<DaySummary> days, RoutineDays routines) {
         StringBuilder sb = new StringBuilder("date,sessions,recorded_s,worn_s,gap_s,upright_share,slump_s,"
                 + "slump_episodes,alerts,breaks,sitting_bouts,longest_sitting_s");
         for (PostureState s : PostureState.values()) {
             sb.append(",s_").append(s.label());
         }
-        sb.append(",breath_rate_per_min,breath_minutes,breathing_exercises\n");
+        sb.append(",breath_rate_per_min,breath_minutes,breathing_exercises,routine_minutes,routines_finished,"
+                + "streak_days\n");
         for (DaySummary d : days) {
             sb.append(d.date()).append(',').append(d.sessions()).append(',').append(num(d.recordedS()))
                     .append(',').append(num(d.wornS())).append(',').append(num(d.gapS()))
@@ -203,7 +213,9 @@ public final class Reports {
                 sb.append(',').append(num(d.postureSeconds().get(s.label())));
             }
             sb.append(',').append(num(d.breathRatePerMin())).append(',').append(d.breathMinutes())
-                    .append(',').append(d.breathingExercises()).append('\n');
+                    .append(',').append(d.breathingExercises()).append(',').append(num(d.routineMinutes()))
+                    .append(',').append(d.routinesFinished()).append(',').append(routines.streakOn(d.date()))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -262,6 +274,7 @@ public final class Reports {
         row(h, "No data", duration(s.gapS()));
         row(h, "Breathing while sedentary", breathing(s));
         row(h, "Paced-breathing exercises", String.valueOf(s.breathingExercises()));
+        row(h, "Guided routines", routines(s));
         h.append("</table>\n");
 
         int top = Math.round(widthPx * 0.45f);
@@ -309,6 +322,11 @@ public final class Reports {
         if (!exercises.isEmpty()) {
             table(h, exercises, zone, "paced breathing", HistoryEvent::detail);
         }
+        List<HistoryEvent> routineEvents = day.events(EventKind.ROUTINE);
+        if (!routineEvents.isEmpty()) {
+            h.append("<h2>Guided routines</h2>\n");
+            table(h, routineEvents, zone, "exercises, repetitions, ranges", HistoryEvent::detail);
+        }
         List<HistoryEvent> gaps = day.events(EventKind.GAP);
         if (!gaps.isEmpty()) {
             h.append("<h2>Data gaps</h2>\n");
@@ -318,14 +336,21 @@ public final class Reports {
         return h.toString();
     }
 
-    static String weekHtml(String title, List<DaySummary> days, JFreeChart chart, int widthPx) {
+    /** "12.5 min (2 finished)", or "–". */
+    static String routines(DaySummary d) {
+        return d.routineMinutes() <= 0 ? "–" : String.format(Locale.ROOT, "%.1f min (%d finished)",
+                d.routineMinutes(), d.routinesFinished());
+    }
+
+    static String weekHtml(String title, List<DaySummary> days, RoutineDays routines, JFreeChart chart,
+                           int widthPx) {
         StringBuilder h = new StringBuilder();
         head(h, "Midback: " + title);
         h.append("<h1>").append(esc(title)).append("</h1>\n")
                 .append(ChartImages.svgElement(ChartImages.single(chart, widthPx, Math.round(widthPx * 0.6f)), "week"))
                 .append("\n<table><tr><th>day</th><th>sessions</th><th>worn</th><th>upright</th><th>slouched</th>"
                         + "<th>episodes</th><th>alerts</th><th>breaks</th><th>longest sitting</th>"
-                        + "<th>breathing</th><th>breathing exercises</th></tr>\n");
+                        + "<th>breathing</th><th>breathing exercises</th><th>routines</th><th>streak</th></tr>\n");
         for (DaySummary d : days) {
             h.append("<tr><td>").append(WeekCharts.dayLabel(d)).append("</td><td class=\"n\">").append(d.sessions())
                     .append("</td><td class=\"n\">").append(duration(d.wornS()))
@@ -337,10 +362,19 @@ public final class Reports {
                     .append("</td><td class=\"n\">").append(d.breaks())
                     .append("</td><td class=\"n\">").append(duration(d.longestSittingS()))
                     .append("</td><td class=\"n\">").append(esc(breathing(d)))
-                    .append("</td><td class=\"n\">").append(d.breathingExercises()).append("</td></tr>\n");
+                    .append("</td><td class=\"n\">").append(d.breathingExercises())
+                    .append("</td><td class=\"n\">").append(esc(routines(d)))
+                    .append("</td><td class=\"n\">").append(streak(routines.streakOn(d.date())))
+                    .append("</td></tr>\n");
         }
-        h.append("</table>\n</body></html>\n");
+        h.append("</table>\n<p>Streak: consecutive days with a guided routine done to its end.</p>\n")
+                .append("</body></html>\n");
         return h.toString();
+    }
+
+    /** "3 days", "1 day", or "–". */
+    static String streak(int days) {
+        return days == 0 ? "–" : days + (days == 1 ? " day" : " days");
     }
 
     /** "12.4 breaths/min (median of 35 minutes)", or "–". */

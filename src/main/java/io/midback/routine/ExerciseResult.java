@@ -11,16 +11,16 @@ import java.util.Locale;
  * @param endS         when it ended, s
  * @param reps         repetitions counted
  * @param repRangesDeg each repetition's range, degrees (a one-sided peak, or a two-sided cycle's arc)
- * @param repPeriodsS  the time from the previous repetition to each one, s (NaN for the first)
+ * @param repDurationsS each repetition's duration ({@link RepCounter#durationS}), s
  * @param notes        the feedback given, one line each
  * @param ended        how it ended: {@code done}, {@code skipped}, {@code repeated}, {@code stopped: it hurts},
  *                     {@code stopped}, {@code timed}
  */
 public record ExerciseResult(String name, double startS, double endS, int reps, double[] repRangesDeg,
-                             double[] repPeriodsS, List<String> notes, String ended) {
+                             double[] repDurationsS, List<String> notes, String ended) {
     public ExerciseResult {
         repRangesDeg = repRangesDeg.clone();
-        repPeriodsS = repPeriodsS.clone();
+        repDurationsS = repDurationsS.clone();
         notes = List.copyOf(notes);
     }
 
@@ -30,8 +30,8 @@ public record ExerciseResult(String name, double startS, double endS, int reps, 
     }
 
     @Override
-    public double[] repPeriodsS() {
-        return repPeriodsS.clone();
+    public double[] repDurationsS() {
+        return repDurationsS.clone();
     }
 
     public double minutes() {

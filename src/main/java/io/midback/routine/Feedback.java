@@ -1,10 +1,43 @@
 package io.midback.routine;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /** The feedback lines a person can use, one definition of each. */
 public final class Feedback {
+    /** A repetition quicker than this fraction of the pacer's period gets "slower". */
+    public static final double TOO_FAST_FRACTION = 0.6;
+    /** A side short of this fraction of its goal gets "a little further". */
+    public static final double SHORT_FRACTION = 0.75;
+
     private Feedback() {
+    }
+
+    /**
+     * The feedback on repetition {@code i} of the counter (live or in an analysis): a side short of its goal (never
+     * more than the measured range), too fast for the pacer, the trunk tipping beyond the exercise's upright limit.
+     */
+    public static void onRepetition(Exercise e, RangeTargets targets, RepCounter counter, int i, Consumer<String> say) {
+        Movement m = e.movement();
+        for (int sign = 1; sign >= -1; sign -= 2) {
+            if (m.side() != 0 && m.side() != sign) {
+                continue;
+            }
+            double peak = sign > 0 ? counter.positiveDeg(i) : counter.negativeDeg(i);
+            double goal = targets.goalDeg(e, sign);
+            if (peak < SHORT_FRACTION * goal) {
+                say.accept(further(e, sign, peak, goal, targets.goalIsMeasured(e, sign)));
+            }
+        }
+        if (i > 0) {
+            double periodS = counter.endS(i) - counter.endS(i - 1);
+            if (periodS < TOO_FAST_FRACTION * e.paceS()) {
+                say.accept(slower(periodS, e.paceS()));
+            }
+        }
+        if (!Double.isNaN(e.uprightLimitDeg()) && counter.rangeDeg(i) > e.uprightLimitDeg()) {
+            say.accept(chestTall(counter.rangeDeg(i), e));
+        }
     }
 
     /** "rotate a little further left: 24° of the 40° from your last mobility check". */

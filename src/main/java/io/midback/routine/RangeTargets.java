@@ -1,7 +1,6 @@
 package io.midback.routine;
 
 import io.midback.mobility.Direction;
-import io.midback.mobility.MobilityResult;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,18 +19,6 @@ public final class RangeTargets {
     /** No mobility check yet: the routine files' targets. */
     public static RangeTargets none() {
         return new RangeTargets(new EnumMap<>(Direction.class));
-    }
-
-    /** The ranges a mobility check measured (directions it did not measure keep the files' targets). */
-    public static RangeTargets from(MobilityResult check) {
-        Map<Direction, Double> m = new EnumMap<>(Direction.class);
-        for (Direction d : Direction.values()) {
-            double v = check.romDeg(d);
-            if (v > 0 && Double.isFinite(v)) {
-                m.put(d, v);
-            }
-        }
-        return new RangeTargets(m);
     }
 
     /** Given ranges, degrees per direction (from the command line, or a check kept in the history). */

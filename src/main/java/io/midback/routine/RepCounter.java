@@ -30,6 +30,7 @@ public final class RepCounter {
     private int trend;
     private double extDeg, extS, hiDeg, loDeg;
     private boolean primed;
+    private double firstMoveS;
     // a two-sided repetition's excursions so far (NaN: none yet)
     private double pendingPosDeg, pendingNegDeg;
 
@@ -76,6 +77,7 @@ public final class RepCounter {
             }
             if (hiDeg - loDeg >= reversalMinDeg) {
                 trend = angleDeg >= hiDeg ? 1 : -1;
+                firstMoveS = tS;
                 extDeg = angleDeg;
                 extS = tS;
             }
@@ -169,6 +171,14 @@ public final class RepCounter {
     /** When repetition {@code i} was counted (its last turn confirmed), s. */
     public double endS(int i) {
         return endS[i];
+    }
+
+    /**
+     * Repetition {@code i}'s duration, s: from the previous one's end, or for the first from when the angle first
+     * moved (by {@link MobilitySettings#reversalMinDeg()}) to its end.
+     */
+    public double durationS(int i) {
+        return endS[i] - (i == 0 ? firstMoveS : endS[i - 1]);
     }
 
     /** How many repetitions are kept ({@code min(count, MAX_REPS)}). */

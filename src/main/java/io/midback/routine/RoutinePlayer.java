@@ -1,6 +1,7 @@
 package io.midback.routine;
 
 import io.midback.mobility.MobilityCheck;
+import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilityFrame;
 import io.midback.mobility.MobilityListener;
 import io.midback.mobility.MobilitySettings;
@@ -12,6 +13,7 @@ import io.midback.sensor.SampleSink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Plays a routine on the live (or replayed) samples: a stage beside posture that reads the same samples through the
@@ -36,10 +38,6 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
      * chair leans forward 30–45°; getting down on hands and knees turns it 90°), degrees.
      */
     public static final double MOVED_DEG = 20;
-    /** A repetition quicker than this fraction of the pacer's period gets "slower". */
-    public static final double TOO_FAST_FRACTION = 0.6;
-    /** A side short of this fraction of its goal gets "a little further". */
-    public static final double SHORT_FRACTION = 0.75;
     /** Said when the wearer stops because it hurts. */
     public static final String SAFETY_TEXT = "Stopped. Sharp pain, burning, tingling or nerve-like symptoms are red "
             + "flags: reduce the intensity next time, or consult a professional before going on.";
@@ -54,6 +52,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
     private final RepCounter counter;
     private final List<ExerciseResult> done = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Consumer<String> say = this::say;
     private volatile boolean skipRequested, repeatRequested, stopRequested, endRequested;
 
     private Phase phase = Phase.SETUP;
@@ -158,6 +157,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         if (Double.isNaN(routineStartS)) {
             routineStartS = f.tS;
             listener.onPrompt(routine.title() + ". Sit or stand tall and hold still for 5 seconds.");
+            listener.onEvent(RoutineEvents.routineStart(f.tS, routine));
         }
         if (endRequested) {
             end();
@@ -168,6 +168,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
                 finishAttempt("stopped: it hurts");
             }
             listener.onPrompt(SAFETY_TEXT);
+            listener.onEvent(new MobilityEvent(f.tS, RoutineEvents.STOP, RoutineEvents.HURTS));
             finish(false, true);
             return;
         }
@@ -183,6 +184,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
             case SETUP:
                 if (f.captured) {
                     useMountingOf(filter.qw(), filter.qx(), filter.qy(), filter.qz());
+                    listener.onEvent(new MobilityEvent(f.tS, RoutineEvents.CAPTURE, ""));
                     lastPosition = routine.exercises().get(0).position() == StartPosition.SEATED
                             ? StartPosition.SEATED : StartPosition.STANDING;
                     begin(0);
@@ -213,6 +215,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         index = i;
         Exercise e = routine.exercises().get(i);
         notes.clear();
+        listener.onExerciseStart(i, e);
         listener.onPrompt(e.title() + ": get into position, " + e.position().description()
                 + (e.timed() ? "." : ", and hold still."));
         if (e.timed()) {
@@ -254,6 +257,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         activeStartS = tS;
         stillSinceS = Double.NaN;
         lastHalf = -1;
+        listener.onEvent(RoutineEvents.exerciseStart(tS, e));
         listener.onPrompt(e.howTo() + (e.timed() ? "" : " " + e.reps() + " repetitions, to the pacer."));
     }
 
@@ -276,7 +280,8 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
             int n = counter.count();
             if (n <= RepCounter.MAX_REPS) {
                 listener.onRep(e, n, counter.rangeDeg(n - 1));
-                feedback(e, n - 1);
+                listener.onEvent(RoutineEvents.rep(f.tS, e, counter.rangeDeg(n - 1)));
+                Feedback.onRepetition(e, targets, counter, n - 1, say);
             }
         }
         if (f.still) {
@@ -293,30 +298,6 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         }
     }
 
-    /** Feedback on repetition {@code i}: too short a side, too fast, the trunk tipping (once per repetition). */
-    private void feedback(Exercise e, int i) {
-        Movement m = e.movement();
-        for (int sign = 1; sign >= -1; sign -= 2) {
-            if (m.side() != 0 && m.side() != sign) {
-                continue;
-            }
-            double peak = sign > 0 ? counter.positiveDeg(i) : counter.negativeDeg(i);
-            double goal = targets.goalDeg(e, sign);
-            if (peak < SHORT_FRACTION * goal) {
-                say(Feedback.further(e, sign, peak, goal, targets.goalIsMeasured(e, sign)));
-            }
-        }
-        if (i > 0) {
-            double periodS = counter.endS(i) - counter.endS(i - 1);
-            if (periodS < TOO_FAST_FRACTION * e.paceS()) {
-                say(Feedback.slower(periodS, e.paceS()));
-            }
-        }
-        if (!Double.isNaN(e.uprightLimitDeg()) && counter.rangeDeg(i) > e.uprightLimitDeg()) {
-            say(Feedback.chestTall(counter.rangeDeg(i), e));
-        }
-    }
-
     private void say(String line) {
         notes.add(line);
         listener.onFeedback(line);
@@ -328,12 +309,13 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         double[] ranges = new double[kept], periods = new double[kept];
         for (int i = 0; i < kept; i++) {
             ranges[i] = counter.rangeDeg(i);
-            periods[i] = i == 0 ? Double.NaN : counter.endS(i) - counter.endS(i - 1);
+            periods[i] = counter.durationS(i);
         }
         double startS = phase == Phase.ACTIVE ? activeStartS : lastTS;
         ExerciseResult r = new ExerciseResult(e.name(), startS, lastTS, e.timed() ? 0 : kept, ranges, periods,
                 notes, how);
         done.add(r);
+        listener.onEvent(RoutineEvents.exerciseEnd(lastTS, e.name(), how));
         listener.onExerciseEnd(r);
     }
 

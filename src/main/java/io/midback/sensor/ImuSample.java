@@ -20,13 +20,6 @@ public record ImuSample(double tS,
                         double axMps2, double ayMps2, double azMps2,
                         double mxMicroT, double myMicroT, double mzMicroT) {
 
-    /** A sample without a magnetometer reading. */
-    public static ImuSample of6d(double tS, double gxRadPerS, double gyRadPerS, double gzRadPerS,
-                                 double axMps2, double ayMps2, double azMps2) {
-        return new ImuSample(tS, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2,
-                Double.NaN, Double.NaN, Double.NaN);
-    }
-
     /** True when all three magnetometer components are present. */
     public boolean hasMagnetometer() {
         return !Double.isNaN(mxMicroT) && !Double.isNaN(myMicroT) && !Double.isNaN(mzMicroT);

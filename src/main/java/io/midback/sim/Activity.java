@@ -15,19 +15,36 @@ public enum Activity {
     STILL(Mode.SITTING, 0.0, Map.of()),
     /** Sitting upright at work: breathing plus small slow movements ({@code micro} scales them). */
     TYPE(Mode.SITTING, 1.0, Map.of("micro", 1.0)),
-    /** Slumping forward to {@code depth}° flexion over {@code ramp} s, holding, recovering over {@code recover} s. */
-    SLUMP(Mode.SITTING, 0.6, Map.of("depth", 28.0, "ramp", 6.0, "recover", 4.0, "lat", 0.0, "axial", 0.0)),
-    /** A forward reach: flexion to {@code depth}° and back, optionally turned ({@code axial}) or bent ({@code lat}). */
-    REACH(Mode.SITTING, 0.3, Map.of("depth", 35.0, "ramp", 1.0, "recover", 1.0, "lat", 0.0, "axial", 0.0)),
+    /**
+     * Slumping forward to {@code depth}° flexion over {@code ramp} s, holding, recovering over {@code recover} s;
+     * the pelvis rolls back by {@code roll}° meanwhile (the spine between the sensors then flexes depth + roll).
+     */
+    SLUMP(Mode.SITTING, 0.6, Map.of("depth", 28.0, "ramp", 6.0, "recover", 4.0, "lat", 0.0, "axial", 0.0,
+            "roll", 10.0)),
+    /**
+     * A forward reach: flexion to {@code depth}° and back, optionally turned ({@code axial}) or bent ({@code lat});
+     * the pelvis tilts forward by {@code pelvis}° of it.
+     */
+    REACH(Mode.SITTING, 0.3, Map.of("depth", 35.0, "ramp", 1.0, "recover", 1.0, "lat", 0.0, "axial", 0.0,
+            "pelvis", 15.0)),
+    /**
+     * A hip hinge: leaning forward {@code depth}° from the hips with a straight spine (the pelvis tilts forward
+     * as far as the trunk), over {@code ramp} s, held, back over {@code recover} s: to one sensor on the upper back
+     * it looks like a slump; between two sensors the spine does not flex.
+     */
+    HINGE(Mode.SITTING, 0.3, Map.of("depth", 30.0, "ramp", 3.0, "recover", 3.0)),
     /** Looking to one side: axial rotation by {@code angle}° toward {@code side} (right or left). */
     LOOK(Mode.SITTING, 0.3, Map.of("angle", 40.0, "side", "right", "ramp", 0.8, "recover", 0.8)),
     /** A side lean (lateral bend) by {@code angle}° toward {@code side}. */
     LEAN(Mode.SITTING, 0.5, Map.of("angle", 15.0, "side", "right", "ramp", 2.0, "recover", 2.0)),
-    /** Leaning back against the chair: extension by {@code angle}° (flexion −angle). */
-    RECLINE(Mode.SITTING, 0.5, Map.of("angle", 20.0, "ramp", 3.0, "recover", 3.0)),
-    /** Any sitting pose: {@code flex}, {@code lat}, {@code axial} degrees; {@code state} a posture label. */
+    /** Leaning back against the chair: extension by {@code angle}° (flexion −angle), the pelvis rolling back {@code roll}°. */
+    RECLINE(Mode.SITTING, 0.5, Map.of("angle", 20.0, "ramp", 3.0, "recover", 3.0, "roll", 8.0)),
+    /**
+     * Any sitting pose: {@code flex}, {@code lat}, {@code axial} degrees of the upper back, {@code pelvis} degrees
+     * of pelvic tilt (+ forward); {@code state} a posture label.
+     */
     POSE(Mode.SITTING, 0.5, Map.of("flex", 0.0, "lat", 0.0, "axial", 0.0, "ramp", 2.0, "recover", 2.0,
-            "state", "auto")),
+            "state", "auto", "pelvis", 0.0)),
     /**
      * Standing still, for example at a standing desk (rising from the chair first and sitting down at the end when
      * the neighbours sit: over {@code rise} and {@code sit} s with a forward lean of {@code riselean} and

@@ -30,6 +30,12 @@ import java.util.List;
  * The trunk's orientation (body → ENU) is {@code heading ⊗ Rx(−flexion) ⊗ Ry(lateral bend) ⊗ Rz(−axial
  * rotation)}: the intrinsic ISB sequence with the signs that make flexion forward, bend and rotation right
  * positive. Lying is flexion −90° (supine: the trunk horizontal, the chest up).
+ *
+ * <p>The pelvis (where a lower sensor sits, on the sacrum) turns about the hips, about the medio-lateral axis
+ * only: {@code heading ⊗ Rx(−pelvicTilt)}. Its tilt is the base position, the line's pelvic target times the same
+ * envelope (a hinge tilts it as far as the trunk, a slump or recline rolls it back), {@value #PELVIS_MICRO_SHARE} of
+ * the small flexion movements, {@value #PELVIS_LEAN_SHARE} of the lean while standing up or sitting down, and the
+ * 4° lean of walking. The upper back's angles do not depend on it; the spine between the two is what is left.
  */
 public final class BodyModel {
     /** How long standing up or sitting down takes. */
@@ -40,6 +46,8 @@ public final class BodyModel {
     static final double MICRO_BLEND_S = 1.0;
     /** Truth-label thresholds: reclined at flexion ≤ −10°, leaning sideways at |lateral bend| ≥ 10°. */
     public static final double RECLINED_BELOW_DEG = -10, LEANING_BEYOND_DEG = 10;
+    /** The share of the small flexion movements, and of the lean while standing up or sitting down, at the hips. */
+    static final double PELVIS_MICRO_SHARE = 0.3, PELVIS_LEAN_SHARE = 0.7;
 
     private final Scenario scenario;
     private final List<Segment> segments;
@@ -96,7 +104,9 @@ public final class BodyModel {
         double d = s.durationS();
         double env = envelope(u, d, s.rampS(), s.recoverS());
         out.offWeight = s.mode() == Activity.Mode.OFF ? env : 0;
-        double flex = s.flexTargetDeg() * env + baseFlexion.flexionDeg(tS);
+        double base = baseFlexion.flexionDeg(tS);
+        double flex = s.flexTargetDeg() * env + base;
+        double pelvis = s.pelvisTargetDeg() * env + base;
         double lat = s.latTargetDeg() * env;
         double axial = s.axialTargetDeg() * env;
 
@@ -111,7 +121,9 @@ public final class BodyModel {
             microScale = previousMicro[i] + (s.micro() - previousMicro[i]) * minJerk(u / MICRO_BLEND_S);
         }
         if (microScale > 0) {
-            flex += microScale * microSum(0, t);
+            double microFlex = microScale * microSum(0, t);
+            flex += microFlex;
+            pelvis += PELVIS_MICRO_SHARE * microFlex;
             lat += microScale * microSum(3, t);
             axial += microScale * microSum(6, t);
         }
@@ -135,6 +147,7 @@ public final class BodyModel {
                 double tau = u / riseS;
                 double bell = Math.sin(Math.PI * tau);
                 flex += tr.riseLeanDeg() * bell * bell;
+                pelvis += PELVIS_LEAN_SHARE * tr.riseLeanDeg() * bell * bell;
                 double acc = minJerkAccel(tau) / (riseS * riseS);
                 aUp += RISE_HEIGHT_M * acc;
                 aFwd += RISE_FORWARD_M * acc;
@@ -144,6 +157,7 @@ public final class BodyModel {
                 double tau = (u - (d - sitS)) / sitS;
                 double bell = Math.sin(Math.PI * tau);
                 flex += tr.sitLeanDeg() * bell * bell;
+                pelvis += PELVIS_LEAN_SHARE * tr.sitLeanDeg() * bell * bell;
                 double acc = minJerkAccel(tau) / (sitS * sitS);
                 aUp -= RISE_HEIGHT_M * acc;
                 aFwd -= RISE_FORWARD_M * acc; // the hips go back into the chair
@@ -166,6 +180,7 @@ public final class BodyModel {
                     double halfSin = Math.sin(phi / 2), halfCos = Math.cos(phi / 2);
                     double sinPhi = 2 * halfSin * halfCos, cosPhi = halfCos * halfCos - halfSin * halfSin;
                     flex += w * (4 + 1.5 * sinPhi);
+                    pelvis += w * 4;
                     lat += w * 2.5 * halfSin;
                     axial += w * 4 * halfCos;
                     double omega = 2 * Math.PI * f;
@@ -183,11 +198,14 @@ public final class BodyModel {
         out.flexionDeg = flex;
         out.lateralBendDeg = lat;
         out.axialRotationDeg = axial;
+        out.pelvicTiltDeg = pelvis;
+        out.spineFlexionDeg = flex - pelvis;
         out.mode = mode;
         out.sedentary = mode == Activity.Mode.SITTING || mode == Activity.Mode.STANDING && !transition;
         out.segmentIndex = i;
         out.baseState = baseState(s, flex, lat);
         orientation(flex, lat, axial, out.bodyToEarth);
+        orientation(pelvis, 0, 0, out.pelvisToEarth);
     }
 
     private PostureState baseState(Segment s, double flex, double lat) {
@@ -230,26 +248,6 @@ public final class BodyModel {
         // heading (hw, 0, 0, hz) ⊗ q2
         double hw = headingHalfCos, hz = headingHalfSin;
         q.set(hw * w2 - hz * z2, hw * x2 - hz * y2, hw * y2 + hz * x2, hw * z2 + hz * w2);
-    }
-
-    /** The quaternion (body → ENU) for the given angles under this scenario's heading (allocates). */
-    public Quat orientationOf(double flexDeg, double latDeg, double axialDeg) {
-        Quat q = new Quat();
-        orientation(flexDeg, latDeg, axialDeg, q);
-        return q;
-    }
-
-    /**
-     * The ISB angles of a rotation relative to the upright neutral, in the neutral's body frame: the inverse of
-     * the construction above, by the posture stage's own decomposition. Writes flexion, lateral bend, axial
-     * rotation (degrees) into out[0..2] (allocates: for tests and tools).
-     */
-    public static void anglesOf(Quat relative, double[] out) {
-        io.midback.posture.PostureFrame f = new io.midback.posture.PostureFrame();
-        io.midback.posture.PostureTracker.decompose(relative.w, relative.x, relative.y, relative.z, f);
-        out[0] = f.flexionDeg;
-        out[1] = f.lateralBendDeg;
-        out[2] = f.axialRotationDeg;
     }
 
     private double microSum(int base, double t) {

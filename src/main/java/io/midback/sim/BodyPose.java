@@ -18,6 +18,18 @@ public final class BodyPose {
     public double axialRotationDeg;
     /** The trunk (body frame: x right, y forward, z up) → ENU. */
     public final Quat bodyToEarth = new Quat();
+    /**
+     * Pelvic tilt (+ forward, − rolled back), degrees from the upright sitting neutral: the pelvis (and the lower
+     * sensor on the sacrum) turns about the hips by it, about the medio-lateral axis only.
+     */
+    public double pelvicTiltDeg;
+    /** The pelvis (body frame as the trunk's, at neutral the same) → ENU: heading ⊗ Rx(−pelvic tilt). */
+    public final Quat pelvisToEarth = new Quat();
+    /**
+     * The spine between the pelvis and the upper back, ISB angles of the trunk relative to the pelvis: since the
+     * pelvis turns about x only, flexion − pelvic tilt, the lateral bend and the axial rotation.
+     */
+    public double spineFlexionDeg;
     /** Acceleration of the trunk's rotation centre (hip/lumbar pivot) in ENU, m/s². */
     public final double[] pivotAccelMps2 = new double[3];
     /** How far breathing has lifted the sensor (along the trunk) and pushed it back (out of the back), m. */
@@ -47,6 +59,9 @@ public final class BodyPose {
         lateralBendDeg = o.lateralBendDeg;
         axialRotationDeg = o.axialRotationDeg;
         bodyToEarth.set(o.bodyToEarth);
+        pelvicTiltDeg = o.pelvicTiltDeg;
+        pelvisToEarth.set(o.pelvisToEarth);
+        spineFlexionDeg = o.spineFlexionDeg;
         System.arraycopy(o.pivotAccelMps2, 0, pivotAccelMps2, 0, 3);
         breathLiftM = o.breathLiftM;
         breathOutM = o.breathOutM;

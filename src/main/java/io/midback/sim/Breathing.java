@@ -185,33 +185,6 @@ public final class Breathing {
         return KIND_LABELS[kind];
     }
 
-    /**
-     * The true mean rate over [{@code fromS}, {@code toS}], per minute: the breaths in it, each counted by the
-     * share of its length that falls inside, over the time.
-     */
-    public double meanRatePerMin(double fromS, double toS) {
-        double breaths = 0;
-        for (int i = 0; i < count; i++) {
-            double end = onsetS[i] + periodS(i);
-            double overlap = Math.min(end, toS) - Math.max(onsetS[i], fromS);
-            if (overlap > 0) {
-                breaths += overlap / periodS(i);
-            }
-        }
-        return 60 * breaths / (toS - fromS);
-    }
-
-    /** Whether a sigh or a pause starts within [{@code fromS}, {@code toS}] or the breath in progress at its start is one. */
-    public boolean irregularWithin(double fromS, double toS) {
-        for (int i = 0; i < count; i++) {
-            double end = onsetS[i] + periodS(i);
-            if (end >= fromS && onsetS[i] <= toS && kind[i] != NORMAL) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static double clamp(double x, double lo, double hi) {
         return Math.max(lo, Math.min(hi, x));
     }

@@ -2,15 +2,9 @@ package io.midback.sim;
 
 import io.midback.posture.PostureState;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The mobility check's movements as a scenario, seated: a still upright start, then blocks of flexion, extension,
@@ -249,32 +243,5 @@ public final class MobilityProtocol {
             out.add(new TruthRep(p.block(), p.direction(), p.startS(), bestT, p.endS(), best));
         }
         return out;
-    }
-
-    /**
-     * The guided check's prompts for this plan, as {@code # event:} values in time order ({@code T block-start
-     * MOVEMENT}, {@code T block-end}).
-     */
-    public List<String> eventValues() {
-        List<String> out = new ArrayList<>();
-        for (PlannedBlock b : blocks) {
-            out.add(String.format(Locale.ROOT, "%.3f block-start %s", b.startS() - PROMPT_LEAD_S, b.movement()));
-            out.add(String.format(Locale.ROOT, "%.3f block-end", b.endS() + PROMPT_LEAD_S));
-        }
-        return out;
-    }
-
-    /** Writes the truth as CSV: {@code block,direction,start_s,peak_s,end_s,peak_deg}. */
-    public static void writeTruth(List<TruthRep> reps, Path file) {
-        StringBuilder sb = new StringBuilder("block,direction,start_s,peak_s,end_s,peak_deg\n");
-        for (TruthRep r : reps) {
-            sb.append(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.3f,%.2f%n", r.block(), r.direction(), r.startS(),
-                    r.peakS(), r.endS(), r.peakDeg()));
-        }
-        try {
-            Files.writeString(file, sb, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write the truth: " + e.getMessage(), e);
-        }
     }
 }

@@ -43,7 +43,7 @@ public final class Scenario {
     /** Where the built-in scenarios live on the class path. */
     static final String BUILTIN_DIR = "/io/midback/sim/scenarios/";
     /** Names of the built-in scenarios. */
-    public static final List<String> BUILTINS = List.of("slump-demo", "workday", "paced-breathing");
+    public static final List<String> BUILTINS = List.of("slump-demo", "workday", "paced-breathing", "two-sensor-demo");
 
     private final String name;
     private final double headingDeg;
@@ -138,7 +138,7 @@ public final class Scenario {
                 kept.add(new Segment(s.startS(), d, s.activity(), s.flexTargetDeg(), s.latTargetDeg(),
                         s.axialTargetDeg(), Math.min(s.rampS(), d), 0, s.micro(), s.speedMps(),
                         s.cadenceStepsPerMin(), s.bounceM(), s.transitions(), s.stateOverride(), s.previousMode(),
-                        s.nextMode(), s.line()));
+                        s.nextMode(), s.line(), s.pelvisTargetDeg()));
             }
         }
         return new Scenario(name, headingDeg, start, kept, breathing);
@@ -280,7 +280,7 @@ public final class Scenario {
     private static Segment resolve(String source, int lineNo, double at, double duration, Activity activity,
                                    Map<String, String> given) {
         Params p = new Params(source, lineNo, activity, given);
-        double flex = 0, lat = 0, axial = 0;
+        double flex = 0, lat = 0, axial = 0, pelvis = 0;
         double ramp = p.num("ramp", 0), recover = p.num("recover", 0);
         double micro = activity.parameterNames().contains("micro") ? p.num("micro", 0) : activity.microScale();
         PostureState override = null;
@@ -290,6 +290,12 @@ public final class Scenario {
                 flex = p.num("depth", 0);
                 lat = p.num("lat", Double.NEGATIVE_INFINITY);
                 axial = p.num("axial", Double.NEGATIVE_INFINITY);
+                pelvis = activity == Activity.SLUMP ? -p.num("roll", Double.NEGATIVE_INFINITY)
+                        : p.num("pelvis", Double.NEGATIVE_INFINITY);
+                break;
+            case HINGE:
+                flex = p.num("depth", 0);
+                pelvis = flex;
                 break;
             case LOOK:
                 axial = p.num("angle", 0) * p.side();
@@ -299,11 +305,13 @@ public final class Scenario {
                 break;
             case RECLINE:
                 flex = -p.num("angle", 0);
+                pelvis = -p.num("roll", Double.NEGATIVE_INFINITY);
                 break;
             case POSE:
                 flex = p.num("flex", Double.NEGATIVE_INFINITY);
                 lat = p.num("lat", Double.NEGATIVE_INFINITY);
                 axial = p.num("axial", Double.NEGATIVE_INFINITY);
+                pelvis = p.num("pelvis", Double.NEGATIVE_INFINITY);
                 String state = p.text("state");
                 if (!state.equals("auto")) {
                     try {
@@ -318,6 +326,7 @@ public final class Scenario {
                 break;
             case LIE:
                 flex = -90;
+                pelvis = flex; // the whole trunk lies down
                 break;
             default:
                 break;
@@ -325,9 +334,9 @@ public final class Scenario {
         if (ramp < 0 || recover < 0 || micro < 0) {
             throw new ScenarioFormatException(source, lineNo, "ramp, recover and micro must not be negative");
         }
-        if (Math.abs(flex) > 90 || Math.abs(lat) > 60 || Math.abs(axial) > 90) {
+        if (Math.abs(flex) > 90 || Math.abs(lat) > 60 || Math.abs(axial) > 90 || Math.abs(pelvis) > 90) {
             throw new ScenarioFormatException(source, lineNo, "angles out of range (|flexion| ≤ 90°, "
-                    + "|lateral bend| ≤ 60°, |axial rotation| ≤ 90°)");
+                    + "|lateral bend| ≤ 60°, |axial rotation| ≤ 90°, |pelvic tilt| ≤ 90°)");
         }
         if (ramp + recover > duration && ramp + recover > 0) {
             double k = duration / (ramp + recover);
@@ -346,7 +355,7 @@ public final class Scenario {
             }
         }
         return new Segment(at, duration, activity, flex, lat, axial, ramp, recover, micro, speed, cadence, bounce,
-                transitions, override, activity.mode(), activity.mode(), lineNo);
+                transitions, override, activity.mode(), activity.mode(), lineNo, pelvis);
     }
 
     /** One line's parameters: given values over the activity's defaults. */

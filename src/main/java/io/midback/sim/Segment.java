@@ -20,13 +20,25 @@ import io.midback.posture.PostureState;
  * @param previousMode    the mode of the line before (this line's own mode for the first)
  * @param nextMode        the mode of the line after (this line's own mode for the last)
  * @param line            the line number in the scenario file (1-based)
+ * @param pelvisTargetDeg pelvic tilt (+ forward, − rolled back) the excursion moves to, before the envelope (the
+ *                        lower sensor's segment; 0 when the excursion is all spine)
  */
 public record Segment(double startS, double durationS, Activity activity,
                       double flexTargetDeg, double latTargetDeg, double axialTargetDeg,
                       double rampS, double recoverS, double micro,
                       double speedMps, double cadenceStepsPerMin, double bounceM, Transitions transitions,
                       PostureState stateOverride,
-                      Activity.Mode previousMode, Activity.Mode nextMode, int line) {
+                      Activity.Mode previousMode, Activity.Mode nextMode, int line, double pelvisTargetDeg) {
+
+    /** A line whose excursion is all spine: the pelvis stays where it is (pelvic tilt 0). */
+    public Segment(double startS, double durationS, Activity activity,
+                   double flexTargetDeg, double latTargetDeg, double axialTargetDeg,
+                   double rampS, double recoverS, double micro,
+                   double speedMps, double cadenceStepsPerMin, double bounceM, Transitions transitions,
+                   PostureState stateOverride, Activity.Mode previousMode, Activity.Mode nextMode, int line) {
+        this(startS, durationS, activity, flexTargetDeg, latTargetDeg, axialTargetDeg, rampS, recoverS, micro,
+                speedMps, cadenceStepsPerMin, bounceM, transitions, stateOverride, previousMode, nextMode, line, 0);
+    }
 
     /**
      * Standing up and sitting down.
@@ -51,6 +63,7 @@ public record Segment(double startS, double durationS, Activity activity,
 
     Segment withNeighbours(Activity.Mode previous, Activity.Mode next) {
         return new Segment(startS, durationS, activity, flexTargetDeg, latTargetDeg, axialTargetDeg, rampS,
-                recoverS, micro, speedMps, cadenceStepsPerMin, bounceM, transitions, stateOverride, previous, next, line);
+                recoverS, micro, speedMps, cadenceStepsPerMin, bounceM, transitions, stateOverride, previous, next, line,
+                pelvisTargetDeg);
     }
 }

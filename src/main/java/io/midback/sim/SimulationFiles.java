@@ -46,6 +46,13 @@ import java.util.zip.GZIPOutputStream;
  *       {@code normal} breath, a {@code sigh} or one followed by a {@code pause} (see {@link Breathing}).</li>
  * </ul>
  * Output is deterministic: the same scenario, options and seed give byte-identical files.
+ *
+ * <p>With a lower sensor ({@link #writePair}) each recording names the other ({@code # lower:} and {@code # upper:},
+ * see {@link RecordingMetadata}) and the lower one has its own truth, {@code NAME2.truth.csv[.gz]}:
+ * {@code t_s,true_t_s,pelvic_tilt_deg,spine_flexion_deg,spine_lateral_bend_deg,spine_axial_rotation_deg,qw,qx,qy,qz}:
+ * its own timestamp and the true time (the upper sensor's clock), the pelvic tilt (+ forward) and the spine's ISB
+ * angles between the sensors (the upper back relative to the pelvis), and the lower sensor's true orientation;
+ * and its own {@code NAME2.episodes.json}, whose true slump episodes are by the spine's flexion.
  */
 public final class SimulationFiles {
     public static final double DEFAULT_TRUTH_RATE_HZ = 10;
@@ -91,12 +98,42 @@ public final class SimulationFiles {
      */
     public static Result write(Simulator sim, Path out, double truthRateHz, LocalDateTime start)
             throws IOException {
+        return write(sim, out, truthRateHz, start, RecordingMetadata.empty());
+    }
+
+    /** What {@link #writePair} wrote: the upper sensor's files, then the lower's. */
+    public record PairResult(Result upper, Result lower) {
+    }
+
+    /**
+     * Runs an upper (thoracic) and a lower (sacral) simulator of the same wearer to their ends, writing each one's
+     * files as {@link #write} does, each recording naming the other.
+     */
+    public static PairResult writePair(Simulator upper, Path out, Simulator lower, Path lowerOut, double truthRateHz,
+                                       LocalDateTime start) throws IOException {
+        Result u = write(upper, out, truthRateHz, start, RecordingMetadata.empty()
+                .with(RecordingMetadata.SITE, upper.site().name())
+                .with(RecordingMetadata.LOWER, lowerOut.getFileName().toString()));
+        LocalDateTime lowerStart = start == null ? null
+                : start.plusNanos(Math.round(lower.clock().startOffsetS() * 1e9));
+        Result l = write(lower, lowerOut, truthRateHz, lowerStart, RecordingMetadata.empty()
+                .with(RecordingMetadata.SITE, lower.site().name())
+                .with(RecordingMetadata.UPPER, out.getFileName().toString()));
+        return new PairResult(u, l);
+    }
+
+    private static Result write(Simulator sim, Path out, double truthRateHz, LocalDateTime start,
+                                RecordingMetadata extra) throws IOException {
+        boolean thorax = sim.site() == Site.THORAX;
         Path truthFile = truthPath(out);
         Path episodesFile = episodesPath(out);
         SimulatorConfig cfg = sim.config();
         int truthEvery = Math.max(1, (int) Math.round(cfg.rateHz() / truthRateHz));
         int timeDecimals = timeDecimals(cfg.rateHz());
         RecordingMetadata common = metadata(sim, start);
+        for (Map.Entry<String, String> e : extra.entries().entrySet()) {
+            common = common.with(e.getKey(), e.getValue());
+        }
         try (CsvSampleWriter rec = CsvSampleWriter.create(out, common
                      .with("truth", truthFile.getFileName().toString())
                      .with("episodes", episodesFile.getFileName().toString()),
@@ -105,12 +142,21 @@ public final class SimulationFiles {
             for (Map.Entry<String, String> e : common.entries().entrySet()) {
                 tru.text("# " + e.getKey() + ": " + e.getValue() + "\n");
             }
-            tru.text("# truth_rate_hz: " + number(cfg.rateHz() / truthEvery) + "\n"
-                    + "# angles: thoracic, degrees, relative to upright sitting neutral; ISB sequence "
-                    + "(flexion + forward, then lateral bend + right, then axial rotation + right)\n"
-                    + "# q: sensor -> ENU; bias: gyroscope bias in rad/s, sensor frame\n");
-            tru.text("t_s,flexion_deg,lateral_bend_deg,axial_rotation_deg,state,qw,qx,qy,qz,"
-                    + "bias_gx,bias_gy,bias_gz,activity,sedentary\n");
+            tru.text("# truth_rate_hz: " + number(cfg.rateHz() / truthEvery) + "\n");
+            if (thorax) {
+                tru.text("# angles: thoracic, degrees, relative to upright sitting neutral; ISB sequence "
+                        + "(flexion + forward, then lateral bend + right, then axial rotation + right)\n"
+                        + "# q: sensor -> ENU; bias: gyroscope bias in rad/s, sensor frame\n");
+                tru.text("t_s,flexion_deg,lateral_bend_deg,axial_rotation_deg,state,qw,qx,qy,qz,"
+                        + "bias_gx,bias_gy,bias_gz,activity,sedentary\n");
+            } else {
+                tru.text("# t_s: this sensor's clock; true_t_s: the upper sensor's (true) clock\n"
+                        + "# pelvic tilt: + forward from upright sitting neutral; spine: the upper back relative to "
+                        + "the pelvis, ISB sequence (flexion + forward, then lateral bend + right, then axial "
+                        + "rotation + right), degrees\n# q: sensor -> ENU\n");
+                tru.text("t_s,true_t_s,pelvic_tilt_deg,spine_flexion_deg,spine_lateral_bend_deg,"
+                        + "spine_axial_rotation_deg,qw,qx,qy,qz\n");
+            }
             EnumMap<PostureState, Long> stateSamples = new EnumMap<>(PostureState.class);
             long[] counts = new long[PostureState.values().length];
             long[] sedentarySamples = new long[1];
@@ -120,7 +166,21 @@ public final class SimulationFiles {
                 if (f.sedentary) {
                     sedentarySamples[0]++;
                 }
-                if (f.index % truthEvery == 0) {
+                if (f.index % truthEvery == 0 && !thorax) {
+                    try {
+                        tru.fixed(f.deviceTS, timeDecimals).put(',').fixed(f.tS, 6).put(',')
+                                .fixed(f.pelvicTiltDeg, 3).put(',')
+                                .fixed(f.spineFlexionDeg, 3).put(',')
+                                .fixed(f.lateralBendDeg, 3).put(',')
+                                .fixed(f.axialRotationDeg, 3).put(',')
+                                .fixed(f.sensorToEarth.w, 6).put(',')
+                                .fixed(f.sensorToEarth.x, 6).put(',')
+                                .fixed(f.sensorToEarth.y, 6).put(',')
+                                .fixed(f.sensorToEarth.z, 6).put('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                } else if (f.index % truthEvery == 0) {
                     try {
                         tru.fixed(f.tS, timeDecimals).put(',')
                                 .fixed(f.flexionDeg, 3).put(',')
@@ -150,7 +210,9 @@ public final class SimulationFiles {
                 }
             }
             writeEpisodes(episodesFile, sim, stateSamples, sedentarySamples[0], lastBias);
-            writeBreaths(breathsPath(out), sim);
+            if (thorax) {
+                writeBreaths(breathsPath(out), sim);
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -173,6 +235,9 @@ public final class SimulationFiles {
         d.put("thresholdDeg", def.thresholdDeg());
         d.put("dwellS", def.dwellS());
         d.put("hysteresisDeg", def.hysteresisDeg());
+        if (sim.site() != Site.THORAX) {
+            d.put("flexion", "spine between the sensors");
+        }
         d.put("rule", "while sedentary (sitting, or standing still), an episode starts when true flexion (relative"
                 + " to the upright neutral) rises above thresholdDeg and ends when it falls below thresholdDeg -"
                 + " hysteresisDeg or the wearer stops being sedentary; it counts when it lasts at least dwellS; the"

@@ -38,6 +38,10 @@ public final class Simulator {
 
     private final Scenario scenario;
     private final SimulatorConfig config;
+    private final Site site;
+    private final SensorClock clock;
+    /** The sample period in true seconds (its own clock's period when that runs true). */
+    private final double trueDtS;
     private final BodyModel model;
     private final List<SlumpEpisode> episodes;
     private final Quat mount;
@@ -60,29 +64,44 @@ public final class Simulator {
     private int episodeCursor;
 
     public Simulator(Scenario scenario, SimulatorConfig config) {
+        this(scenario, config, Site.THORAX, SensorClock.IDEAL);
+    }
+
+    /**
+     * A sensor at {@code site} on the wearer (the body's movements follow the seed, its own errors the site's
+     * random streams), sampling on its own {@code clock}: its samples carry device time, its truth true time.
+     * A sensor on the {@link Site#SACRUM} finds its true slump episodes from the spine's flexion between the
+     * sensors.
+     */
+    public Simulator(Scenario scenario, SimulatorConfig config, Site site, SensorClock clock) {
         this.scenario = scenario;
         this.config = config;
+        this.site = site;
+        this.clock = clock;
         this.model = new BodyModel(scenario, config.seed());
-        this.episodes = config.slumps().find(new BodyModel(scenario, config.seed()));
-        this.mount = config.mounting().bodyToSensor();
+        this.episodes = config.slumps().find(new BodyModel(scenario, config.seed()), site != Site.THORAX);
+        this.mount = site.segmentToSensor(config.mounting().bodyToSensor());
         double h = Math.toRadians(scenario.headingDeg());
         this.deskOrientation = new Quat().setAxisAngle(0, 0, 1, -h);
         this.dtS = 1.0 / config.rateHz();
-        this.sampleCount = (long) Math.floor(scenario.durationS() * config.rateHz() + 1e-6);
+        this.trueDtS = dtS / (1 + clock.fastFraction());
+        this.sampleCount = Math.max(0,
+                (long) Math.floor(clock.deviceTimeS(scenario.durationS()) * config.rateHz() + 1e-6));
         SensorErrors e = config.errors();
-        Rng biasRng = Rng.forStream(config.seed(), 2);
+        int stream = site.noiseStream();
+        Rng biasRng = Rng.forStream(config.seed(), stream);
         for (int i = 0; i < 3; i++) {
             initialBias[i] = Math.toRadians(e.gyroBiasSigmaDegPerS()) * biasRng.nextGaussian();
             bias[i] = initialBias[i];
         }
-        noise = Rng.forStream(config.seed(), 3);
-        magNoise = Rng.forStream(config.seed(), 4);
+        noise = Rng.forStream(config.seed(), stream + 1);
+        magNoise = Rng.forStream(config.seed(), stream + 2);
         gyroSigma = e.gyroNoiseRadPerS(config.rateHz());
         accelSigma = e.accelNoiseMps2(config.rateHz());
         magSigma = e.magNoiseMicroT();
-        biasStepSigma = Math.toRadians(e.gyroBiasWalkDegPerSqrtS()) * Math.sqrt(dtS);
-        advanceTo(-dtS, prevPose, prevQ, prevR);
-        advanceTo(0, curPose, curQ, curR);
+        biasStepSigma = Math.toRadians(e.gyroBiasWalkDegPerSqrtS()) * Math.sqrt(trueDtS);
+        advanceTo(time(-1), prevPose, prevQ, prevR);
+        advanceTo(time(0), curPose, curQ, curR);
         advanceTo(time(1), nextPose, nextQ, nextR);
     }
 
@@ -97,6 +116,14 @@ public final class Simulator {
 
     public SimulatorConfig config() {
         return config;
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public SensorClock clock() {
+        return clock;
     }
 
     /** The body model this simulator plays (a separate instance from the one producing samples). */
@@ -159,14 +186,17 @@ public final class Simulator {
         return n;
     }
 
+    /** True time of sample {@code index}. */
     private double time(long index) {
-        return index / config.rateHz();
+        return clock.trueTimeS(index / config.rateHz());
     }
 
     private void advanceTo(double t, BodyPose pose, Quat q, double[] lever) {
         model.evaluate(t, pose);
-        q.setProductConjugate(pose.bodyToEarth, mount);
-        pose.bodyToEarth.rotate(0, -LEVER_BACK_M - pose.breathOutM, LEVER_UP_M + pose.breathLiftM, lever, 0);
+        Quat segment = site.breathes() ? pose.bodyToEarth : pose.pelvisToEarth;
+        q.setProductConjugate(segment, mount);
+        double breathOut = site.breathes() ? pose.breathOutM : 0, breathLift = site.breathes() ? pose.breathLiftM : 0;
+        segment.rotate(0, -site.leverBackM() - breathOut, site.leverUpM() + breathLift, lever, 0);
         if (pose.offWeight > 0) {
             // Taken off: towards flat on the desk, face up, turned to the wearer's heading; the lever arm fades.
             q.setSlerp(q, deskOrientation, pose.offWeight);
@@ -182,7 +212,7 @@ public final class Simulator {
         TruthFrame tr = truth;
         // True angular rate over (t - dt, t] in the sensor frame.
         delta.setConjugateProduct(prevQ, curQ).toRotationVector(tr.gyroRadPerS, 0);
-        double inv = 1 / dtS;
+        double inv = 1 / trueDtS;
         tr.gyroRadPerS[0] *= inv;
         tr.gyroRadPerS[1] *= inv;
         tr.gyroRadPerS[2] *= inv;
@@ -215,6 +245,9 @@ public final class Simulator {
         if (truthListener != null) {
             tr.index = k;
             tr.tS = t;
+            tr.deviceTS = k / config.rateHz();
+            tr.pelvicTiltDeg = curPose.pelvicTiltDeg;
+            tr.spineFlexionDeg = curPose.spineFlexionDeg;
             boolean off = curPose.mode == Activity.Mode.OFF;
             tr.flexionDeg = off ? Double.NaN : curPose.flexionDeg;
             tr.lateralBendDeg = off ? Double.NaN : curPose.lateralBendDeg;
@@ -229,7 +262,7 @@ public final class Simulator {
             System.arraycopy(bias, 0, tr.gyroBiasRadPerS, 0, 3);
             truthListener.onTruth(tr);
         }
-        batch.add(t, gx, gy, gz, ax, ay, az, mx, my, mz);
+        batch.add(k / config.rateHz(), gx, gy, gz, ax, ay, az, mx, my, mz);
 
         k++;
         // Shift the window: prev <- cur <- next <- evaluate(k + 1).

@@ -31,6 +31,14 @@ public record SlumpEpisodes(double thresholdDeg, double dwellS, double hysteresi
 
     /** The true episodes of the scenario the model plays, in time order. */
     public List<SlumpEpisode> find(BodyModel model) {
+        return find(model, false);
+    }
+
+    /**
+     * The true episodes by the flexion of the spine between a sacral and an upper-back sensor ({@code spine}), or
+     * by the upper back's own flexion: the same rule, on the flexion two sensors see or one.
+     */
+    public List<SlumpEpisode> find(BodyModel model, boolean spine) {
         List<SlumpEpisode> found = new ArrayList<>();
         BodyPose p = new BodyPose();
         double end = model.durationS();
@@ -41,19 +49,20 @@ public record SlumpEpisodes(double thresholdDeg, double dwellS, double hysteresi
             double t = Math.min(k * SCAN_STEP_S, end);
             model.evaluate(t, p);
             boolean sitting = p.sedentary;
+            double flex = flexion(p, spine);
             if (!in) {
-                if (sitting && p.flexionDeg > thresholdDeg) {
+                if (sitting && flex > thresholdDeg) {
                     in = true;
-                    start = k == 0 ? 0 : bisect(model, p, prevT, t, true);
-                    peak = p.flexionDeg;
+                    start = k == 0 ? 0 : bisect(model, p, prevT, t, true, spine);
+                    peak = flexion(p, spine);
                 }
             } else {
-                if (!sitting || p.flexionDeg < thresholdDeg - hysteresisDeg) {
-                    double stop = bisect(model, p, prevT, t, false);
+                if (!sitting || flex < thresholdDeg - hysteresisDeg) {
+                    double stop = bisect(model, p, prevT, t, false, spine);
                     add(found, start, stop, peak);
                     in = false;
                 } else {
-                    peak = Math.max(peak, p.flexionDeg);
+                    peak = Math.max(peak, flex);
                 }
             }
             prevT = t;
@@ -71,13 +80,18 @@ public record SlumpEpisodes(double thresholdDeg, double dwellS, double hysteresi
     }
 
     /** The time in (lo, hi] where the start (or continuation) condition flips, to 1 ms. */
-    private double bisect(BodyModel model, BodyPose p, double lo, double hi, boolean starting) {
+    private static double flexion(BodyPose p, boolean spine) {
+        return spine ? p.spineFlexionDeg : p.flexionDeg;
+    }
+
+    private double bisect(BodyModel model, BodyPose p, double lo, double hi, boolean starting, boolean spine) {
         while (hi - lo > 1e-3) {
             double mid = (lo + hi) / 2;
             model.evaluate(mid, p);
             boolean sitting = p.sedentary;
-            boolean flipped = starting ? sitting && p.flexionDeg > thresholdDeg
-                    : !sitting || p.flexionDeg < thresholdDeg - hysteresisDeg;
+            double flex = flexion(p, spine);
+            boolean flipped = starting ? sitting && flex > thresholdDeg
+                    : !sitting || flex < thresholdDeg - hysteresisDeg;
             if (flipped) {
                 hi = mid;
             } else {

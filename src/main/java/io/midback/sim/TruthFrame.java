@@ -10,7 +10,17 @@ import io.midback.posture.PostureState;
 public final class TruthFrame {
     /** Sample index from 0. */
     public long index;
+    /** True time (the upper sensor's clock), s. */
     public double tS;
+    /** The sample's own timestamp, its sensor's clock (the same as {@link #tS} on the reference clock), s. */
+    public double deviceTS;
+    /** Pelvic tilt (+ forward) from the upright neutral, degrees (see {@link BodyPose#pelvicTiltDeg}). */
+    public double pelvicTiltDeg;
+    /**
+     * The spine's flexion between the pelvis and the upper back; its lateral bend and axial rotation are the
+     * trunk's ({@link #lateralBendDeg}, {@link #axialRotationDeg}: the pelvis only tilts).
+     */
+    public double spineFlexionDeg;
     /** NaN while the sensor is not worn ({@code off}). */
     public double flexionDeg, lateralBendDeg, axialRotationDeg;
     /** The true posture label: the activity's, with sitting time inside a true slump episode as slouched. */

@@ -32,6 +32,9 @@ final class AlertBanner extends JPanel {
     private final JTextArea measure = wrapping();
     private final JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
     private final JButton snooze = new JButton("Snooze");
+    /** What a break reminder offers (the desk routine), shown only with break reminders. */
+    private final JButton offer = new JButton();
+    private Runnable onOffer;
     private final JButton close = new JButton("✕");
     private final Timer hide = new Timer(20_000, e -> setVisible(false));
     /** The strip's height while it shows (px), and the width it was measured at; 0: not measured. */
@@ -50,6 +53,15 @@ final class AlertBanner extends JPanel {
         snooze.addActionListener(e -> onSnooze.accept(snooze));
         close.setToolTipText("Dismiss");
         close.addActionListener(e -> setVisible(false));
+        offer.setName("bannerOffer");
+        offer.setVisible(false);
+        offer.addActionListener(e -> {
+            setVisible(false);
+            if (onOffer != null) {
+                onOffer.run();
+            }
+        });
+        buttons.add(offer);
         buttons.add(snooze);
         buttons.add(close);
         // As wide with the Snooze button as without (a "corrected" shows none): the text's width, and so its
@@ -92,6 +104,17 @@ final class AlertBanner extends JPanel {
         return t;
     }
 
+    /** Break reminders offer this ({@code label} on a button beside Snooze). */
+    void offerOnBreaks(String label, Runnable action) {
+        offer.setText(label);
+        onOffer = action;
+        // The strip's buttons keep one width whether the offer shows or not (see the constructor).
+        offer.setVisible(true);
+        buttons.setPreferredSize(null);
+        buttons.setPreferredSize(buttons.getPreferredSize());
+        offer.setVisible(false);
+    }
+
     void show(Alert a) {
         boolean good = a.kind() == AlertKind.CORRECTED;
         setBackground(good ? new Color(0x27AE60) : a.kind() == AlertKind.BREAK ? new Color(0x2E86DE)
@@ -99,6 +122,7 @@ final class AlertBanner extends JPanel {
         text.setForeground(Color.WHITE);
         text.setText(a.message());
         snooze.setVisible(!good);
+        offer.setVisible(a.kind() == AlertKind.BREAK && onOffer != null);
         hide.setInitialDelay(good ? 5_000 : 20_000);
         hide.restart();
         int width = roomWidth();

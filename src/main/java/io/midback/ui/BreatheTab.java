@@ -127,7 +127,7 @@ final class BreatheTab extends JPanel {
                     : String.format(Locale.ROOT, "Your rate: %.1f /min", snapshot.ratePerMin()));
             coherence.setText(Double.isNaN(snapshot.coherence()) ? "Coherence: –"
                     : String.format(Locale.ROOT, "Coherence: %.2f%s", snapshot.coherence(),
-                    snapshot.coherence() >= PacedBreathing.FOLLOWS_FROM ? " ✓" : ""));
+                    PacedBreathing.follows(snapshot.coherence()) ? " ✓" : ""));
             start.setText("Stop");
             pacer.repaint();
             return;

@@ -57,6 +57,7 @@ public final class MidbackWindow {
     private final LivePanel live;
     private final TodayPanel today;
     private final MobilityPanel mobility;
+    private final RoutineTab routines;
     private final ConnectPanel connect;
     private final AlertBanner banner;
     private final AlertTone tone;
@@ -114,6 +115,7 @@ public final class MidbackWindow {
         });
         today = new TodayPanel(history, clock, () -> settings.thresholdDeg());
         mobility = new MobilityPanel(history, clock);
+        routines = new RoutineTab(backend::session, this::streaming, history, clock);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedComponent() == today) {
                 today.refresh();
@@ -121,6 +123,10 @@ public final class MidbackWindow {
         });
         connect = new ConnectPanel(catalog, this::connect);
         banner = new AlertBanner(b -> snoozeMenu.show(b, 0, b.getHeight()));
+        banner.offerOnBreaks("Desk routine (2-3 min)", () -> {
+            tabs.setSelectedComponent(routines);
+            routines.offerDesk();
+        });
         tone = new AlertTone(msg -> SwingUtilities.invokeLater(() -> notice(msg)));
         refresh = new Timer(REFRESH_MS, e -> tick());
         refresh.setCoalesce(true);
@@ -155,6 +161,7 @@ public final class MidbackWindow {
         tabs.addTab("Connect", connect);
         tabs.addTab("Today", today);
         tabs.addTab("Mobility", mobility);
+        tabs.addTab("Routine", routines);
         tabs.addTab("Breathe", new BreatheTab(backend::session));
         JPanel north = new JPanel(new BorderLayout());
         north.add(toolBar(), BorderLayout.NORTH);
@@ -518,6 +525,14 @@ public final class MidbackWindow {
     /** A session wrote to the history (any thread): the Today tab reloads soon. */
     public void historyWritten() {
         today.historyWritten();
+        routines.historyWritten();
+    }
+
+    /** Whether a session is connecting or streaming (event thread). */
+    private boolean streaming() {
+        Session s = session;
+        Session.State st = s == null ? null : s.state();
+        return st == Session.State.CONNECTING || st == Session.State.STREAMING;
     }
 
     /** Timer tick on the event thread: drain the ring, refresh the chart, indicator and status. */

@@ -138,6 +138,8 @@ final class TodayPanel extends JPanel {
                         s.sessions() == 1 ? "" : "s", s.recordedS() / 60,
                         Double.isNaN(s.uprightShare()) ? 0 : 100 * s.uprightShare(), s.slumpSeconds() / 60,
                         s.alertCount(), s.alertCount() == 1 ? "" : "s");
+                text += routines(io.midback.history.RoutineDays.of(store.events(io.midback.history.EventKind.ROUTINE)),
+                        today);
                 if (!day.minutes().isEmpty()) {
                     img[0] = draw(DayCharts.flexion(day, Double.isNaN(day.slumpThresholdDeg()) ? thr
                             : day.slumpThresholdDeg(), style), fl);
@@ -160,6 +162,13 @@ final class TodayPanel extends JPanel {
             week.set(img[3]);
             loading.set(false);
         });
+    }
+
+    /** ". Routines: 12.5 min today, streak 3 days" (the streak: {@link io.midback.history.RoutineDays}). */
+    static String routines(io.midback.history.RoutineDays r, LocalDate today) {
+        int streak = r.currentStreak(today);
+        return String.format(Locale.ROOT, ". Routines: %.1f min today, streak %d day%s", r.minutesOn(today), streak,
+                streak == 1 ? "" : "s");
     }
 
     private static BufferedImage draw(JFreeChart chart, Dimension size) {

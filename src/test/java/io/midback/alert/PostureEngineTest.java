@@ -23,8 +23,11 @@ class PostureEngineTest {
     final Synthetic s = new Synthetic(50, Synthetic.defaultMount());
 
     PostureEngine engine(PostureSettings settings) {
-        Clock clock = Clock.fixed(Instant.parse("2026-11-20T09:00:00Z"), ZoneId.of("UTC"));
-        return new PostureEngine(settings, rec, clock);
+        return engine(settings, "2026-11-20T09:00:00Z");
+    }
+
+    PostureEngine engine(PostureSettings settings, String startUtc) {
+        return new PostureEngine(settings, rec, Clock.fixed(Instant.parse(startUtc), ZoneId.of("UTC")));
     }
 
     void hold(PostureEngine e, double seconds, double flex, double lat) {
@@ -56,19 +59,33 @@ class PostureEngineTest {
         e.snooze(Snooze.MINUTES_30);
         hold(e, 60, 25, 0);
         assertTrue(rec.alerts.isEmpty());
-        assertEquals(10 + 1800, e.snoozedUntilS(), 0.05);
         e.cancelSnooze();
         hold(e, 1, 25, 0);
         assertEquals(1, rec.times(AlertKind.SLUMP).size());
     }
 
     @Test
-    void untilTomorrowUsesTheInjectedClock() {
+    void aSnoozeOfThirtyMinutesEndsThirtyMinutesAfterTheNextSample() {
         PostureEngine e = engine(PostureSettings.defaults());
-        hold(e, 1, 0, 0);
+        hold(e, 10, 0, 0);
+        e.snooze(Snooze.MINUTES_30); // taken at the next sample, 10.02 s
+        hold(e, 1800, 25, 0);        // slumped all along, to 1810.0 s
+        assertTrue(rec.alerts.isEmpty(), "snoozed: " + rec.alerts);
+        hold(e, 1, 25, 0);
+        assertEquals(1, rec.times(AlertKind.SLUMP).size(), "the slump is said when the snooze ends: " + rec.alerts);
+        assertEquals(10.02 + 1800, rec.times(AlertKind.SLUMP).get(0), 0.005);
+    }
+
+    @Test
+    void untilTomorrowUsesTheInjectedClock() {
+        PostureEngine e = engine(PostureSettings.defaults(), "2026-11-20T23:58:00Z");
+        hold(e, 10, 0, 0);
         e.snooze(Snooze.UNTIL_TOMORROW);
-        hold(e, 1, 0, 0);
-        assertEquals(15 * 3600, e.snoozedUntilS(), 1e-6); // 09:00 UTC → midnight
+        hold(e, 110, 25, 0); // slumped from 10 s; midnight is at 120 s of the session
+        assertTrue(rec.alerts.isEmpty(), "snoozed until midnight: " + rec.alerts);
+        hold(e, 1, 25, 0);
+        assertEquals(1, rec.times(AlertKind.SLUMP).size(), "the slump is said at midnight: " + rec.alerts);
+        assertEquals(120, rec.times(AlertKind.SLUMP).get(0), 0.05);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.midback.alert;
 
 import io.midback.posture.Mounting;
 import io.midback.posture.PostureSettings;
+import io.midback.posture.SettingsOverrides;
 import io.midback.posture.PostureState;
 import io.midback.posture.SedentaryBouts;
 import io.midback.sim.Scenario;
@@ -40,10 +41,14 @@ class SimulatedSessionAcceptanceTest {
     /** README: sedentary-or-not agrees with the truth on at least this fraction of samples (margin 1 point). */
     static final double SEDENTARY_AGREEMENT_MIN = 0.97;
 
-    /** The engine set to a slump definition (threshold, dwell, hysteresis) and the standard preset otherwise. */
+    /**
+     * The engine set to a slump definition (threshold, dwell) as the options set it, the standard preset otherwise;
+     * the truth's hysteresis is the engine's own (people cannot set it).
+     */
     static PostureSettings settings(SlumpEpisodes d) {
-        return PostureSettings.defaults().withSlumpThreshold(d.thresholdDeg()).withSlumpDwell(d.dwellS())
-                .withSlumpHysteresis(d.hysteresisDeg());
+        PostureSettings s = PostureSettings.defaults().withSlumpThreshold(d.thresholdDeg()).withSlumpDwell(d.dwellS());
+        assertEquals(d.hysteresisDeg(), s.slumpHysteresisDeg(), "the truth's slump definition is the engine's");
+        return s;
     }
 
     /** The held-out recordings' options: --calibrate-at 1 --forward-at 5 --slump-threshold 15 --slump-dwell 30. */
@@ -179,7 +184,7 @@ class SimulatedSessionAcceptanceTest {
     void aHeldOutKindOfDayMeetsTheAcceptanceAndItsBreakRemindersFollowSedentaryTime() {
         long seed = 201;
         // One reminder per bout (no repeats): each sedentary stretch longer than 20 min is owed exactly one.
-        PostureSettings s = heldOutSettings().withBreakAfter(20 * 60).withBreakRepeat(24 * 3600);
+        PostureSettings s = SettingsOverrides.breakRepeat(heldOutSettings().withBreakAfter(20 * 60), 24 * 3600.0);
         String text = OfficeDay.scenario(seed, 14, 600, 2400, false);
         SimulatedSessions.Result r = SimulatedSessions.run(Scenario.parse("day", text, "day"),
                 SimulatorConfig.defaults().withRate(50).withMounting(Mounting.parse(TURNED_AND_TILTED))

@@ -1,6 +1,7 @@
 package io.midback.alert;
 
 import io.midback.posture.PostureSettings;
+import io.midback.posture.SlumpPreset;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The slump rules at their boundaries, at 10 samples per second (t = k / 10). */
 class SlumpPolicyTest {
     static final double EPS = 1e-9;
-    /** 15° threshold, 3° hysteresis, 20 s dwell, 2 s recovery, 120 s cooldown and escalation, 3 escalations. */
-    final PostureSettings settings = PostureSettings.defaults().withSlumpThreshold(15).withSlumpHysteresis(3)
-            .withSlumpDwell(20).withSlumpRecover(2).withCooldown(120).withEscalation(120, 3);
+    /**
+     * The standard preset: 15° threshold, 3° hysteresis, 20 s dwell, 2 s recovery, 120 s cooldown and escalation,
+     * 3 escalations.
+     */
+    final PostureSettings settings = PostureSettings.preset(SlumpPreset.STANDARD);
     final Recorder rec = new Recorder();
     final SlumpPolicy policy = new SlumpPolicy(settings, rec);
 
@@ -29,6 +32,17 @@ class SlumpPolicyTest {
             double t = k / 10.0;
             policy.update(t, flex.applyAsDouble(t), sitting, mayNag.test(t), mayNag.test(t));
         }
+    }
+
+    @Test
+    void theBoundariesBelowAreTheStandardPresets() {
+        assertEquals(15, settings.slumpThresholdDeg());
+        assertEquals(3, settings.slumpHysteresisDeg());
+        assertEquals(20, settings.slumpDwellS());
+        assertEquals(2, settings.slumpRecoverS());
+        assertEquals(120, settings.cooldownS());
+        assertEquals(120, settings.escalateEveryS());
+        assertEquals(3, settings.maxEscalations());
     }
 
     @Test

@@ -43,6 +43,7 @@ class ArchitectureTest {
         MAY_USE.put("transport", List.of("sensor"));
         MAY_USE.put("orientation", List.of("sensor"));
         MAY_USE.put("posture", List.of("orientation", "sensor"));
+        MAY_USE.put("align", List.of("orientation", "sensor"));
         MAY_USE.put("mobility", List.of("orientation", "posture", "sensor"));
         MAY_USE.put("breathing", List.of("sensor"));
         MAY_USE.put("routine", List.of("mobility", "orientation", "posture", "sensor"));
@@ -53,13 +54,13 @@ class ArchitectureTest {
         MAY_USE.put("sim", List.of("posture", "recording", "sensor", "text"));
         MAY_USE.put("eval", List.of("orientation", "recording", "sensor"));
         MAY_USE.put("live", List.of("protocol", "recording", "sensor", "sim", "text", "transport"));
-        MAY_USE.put("app", List.of("alert", "breathing", "history", "mobility", "orientation", "posture",
-                "recording", "sensor"));
-        MAY_USE.put("cli", List.of("app", "alert", "breathing", "eval", "history", "live", "mobility",
+        MAY_USE.put("app", List.of("alert", "align", "breathing", "history", "mobility", "orientation", "posture",
+                "recording", "routine", "sensor"));
+        MAY_USE.put("cli", List.of("app", "alert", "align", "breathing", "eval", "history", "live", "mobility",
                 "orientation", "posture", "protocol", "recording", "report", "routine", "sensor", "sim", "text",
                 "transport"));
         MAY_USE.put("ui", List.of("app", "alert", "breathing", "history", "live", "mobility", "orientation",
-                "posture", "protocol", "recording", "report", "sensor", "sim", "text", "transport"));
+                "posture", "protocol", "recording", "report", "routine", "sensor", "sim", "text", "transport"));
     }
 
     private static JavaClasses classes;

@@ -99,14 +99,14 @@ final class BreathingSessions {
         for (double[] r : rates) {
             double to = r[0], from = to - WINDOW_S;
             Activity kind = stillThrough(scenario, from, to);
-            if (kind == null || truth.irregularWithin(from - 10, to)
+            if (kind == null || irregularWithin(truth, from - 10, to)
                     || Math.abs(truth.targetRateAt(from - 10) - truth.targetRateAt(to)) > 1e-9) {
                 continue;
             }
             Score sc = kind == Activity.STILL ? score : standing;
             sc.windows++;
             if (!Double.isNaN(r[1])) {
-                double err = Math.abs(r[1] - truth.meanRatePerMin(from, to));
+                double err = Math.abs(r[1] - meanRatePerMin(truth, from, to));
                 sc.withRate++;
                 if (DEBUG && err <= 1) {
                     goodQ.add(r[2]);
@@ -116,7 +116,7 @@ final class BreathingSessions {
                 sc.worstError = Math.max(sc.worstError, err);
                 if (DEBUG && err > 1) {
                     System.out.printf(Locale.ROOT, "  t %.0f est %.2f truth %.2f target %.2f q %.2f share %.2f%n",
-                            to, r[1], truth.meanRatePerMin(from, to), truth.targetRateAt(to), r[2], r[3]);
+                            to, r[1], meanRatePerMin(truth, from, to), truth.targetRateAt(to), r[2], r[3]);
                 }
             }
         }
@@ -160,6 +160,32 @@ final class BreathingSessions {
             }
         }
         return kind;
+    }
+
+    /**
+     * The true mean rate over [{@code fromS}, {@code toS}], per minute: the breaths in it, each counted by the
+     * share of its length that falls inside, over the time.
+     */
+    static double meanRatePerMin(Breathing truth, double fromS, double toS) {
+        double breaths = 0;
+        for (int i = 0; i < truth.breathCount(); i++) {
+            double overlap = Math.min(truth.onsetS(i) + truth.periodS(i), toS) - Math.max(truth.onsetS(i), fromS);
+            if (overlap > 0) {
+                breaths += overlap / truth.periodS(i);
+            }
+        }
+        return 60 * breaths / (toS - fromS);
+    }
+
+    /** Whether a sigh or a pause starts within [{@code fromS}, {@code toS}], or the breath in progress then is one. */
+    static boolean irregularWithin(Breathing truth, double fromS, double toS) {
+        for (int i = 0; i < truth.breathCount(); i++) {
+            if (truth.onsetS(i) + truth.periodS(i) >= fromS && truth.onsetS(i) <= toS
+                    && truth.kind(i) != Breathing.NORMAL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Standing up and sitting down take this long at a stand line's ends. */

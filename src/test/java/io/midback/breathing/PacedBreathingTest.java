@@ -63,7 +63,8 @@ class PacedBreathingTest {
             paced.update(t, breath, 6);
         }
         assertEquals(1, paced.coherence(), 1e-9);
-        assertTrue(paced.follows());
+        assertTrue(PacedBreathing.follows(paced.coherence()));
+        assertFalse(PacedBreathing.follows(0.69), "below 0.7 the guide is not followed");
         assertEquals(4, paced.result().breaths());
         // no breath for more than 8 cycles: the old ones are not recent any more
         paced.update(215, breath, Double.NaN);

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.midback.history.HistoryRecorder;
 import io.midback.history.HistoryStore;
+import io.midback.history.Integrity;
 import io.midback.history.SessionInfo;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureState;
@@ -176,7 +177,7 @@ class HistoryCommandsTest {
         assertTrue(left.out().startsWith("2024-05-06"), left.out());
         try (HistoryStore store = HistoryStore.open(db)) {
             assertEquals(1, store.sessions().size());
-            assertEquals("ok", store.integrityCheck());
+            assertEquals("ok", Integrity.check(db));
         }
 
         Run missing = run("history", "delete", "--session", "99", "--db", db.toString(), "--yes");
@@ -188,7 +189,7 @@ class HistoryCommandsTest {
         try (HistoryStore store = HistoryStore.open(db)) {
             assertTrue(store.days().isEmpty(), store.days().toString());
             assertTrue(store.sessions().isEmpty(), "a session with nothing left goes too");
-            assertEquals("ok", store.integrityCheck());
+            assertEquals("ok", Integrity.check(db));
         }
         Run both = run("history", "delete", "--db", db.toString());
         assertEquals(2, both.code(), "--session or --day is required: " + both.err());

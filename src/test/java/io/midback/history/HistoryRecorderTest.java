@@ -45,7 +45,7 @@ class HistoryRecorderTest {
             rec.close();
         }
         try (HistoryStore store = HistoryStore.openExisting(db)) {
-            assertEquals("ok", store.integrityCheck());
+            assertEquals("ok", Integrity.check(db));
             assertEquals(List.of(LocalDate.of(2024, 3, 12)), store.days());
             DayData data = store.day(LocalDate.of(2024, 3, 12));
             DaySummary s = data.summary();

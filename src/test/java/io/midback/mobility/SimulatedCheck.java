@@ -49,7 +49,7 @@ final class SimulatedCheck {
         sim.run(warming);
         List<MobilityEvent> ev = new ArrayList<>();
         if (events) {
-            for (String v : protocol.eventValues()) {
+            for (String v : PromptEvents.of(protocol)) {
                 ev.add(MobilityEvent.parse(v));
             }
         }

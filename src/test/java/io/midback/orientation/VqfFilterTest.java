@@ -23,7 +23,7 @@ class VqfFilterTest {
         imu.rest(f, DT, 5, false);
         assertTrue(Quat.inclinationErrorDeg(Quat.of(f), truth) < 0.2,
                 "inclination error " + Quat.inclinationErrorDeg(Quat.of(f), truth));
-        assertTrue(f.restDetected());
+        assertTrue(VqfState.restDetected(f));
         // 6D: heading starts at the initial heading; the quaternion stays unit
         double[] q = Quat.of(f);
         assertEquals(1, q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3], 1e-12);
@@ -81,10 +81,10 @@ class VqfFilterTest {
         imu.biasZ = 0.3 * DEG;
         VqfFilter f = new VqfFilter(RATE);
         imu.rest(f, DT, 20, false);
-        assertEquals(0.8, f.biasXRadPerS() / DEG, 0.02);
-        assertEquals(-0.5, f.biasYRadPerS() / DEG, 0.02);
-        assertEquals(0.3, f.biasZRadPerS() / DEG, 0.02);
-        assertTrue(f.biasSigmaRadPerS() < 0.05 * DEG, "sigma " + f.biasSigmaRadPerS() / DEG);
+        assertEquals(0.8, VqfState.biasRadPerS(f)[0] / DEG, 0.02);
+        assertEquals(-0.5, VqfState.biasRadPerS(f)[1] / DEG, 0.02);
+        assertEquals(0.3, VqfState.biasRadPerS(f)[2] / DEG, 0.02);
+        assertTrue(VqfState.biasSigmaRadPerS(f) < 0.05 * DEG, "sigma " + VqfState.biasSigmaRadPerS(f) / DEG);
         // the heading no longer drifts with the bias removed
         double h0 = Quat.headingDeg(Quat.of(f));
         imu.rest(f, DT, 60, false);
@@ -101,11 +101,11 @@ class VqfFilterTest {
             double t = i * DT;
             // never at rest: a slow wobble about all axes
             imu.step(f, DT, 0.4 * Math.sin(0.9 * t), 0.3 * Math.cos(0.7 * t), 0.5 * Math.sin(0.3 * t), false);
-            assertFalse(f.restDetected() && t > 1, "moving sensor taken for resting at " + t);
+            assertFalse(VqfState.restDetected(f) && t > 1, "moving sensor taken for resting at " + t);
         }
         // the bias is in the sensor frame; the motion turns every axis through the horizontal
-        assertEquals(1.0, f.biasXRadPerS() / DEG, 0.15);
-        assertEquals(-0.7, f.biasYRadPerS() / DEG, 0.15);
+        assertEquals(1.0, VqfState.biasRadPerS(f)[0] / DEG, 0.15);
+        assertEquals(-0.7, VqfState.biasRadPerS(f)[1] / DEG, 0.15);
         assertTrue(Quat.inclinationErrorDeg(Quat.of(f), imu.q) < 0.5);
     }
 
@@ -129,7 +129,7 @@ class VqfFilterTest {
             imu.step(f, DT, 0, 0, 36 * DEG, true);
         }
         imu.rest(f, DT, 5, true);
-        assertFalse(f.magneticDisturbanceDetected());
+        assertFalse(VqfState.magneticDisturbanceDetected(f));
         double before = Quat.angleDeg(Quat.of(f), imu.q);
         // a magnet near the sensor: the field turns by 45° and grows by half
         double[] saved = SyntheticImu.FIELD_ENU.clone();
@@ -137,7 +137,7 @@ class VqfFilterTest {
             SyntheticImu.FIELD_ENU[0] = 30;
             SyntheticImu.FIELD_ENU[1] = 30;
             imu.rest(f, DT, 10, true); // within the rejection budget earned while undisturbed
-            assertTrue(f.magneticDisturbanceDetected());
+            assertTrue(VqfState.magneticDisturbanceDetected(f));
             assertTrue(Quat.angleDeg(Quat.of(f), imu.q) < before + 0.5,
                     "heading followed the magnet: " + Quat.angleDeg(Quat.of(f), imu.q));
         } finally {
@@ -154,7 +154,7 @@ class VqfFilterTest {
             double dt = 0.0025 * (1 + 0.1 * (2 * rnd.nextDouble() - 1));
             imu.step(f, dt, 0.3 * Math.sin(i * 0.01), 0.2, 0, false);
         }
-        assertEquals(0.0025, f.coefficientPeriodS(), 0.0025 * 0.06);
+        assertEquals(0.0025, VqfState.coefficientPeriodS(f), 0.0025 * 0.06);
         assertTrue(Quat.inclinationErrorDeg(Quat.of(f), imu.q) < 0.3,
                 "inclination error " + Quat.inclinationErrorDeg(Quat.of(f), imu.q));
     }
@@ -165,12 +165,12 @@ class VqfFilterTest {
         imu.biasX = 0.5 * DEG;
         VqfFilter f = new VqfFilter(RATE);
         imu.rest(f, DT, 20, false);
-        double bias = f.biasXRadPerS();
+        double bias = VqfState.biasRadPerS(f)[0];
         assertEquals(0.5 * DEG, bias, 0.02 * DEG);
         // while no samples came, the sensor was turned over: the filter starts from the accelerometer again
         imu.q = Quat.axisAngle(1, 0, 0, 120);
         imu.step(f, 5.0, 0, 0, 0, false);
-        assertEquals(bias, f.biasXRadPerS(), 0.01 * DEG);
+        assertEquals(bias, VqfState.biasRadPerS(f)[0], 0.01 * DEG);
         imu.rest(f, DT, 0.5, false);
         assertTrue(Quat.inclinationErrorDeg(Quat.of(f), imu.q) < 0.5,
                 "inclination error " + Quat.inclinationErrorDeg(Quat.of(f), imu.q));
@@ -194,9 +194,9 @@ class VqfFilterTest {
         imu.biasY = 1 * DEG;
         VqfFilter f = new VqfFilter(RATE);
         imu.rest(f, DT, 10, false);
-        assertNotEquals(0, f.biasYRadPerS());
+        assertNotEquals(0, VqfState.biasRadPerS(f)[1]);
         f.reset();
-        assertEquals(0, f.biasYRadPerS());
+        assertEquals(0, VqfState.biasRadPerS(f)[1]);
         assertEquals(1, f.qw());
         assertEquals("midback", f.name());
     }
@@ -295,8 +295,8 @@ class VqfFilterTest {
             assertTrue(Quat.inclinationErrorDeg(Quat.of(f), imu.q) < 0.5);
             // then at rest: the rest update
             imu.rest(f, DT, 20, false);
-            assertTrue(f.restDetected());
-            bias[k] = new double[] {f.biasXRadPerS() / DEG, f.biasYRadPerS() / DEG, f.biasZRadPerS() / DEG};
+            assertTrue(VqfState.restDetected(f));
+            bias[k] = new double[] {VqfState.biasRadPerS(f)[0] / DEG, VqfState.biasRadPerS(f)[1] / DEG, VqfState.biasRadPerS(f)[2] / DEG};
             q[k] = Quat.of(f);
         }
         for (int a = 0; a < 3; a++) {

@@ -16,7 +16,7 @@ class SittingLabelTest {
         assertEquals(SittingEvidence.PRIOR, l.evidence());
         l.walking(100);
         assertFalse(l.sitting());
-        assertEquals(0.85, l.confidence(), 1e-12);
+        assertEquals(0.15, l.sittingProbability(), 1e-12); // sure it is not sitting
         assertEquals(SittingEvidence.WALKING, l.evidence());
         // No sit-down seen: relaxing with τ 600 s from 0.15 to the prior 0.8 crosses 0.5 after 600·ln(0.65/0.3) s.
         double crossS = 600 * Math.log(0.65 / 0.3);
@@ -28,7 +28,7 @@ class SittingLabelTest {
             l.relax(1);
         }
         assertTrue(l.sitting());
-        assertTrue(l.confidence() < 0.55, "and not sure of it: " + l.confidence());
+        assertTrue(l.sittingProbability() < 0.55, "and not sure of it: " + l.sittingProbability());
         l.sitDown(900);
         assertEquals(0.9, l.sittingProbability(), 1e-12);
         assertEquals(900, l.evidenceAtS());

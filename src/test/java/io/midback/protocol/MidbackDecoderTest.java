@@ -187,14 +187,16 @@ class MidbackDecoderTest {
         MidbackCommandEncoder enc = new MidbackCommandEncoder();
         List<HostCommand> got = new ArrayList<>();
         MidbackCommandDecoder dec = new MidbackCommandDecoder(got::add);
-        byte[] all = concat(enc.getInfo(), enc.startStreaming(), enc.setRate(200), enc.setRanges(8, 1000),
-                enc.vibrate(VIBRATE_DOUBLE, 600, 80), enc.ping(0xCAFEBABEL), enc.stopStreaming());
+        byte[] all = concat(enc.getInfo(), enc.startStreaming(), enc.setRate(200),
+                enc.vibrate(VIBRATE_DOUBLE, 600, 80), enc.stopStreaming(),
+                // the host never sends these two: numbered by hand, after the ones it sends
+                enc.encode(new HostCommand.Ping(5, 0xCAFEBABEL)), enc.encode(new HostCommand.SetRanges(6, 8, 1000)));
         for (byte x : all) {
             dec.feed(new byte[] {x});
         }
         assertEquals(List.of(new HostCommand.GetInfo(0), new HostCommand.StartStreaming(1), new HostCommand.SetRate(2, 200),
-                new HostCommand.SetRanges(3, 8, 1000), new HostCommand.Vibrate(4, VIBRATE_DOUBLE, 600, 80),
-                new HostCommand.Ping(5, 0xCAFEBABEL), new HostCommand.StopStreaming(6)), got);
+                new HostCommand.Vibrate(3, VIBRATE_DOUBLE, 600, 80), new HostCommand.StopStreaming(4),
+                new HostCommand.Ping(5, 0xCAFEBABEL), new HostCommand.SetRanges(6, 8, 1000)), got);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.midback.routine;
 
 import io.midback.mobility.Direction;
+import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilitySettings;
 import io.midback.sim.RoutineSession;
 import io.midback.sim.Simulator;
@@ -34,6 +35,7 @@ class RoutinePlayerTest {
     static final class Run implements RoutineListener {
         final List<String> prompts = new ArrayList<>(), feedback = new ArrayList<>();
         final List<String> cues = new ArrayList<>();
+        final List<String> events = new ArrayList<>();
         RoutineResult result;
         RoutinePlayer player;
         BiConsumer<Exercise, Integer> onRep = (e, n) -> { };
@@ -56,6 +58,11 @@ class RoutinePlayerTest {
         @Override
         public void onFeedback(String line) {
             feedback.add(line);
+        }
+
+        @Override
+        public void onEvent(MobilityEvent e) {
+            events.add(e.kind() + (e.detail().isEmpty() ? "" : " " + e.detail()));
         }
 
         @Override
@@ -95,6 +102,14 @@ class RoutinePlayerTest {
         assertFalse(run.feedback.stream().anyMatch(l -> l.startsWith("extend")), run.feedback.toString());
         assertTrue(run.cues.containsAll(List.of("left", "right", "back", "up", "down")), run.cues.toString());
         assertEquals(18, run.result.totalReps());
+        // what a recording keeps: the start, the capture, each exercise's start, repetitions and end, in order
+        assertEquals(List.of("routine-start desk", "capture", "exercise-start seated-rotation"),
+                run.events.subList(0, 3));
+        assertEquals(18, run.events.stream().filter(e -> e.startsWith("rep ")).count());
+        assertTrue(run.events.get(3).matches("rep seated-rotation \\d+\\.\\d"), run.events.get(3));
+        assertEquals(List.of("exercise-end seated-rotation done", "exercise-start chair-extension"),
+                run.events.subList(9, 11));
+        assertEquals("exercise-end wall-squat done", run.events.get(run.events.size() - 1));
         assertTrue(run.result.minutes() > 1 && run.result.minutes() < 2, run.result.minutes() + " min");
     }
 
@@ -104,7 +119,7 @@ class RoutinePlayerTest {
                 new RoutineSession.Set("seated-rotation", "seated", 0, 2, 0, 6, 38, 36, 0),
                 new RoutineSession.Set("chair-extension", "seated", 0, 0, -1, 6, 0, 14, 0),
                 new RoutineSession.Set("wall-squat", "standing", 0, 0, 1, 6, 12, 0, 0));
-        Run run = new Run().play(RoutineFile.load("desk"), sets, STEADY, RangeTargets.none());
+        Run run = new Run().play(RoutineFile.load("desk"), sets, STEADY, RangeTargets.of(Map.of()));
         assertTrue(run.result.finished());
         assertEquals(List.of(), run.feedback);
         assertEquals(18, run.result.totalReps());
@@ -118,12 +133,14 @@ class RoutinePlayerTest {
                 run.player.stopItHurts();
             }
         };
-        run.play(RoutineFile.load("desk"), deskSets(6), STEADY, RangeTargets.none());
+        run.play(RoutineFile.load("desk"), deskSets(6), STEADY, RangeTargets.of(Map.of()));
         assertTrue(run.result.stoppedForPain());
         assertFalse(run.result.finished());
         assertEquals(List.of("seated-rotation:stopped: it hurts"), names(run.result));
         assertEquals(2, run.result.exercises().get(0).reps());
         assertEquals(RoutinePlayer.SAFETY_TEXT, run.prompts.get(run.prompts.size() - 1));
+        assertEquals(List.of("exercise-end seated-rotation stopped: it hurts", "stop hurts"),
+                run.events.subList(run.events.size() - 2, run.events.size()));
         assertTrue(RoutinePlayer.SAFETY_TEXT.contains("tingling"));
     }
 
@@ -142,7 +159,7 @@ class RoutinePlayerTest {
         List<RoutineSession.Set> sets = new ArrayList<>();
         sets.add(new RoutineSession.Set("seated-rotation", "seated", 0, 2, 0, 2, 30, 30, 0));
         sets.addAll(deskSets(6));
-        run.play(RoutineFile.load("desk"), sets, STEADY, RangeTargets.none());
+        run.play(RoutineFile.load("desk"), sets, STEADY, RangeTargets.of(Map.of()));
         List<String> n = names(run.result);
         assertEquals("seated-rotation:repeated", n.get(0));
         assertEquals("seated-rotation:done", n.get(1));

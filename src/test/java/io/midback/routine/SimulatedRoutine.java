@@ -1,19 +1,27 @@
 package io.midback.routine;
 
+import io.midback.mobility.MobilityCheck;
+import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilitySettings;
 import io.midback.posture.Mounting;
 import io.midback.sim.RoutineSession;
+import io.midback.sim.SensorErrors;
 import io.midback.sim.Simulator;
 import io.midback.sim.SimulatorConfig;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * One simulated person doing a routine, played through the {@link RoutinePlayer} and compared with the truth: a
  * person drawn by seed (ranges per exercise, repetitions a little short of the target or on it, tempo, sloppy
- * repetitions), a rate and a mounting.
+ * repetitions), a rate and a mounting. With {@code variety}, also a gyroscope bias of 0.3–2°/s per axis (σ) and
+ * sloppy start positions: the trunk in each position off its ideal tilt by up to ±12° (horizontal positions),
+ * 0–10° forward (upright) and ±10° (on the back). The samples also go to a {@link RoutineTrack} for the analysis, with
+ * the events the player wrote.
  */
 final class SimulatedRoutine {
     final Routine routine;
@@ -21,16 +29,28 @@ final class SimulatedRoutine {
     final List<RoutineSession.TruthRep> truth;
     final RoutineResult result;
     final List<String> feedback = new ArrayList<>();
+    final List<MobilityEvent> events = new ArrayList<>();
+    final RoutineTrack track;
+    final List<RoutineSession.Set> sets = new ArrayList<>();
     /** Per counted set: true repetitions, counted, and the worst range error of its repetitions (NaN if counts differ). */
     final List<int[]> counts = new ArrayList<>();
     final List<Double> worstRangeErrorDeg = new ArrayList<>();
 
     SimulatedRoutine(Routine routine, long seed, double rateHz, String mounting) {
+        this(routine, seed, rateHz, mounting, false);
+    }
+
+    SimulatedRoutine(Routine routine, long seed, double rateHz, String mounting, boolean variety) {
         this.routine = routine;
         SplittableRandom r = new SplittableRandom(seed);
-        List<RoutineSession.Set> sets = new ArrayList<>();
+        Map<StartPosition, Double> offsetDeg = new EnumMap<>(StartPosition.class);
+        double horizontal = variety ? r.nextDouble(-12, 12) : 0, upright = variety ? r.nextDouble(0, 10) : 0;
+        double onBack = variety ? r.nextDouble(-10, 10) : 0;
+        for (StartPosition p : StartPosition.values()) {
+            offsetDeg.put(p, p.trunkFlexionDeg() > 45 ? horizontal : p.trunkFlexionDeg() < -45 ? onBack : upright);
+        }
         for (Exercise e : routine.exercises()) {
-            double base = baseFlexionDeg(e.position());
+            double base = e.position().trunkFlexionDeg() + offsetDeg.get(e.position());
             if (e.timed()) {
                 sets.add(new RoutineSession.Set(e.name(), e.position().fileName(), base, 0, 0, 0, 0, 0,
                         e.durationS()));
@@ -46,9 +66,14 @@ final class SimulatedRoutine {
         session = RoutineSession.of(start, sets, RoutineSession.Person.random(seed), seed);
         SimulatorConfig cfg = SimulatorConfig.defaults().withRate(rateHz).withSeed(seed)
                 .withMounting(Mounting.parse(mounting));
+        if (variety) {
+            SensorErrors e = SensorErrors.REALISTIC;
+            cfg = cfg.withErrors(new SensorErrors(r.nextDouble(0.3, 2), e.gyroBiasWalkDegPerSqrtS(),
+                    e.gyroNoiseDegPerSPerSqrtHz(), e.accelNoiseMicroGPerSqrtHz(), e.magNoiseMicroT()));
+        }
         Simulator sim = new Simulator(session.scenario(), cfg);
         RoutineResult[] end = new RoutineResult[1];
-        RoutinePlayer player = new RoutinePlayer(routine, RangeTargets.none(), MobilitySettings.defaults(), rateHz,
+        RoutinePlayer player = new RoutinePlayer(routine, RangeTargets.of(Map.of()), MobilitySettings.defaults(), rateHz,
                 new RoutineListener() {
                     @Override
                     public void onPrompt(String text) {
@@ -60,44 +85,62 @@ final class SimulatedRoutine {
                     }
 
                     @Override
+                    public void onEvent(MobilityEvent e) {
+                        events.add(e);
+                    }
+
+                    @Override
                     public void onEnd(RoutineResult result) {
                         end[0] = result;
                     }
                 });
-        sim.run(player);
+        var filter = MobilityCheck.defaultFilter(rateHz);
+        track = new RoutineTrack(filter);
+        MobilityCheck recorded = new MobilityCheck(MobilitySettings.defaults(), filter, track);
+        sim.run(player.beside(recorded));
         player.end();
         result = end[0];
         truth = session.truth(seed);
+        compare(result.exercises(), counts, worstRangeErrorDeg);
+    }
+
+    /** The analysis of what was recorded: from the player's events, or (false) recognised from the motion alone. */
+    RoutineAnalysis.Result analysed(boolean withEvents) {
+        return analysed(withEvents, routine);
+    }
+
+    /** The same, told that the routine was {@code expected} (another order, say). */
+    RoutineAnalysis.Result analysed(boolean withEvents, Routine expected) {
+        return RoutineAnalysis.analyse(track, withEvents ? events : List.of(), expected, RangeTargets.none(),
+                MobilitySettings.defaults());
+    }
+
+    /**
+     * The counted sets against the truth: each set's exercise found by name (in order: the k-th of that name for
+     * the k-th such set), its count beside the true one, and its repetitions' worst range error when they agree.
+     */
+    void compare(List<ExerciseResult> found, List<int[]> counts, List<Double> worst) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
         for (int k = 0; k < sets.size(); k++) {
             if (sets.get(k).timedS() > 0) {
                 continue;
             }
             int set = k;
             List<RoutineSession.TruthRep> tr = truth.stream().filter(t -> t.set() == set).toList();
-            ExerciseResult got = k < result.exercises().size() ? result.exercises().get(k) : null;
+            int nth = seen.merge(sets.get(k).name(), 1, Integer::sum);
+            ExerciseResult got = found.stream().filter(x -> x.name().equals(sets.get(set).name())).skip(nth - 1)
+                    .findFirst().orElse(null);
             int counted = got == null ? -1 : got.reps();
             counts.add(new int[] {tr.size(), counted});
-            double worst = Double.NaN;
+            double w = Double.NaN;
             if (counted == tr.size()) {
-                worst = 0;
+                w = 0;
                 double[] ranges = got.repRangesDeg();
                 for (int i = 0; i < ranges.length; i++) {
-                    worst = Math.max(worst, Math.abs(ranges[i] - tr.get(i).rangeDeg()));
+                    w = Math.max(w, Math.abs(ranges[i] - tr.get(i).rangeDeg()));
                 }
             }
-            worstRangeErrorDeg.add(worst);
-        }
-    }
-
-    static double baseFlexionDeg(StartPosition p) {
-        switch (p) {
-            case HANDS_AND_KNEES:
-            case PRONE:
-                return 90;
-            case LYING:
-                return -90;
-            default:
-                return 0;
+            worst.add(w);
         }
     }
 }

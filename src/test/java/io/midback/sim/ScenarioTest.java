@@ -57,7 +57,7 @@ class ScenarioTest {
     @Test
     void rejectsMalformedLinesNamingFileAndLine() {
         ScenarioFormatException e = reject("0 10s still\n+ 5s dance\n");
-        assertEquals("my.scenario:2: unknown activity 'dance' (known: still, type, slump, reach, look, lean, "
+        assertEquals("my.scenario:2: unknown activity 'dance' (known: still, type, slump, reach, hinge, look, lean, "
                 + "recline, pose, stand, walk, lie, off)", e.getMessage());
         assertEquals(2, e.line());
         assertTrue(reject("0 10s still\n\n+ ten still\n").getMessage().startsWith("my.scenario:3: bad duration"));

@@ -1,6 +1,8 @@
 package io.midback.sim;
 
 import io.midback.posture.Mounting;
+import io.midback.posture.PostureFrame;
+import io.midback.posture.PostureTracker;
 import io.midback.posture.PostureState;
 import io.midback.sensor.Quat;
 import io.midback.sensor.SampleBatch;
@@ -207,9 +209,10 @@ class SimulatorTest {
         Scenario s = demoMinute();
         Capture c = run(s, SimulatorConfig.defaults());
         BodyModel model = new BodyModel(s, 1);
-        Quat neutral = model.orientationOf(0, 0, 0);
+        Quat neutral = new Quat();
+        model.orientation(0, 0, 0, neutral);
+        PostureFrame f = new PostureFrame();
         Quat rel = new Quat();
-        double[] angles = new double[3];
         for (int k = 0; k < c.truth.size(); k += 31) {
             double[] tr = c.truth.get(k);
             if (c.states.get(k) == PostureState.NOT_WORN) {
@@ -217,10 +220,11 @@ class SimulatorTest {
                 continue;
             }
             rel.setConjugateProduct(neutral, new Quat(tr[14], tr[15], tr[16], tr[17]));
-            BodyModel.anglesOf(rel, angles);
-            assertEquals(tr[1], angles[0], 1e-6);
-            assertEquals(tr[2], angles[1], 1e-6);
-            assertEquals(tr[3], angles[2], 1e-6);
+            // the inverse of the construction, by the posture stage's own decomposition
+            PostureTracker.decompose(rel.w, rel.x, rel.y, rel.z, f);
+            assertEquals(tr[1], f.flexionDeg, 1e-6);
+            assertEquals(tr[2], f.lateralBendDeg, 1e-6);
+            assertEquals(tr[3], f.axialRotationDeg, 1e-6);
         }
     }
 

@@ -5,9 +5,10 @@ import io.midback.sensor.ForwardingSink;
 import io.midback.sensor.SampleSink;
 
 /**
- * A magnet near the sensor for a while (a phone, a desk lamp's base, a bag clasp): a field offset fixed in the
- * sensor frame that rises and falls smoothly ({@code sin²}) over {@code [fromS, toS]}, added in place to the
- * magnetometer of every sample passing through to the next sink. Samples without a magnetometer pass unchanged.
+ * A test disturbance: a magnet near the sensor for a while (a phone, a desk lamp's base, a bag clasp): a field
+ * offset fixed in the sensor frame that rises and falls smoothly ({@code sin²}) over {@code [fromS, toS]}, added in
+ * place to the magnetometer of every sample passing through to the next sink. Samples without a magnetometer pass
+ * unchanged.
  */
 public final class MagnetNearby extends ForwardingSink {
     private final double fromS, toS;

@@ -1,0 +1,29 @@
+package io.midback.cli;
+
+import io.midback.app.SessionSpec;
+import io.midback.recording.RecordingFormatException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The lower sensor of a two-sensor command ({@code replay --lower}, {@code mobility --lower}), checked and read. */
+final class TwoSensors {
+    private TwoSensors() {
+    }
+
+    /** The lower sensor's recording beside the upper one's, or a clear error naming the option. */
+    static SessionSpec.Lower lowerOf(Path upper, Path lower, boolean upperIsCsv, Double rateHz, String filterName) {
+        if (!upperIsCsv) {
+            throw new UserException("--lower " + lower + ": two sensors need both recordings in the canonical CSV "
+                    + "format", 2, null);
+        }
+        if (!Files.isRegularFile(lower)) {
+            throw new UserException("--lower " + lower + ": no such file", 2, null);
+        }
+        try {
+            return SessionSpec.Lower.ofRecordings(upper, lower, rateHz, filterName);
+        } catch (RecordingFormatException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+}
