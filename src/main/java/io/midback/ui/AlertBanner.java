@@ -113,6 +113,7 @@ final class AlertBanner extends JPanel {
         buttons.setPreferredSize(null);
         buttons.setPreferredSize(buttons.getPreferredSize());
         offer.setVisible(false);
+        measuredWidth = -1; // the text has another width beside the buttons: wrap the messages again
     }
 
     void show(Alert a) {
