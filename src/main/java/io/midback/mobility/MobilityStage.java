@@ -44,10 +44,6 @@ public final class MobilityStage {
         captureRequested = true;
     }
 
-    public boolean isCaptured() {
-        return captured;
-    }
-
     /** When the upright pose was captured (start of its window), s; NaN before. */
     public double captureAtS() {
         return captureAtS;

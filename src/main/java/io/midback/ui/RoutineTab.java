@@ -480,24 +480,6 @@ final class RoutineTab extends JPanel {
         t.start();
     }
 
-    // ---- what tests read ---------------------------------------------------------------------------------------
-
-    String promptText() {
-        return prompt.getText();
-    }
-
-    String resultText() {
-        return result.getText();
-    }
-
-    String daysText() {
-        return days.getText();
-    }
-
-    boolean playing() {
-        return playing != null;
-    }
-
     /** The pacer: the cue in large letters over a bar that fills through its half of the tempo. */
     private static final class Pacer extends JComponent {
         private String cue;
