@@ -92,6 +92,7 @@ public final class MobilityCheck implements SampleSink {
             correctionRad = 0;
         }
         frame.tS = tS;
+        frame.biasKnown = bias.isKnown();
         if (!bias.isKnown()) {
             frame.captured = false;
             frame.still = stillness.isStill();

@@ -8,6 +8,8 @@ package io.midback.mobility;
 public final class MobilityFrame {
     /** Sample time, seconds from the first sample. */
     public double tS;
+    /** True once the gyroscope bias is known: the orientation filter runs from then on. */
+    public boolean biasKnown;
     /** True once the gyroscope bias and the upright pose are captured; the angles are 0 before. */
     public boolean captured;
     public double flexionDeg;

@@ -1,5 +1,6 @@
 package io.midback.routine;
 
+import io.midback.mobility.Direction;
 import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilityFrame;
 import io.midback.mobility.MobilitySettings;
@@ -23,7 +24,9 @@ import java.util.Locale;
  * position; otherwise its position comes from the trunk's tilt from the upright start (horizontal face down: hands
  * and knees or prone; upright: standing or seated; on the back) and its exercise from the angle that moves most
  * (and, for flexion, which way): the first exercise of the routine, from the one expected next on, with that
- * position and angle. Spans with fewer than {@link #MIN_REPS} repetitions (standing up, settling) are not exercises.
+ * position and angle. A span of a two-sided exercise that goes one way only is counted one way (a mobility check's
+ * block); a movement of no exercise of the routine is named by its direction or plane ({@code sideBendLeft},
+ * {@code rotation}). Spans with fewer than {@link #MIN_REPS} repetitions (standing up, settling) are not exercises.
  * A still stretch of at least {@link #TIMED_MIN_S} is the timed step (breathing, foam rolling) of its position.
  */
 public final class RoutineAnalysis {
@@ -37,6 +40,8 @@ public final class RoutineAnalysis {
     public static final int MIN_REPS = 2;
     /** A still stretch this long is a timed step, s. */
     public static final double TIMED_MIN_S = 30;
+    /** A movement of no listed exercise has no pacer: "slower" only under 0.6 s. */
+    static final double UNLISTED_PACE_S = 1;
     /** The counting goes on this long into the stillness after a span, for its last return to be seen, s. */
     static final double TAIL_S = 1;
 
@@ -107,7 +112,8 @@ public final class RoutineAnalysis {
                 continue;
             }
             out.add(x.timed() ? timed(x, start.tS(), endS, ended)
-                    : count(track, x, start.tS() - settings.neutralCaptureS(), endS, targets, settings, ended));
+                    : count(track, x, x.movement().side(), start.tS() - settings.neutralCaptureS(), endS, targets,
+                    settings, ended));
         }
         return out;
     }
@@ -129,9 +135,9 @@ public final class RoutineAnalysis {
      * One exercise measured from its own neutral, captured from the first stillness after {@code captureFromS}, up
      * to {@code endS}: its repetitions, ranges, durations and notes.
      */
-    static ExerciseResult count(RoutineTrack track, Exercise x, double captureFromS, double endS,
+    static ExerciseResult count(RoutineTrack track, Exercise x, int side, double captureFromS, double endS,
                                 RangeTargets targets, MobilitySettings settings, String ended) {
-        Counted c = follow(track, x.movement().axis(), x.movement().side(), x.minDeg(), captureFromS, endS, settings);
+        Counted c = follow(track, x.movement().axis(), side, x.minDeg(), captureFromS, endS, settings);
         List<String> notes = new ArrayList<>();
         RepCounter counter = c.counter;
         int kept = counter.kept();
@@ -187,7 +193,7 @@ public final class RoutineAnalysis {
 
     private static List<ExerciseResult> recognise(RoutineTrack track, Routine routine, RangeTargets targets,
                                                   MobilitySettings settings, List<String> notes) {
-        List<int[]> quiet = quietStretches(track);
+        List<int[]> quiet = quietStretches(track, settings);
         List<ExerciseResult> out = new ArrayList<>();
         int expected = 0;
         for (int k = 0; k < quiet.size(); k++) {
@@ -221,10 +227,10 @@ public final class RoutineAnalysis {
             }
             int sign = probe.maxDeg[axis] >= -probe.minDeg[axis] ? 1 : -1;
             int e = match(routine, expected, base, axis, sign, false);
-            if (e < 0) {
-                continue;
-            }
-            ExerciseResult r = count(track, routine.exercises().get(e), fromS, endS, targets, settings, "done");
+            boolean oneWay = Math.min(probe.maxDeg[axis], -probe.minDeg[axis]) < settings.repMinDeg();
+            Exercise x = e >= 0 ? routine.exercises().get(e) : unlisted(axis, sign, oneWay, base, settings);
+            int side = x.movement().twoSided() && oneWay ? sign : x.movement().side();
+            ExerciseResult r = count(track, x, side, fromS, endS, targets, settings, "done");
             if (r.reps() < MIN_REPS) {
                 continue;
             }
@@ -232,6 +238,22 @@ public final class RoutineAnalysis {
             expected = Math.max(expected, e + 1);
         }
         return out;
+    }
+
+    /**
+     * A movement no exercise of the routine matches (a side bend sitting, a mobility check's blocks): named by its
+     * direction when it goes one way ({@code sideBendLeft}, {@code flexion}), by its plane when both
+     * ({@code rotation}), counted by the same rule, with no goal to fall short of.
+     */
+    private static Exercise unlisted(int axis, int sign, boolean oneWay, double baseDeg, MobilitySettings settings) {
+        Direction.Plane plane = Direction.Plane.values()[axis];
+        Movement m = axis == 0 ? (oneWay ? (sign > 0 ? Movement.FLEXION : Movement.EXTENSION)
+                : Movement.FLEXION_EXTENSION) : axis == 1 ? Movement.SIDE_BEND : Movement.ROTATION;
+        String name = oneWay ? Direction.of(plane, sign).jsonName() : plane.jsonName();
+        StartPosition p = baseDeg > 45 ? StartPosition.HANDS_AND_KNEES : baseDeg < -45 ? StartPosition.LYING
+                : StartPosition.SEATED;
+        return new Exercise(name, name, "", p, m, 1, 0, UNLISTED_PACE_S, Double.NaN, settings.repMinDeg(),
+                Double.NaN, "out", "back");
     }
 
     /**
@@ -255,8 +277,11 @@ public final class RoutineAnalysis {
         return -1;
     }
 
-    /** The still stretches of at least {@link #QUIET_S}: {start, end) frame indices, in order. */
-    private static List<int[]> quietStretches(RoutineTrack track) {
+    /**
+     * The still stretches of at least {@link #QUIET_S} ({start, end) frame indices, in order); the first one, from
+     * the start of the track (the still upright start), needs only enough for a neutral.
+     */
+    private static List<int[]> quietStretches(RoutineTrack track, MobilitySettings settings) {
         List<int[]> out = new ArrayList<>();
         int from = -1;
         for (int i = 0; i <= track.size(); i++) {
@@ -264,7 +289,8 @@ public final class RoutineAnalysis {
             if (still && from < 0) {
                 from = i;
             } else if (!still && from >= 0) {
-                if (track.tS(i - 1) - track.tS(from) >= QUIET_S) {
+                double minS = from == 0 ? settings.neutralCaptureS() + 0.3 : QUIET_S;
+                if (track.tS(i - 1) - track.tS(from) >= minS) {
                     out.add(new int[] {from, i});
                 }
                 from = -1;

@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * A recorded routine's orientation over time, kept for the analysis ({@link RoutineAnalysis}): every frame of the
- * mobility check's pipeline once its gyroscope bias is known, with the filter's quaternion (sensor → ENU), whether
+ * mobility check's pipeline once its gyroscope bias is known (its filter running), with the filter's quaternion (sensor → ENU), whether
  * the trunk was still, and its flexion from the still upright start (0 upright, about 90° on hands and knees or prone,
  * about −90° on the back). The mounting is found from gravity at that start, as the player finds it. Primitive
  * arrays that grow by doubling: nothing else is allocated per frame.
@@ -35,7 +35,7 @@ public final class RoutineTrack implements MobilityListener {
             mounting = Mounting.defaultBodyToSensor(2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y));
             uprightAtS = f.tS;
         }
-        if (mounting == null) {
+        if (!f.biasKnown) {
             return;
         }
         if (n == t.length) {
@@ -53,7 +53,7 @@ public final class RoutineTrack implements MobilityListener {
         qx[n] = filter.qx();
         qy[n] = filter.qy();
         qz[n] = filter.qz();
-        baseDeg[n] = f.flexionDeg;
+        baseDeg[n] = f.flexionDeg; // 0 until the upright start is captured: still upright
         still[n] = f.still;
         n++;
     }

@@ -166,36 +166,13 @@ public final class SimulationFiles {
                 if (f.sedentary) {
                     sedentarySamples[0]++;
                 }
-                if (f.index % truthEvery == 0 && !thorax) {
+                if (f.index % truthEvery == 0) {
                     try {
-                        tru.fixed(f.deviceTS, timeDecimals).put(',').fixed(f.tS, 6).put(',')
-                                .fixed(f.pelvicTiltDeg, 3).put(',')
-                                .fixed(f.spineFlexionDeg, 3).put(',')
-                                .fixed(f.lateralBendDeg, 3).put(',')
-                                .fixed(f.axialRotationDeg, 3).put(',')
-                                .fixed(f.sensorToEarth.w, 6).put(',')
-                                .fixed(f.sensorToEarth.x, 6).put(',')
-                                .fixed(f.sensorToEarth.y, 6).put(',')
-                                .fixed(f.sensorToEarth.z, 6).put('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                } else if (f.index % truthEvery == 0) {
-                    try {
-                        tru.fixed(f.tS, timeDecimals).put(',')
-                                .fixed(f.flexionDeg, 3).put(',')
-                                .fixed(f.lateralBendDeg, 3).put(',')
-                                .fixed(f.axialRotationDeg, 3).put(',')
-                                .text(f.state.label()).put(',')
-                                .fixed(f.sensorToEarth.w, 6).put(',')
-                                .fixed(f.sensorToEarth.x, 6).put(',')
-                                .fixed(f.sensorToEarth.y, 6).put(',')
-                                .fixed(f.sensorToEarth.z, 6).put(',')
-                                .fixed(f.gyroBiasRadPerS[0], 6).put(',')
-                                .fixed(f.gyroBiasRadPerS[1], 6).put(',')
-                                .fixed(f.gyroBiasRadPerS[2], 6).put(',')
-                                .text(f.activity.keyword()).put(',')
-                                .put(f.sedentary ? '1' : '0').put('\n');
+                        if (thorax) {
+                            upperTruthRow(tru, f, timeDecimals);
+                        } else {
+                            lowerTruthRow(tru, f, timeDecimals);
+                        }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -218,6 +195,33 @@ public final class SimulationFiles {
         }
         return new Result(sim.sampleCount(), sim.sampleCount() / cfg.rateHz(), out, truthFile, episodesFile,
                 sim.trueSlumpEpisodes());
+    }
+
+    /** One row of the upper sensor's truth (see the class comment). */
+    private static void upperTruthRow(AsciiOut tru, TruthFrame f, int timeDecimals) throws IOException {
+        tru.fixed(f.tS, timeDecimals).put(',')
+                .fixed(f.flexionDeg, 3).put(',')
+                .fixed(f.lateralBendDeg, 3).put(',')
+                .fixed(f.axialRotationDeg, 3).put(',')
+                .text(f.state.label()).put(',');
+        quaternion(tru, f.sensorToEarth).put(',')
+                .fixed(f.gyroBiasRadPerS[0], 6).put(',')
+                .fixed(f.gyroBiasRadPerS[1], 6).put(',')
+                .fixed(f.gyroBiasRadPerS[2], 6).put(',')
+                .text(f.activity.keyword()).put(',')
+                .put(f.sedentary ? '1' : '0').put('\n');
+    }
+
+    /** One row of the lower sensor's truth: its own time, true time, pelvic tilt, the spine, its orientation. */
+    private static void lowerTruthRow(AsciiOut tru, TruthFrame f, int timeDecimals) throws IOException {
+        tru.fixed(f.deviceTS, timeDecimals).put(',').fixed(f.tS, 6).put(',').fixed(f.pelvicTiltDeg, 3).put(',')
+                .fixed(f.spineFlexionDeg, 3).put(',').fixed(f.lateralBendDeg, 3).put(',')
+                .fixed(f.axialRotationDeg, 3).put(',');
+        quaternion(tru, f.sensorToEarth).put('\n');
+    }
+
+    private static AsciiOut quaternion(AsciiOut out, io.midback.sensor.Quat q) throws IOException {
+        return out.fixed(q.w, 6).put(',').fixed(q.x, 6).put(',').fixed(q.y, 6).put(',').fixed(q.z, 6);
     }
 
     private static void writeEpisodes(Path file, Simulator sim, Map<PostureState, Long> stateSamples,

@@ -113,6 +113,7 @@ final class AlertBanner extends JPanel {
         buttons.setPreferredSize(null);
         buttons.setPreferredSize(buttons.getPreferredSize());
         offer.setVisible(false);
+        measuredWidth = -1; // the text has another width beside the buttons: wrap the messages again
     }
 
     void show(Alert a) {
@@ -176,10 +177,22 @@ final class AlertBanner extends JPanel {
 
     /** The strip's height for the current text at {@code width}: the text wrapped beside the buttons. */
     private int heightAt(int width) {
+        if (width != measuredWidth || heights.size() > 64) {
+            measuredWidth = width;
+            heights.clear();
+        }
+        // The same few messages come again and again: each is wrapped once per width.
+        return heights.computeIfAbsent(text.getText(), m -> wrappedHeight(m, width));
+    }
+
+    private final java.util.Map<String, Integer> heights = new java.util.HashMap<>();
+    private int measuredWidth = -1;
+
+    private int wrappedHeight(String message, int width) {
         Insets in = getInsets();
         Dimension b = buttons.getPreferredSize();
         int textWidth = Math.max(120, width - in.left - in.right - b.width - 8);
-        measure.setText(text.getText());
+        measure.setText(message);
         measure.setSize(textWidth, Short.MAX_VALUE); // a wrapping text area's preferred height follows its width
         return Math.max(measure.getPreferredSize().height, b.height) + in.top + in.bottom;
     }

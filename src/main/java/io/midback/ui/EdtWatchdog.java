@@ -22,6 +22,10 @@ public final class EdtWatchdog implements AutoCloseable {
     private final AtomicLong probes = new AtomicLong();
     private final AtomicLong over50 = new AtomicLong();
     private final AtomicLong maxAfterWarmupNanos = new AtomicLong();
+    private final AtomicLong maxAfterFirstSecondNanos = new AtomicLong();
+    /** The longest stalls as (ms, seconds since start), longest first, at most {@link #LONGEST_KEPT}. */
+    private final java.util.List<double[]> longest = new java.util.ArrayList<>();
+    static final int LONGEST_KEPT = 8;
     public static final long WARMUP_NANOS = 500_000_000L;
     private final java.util.List<String> stalls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private volatile long startNanos;
@@ -44,6 +48,10 @@ public final class EdtWatchdog implements AutoCloseable {
                 if (posted - startNanos > WARMUP_NANOS) {
                     maxAfterWarmupNanos.accumulateAndGet(d, Math::max);
                 }
+                if (posted - startNanos > 1_000_000_000L) {
+                    maxAfterFirstSecondNanos.accumulateAndGet(d, Math::max);
+                }
+                keepIfLongest(d / 1e6, (posted - startNanos) / 1e9);
             });
         }, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
         if (Boolean.getBoolean("midback.edtStacks")) {
@@ -78,6 +86,42 @@ public final class EdtWatchdog implements AutoCloseable {
     /** Longest stall after the first half second (the window's first paints, in not yet compiled code). */
     public double maxDelayAfterWarmupMs() {
         return maxAfterWarmupNanos.get() / 1e6;
+    }
+
+    /** Longest stall after the first second (the first data, the window's first layouts and paints). */
+    public double maxDelayAfterFirstSecondMs() {
+        return maxAfterFirstSecondNanos.get() / 1e6;
+    }
+
+    private void keepIfLongest(double ms, double atS) {
+        synchronized (longest) {
+            if (longest.size() == LONGEST_KEPT && longest.get(LONGEST_KEPT - 1)[0] >= ms) {
+                return;
+            }
+            // A stall is seen by every probe that waited through it: keep the longest probe of each.
+            for (int i = 0; i < longest.size(); i++) {
+                if (Math.abs(longest.get(i)[1] + longest.get(i)[0] / 1e3 - (atS + ms / 1e3)) < 0.005) {
+                    if (longest.get(i)[0] >= ms) {
+                        return;
+                    }
+                    longest.remove(i);
+                    break;
+                }
+            }
+            longest.add(new double[] {ms, atS});
+            longest.sort((a, b) -> Double.compare(b[0], a[0]));
+            if (longest.size() > LONGEST_KEPT) {
+                longest.remove(LONGEST_KEPT);
+            }
+        }
+    }
+
+    /** The longest distinct stalls as "ms@seconds since start", longest first (where the worst ones fall). */
+    public String longestStalls() {
+        synchronized (longest) {
+            return longest.stream().map(l -> String.format(java.util.Locale.ROOT, "%.0f@%.2fs", l[0], l[1]))
+                    .collect(java.util.stream.Collectors.joining(" "));
+        }
     }
 
     public long probes() {

@@ -184,13 +184,15 @@ public final class GuiLauncher implements WindowLauncher {
         double first = heap.maxAfterGcMb(0, 0.5), second = heap.maxAfterGcMb(0.5, 1.0);
         return String.format(Locale.ROOT, "{\"samples\": %d, \"durationS\": %.1f, \"state\": \"%s\", "
                         + "\"wallS\": %.2f, \"samplesPerWallS\": %.0f, \"commandToWindowMs\": %.0f, "
-                        + "\"launchToWindowMs\": %.0f, \"edtMaxStallMs\": %.1f, \"edtMaxStallAfterFirstHalfSecondMs\": %.1f, \"edtProbes\": %d, "
+                        + "\"launchToWindowMs\": %.0f, \"edtMaxStallMs\": %.1f, \"edtMaxStallAfterFirstHalfSecondMs\": %.1f, "
+                        + "\"edtMaxStallAfterFirstSecondMs\": %.1f, \"edtLongestStalls\": \"%s\", \"edtProbes\": %d, "
                         + "\"edtStallsOver50Ms\": %d, \"maxHeapMb\": %.0f, \"gcCount\": %d, "
                         + "\"heapAfterGcMaxFirstHalfMb\": %.1f, \"heapAfterGcMaxSecondHalfMb\": %.1f, "
                         + "\"heapAfterGcLastMb\": %.1f, \"heapPeakBeforeGcMb\": %.1f, %s, "
                         + "\"alertsShown\": %d, \"stallsOver50\": \"%s\"}",
                 s.samples(), s.lastSampleS(), s.state(), wallS, s.samples() / wallS, sinceProcessMs, sinceLaunchMs,
-                watchdog.maxDelayMs(), watchdog.maxDelayAfterWarmupMs(), watchdog.probes(), watchdog.stallsOver50Ms(),
+                watchdog.maxDelayMs(), watchdog.maxDelayAfterWarmupMs(),
+                watchdog.maxDelayAfterFirstSecondMs(), watchdog.longestStalls(), watchdog.probes(), watchdog.stallsOver50Ms(),
                 Runtime.getRuntime().maxMemory() / 1048576.0, heap.collections(), first, second,
                 heap.lastAfterGcMb(), heap.peakBeforeGcMb(), w.chartFigures(), w.alertsShown(),
                 watchdog.stallsOver50());

@@ -65,6 +65,20 @@ class PostureEngineTest {
     }
 
     @Test
+    void anActiveBreakToldFromAnyThreadRestartsTheSittingClockAtTheNextSample() {
+        PostureEngine e = engine(PostureSettings.defaults());
+        double interval = e.settings().breakAfterS();
+        hold(e, interval / 2, 0, 0);
+        double at = s.tS;
+        e.activeBreak(at - 60, at); // a routine just done to its end
+        hold(e, interval * 0.75, 0, 0);
+        assertTrue(rec.times(AlertKind.BREAK).isEmpty(), "no reminder a whole interval after the first sit");
+        hold(e, interval * 0.5, 0, 0);
+        assertEquals(1, rec.times(AlertKind.BREAK).size());
+        assertEquals(at + interval, rec.times(AlertKind.BREAK).get(0), 1.0);
+    }
+
+    @Test
     void aSnoozeOfThirtyMinutesEndsThirtyMinutesAfterTheNextSample() {
         PostureEngine e = engine(PostureSettings.defaults());
         hold(e, 10, 0, 0);

@@ -79,6 +79,12 @@ public final class ChartScenario {
         return tS < END_S - 6 ? ROTATION_PEAK_DEG * Math.sin(tS * Math.PI / 2) : 0;
     }
 
+    /** Waits (at most {@code seconds}) until the near-white share below the tabs on screen passes {@code test}. */
+    private void awaitScreen(Window w, java.util.function.DoublePredicate test, double seconds) throws Exception {
+        await(() -> test.test(ScenarioSupport.whiteShareBelowTabs(
+                robot.createScreenCapture(onEdt(w::getBounds)))), seconds);
+    }
+
     private void shot(Window w, String name) throws Exception {
         Thread.sleep(400); // let the last refresh reach the screen
         ScenarioSupport.shot(robot, w, shots.resolve(name));
@@ -125,9 +131,8 @@ public final class ChartScenario {
         // The last samples (flexion -0.3°) are the only ones below zero.
         report("chart.filled", await(() -> live.latest() != null && live.latest().flexionDeg() < 0
                 && live.plottedPoints(0) > 100, 20));
-        // The readout of that last frame (the next refresh after it was drained; after 2 s of silence the window
-        // says "no data" instead, so it is read now).
-        await(() -> ScenarioSupport.text(w.frame(), "flexion").equals("0°"), 5);
+        // The readout of the wearer standing still at -0.3° (the source keeps streaming it).
+        await(() -> ScenarioSupport.text(w.frame(), "flexion").equals("0°"), 20);
         report("flexion.label", ScenarioSupport.text(w.frame(), "flexion"));
         shot(w.frame(), "chart-01-walking-gap.png");
 
@@ -201,13 +206,14 @@ public final class ChartScenario {
             return null;
         });
         report("today.loaded", await(() -> ScenarioSupport.text(w.frame(), "todaySummary").startsWith("Today: "), 20));
-        Thread.sleep(1500); // the charts are drawn on a worker thread after the summary is known
+        // The charts are drawn on a worker thread after the summary is known: wait until the screen is dark.
+        awaitScreen(w.frame(), share -> share < 0.02, 20);
         shot(w.frame(), "chart-04-dark-today.png");
         onEdt(() -> {
             w.setTheme("light");
             return null;
         });
-        Thread.sleep(1500);
+        awaitScreen(w.frame(), share -> share > 0.3, 20);
         shot(w.frame(), "chart-05-light-today.png");
         onEdt(() -> {
             w.frame().dispose();
@@ -218,7 +224,7 @@ public final class ChartScenario {
         report("done", true);
     }
 
-    /** Samples at 100 Hz from START_S to END_S with nothing from GAP_FROM_S to GAP_TO_S; then silence. */
+    /** Samples at 100 Hz from START_S to END_S with nothing from GAP_FROM_S to GAP_TO_S; then standing still. */
     static final class WalkingWithAGap implements SampleSource {
         private volatile boolean stopped;
 
@@ -244,7 +250,15 @@ public final class ChartScenario {
             if (b.size() > 0) {
                 sink.accept(b);
             }
-            while (!stopped) { // a link that stays open with nothing more to say
+            // Then a wearer standing still at -0.3°, in real time, until the window stops the link: the readout
+            // stays on the last angle however slowly a loaded machine draws it (silence would read "no data").
+            long i = Math.round((END_S - START_S) / 0.01);
+            while (!stopped) {
+                b.clear();
+                for (int k = 0; k < 5; k++) {
+                    b.add(START_S + ++i * 0.01, 0, 0, 0, 0, 9.81, 0, Double.NaN, Double.NaN, Double.NaN);
+                }
+                sink.accept(b);
                 Thread.sleep(50);
             }
             sink.end();

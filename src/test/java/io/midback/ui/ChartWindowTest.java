@@ -59,21 +59,6 @@ class ChartWindowTest {
         return ImageIO.read(f.toFile());
     }
 
-    /** Share of the pixels below the tab row (y ≥ 90) that are near white. */
-    private static double whiteShareBelowTabs(BufferedImage img) {
-        long white = 0, all = 0;
-        for (int y = 90; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int p = img.getRGB(x, y);
-                if (((p >> 16) & 255) > 235 && ((p >> 8) & 255) > 235 && (p & 255) > 235) {
-                    white++;
-                }
-                all++;
-            }
-        }
-        return white / (double) all;
-    }
-
     @Test
     void theChartFillsAndNegativeZeroReadsAsZero() throws IOException {
         assertEquals("true", get("chart.filled"));
@@ -106,8 +91,8 @@ class ChartWindowTest {
     @Test
     void theTodayChartsFollowTheDarkTheme() throws IOException {
         assertEquals("true", get("today.loaded"));
-        double dark = whiteShareBelowTabs(shot("chart-04-dark-today.png"));
-        double light = whiteShareBelowTabs(shot("chart-05-light-today.png"));
+        double dark = ScenarioSupport.whiteShareBelowTabs(shot("chart-04-dark-today.png"));
+        double light = ScenarioSupport.whiteShareBelowTabs(shot("chart-05-light-today.png"));
         System.out.printf(Locale.ROOT, "near-white share of the Today tab: dark %.3f, light %.3f%n", dark, light);
         assertTrue(light > 0.3, "the light Today tab should be mostly white: " + light);
         assertTrue(dark < 0.02, "the dark Today tab still has white charts: " + dark);

@@ -62,6 +62,21 @@ final class ScenarioSupport {
     }
 
     /** Saves what the screen shows of {@code w} as {@code file} (PNG) and reports it. */
+    /** Share of the pixels below the tab row (y ≥ 90) that are near white. */
+    static double whiteShareBelowTabs(BufferedImage img) {
+        long white = 0, all = 0;
+        for (int y = 90; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                if (((p >> 16) & 255) > 235 && ((p >> 8) & 255) > 235 && (p & 255) > 235) {
+                    white++;
+                }
+                all++;
+            }
+        }
+        return white / (double) all;
+    }
+
     static void shot(Robot robot, Window w, Path file) throws Exception {
         BufferedImage img = robot.createScreenCapture(onEdt(w::getBounds));
         ImageIO.write(img, "png", file.toFile());
