@@ -347,6 +347,11 @@ final class RoutineTab extends JPanel {
         }
         SessionRoutine.Snapshot s = r.snapshot();
         if (s.version() <= startedVersion) {
+            if (!live.getAsBoolean()) { // the samples stopped before it began
+                playing = null;
+                idleButtons();
+                prompt.setText("The sensor stopped before the routine began: connect it, then press Start.");
+            }
             return; // not begun yet (it begins at the next batch)
         }
         if (s.version() != shownVersion) {
