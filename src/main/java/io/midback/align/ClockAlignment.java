@@ -16,6 +16,8 @@ import java.util.List;
 public final class ClockAlignment {
     static final double GRID_HZ = 20;
     static final double WINDOW_S = 60, STEP_S = 30;
+    /** The shortest window, for short recordings (windows are a fifth of the recording up to {@value #WINDOW_S} s). */
+    static final double MIN_WINDOW_S = 15;
     static final double MIN_CORRELATION = 0.5;
     /** A window must move at least this much (standard deviation of its gyroscope magnitude), rad/s. */
     static final double MIN_MOVEMENT_RAD_PER_S = 0.02;
@@ -35,14 +37,18 @@ public final class ClockAlignment {
             return ClockFit.SAME;
         }
         Envelope u = new Envelope(upper), l = new Envelope(lower);
-        List<double[]> first = lags(u, l, 1, -maxOffsetS, maxOffsetS);
+        // A short recording (a mobility check, a minute or two) gets shorter windows, so that it still has several.
+        double windowS = Math.min(WINDOW_S, Math.max(MIN_WINDOW_S, (upper.tS(upper.size() - 1) - upper.tS(0)) / 5));
+        // ... and a search no wider than a window: a repeated movement must not match its neighbour.
+        double searchS = Math.min(maxOffsetS, Math.max(windowS, WINDOW_S / 2));
+        List<double[]> first = lags(u, l, 1, -searchS, searchS, windowS);
         double[] line = fit(first, theilSen(first));
         if (line == null) {
             return ClockFit.SAME;
         }
         List<double[]> second = new ArrayList<>();
         double b = line[1];
-        for (double[] p : lags(u, l, b, line[0] - REFINE_S, line[0] + REFINE_S)) {
+        for (double[] p : lags(u, l, b, line[0] - REFINE_S, line[0] + REFINE_S, windowS)) {
             second.add(p);
         }
         double[] fine = fit(second, line);
@@ -56,10 +62,10 @@ public final class ClockAlignment {
      * For each window of the upper stream with movement and a clear peak: {centre (upper s), lower time of the
      * centre (s)}, searching lower = a + b × upper over a in [aLo, aHi].
      */
-    private static List<double[]> lags(Envelope u, Envelope l, double b, double aLo, double aHi) {
+    private static List<double[]> lags(Envelope u, Envelope l, double b, double aLo, double aHi, double windowS) {
         List<double[]> points = new ArrayList<>();
-        int win = (int) Math.round(WINDOW_S * GRID_HZ);
-        int step = (int) Math.round(STEP_S * GRID_HZ);
+        int win = (int) Math.round(windowS * GRID_HZ);
+        int step = (int) Math.round(windowS * (windowS < WINDOW_S ? 1 / 3.0 : STEP_S / WINDOW_S) * GRID_HZ);
         double da = 1 / GRID_HZ;
         int nA = (int) Math.floor((aHi - aLo) / da) + 1;
         double[] score = new double[nA];
