@@ -188,6 +188,12 @@ public final class MobilityProtocol {
         return t + d;
     }
 
+    /**
+     * In a side bend or a rotation the pelvis shifts too: it tilts forward by this share of the pelvis's share of
+     * the movement (so a sacral sensor feels every block, as in real checks).
+     */
+    static final double SHIFT_SHARE = 0.3;
+
     private static Segment repSegment(double t, String dir, double peak, double out, double hold, Person p, Rng r,
                                       int line, double pelvisShare) {
         double flex = 0, lat = 0, axial = 0;
@@ -217,7 +223,8 @@ public final class MobilityProtocol {
         boolean sagittal = dir.equals("flexion") || dir.equals("extension");
         return new Segment(t, 2 * out + hold, Activity.POSE, flex, lat, axial, out, out, p.sloppiness(), 0, 0, 0,
                 Segment.Transitions.DEFAULT, null,
-                Activity.Mode.SITTING, Activity.Mode.SITTING, line, sagittal ? pelvisShare * flex : 0);
+                Activity.Mode.SITTING, Activity.Mode.SITTING, line, sagittal ? pelvisShare * flex
+                        : pelvisShare * SHIFT_SHARE * Math.abs(lat + axial));
     }
 
     public Scenario scenario() {
