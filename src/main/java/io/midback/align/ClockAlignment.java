@@ -16,8 +16,12 @@ import java.util.List;
 public final class ClockAlignment {
     static final double GRID_HZ = 20;
     static final double WINDOW_S = 60, STEP_S = 30;
-    /** The shortest window, for short recordings (windows are a fifth of the recording up to {@value #WINDOW_S} s). */
-    static final double MIN_WINDOW_S = 15;
+    /**
+     * A recording shorter than this many windows whose fit rests on fewer than {@value #MIN_WINDOWS} windows is
+     * tried again with windows of this share of it (at least {@value #MIN_WINDOW_S} s).
+     */
+    static final double SHORT_WINDOWS = 5, MIN_WINDOW_S = 15;
+    static final int MIN_WINDOWS = 3;
     static final double MIN_CORRELATION = 0.5;
     /** A window must move at least this much (standard deviation of its gyroscope magnitude), rad/s. */
     static final double MIN_MOVEMENT_RAD_PER_S = 0.02;
@@ -37,11 +41,20 @@ public final class ClockAlignment {
             return ClockFit.SAME;
         }
         Envelope u = new Envelope(upper), l = new Envelope(lower);
-        // A short recording (a mobility check, a minute or two) gets shorter windows, so that it still has several.
-        double windowS = Math.min(WINDOW_S, Math.max(MIN_WINDOW_S, (upper.tS(upper.size() - 1) - upper.tS(0)) / 5));
-        // ... and a search no wider than a window: a repeated movement must not match its neighbour.
-        double searchS = Math.min(maxOffsetS, Math.max(windowS, WINDOW_S / 2));
-        List<double[]> first = lags(u, l, 1, -searchS, searchS, windowS);
+        ClockFit fit = estimate(u, l, maxOffsetS, WINDOW_S);
+        // A short recording (a mobility check, a minute or two) with too few windows: shorter windows, so that it
+        // has several, and a search no wider than one, so that a repeated movement does not match its neighbour.
+        double durationS = upper.tS(upper.size() - 1) - upper.tS(0);
+        if (fit.windows() < MIN_WINDOWS && durationS < SHORT_WINDOWS * WINDOW_S) {
+            double windowS = Math.max(MIN_WINDOW_S, durationS / SHORT_WINDOWS);
+            ClockFit shorter = estimate(u, l, Math.min(maxOffsetS, Math.max(windowS, WINDOW_S / 2)), windowS);
+            fit = shorter.windows() > fit.windows() ? shorter : fit;
+        }
+        return fit;
+    }
+
+    private static ClockFit estimate(Envelope u, Envelope l, double maxOffsetS, double windowS) {
+        List<double[]> first = lags(u, l, 1, -maxOffsetS, maxOffsetS, windowS);
         double[] line = fit(first, theilSen(first));
         if (line == null) {
             return ClockFit.SAME;

@@ -146,7 +146,7 @@ public final class MobilityCommand implements Callable<Integer> {
         MobilityResult result = MobilityAnalysis.analyse(series, events, settings, check.diagnostics());
         PrintWriter out = spec.commandLine().getOut();
         if (spine != null) {
-            MobilityResult spineResult = SpineRanges.of(result, spine.spine());
+            MobilityResult spineResult = SpineRanges.of(result, series, spine.spine());
             if (json) {
                 out.println(spineResult.toJson(result));
             } else {

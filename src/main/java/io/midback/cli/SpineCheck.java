@@ -18,9 +18,13 @@ import java.util.function.Consumer;
  * A mobility check with a lower sensor: every frame of the upper sensor's check goes on to the trunk's
  * {@link AngleSeries} as with one sensor, and the spine's angles at the same time (the aligned lower stream,
  * {@link SpineAngles}: each sensor relative to its own upright, the lower one's captured over the same window as the
- * check's capture) to a second series, for {@link io.midback.mobility.SpineRanges}.
+ * check's capture) to a second series, for {@link io.midback.mobility.SpineRanges}. Its rotation is the untracked
+ * heading difference between the two segments ({@link SpineAngles#headingDifferenceDeg}), which drifts but little
+ * over one repetition: {@code SpineRanges} measures a rotation from the line between its start and its end.
  */
 final class SpineCheck implements MobilityListener {
+    /** Axial rotation (+ right) against the heading difference (+ counter-clockwise seen from above). */
+    static final double ROTATION_SIGN = -1;
     private final AngleSeries trunk;
     private final AngleSeries spine = new AngleSeries();
     private final LowerStream lower;
@@ -62,7 +66,7 @@ final class SpineCheck implements MobilityListener {
         if (f.captured) {
             spine.add(f.tS, out.spineValid ? out.spineFlexionDeg : Double.NaN,
                     out.spineValid ? out.spineLateralBendDeg : Double.NaN,
-                    out.spineValid ? out.spineAxialRotationDeg : Double.NaN);
+                    out.spineValid ? ROTATION_SIGN * angles.headingDifferenceDeg() : Double.NaN);
         }
     }
 }

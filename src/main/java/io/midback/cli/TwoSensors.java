@@ -23,12 +23,7 @@ final class TwoSensors {
             throw new UserException("--lower " + lower + ": no such file", 2, null);
         }
         try {
-            String named = CsvSampleReader.readMetadata(upper).get(RecordingMetadata.LOWER).orElse(null);
             String namedUpper = CsvSampleReader.readMetadata(lower).get(RecordingMetadata.UPPER).orElse(null);
-            if (named != null && !Path.of(named).getFileName().equals(lower.getFileName())) {
-                throw new UserException("--lower " + lower + ": not this session's lower sensor (" + upper
-                        + " names its lower sensor " + named + ")", 2, null);
-            }
             if (namedUpper != null && !Path.of(namedUpper).getFileName().equals(upper.getFileName())) {
                 throw new UserException("--lower " + lower + ": another session's lower sensor (it names its upper "
                         + "sensor " + namedUpper + ", not " + upper.getFileName() + ")", 2, null);

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the upper sensor at 50 Hz, the lower on the sacrum at 100 Hz with its clock 2 % fast and starting 1.5 s late,
  * the pelvis tilting with the trunk by 20–30 % of flexion and extension, every mounting once per sensor. Compares
  * each direction's {@code romDeg} with the spine's true range (the median of the true spine peaks), and
- * {@code trunkRomDeg} with the trunk's. Prints the figures.
+ * {@code trunkRomDeg} with the trunk's. Prints the figures. Rotation's aim is 3° (the issue's for spine rotation).
  */
 class TwoSensorMobilityAcceptanceTest {
     static final String[][] MOUNTINGS = {{"upright", "tilted20"}, {"tilted20", "turned90"},
@@ -81,11 +81,12 @@ class TwoSensorMobilityAcceptanceTest {
         }
         System.out.print(table);
         System.out.printf(Locale.ROOT, "ACCEPTANCE mobility two sensors: blocks right %d/%d; spine range error "
-                        + "flexion/extension/side bend worst %.2f° (limit 2°), rotation worst %.2f° (reported); trunk "
+                        + "flexion/extension/side bend worst %.2f° (limit 2°), rotation worst %.2f° (limit 3°); trunk "
                         + "range error flexion/extension/side bend worst %.2f°%n", blocksRight, blocks, worstFesDeg,
                 worstRotDeg, worstTrunkFesDeg);
         assertTrue(blocksRight >= 0.9 * blocks, "repetitions right in 90% of blocks: " + blocksRight + "/" + blocks);
         assertTrue(worstFesDeg <= 2, "spine flexion, extension and side bend within 2°: " + worstFesDeg);
+        assertTrue(worstRotDeg <= 3, "spine rotation within 3°: " + worstRotDeg);
     }
 
     @Test
@@ -107,7 +108,7 @@ class TwoSensorMobilityAcceptanceTest {
         Run other = run("mobility", "--analyse", up.toString(), "--lower", low2.toString());
         assertEquals(2, other.code);
         assertEquals(1, other.err.strip().lines().count(), other.err);
-        assertTrue(other.err.contains("not this session's lower sensor"), other.err);
+        assertTrue(other.err.contains("another session's lower sensor"), other.err);
         assertTrue(other.out.isEmpty());
     }
 
