@@ -44,7 +44,6 @@ public final class PostureEngine {
      */
     private volatile boolean controlPending;
     private double snoozedUntilS = Double.NEGATIVE_INFINITY;
-    private double lastT = Double.NaN;
     private boolean calibrationChanged;
 
     /** With the system clock's time and zone as the session start (live use). */
@@ -112,7 +111,6 @@ public final class PostureEngine {
         }
         tracker.update(tS, qw, qx, qy, qz, gxRadPerS, gyRadPerS, gzRadPerS, axMps2, ayMps2, azMps2, out);
         double dt = tracker.dtS();
-        lastT = tS;
         if (calibrationChanged) {
             calibrationChanged = false;
             slump.close(tS);
@@ -214,11 +212,6 @@ public final class PostureEngine {
     public void cancelSnooze() {
         cancelSnoozeRequest.set(true);
         controlPending = true;
-    }
-
-    /** Time of the last sample seen, NaN before the first. */
-    public double lastS() {
-        return lastT;
     }
 
     /** The posture stage's internal figures now, as one value (allocates; any thread: momentary values). */

@@ -132,8 +132,4 @@ final class SlumpPolicy {
         alerted = false;
         escalations = 0;
     }
-
-    boolean inEpisode() {
-        return phase == Phase.EPISODE;
-    }
 }

@@ -20,10 +20,6 @@ public record ClockFit(double offsetS, double scale, int windows, double residua
     /** The same clocks: both streams' times are on one timeline already. */
     public static final ClockFit SAME = new ClockFit(0, 1, 0, 0);
 
-    public double lowerTimeS(double upperS) {
-        return offsetS + scale * upperS;
-    }
-
     public double upperTimeS(double lowerS) {
         return (lowerS - offsetS) / scale;
     }

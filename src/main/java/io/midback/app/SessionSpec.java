@@ -178,11 +178,6 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
         return TiltFilter.NAME.equals(filterName);
     }
 
-    public SessionSpec withPosture(PostureSettings p) {
-        return new SessionSpec(kind, name, device, rateHz, magnetometer, start, startStated, zone, calibration,
-                filterName, p, lower);
-    }
-
     public SessionSpec withCalibration(Calibration c) {
         return new SessionSpec(kind, name, device, rateHz, magnetometer, start, startStated, zone, c, filterName,
                 posture, lower);

@@ -48,15 +48,6 @@ public final class SpineSummary implements PostureListener {
         notices.add(text);
     }
 
-    public List<String> notices() {
-        return List.copyOf(notices);
-    }
-
-    /** Seconds with spine angles (both sensors present and calibrated). */
-    public double twoSensorsS() {
-        return twoSensorsS;
-    }
-
     /** {@code "sensors": 2, "twoSensorsS", "lowerClock": {offsetS, driftPct, windows}, "spine": {flexionDeg: {mean,
      * minDeg, maxDeg}, lateralBendDeg, axialRotationDeg}, "pelvicTiltDeg", "lowerNotices"}. */
     public void addTo(JsonObject o) {

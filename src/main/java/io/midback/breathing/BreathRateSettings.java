@@ -48,19 +48,4 @@ public record BreathRateSettings(double bandLowHz, double bandHighHz, double win
     public static BreathRateSettings fastBand() {
         return new BreathRateSettings(0.25, 0.7, 30, 60, 4, 0.4, 0.015, 2.5, 6, 0.01, 0.8, 0.75);
     }
-
-    public BreathRateSettings withMinAxisShare(double share) {
-        return new BreathRateSettings(bandLowHz, bandHighHz, windowS, maxWindowS, minBreaths, hysteresis,
-                jitterOfGravity, maxTiltDeg, settleS, minSignalDeg, share, minQuality);
-    }
-
-    public BreathRateSettings withMinQuality(double q) {
-        return new BreathRateSettings(bandLowHz, bandHighHz, windowS, maxWindowS, minBreaths, hysteresis,
-                jitterOfGravity, maxTiltDeg, settleS, minSignalDeg, minAxisShare, q);
-    }
-
-    public BreathRateSettings withBandLowHz(double hz) {
-        return new BreathRateSettings(hz, bandHighHz, windowS, maxWindowS, minBreaths, hysteresis,
-                jitterOfGravity, maxTiltDeg, settleS, minSignalDeg, minAxisShare, minQuality);
-    }
 }

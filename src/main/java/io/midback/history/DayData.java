@@ -37,15 +37,6 @@ public record DayData(LocalDate date, ZoneId zone, List<MinuteRow> minutes, List
         return Double.NaN;
     }
 
-    /** Seconds per local hour (index 0–23) in the given state. */
-    public double[] hourlySeconds(PostureState state) {
-        double[] h = new double[24];
-        for (MinuteRow m : minutes) {
-            h[m.minuteOfDay() / 60] += m.seconds(state);
-        }
-        return h;
-    }
-
     /** Upright seconds ÷ sitting seconds per local hour (index 0–23); NaN for hours without sitting. */
     public double[] hourlyUprightShare() {
         double[] up = new double[24];

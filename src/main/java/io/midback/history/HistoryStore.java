@@ -403,11 +403,6 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** Deletes mobility check {@code id}; false when there is none. */
-    public synchronized boolean deleteMobilityCheck(long id) {
-        return inTransaction(() -> MobilityTable.delete(conn, id));
-    }
-
     /** Deletes session {@code id} whole (its minutes, events and record); false when there is none. */
     public synchronized boolean deleteSession(long id) {
         return inTransaction(() -> {

@@ -107,17 +107,6 @@ final class MobilityTable {
         return out;
     }
 
-    static boolean delete(Connection conn, long id) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM mobility_directions WHERE check_id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM mobility_checks WHERE id = ?")) {
-            ps.setLong(1, id);
-            return ps.executeUpdate() > 0;
-        }
-    }
-
     private static Map<String, MobilityRecord.Direction> directions(PreparedStatement ps, long id)
             throws SQLException {
         Map<String, MobilityRecord.Direction> out = new LinkedHashMap<>();

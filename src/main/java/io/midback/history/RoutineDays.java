@@ -56,12 +56,6 @@ public final class RoutineDays {
         return d == null ? 0 : d[0];
     }
 
-    /** Routines begun on that day. */
-    public int routinesOn(LocalDate day) {
-        double[] d = byDay.get(day);
-        return d == null ? 0 : (int) d[1];
-    }
-
     /** Routines done to their end on that day. */
     public int finishedOn(LocalDate day) {
         double[] d = byDay.get(day);

@@ -262,15 +262,6 @@ public final class LiveSession implements AutoCloseable {
         return timeline.gaps();
     }
 
-    public LinkState linkState() {
-        return link.state();
-    }
-
-    /** Whether samples have arrived and gone on (the source was described). */
-    public boolean receivedSamples() {
-        return probe.started();
-    }
-
     /** Tells the device to stop, closes the link, then ends the stream (the pipeline's end). */
     @Override
     public void close() {

@@ -56,10 +56,6 @@ public final class MobilityStage {
         return neutral == null ? null : new double[] {mw, mx, my, mz};
     }
 
-    public boolean isCaptured() {
-        return captured;
-    }
-
     /** When the upright pose was captured (start of its window), s; NaN before. */
     public double captureAtS() {
         return captureAtS;

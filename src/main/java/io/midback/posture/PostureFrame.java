@@ -47,25 +47,4 @@ public final class PostureFrame {
     public double slumpFlexionDeg() {
         return spineValid ? spineFlexionDeg : flexionDeg;
     }
-
-    public void copyFrom(PostureFrame o) {
-        tS = o.tS;
-        qw = o.qw;
-        qx = o.qx;
-        qy = o.qy;
-        qz = o.qz;
-        flexionDeg = o.flexionDeg;
-        lateralBendDeg = o.lateralBendDeg;
-        axialRotationDeg = o.axialRotationDeg;
-        rotationAbsolute = o.rotationAbsolute;
-        state = o.state;
-        calibrated = o.calibrated;
-        sittingProbability = o.sittingProbability;
-        sittingEvidence = o.sittingEvidence;
-        spineFlexionDeg = o.spineFlexionDeg;
-        spineLateralBendDeg = o.spineLateralBendDeg;
-        spineAxialRotationDeg = o.spineAxialRotationDeg;
-        pelvicTiltDeg = o.pelvicTiltDeg;
-        spineValid = o.spineValid;
-    }
 }

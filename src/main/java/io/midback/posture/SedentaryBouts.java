@@ -139,17 +139,8 @@ public final class SedentaryBouts {
         return boutStartS;
     }
 
-    /** Whether the wearer is on a break (after one, until sedentary again). */
-    public boolean onBreak() {
-        return onBreak;
-    }
-
     /** Where the last break's movement began (the bout ended there). */
     public double breakStartS() {
         return movementStartS;
-    }
-
-    public double breakS() {
-        return breakS;
     }
 }

@@ -32,14 +32,6 @@ public final class DecoderStats {
         return framesCorrupt;
     }
 
-    public long samplesLost() {
-        return samplesLost;
-    }
-
-    public long bytesSkipped() {
-        return bytesSkipped;
-    }
-
     public long unknownMessages() {
         return unknownMessages;
     }
@@ -47,11 +39,6 @@ public final class DecoderStats {
     /** Samples delivered to the {@link io.midback.sensor.SampleSink}. */
     public long samples() {
         return samples;
-    }
-
-    /** Orientation readings (quaternions, Euler angles) delivered to the {@link OrientationListener}. */
-    public long orientations() {
-        return orientations;
     }
 
     /** The counters by name, in a fixed order: for JSON summaries. */

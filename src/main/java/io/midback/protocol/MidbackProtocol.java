@@ -91,10 +91,6 @@ public final class MidbackProtocol {
         return ((b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (long) (b[i + 3] & 0xFF) << 24);
     }
 
-    static short s16(byte[] b, int i) {
-        return (short) ((b[i] & 0xFF) | b[i + 1] << 8);
-    }
-
     static void put16(byte[] b, int i, int v) {
         b[i] = (byte) v;
         b[i + 1] = (byte) (v >>> 8);

@@ -39,11 +39,6 @@ public final class TextLineDecoder extends LineFramedDecoder {
         public static Layout mpu6050Raw(int accelRangeG, int gyroRangeDps) {
             return new Layout(true, accelRangeG / 32768.0 * G_MPS2, gyroRangeDps / 32768.0 * RAD_PER_DEG);
         }
-
-        /** Values already in g and °/s. */
-        public static Layout gAndDps(boolean accelFirst) {
-            return new Layout(accelFirst, G_MPS2, RAD_PER_DEG);
-        }
     }
 
     private final double periodS;

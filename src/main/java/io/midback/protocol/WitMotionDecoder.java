@@ -30,7 +30,6 @@ public final class WitMotionDecoder extends ImuDecoder {
     private static final double ANGLE = 180.0 / 32768.0;
 
     private final double periodS;
-    private double magMicroTPerLsb = Double.NaN;
     private final byte[] buf = new byte[21];
     private int n;
 
@@ -51,15 +50,6 @@ public final class WitMotionDecoder extends ImuDecoder {
             throw new IllegalArgumentException("WitMotion frames carry no timestamps: give the output rate in Hz (--rate)");
         }
         this.periodS = 1.0 / rateHz;
-    }
-
-    /**
-     * Scale of the 0x54 magnetometer words, µT per LSB. WitMotion documents the unit per model, so it is not
-     * guessed: until this is set, magnetometer frames are decoded and counted but samples carry NaN.
-     */
-    public WitMotionDecoder magnetometerScale(double microTPerLsb) {
-        this.magMicroTPerLsb = microTPerLsb;
-        return this;
     }
 
     @Override
@@ -175,9 +165,11 @@ public final class WitMotionDecoder extends ImuDecoder {
                 orientation.onEulerDeg(t, word(0) * ANGLE, word(1) * ANGLE, word(2) * ANGLE);
             }
             case 0x54 -> {
-                mx = word(0) * magMicroTPerLsb;
-                my = word(1) * magMicroTPerLsb;
-                mz = word(2) * magMicroTPerLsb;
+                // WitMotion documents the magnetometer unit per model, so it is not guessed: the frame is
+                // decoded and counted, the sample carries NaN
+                mx = Double.NaN;
+                my = Double.NaN;
+                mz = Double.NaN;
                 hasMag = true;
             }
             case 0x59 -> {

@@ -70,12 +70,6 @@ public final class CaptureReplay {
         return this;
     }
 
-    /** Column order and scales for the text format (default: raw MPU-6050 at ±2 g, ±250 °/s, accel first). */
-    public CaptureReplay textLayout(TextLineDecoder.Layout layout) {
-        this.textLayout = Objects.requireNonNull(layout);
-        return this;
-    }
-
     public Result replay(Path file, SampleSink sink) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 65536) : raw) {

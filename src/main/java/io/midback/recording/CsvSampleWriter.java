@@ -154,10 +154,6 @@ public final class CsvSampleWriter implements SampleSink, Flushable, Closeable {
         }
     }
 
-    public long samplesWritten() {
-        return samples;
-    }
-
     public Path file() {
         return file;
     }

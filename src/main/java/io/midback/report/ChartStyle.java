@@ -40,10 +40,6 @@ public record ChartStyle(Color background, Color plot, Color text, Color grid, C
                 dark ? new Color(0xd8, 0xe6, 0xff) : LIGHT.median);
     }
 
-    public boolean dark() {
-        return luminance(plot) < 0.5;
-    }
-
     static double luminance(Color c) {
         return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255;
     }

@@ -21,7 +21,6 @@ public final class RoutineTrack implements MobilityListener {
             qz = new double[4096], baseDeg = new double[4096];
     private boolean[] still = new boolean[4096];
     private double[] mounting;
-    private double uprightAtS = Double.NaN;
 
     /** @param filter the filter of the {@link io.midback.mobility.MobilityCheck} this listens to */
     public RoutineTrack(OrientationFilter filter) {
@@ -33,7 +32,6 @@ public final class RoutineTrack implements MobilityListener {
         if (f.captured && mounting == null) {
             double w = filter.qw(), x = filter.qx(), y = filter.qy(), z = filter.qz();
             mounting = Mounting.defaultBodyToSensor(2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y));
-            uprightAtS = f.tS;
         }
         if (!f.biasKnown) {
             return;
@@ -65,11 +63,6 @@ public final class RoutineTrack implements MobilityListener {
     /** The body → sensor mounting {w, x, y, z} found at the upright start; null when there was none. */
     public double[] mounting() {
         return mounting == null ? null : mounting.clone();
-    }
-
-    /** When the still upright start was captured, s; NaN when never. */
-    public double uprightAtS() {
-        return uprightAtS;
     }
 
     public double tS(int i) {

@@ -52,23 +52,4 @@ public final class BodyPose {
      * episode into {@link PostureState#SLOUCHED}.
      */
     public PostureState baseState = PostureState.UPRIGHT;
-
-    public void copyFrom(BodyPose o) {
-        tS = o.tS;
-        flexionDeg = o.flexionDeg;
-        lateralBendDeg = o.lateralBendDeg;
-        axialRotationDeg = o.axialRotationDeg;
-        bodyToEarth.set(o.bodyToEarth);
-        pelvicTiltDeg = o.pelvicTiltDeg;
-        pelvisToEarth.set(o.pelvisToEarth);
-        spineFlexionDeg = o.spineFlexionDeg;
-        System.arraycopy(o.pivotAccelMps2, 0, pivotAccelMps2, 0, 3);
-        breathLiftM = o.breathLiftM;
-        breathOutM = o.breathOutM;
-        mode = o.mode;
-        sedentary = o.sedentary;
-        offWeight = o.offWeight;
-        segmentIndex = o.segmentIndex;
-        baseState = o.baseState;
-    }
 }

@@ -18,8 +18,6 @@ import java.util.List;
 public final class MobilityProtocol {
     /** Upright and still at the start (the capture) and at the end, s. */
     public static final double START_STILL_S = 6, END_STILL_S = 3;
-    /** The prompt comes this long before a block's first movement and after its last, s. */
-    public static final double PROMPT_LEAD_S = 0.5;
 
     /**
      * A simulated person: ranges per direction (degrees from upright, trunk incl. hips), timing and habits.

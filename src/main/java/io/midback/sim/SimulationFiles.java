@@ -55,7 +55,6 @@ import java.util.zip.GZIPOutputStream;
  * and its own {@code NAME2.episodes.json}, whose true slump episodes are by the spine's flexion.
  */
 public final class SimulationFiles {
-    public static final double DEFAULT_TRUTH_RATE_HZ = 10;
     private static final DateTimeFormatter START_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     /** What was written. */

@@ -23,9 +23,6 @@ public interface ByteTransport extends AutoCloseable {
     /** Sends bytes to the device; blocks until they are handed to the OS. */
     void write(byte[] data) throws IOException;
 
-    /** True between a successful {@link #open} and a drop or {@link #close}. */
-    boolean isOpen();
-
     /** Stops the reader thread and releases the port; idempotent. The listener is not told about a close. */
     @Override
     void close();

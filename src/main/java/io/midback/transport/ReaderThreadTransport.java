@@ -99,11 +99,6 @@ abstract class ReaderThreadTransport implements ByteTransport {
     }
 
     @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
     public void close() {
         Thread r;
         synchronized (this) {

@@ -43,10 +43,6 @@ public final class SerialTransport extends ReaderThreadTransport {
     private static final int LOCKED = 11;
     private static final int OPEN_ATTEMPTS_WHEN_LOCKED = 20;
 
-    public int baud() {
-        return baud;
-    }
-
     @Override
     void connect() throws IOException {
         if (portName.indexOf('/') >= 0 && !Files.exists(Path.of(portName))) {

@@ -63,10 +63,6 @@ public record AlertSettings(String preset, double thresholdDeg, double delayS, b
         return new AlertSettings(preset, thresholdDeg, delayS, sound, on, breakIntervalMin);
     }
 
-    public AlertSettings withBreakInterval(double min) {
-        return new AlertSettings("custom", thresholdDeg, delayS, sound, vibration, min);
-    }
-
     /** Writes these values to the settings file's keys (the window's Apply does, then saves the file). */
     public void save(UserSettings u) {
         u.set(Key.PRESET, preset);

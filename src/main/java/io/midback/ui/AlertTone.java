@@ -20,7 +20,6 @@ final class AlertTone {
     });
     private final Consumer<String> notice;
     private volatile boolean unavailable;
-    private volatile int played;
 
     AlertTone(Consumer<String> notice) {
         this.notice = notice;
@@ -56,7 +55,6 @@ final class AlertTone {
                 line.start();
                 line.write(pcm, 0, pcm.length);
                 line.drain();
-                played++;
             } catch (Exception | LinkageError e) {
                 if (!unavailable) {
                     unavailable = true;
@@ -64,13 +62,5 @@ final class AlertTone {
                 }
             }
         });
-    }
-
-    boolean unavailable() {
-        return unavailable;
-    }
-
-    int played() {
-        return played;
     }
 }

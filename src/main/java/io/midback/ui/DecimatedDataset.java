@@ -17,10 +17,6 @@ final class DecimatedDataset extends AbstractXYDataset {
         this.series = series.clone();
     }
 
-    SeriesWindow.Decimated points() {
-        return points;
-    }
-
     @Override
     public int getSeriesCount() {
         return series.length;

@@ -64,11 +64,6 @@ public final class LiveSource implements SampleSource {
         return battery;
     }
 
-    /** The link's state, for the status line ("connected", "reconnecting"). */
-    public LinkState linkState() {
-        return linkState;
-    }
-
     @Override
     public SessionSpec spec(PostureSettings posture, Clock clock) {
         return SessionSpec.live(kind, name, null, clock.instant(), clock.getZone(), OrientationFilters.DEFAULT,

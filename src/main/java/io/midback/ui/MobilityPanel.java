@@ -240,15 +240,6 @@ final class MobilityPanel extends JPanel {
         }
     }
 
-    /** The result table's rows so far (tests read what is shown). */
-    int resultRows() {
-        return table.getRowCount();
-    }
-
-    String promptText() {
-        return prompt.getText();
-    }
-
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;");
     }

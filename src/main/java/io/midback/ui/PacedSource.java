@@ -28,11 +28,6 @@ abstract class PacedSource implements SampleSource {
     }
 
     @Override
-    public boolean realTime() {
-        return !Double.isInfinite(speed);
-    }
-
-    @Override
     public void stop() {
         stopped = true;
     }

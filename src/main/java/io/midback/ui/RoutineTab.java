@@ -347,6 +347,11 @@ final class RoutineTab extends JPanel {
         }
         SessionRoutine.Snapshot s = r.snapshot();
         if (s.version() <= startedVersion) {
+            if (!live.getAsBoolean()) { // the samples stopped before it began
+                playing = null;
+                idleButtons();
+                prompt.setText("The sensor stopped before the routine began: connect it, then press Start.");
+            }
             return; // not begun yet (it begins at the next batch)
         }
         if (s.version() != shownVersion) {
@@ -478,24 +483,6 @@ final class RoutineTab extends JPanel {
         }, "midback-routine-history");
         t.setDaemon(true);
         t.start();
-    }
-
-    // ---- what tests read ---------------------------------------------------------------------------------------
-
-    String promptText() {
-        return prompt.getText();
-    }
-
-    String resultText() {
-        return result.getText();
-    }
-
-    String daysText() {
-        return days.getText();
-    }
-
-    boolean playing() {
-        return playing != null;
     }
 
     /** The pacer: the cue in large letters over a bar that fills through its half of the tempo. */

@@ -54,9 +54,4 @@ public interface SampleSource {
     default boolean savesHistory() {
         return false;
     }
-
-    /** True for a paced source (live device or paced replay): the sample rate means something in real time. */
-    default boolean realTime() {
-        return true;
-    }
 }

@@ -170,16 +170,6 @@ public final class SeriesWindow {
             return y[series][i];
         }
 
-        /** Copies another's points (same capacity or larger). */
-        public void copyFrom(Decimated o) {
-            for (int k = 0; k < SERIES; k++) {
-                int n = o.count[k];
-                System.arraycopy(o.x[k], 0, x[k], 0, n);
-                System.arraycopy(o.y[k], 0, y[k], 0, n);
-                count[k] = n;
-            }
-        }
-
         void reset(int columns) {
             if (columns > maxColumns()) {
                 throw new IllegalArgumentException(columns + " columns, at most " + maxColumns());

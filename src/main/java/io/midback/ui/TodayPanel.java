@@ -138,8 +138,10 @@ final class TodayPanel extends JPanel {
                         s.sessions() == 1 ? "" : "s", s.recordedS() / 60,
                         Double.isNaN(s.uprightShare()) ? 0 : 100 * s.uprightShare(), s.slumpSeconds() / 60,
                         s.alertCount(), s.alertCount() == 1 ? "" : "s");
-                text += routines(io.midback.history.RoutineDays.of(store.events(io.midback.history.EventKind.ROUTINE)),
-                        today);
+                if (!day.minutes().isEmpty()) {
+                    text += routines(io.midback.history.RoutineDays.of(store.events(
+                            io.midback.history.EventKind.ROUTINE)), today);
+                }
                 if (!day.minutes().isEmpty()) {
                     img[0] = draw(DayCharts.flexion(day, Double.isNaN(day.slumpThresholdDeg()) ? thr
                             : day.slumpThresholdDeg(), style), fl);

@@ -61,7 +61,7 @@ class ClockAlignmentTest {
         assertEquals(-3.2 * 1.02, fit.offsetS(), 0.03);
         assertEquals(2.0, fit.driftPct(), 0.01);
         assertTrue(fit.windows() >= 10);
-        assertEquals(100.0, fit.upperTimeS(fit.lowerTimeS(100.0)), 1e-9);
+        assertEquals(100.0, fit.upperTimeS(fit.offsetS() + fit.scale() * 100.0), 1e-9);
     }
 
     @Test

@@ -53,7 +53,7 @@ class TwoSensorMobilityAcceptanceTest {
             Simulator lower = new Simulator(p.scenario(), cfg.withRate(100).withMounting(
                     Mounting.parse(MOUNTINGS[m][1])), Site.SACRUM, new SensorClock(1.5, 0.02));
             Path up = dir.resolve("up" + m + ".csv.gz"), low = dir.resolve("low" + m + ".csv.gz");
-            SimulationFiles.writePair(upper, up, lower, low, SimulationFiles.DEFAULT_TRUTH_RATE_HZ, null);
+            SimulationFiles.writePair(upper, up, lower, low, 10, null);
             Run run = run("mobility", "--analyse", up.toString(), "--lower", low.toString(), "--json");
             assertEquals(0, run.code, run.err);
             JsonObject dirs = JsonParser.parseString(run.out).getAsJsonObject().getAsJsonObject("directions");

@@ -79,7 +79,7 @@ class MidbackDecoderTest {
         for (int i = 0; i < 8; i++) {
             assertEquals(i * 0.01, s.samples.get(i).tS(), 1e-9);
         }
-        assertEquals(0, d.stats().samplesLost());
+        assertEquals(0, DecoderCounts.samplesLost(d.stats()));
         assertTrue(s.gaps.isEmpty());
     }
 
@@ -90,7 +90,7 @@ class MidbackDecoderTest {
         ImuDecoder d = s.decoder(WireFormat.MIDBACK, Double.NaN);
         d.feed(enc.imuBatch(0, 0, 10_000, 2, 250, 0, raw(5, false, 1), 5, false));
         d.feed(enc.imuBatch(15, 150_000, 10_000, 2, 250, 0, raw(5, false, 2), 5, false));
-        assertEquals(10, d.stats().samplesLost());
+        assertEquals(10, DecoderCounts.samplesLost(d.stats()));
         assertEquals(List.of("0.04..0.15 10 samples lost (sequence gap)"), s.gaps);
         assertEquals(0.15, s.samples.get(5).tS(), 1e-12);
     }
@@ -102,7 +102,7 @@ class MidbackDecoderTest {
         ImuDecoder d = s.decoder(WireFormat.MIDBACK, Double.NaN);
         d.feed(enc.imuBatch(0xFFFFFFFEL, 0, 10_000, 2, 250, 0, raw(4, false, 1), 4, false));
         d.feed(enc.imuBatch(2, 40_000, 10_000, 2, 250, 0, raw(4, false, 2), 4, false));
-        assertEquals(0, d.stats().samplesLost());
+        assertEquals(0, DecoderCounts.samplesLost(d.stats()));
         assertEquals(8, s.samples.size());
     }
 
@@ -160,8 +160,8 @@ class MidbackDecoderTest {
         ImuDecoder d = s.decoder(WireFormat.MIDBACK, Double.NaN);
         d.feed(concat(a, b, c, c.clone()));
         assertEquals(1, d.stats().framesCorrupt());
-        assertEquals(b.length, d.stats().bytesSkipped());
-        assertEquals(3, d.stats().samplesLost());
+        assertEquals(b.length, DecoderCounts.bytesSkipped(d.stats()));
+        assertEquals(3, DecoderCounts.samplesLost(d.stats()));
         // the duplicate of c: counter went back → treated as a restart, its samples still delivered
         assertEquals(9, s.samples.size());
     }
@@ -178,7 +178,7 @@ class MidbackDecoderTest {
         d.feed(new byte[] {0});
         d.feed(new MidbackDeviceEncoder().imuBatch(0, 0, 10_000, 2, 250, 0, raw(2, false, 1), 2, false));
         assertEquals(2, s.samples.size());
-        assertEquals(64L * junk.length + 1, d.stats().bytesSkipped());
+        assertEquals(64L * junk.length + 1, DecoderCounts.bytesSkipped(d.stats()));
         assertEquals(1, d.stats().framesCorrupt());
     }
 

@@ -224,27 +224,27 @@ public final class RescueScenario {
             f.setLocation(0, 0);
             return null;
         });
-        report("history.notice", await(() -> present(f, "historyNotice"), 15));
+        report("history.notice", await(() -> present(f, "historyNotice"), 30));
         report("history.text", text(f, "historyText"));
-        report("history.whole", await(() -> wholeTextShown(f, "historyText"), 5));
+        report("history.whole", await(() -> wholeTextShown(f, "historyText"), 30));
         report("history.ways", String.join(",", ways(f, "historyChoose", "historyFresh", "historyOff")));
         report("settings.notice", present(f, "settingsNotice"));
         report("settings.text", text(f, "settingsText"));
         report("settings.whole", wholeTextShown(f, "settingsText"));
-        report("demo.notice", await(() -> present(f, "demoNotice"), 10));
+        report("demo.notice", await(() -> present(f, "demoNotice"), 30));
         report("demo.text", text(f, "demoText"));
         report("demo.title", onEdt(f::getTitle));
-        report("demo.connection", await(() -> text(f, "connectionState").startsWith("Streaming"), 10));
+        report("demo.connection", await(() -> text(f, "connectionState").startsWith("Streaming"), 30));
         shot(f, "10-damaged-history-and-settings.png");
 
         // The ways on: start a fresh history (the damaged file kept aside); keep the settings file aside.
         click(f, "historyFresh");
-        report("history.cleared", await(() -> !present(f, "historyNotice"), 10));
+        report("history.cleared", await(() -> !present(f, "historyNotice"), 30));
         report("history.aside", damagedAside(db.getParent(), "history.db"));
-        await(() -> Files.isRegularFile(db) && Files.size(db) > 0, 5);
+        await(() -> Files.isRegularFile(db) && Files.size(db) > 0, 30);
         report("history.freshHeader", header(db));
         click(f, "settingsAside");
-        await(() -> !damagedAside(dir.resolve("config"), "settings.properties").equals("none"), 5);
+        await(() -> !damagedAside(dir.resolve("config"), "settings.properties").equals("none"), 30);
         report("settings.aside", damagedAside(dir.resolve("config"), "settings.properties"));
         report("status", text(f, "statusLine"));
         shot(f, "11-after-the-ways-on.png");
@@ -321,7 +321,7 @@ public final class RescueScenario {
             tabs.setSelectedIndex(tabs.indexOfTab("Today"));
             return null;
         });
-        report("nohistory.today", await(() -> text(f, "todaySummary").startsWith("No history"), 10));
+        report("nohistory.today", await(() -> text(f, "todaySummary").startsWith("No history"), 30));
         report("nohistory.todayText", text(f, "todaySummary"));
         onEdt(() -> {
             f.dispose();
@@ -402,11 +402,11 @@ public final class RescueScenario {
             tabs.setSelectedIndex(tabs.indexOfTab("Connect"));
             return null;
         });
-        report("connect.hint", await(() -> text(f, "serialNote").contains("midback scan"), 10));
+        report("connect.hint", await(() -> text(f, "serialNote").contains("midback scan"), 30));
         report("connect.hintText", text(f, "serialNote"));
         report("connect.hintWhole", wholeTextShown(f, "serialNote"));
         click(f, "bluetoothScan");
-        await(() -> text(f, "bluetoothNote").startsWith("Not available"), 10);
+        await(() -> text(f, "bluetoothNote").startsWith("Not available"), 30);
         report("bluetooth.scanText", text(f, "bluetoothNote"));
         report("bluetooth.scanWhole", wholeTextShown(f, "bluetoothNote"));
         shot(f, "14-connect-no-ports.png");
@@ -417,16 +417,16 @@ public final class RescueScenario {
                     "serial:/dev/ttyUSB7");
             return null;
         });
-        report("port.notice", await(() -> present(f, "sourceNotice"), 10));
+        report("port.notice", await(() -> present(f, "sourceNotice"), 30));
         report("port.text", text(f, "sourceText"));
-        report("port.whole", await(() -> wholeTextShown(f, "sourceText"), 5));
+        report("port.whole", await(() -> wholeTextShown(f, "sourceText"), 30));
         report("port.ways", String.join(",", ways(f, "sourceRetry", "sourceChoose")));
         report("port.connection", text(f, "connectionState"));
         report("port.state", text(f, "postureState"));
         report("port.cut", cut(f, SIDE));
         shot(f, "15-port-failed.png");
         click(f, "sourceRetry"); // fails again: the notice comes back
-        report("port.retried", await(() -> present(f, "sourceNotice"), 10));
+        report("port.retried", await(() -> present(f, "sourceNotice"), 30));
         click(f, "sourceChoose");
         report("port.chooseShowsConnect", onEdt(() -> tabs.getSelectedIndex() == tabs.indexOfTab("Connect")));
 
@@ -437,7 +437,7 @@ public final class RescueScenario {
             return null;
         });
         report("bt.notice", await(() -> present(f, "sourceNotice")
-                && text(f, "sourceText").contains("001122334455"), 10));
+                && text(f, "sourceText").contains("001122334455"), 30));
         report("bt.whole", wholeTextShown(f, "sourceText"));
 
         // A sensor that goes quiet: said within 3 s, no frozen posture; then it streams again.
@@ -448,7 +448,7 @@ public final class RescueScenario {
             return null;
         });
         report("quiet.streaming", await(() -> text(f, "connectionState").equals("Streaming")
-                && !text(f, "flexion").equals("–") && !text(f, "flexion").isBlank(), 10));
+                && !text(f, "flexion").equals("–") && !text(f, "flexion").isBlank(), 30));
         report("quiet.calibrateWhileStreaming", onEdt(() -> named(f, "calibrate", AbstractButton.class).isEnabled()));
         long paused = System.nanoTime();
         wearer.pause(true);
@@ -463,7 +463,7 @@ public final class RescueScenario {
         shot(f, "16-no-data.png");
         wearer.pause(false);
         report("quiet.resumed", await(() -> text(f, "connectionState").equals("Streaming")
-                && !text(f, "postureState").equals("no data"), 5));
+                && !text(f, "postureState").equals("no data"), 30));
 
         // A replay that ends: the indicator says so, and there is nothing to calibrate on.
         Path rec = dir.resolve("saved.csv");
@@ -477,7 +477,7 @@ public final class RescueScenario {
             return null;
         });
         report("ended.connection", await(() -> text(f, "connectionState").equals("Ended"), 20));
-        await(() -> text(f, "postureState").equals("ended"), 3);
+        await(() -> text(f, "postureState").equals("ended"), 30);
         report("ended.state", text(f, "postureState"));
         report("ended.why", text(f, "calibrationState"));
         report("ended.cut", cut(f, SIDE));

@@ -46,11 +46,6 @@ public final class WarmingGyroBias extends ForwardingSink {
         return new WarmingGyroBias(a, b, r.uniform(60, 300), next);
     }
 
-    /** The bias on one axis at a time, °/s. */
-    public double biasDegPerS(int axis, double tS) {
-        return Math.toDegrees(warmRadPerS[axis] + (startRadPerS[axis] - warmRadPerS[axis]) * Math.exp(-tS / tauS));
-    }
-
     @Override
     public void accept(SampleBatch b) {
         for (int i = 0; i < b.size(); i++) {
