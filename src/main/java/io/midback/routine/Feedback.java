@@ -15,11 +15,14 @@ public final class Feedback {
 
     /**
      * The feedback on repetition {@code i} of the counter (live or in an analysis): a side short of its goal (never
-     * more than the measured range), too fast for the pacer, the trunk tipping beyond the exercise's upright limit.
+     * more than the measured range; not for exercises that keep the trunk upright), too fast for the pacer, the trunk tipping beyond the exercise's upright limit.
      */
     public static void onRepetition(Exercise e, RangeTargets targets, RepCounter counter, int i, Consumer<String> say) {
         Movement m = e.movement();
-        for (int sign = 1; sign >= -1; sign -= 2) {
+        // An exercise that must keep the trunk upright (squats) counts by the trunk's tip, but never asks for more
+        // of it: its feedback is "keep your chest tall".
+        boolean asksForRange = Double.isNaN(e.uprightLimitDeg());
+        for (int sign = 1; asksForRange && sign >= -1; sign -= 2) {
             if (m.side() != 0 && m.side() != sign) {
                 continue;
             }
