@@ -16,6 +16,12 @@ import java.util.List;
 public final class ClockAlignment {
     static final double GRID_HZ = 20;
     static final double WINDOW_S = 60, STEP_S = 30;
+    /**
+     * A recording shorter than this many windows whose fit rests on fewer than {@value #MIN_WINDOWS} windows is
+     * tried again with windows of this share of it (at least {@value #MIN_WINDOW_S} s).
+     */
+    static final double SHORT_WINDOWS = 5, MIN_WINDOW_S = 15;
+    static final int MIN_WINDOWS = 3;
     static final double MIN_CORRELATION = 0.5;
     /** A window must move at least this much (standard deviation of its gyroscope magnitude), rad/s. */
     static final double MIN_MOVEMENT_RAD_PER_S = 0.02;
@@ -35,14 +41,27 @@ public final class ClockAlignment {
             return ClockFit.SAME;
         }
         Envelope u = new Envelope(upper), l = new Envelope(lower);
-        List<double[]> first = lags(u, l, 1, -maxOffsetS, maxOffsetS);
+        ClockFit fit = estimate(u, l, maxOffsetS, WINDOW_S);
+        // A short recording (a mobility check, a minute or two) with too few windows: shorter windows, so that it
+        // has several, and a search no wider than one, so that a repeated movement does not match its neighbour.
+        double durationS = upper.tS(upper.size() - 1) - upper.tS(0);
+        if (fit.windows() < MIN_WINDOWS && durationS < SHORT_WINDOWS * WINDOW_S) {
+            double windowS = Math.max(MIN_WINDOW_S, durationS / SHORT_WINDOWS);
+            ClockFit shorter = estimate(u, l, Math.min(maxOffsetS, Math.max(windowS, WINDOW_S / 2)), windowS);
+            fit = shorter.windows() > fit.windows() ? shorter : fit;
+        }
+        return fit;
+    }
+
+    private static ClockFit estimate(Envelope u, Envelope l, double maxOffsetS, double windowS) {
+        List<double[]> first = lags(u, l, 1, -maxOffsetS, maxOffsetS, windowS);
         double[] line = fit(first, theilSen(first));
         if (line == null) {
             return ClockFit.SAME;
         }
         List<double[]> second = new ArrayList<>();
         double b = line[1];
-        for (double[] p : lags(u, l, b, line[0] - REFINE_S, line[0] + REFINE_S)) {
+        for (double[] p : lags(u, l, b, line[0] - REFINE_S, line[0] + REFINE_S, windowS)) {
             second.add(p);
         }
         double[] fine = fit(second, line);
@@ -56,10 +75,10 @@ public final class ClockAlignment {
      * For each window of the upper stream with movement and a clear peak: {centre (upper s), lower time of the
      * centre (s)}, searching lower = a + b × upper over a in [aLo, aHi].
      */
-    private static List<double[]> lags(Envelope u, Envelope l, double b, double aLo, double aHi) {
+    private static List<double[]> lags(Envelope u, Envelope l, double b, double aLo, double aHi, double windowS) {
         List<double[]> points = new ArrayList<>();
-        int win = (int) Math.round(WINDOW_S * GRID_HZ);
-        int step = (int) Math.round(STEP_S * GRID_HZ);
+        int win = (int) Math.round(windowS * GRID_HZ);
+        int step = (int) Math.round(windowS * (windowS < WINDOW_S ? 1 / 3.0 : STEP_S / WINDOW_S) * GRID_HZ);
         double da = 1 / GRID_HZ;
         int nA = (int) Math.floor((aHi - aLo) / da) + 1;
         double[] score = new double[nA];

@@ -6,6 +6,7 @@ import io.midback.mobility.MobilityCheck;
 import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilityResult;
 import io.midback.mobility.MobilitySettings;
+import io.midback.mobility.SpineRanges;
 import io.midback.history.HistoryException;
 import io.midback.history.HistoryStore;
 import io.midback.history.MobilityRecord;
@@ -98,6 +99,11 @@ public final class MobilityCommand implements Callable<Integer> {
     @Mixin
     SessionHistory history;
 
+    @Option(names = "--lower", paramLabel = "FILE2",
+            description = "With --analyse: the lower sensor's recording (on the sacrum) of the same check: ranges of "
+                    + "the spine between the two sensors, beside the upper sensor's trunk ranges.")
+    Path lower;
+
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
@@ -119,18 +125,37 @@ public final class MobilityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (what.file == null) {
+            if (lower != null) {
+                throw UserException.usage("--lower goes with --analyse (a recorded check)");
+            }
             return guided();
         }
         PrintWriter err = spec.commandLine().getErr();
         MobilitySettings settings = MobilitySettings.defaults();
         AngleSeries series = new AngleSeries();
         CheckRecording recording = new CheckRecording(what.file, format, rateHz);
+        SpineCheck spine = lower == null ? null : new SpineCheck(series, TwoSensors.lowerOf(what.file, lower,
+                ReplayCommand.isCsv(format, what.file), rateHz, io.midback.orientation.OrientationFilters.DEFAULT),
+                settings.neutralCaptureS(), n -> err.println("note: " + n));
         MobilityCheck check = new MobilityCheck(settings, MobilityCheck.defaultFilter(recording.nominalRateHz()),
-                series);
+                spine == null ? series : spine);
+        if (spine != null) {
+            spine.stage(check.stage());
+        }
         List<MobilityEvent> events = recording.read(check, err);
         MobilityResult result = MobilityAnalysis.analyse(series, events, settings, check.diagnostics());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (spine != null) {
+            MobilityResult spineResult = SpineRanges.of(result, series, spine.spine());
+            if (json) {
+                out.println(spineResult.toJson(result));
+            } else {
+                spineResult.toLines().forEach(out::println);
+                out.println("Ranges are of the spine between the sensor on the upper back and the one on the sacrum, "
+                        + "degrees from the still upright pose at the start; the trunk's (upper sensor alone): "
+                        + trunkRanges(result));
+            }
+        } else if (json) {
             out.println(result.toJson());
         } else {
             result.toLines().forEach(out::println);
@@ -140,6 +165,15 @@ public final class MobilityCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return 0;
+    }
+
+    private static String trunkRanges(MobilityResult trunk) {
+        StringBuilder sb = new StringBuilder();
+        for (io.midback.mobility.Direction d : io.midback.mobility.Direction.values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(d.jsonName()).append(' ')
+                    .append(String.format(Locale.ROOT, "%.1f°", trunk.romDeg(d)));
+        }
+        return sb.toString();
     }
 
     private int guided() {

@@ -1,7 +1,9 @@
 package io.midback.cli;
 
 import io.midback.app.SessionSpec;
+import io.midback.recording.CsvSampleReader;
 import io.midback.recording.RecordingFormatException;
+import io.midback.recording.RecordingMetadata;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,11 @@ final class TwoSensors {
             throw new UserException("--lower " + lower + ": no such file", 2, null);
         }
         try {
+            String namedUpper = CsvSampleReader.readMetadata(lower).get(RecordingMetadata.UPPER).orElse(null);
+            if (namedUpper != null && !Path.of(namedUpper).getFileName().equals(upper.getFileName())) {
+                throw new UserException("--lower " + lower + ": another session's lower sensor (it names its upper "
+                        + "sensor " + namedUpper + ", not " + upper.getFileName() + ")", 2, null);
+            }
             return SessionSpec.Lower.ofRecordings(upper, lower, rateHz, filterName);
         } catch (RecordingFormatException e) {
             throw new UserException(e.getMessage(), e);

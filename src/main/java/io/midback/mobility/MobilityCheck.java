@@ -105,6 +105,10 @@ public final class MobilityCheck implements SampleSink {
         filter.update(dt, cx, cy, cz, ax, ay, az, Double.NaN, Double.NaN, Double.NaN);
         double qw = filter.qw(), qx = filter.qx(), qy = filter.qy(), qz = filter.qz();
         stage.update(tS, qw, qx, qy, qz, stillness.isStill(), frame);
+        frame.qw = qw;
+        frame.qx = qx;
+        frame.qy = qy;
+        frame.qz = qz;
         // Heading drift the followed bias took out: the vertical part (third row of R(q)) of the bias change.
         double ex = bias.x() - capturedBias[0], ey = bias.y() - capturedBias[1], ez = bias.z() - capturedBias[2];
         correctionRad += dt * (2 * (qx * qz - qw * qy) * ex + 2 * (qy * qz + qw * qx) * ey

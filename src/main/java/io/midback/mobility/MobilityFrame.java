@@ -15,6 +15,8 @@ public final class MobilityFrame {
     public double flexionDeg;
     public double sideBendDeg;
     public double rotationDeg;
+    /** The orientation filter's quaternion, sensor → ENU (identity before the bias is known). */
+    public double qw = 1, qx, qy, qz;
     /** The trunk is still (held for the settings' hold time). */
     public boolean still;
     /** Bias-corrected angular speed of the sensor, °/s. */

@@ -65,11 +65,30 @@ public record MobilityResult(Map<Direction, List<Rep>> reps, List<Block> blocks,
 
     /** One JSON object: directions, blocks, asymmetry, notes, segmentation and the corrections. */
     public String toJson() {
+        return GSON.toJson(json(null));
+    }
+
+    /**
+     * With two sensors, this result being the spine's ({@link SpineRanges}): one JSON object as {@link #toJson()},
+     * {@code "sensors": 2}, and beside each direction's {@code romDeg} the upper sensor's trunk range
+     * {@code trunkRomDeg} from {@code trunk}.
+     */
+    public String toJson(MobilityResult trunk) {
+        return GSON.toJson(json(trunk));
+    }
+
+    private JsonObject json(MobilityResult trunk) {
         JsonObject root = new JsonObject();
+        if (trunk != null) {
+            root.addProperty("sensors", 2);
+        }
         JsonObject dirs = new JsonObject();
         for (Direction d : Direction.values()) {
             JsonObject o = new JsonObject();
             o.add("romDeg", number(romDeg(d)));
+            if (trunk != null) {
+                o.add("trunkRomDeg", number(trunk.romDeg(d)));
+            }
             o.addProperty("reps", reps.get(d).size());
             JsonArray peaks = new JsonArray();
             for (double p : peaksDeg(d)) {
@@ -115,7 +134,7 @@ public record MobilityResult(Map<Direction, List<Rep>> reps, List<Block> blocks,
             c.add("anchorDriftRemovedDeg", number(anchorDriftDeg));
             root.add("corrections", c);
         }
-        return GSON.toJson(root);
+        return root;
     }
 
     /** A few lines for people. */

@@ -29,6 +29,8 @@ public final class MobilityStage {
     private int capN;
     private double capStartS = Double.NaN, capW, capX, capY, capZ;
 
+    private double[] neutral;
+
     public MobilityStage(MobilitySettings settings) {
         this.settings = settings;
         this.heading = new HeadingReference();
@@ -42,6 +44,16 @@ public final class MobilityStage {
     /** Captures the upright pose afresh from the next stillness (any thread). */
     public void requestCapture() {
         captureRequested = true;
+    }
+
+    /** The captured upright pose, sensor → ENU {w, x, y, z} (a copy); null before the capture. */
+    public double[] neutral() {
+        return neutral == null ? null : neutral.clone();
+    }
+
+    /** The body → sensor mounting of the capture {w, x, y, z}; null before the capture. */
+    public double[] mounting() {
+        return neutral == null ? null : new double[] {mw, mx, my, mz};
     }
 
     /** When the upright pose was captured (start of its window), s; NaN before. */
@@ -129,6 +141,7 @@ public final class MobilityStage {
             m = Mounting.defaultBodyToSensor(2 * (sx * sz - sw * sy), 2 * (sy * sz + sw * sx),
                     1 - 2 * (sx * sx + sy * sy));
         }
+        neutral = new double[] {sw, sx, sy, sz};
         mw = m[0];
         mx = m[1];
         my = m[2];

@@ -128,6 +128,15 @@ public final class SpineAngles {
         out.spineValid = true;
     }
 
+    /**
+     * ψ as it is, untracked and continuous (the upper segment's heading less the lower's, with the offset at
+     * calibration taken out), degrees: over a few seconds the filters drift little, so its change over a short
+     * movement is the spine's rotation in it. NaN before both sensors are calibrated.
+     */
+    public double headingDifferenceDeg() {
+        return headingPrimed ? Math.toDegrees(psiCont) : Double.NaN;
+    }
+
     /** Follows ψ, the heading of {@code tmp} (= D ⊗ B_u) less that of {@code bl}, into ψ_ref. */
     private void trackHeading(double dtS) {
         double d = wrap(2 * Angles.atan2(tmp.z, tmp.w) - 2 * Angles.atan2(bl.z, bl.w));

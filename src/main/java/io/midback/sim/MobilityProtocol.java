@@ -107,7 +107,16 @@ public final class MobilityProtocol {
 
     /** The check for this person; the seed draws the block order and the scatter of the peaks. */
     public static MobilityProtocol of(Person p, long seed) {
-        return plan(p, seed, true);
+        return plan(p, seed, true, 0);
+    }
+
+    /**
+     * The check for this person with the pelvis moving with the trunk, as in a real seated check: in flexion and
+     * extension the pelvis tilts by {@code pelvisShare} of the trunk's excursion (0.2–0.3 is typical), so the spine
+     * between a sensor on the upper back and one on the sacrum moves the rest ({@link #spineTruth}).
+     */
+    public static MobilityProtocol of(Person p, long seed, double pelvisShare) {
+        return plan(p, seed, true, pelvisShare);
     }
 
     /**
@@ -117,10 +126,10 @@ public final class MobilityProtocol {
     public static MobilityProtocol guided(Person p, long seed) {
         return plan(new Person(p.flexionDeg(), p.extensionDeg(), p.sideBendLeftDeg(), p.sideBendRightDeg(),
                 p.rotationLeftDeg(), p.rotationRightDeg(), p.outS(), p.holdS(), p.pauseS(), p.cycleS(), p.coupleDeg(),
-                p.sloppiness(), p.scatter(), new boolean[3]), seed, false);
+                p.sloppiness(), p.scatter(), new boolean[3]), seed, false, 0);
     }
 
-    private static MobilityProtocol plan(Person p, long seed, boolean shuffled) {
+    private static MobilityProtocol plan(Person p, long seed, boolean shuffled, double pelvisShare) {
         Rng r = Rng.forStream(seed, 22);
         List<String[]> order = new ArrayList<>();
         boolean[] alt = p.alternating();
@@ -153,7 +162,7 @@ public final class MobilityProtocol {
                 double out = alternating ? p.cycleS() / 4 * 0.9 : p.outS() * r.uniform(0.85, 1.15);
                 double hold = alternating ? p.cycleS() / 2 * 0.1 : p.holdS() * r.uniform(0.5, 1.5);
                 double peak = p.rangeDeg(dir) * (1 + p.scatter() * r.uniform(-1, 1));
-                Segment s = repSegment(t, dir, peak, out, hold, p, r, segs.size() + 1);
+                Segment s = repSegment(t, dir, peak, out, hold, p, r, segs.size() + 1, pelvisShare);
                 segs.add(s);
                 repSegs.add(s);
                 reps.add(new TruthRep(movement, dir, s.startS(), Double.NaN, s.endS(), peak));
@@ -177,8 +186,14 @@ public final class MobilityProtocol {
         return t + d;
     }
 
+    /**
+     * In a side bend or a rotation the pelvis shifts too: it tilts forward by this share of the pelvis's share of
+     * the movement (so a sacral sensor feels every block, as in real checks).
+     */
+    static final double SHIFT_SHARE = 0.3;
+
     private static Segment repSegment(double t, String dir, double peak, double out, double hold, Person p, Rng r,
-                                      int line) {
+                                      int line, double pelvisShare) {
         double flex = 0, lat = 0, axial = 0;
         switch (dir) {
             case "flexion":
@@ -203,9 +218,11 @@ public final class MobilityProtocol {
                 flex = r.uniform(-3, 3);
                 break;
         }
+        boolean sagittal = dir.equals("flexion") || dir.equals("extension");
         return new Segment(t, 2 * out + hold, Activity.POSE, flex, lat, axial, out, out, p.sloppiness(), 0, 0, 0,
                 Segment.Transitions.DEFAULT, null,
-                Activity.Mode.SITTING, Activity.Mode.SITTING, line);
+                Activity.Mode.SITTING, Activity.Mode.SITTING, line, sagittal ? pelvisShare * flex
+                        : pelvisShare * SHIFT_SHARE * Math.abs(lat + axial));
     }
 
     public Scenario scenario() {
@@ -221,6 +238,19 @@ public final class MobilityProtocol {
      * the body model a simulator with this seed plays (breathing and the small movements included).
      */
     public List<TruthRep> truth(long simulatorSeed) {
+        return truth(simulatorSeed, false);
+    }
+
+    /**
+     * Every repetition with the true peak of the spine between the pelvis and the upper back (the trunk's angles
+     * relative to the pelvis: flexion less the pelvic tilt, side bend and rotation as the trunk's, since the pelvis
+     * only tilts).
+     */
+    public List<TruthRep> spineTruth(long simulatorSeed) {
+        return truth(simulatorSeed, true);
+    }
+
+    private List<TruthRep> truth(long simulatorSeed, boolean spine) {
         BodyModel model = new BodyModel(scenario, simulatorSeed);
         BodyPose pose = new BodyPose();
         List<TruthRep> out = new ArrayList<>(planned.size());
@@ -231,7 +261,8 @@ public final class MobilityProtocol {
             double best = Double.NEGATIVE_INFINITY, bestT = s.startS();
             for (double t = s.startS(); t <= s.endS(); t += 0.002) {
                 model.evaluate(t, pose);
-                double a = p.direction().startsWith("flex") || p.direction().equals("extension") ? pose.flexionDeg
+                double a = p.direction().startsWith("flex") || p.direction().equals("extension")
+                        ? (spine ? pose.spineFlexionDeg : pose.flexionDeg)
                         : p.direction().startsWith("side") ? pose.lateralBendDeg : pose.axialRotationDeg;
                 if (sign * a > best) {
                     best = sign * a;
