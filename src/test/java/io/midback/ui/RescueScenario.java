@@ -548,8 +548,14 @@ public final class RescueScenario {
             w.connect(new PacedReplay(rec, Double.POSITIVE_INFINITY).savingToHistory(true), null);
             return null;
         });
-        await(() -> text(f, "connectionState").equals("Ended"), 20);
+        await(() -> text(f, "connectionState").equals("Ended"), 30);
         w.awaitStopped();
+        // the session is written by the history's own thread: the dialog lists what is there when it opens
+        await(() -> {
+            try (HistoryStore store = HistoryStore.openForReading(db)) {
+                return store.sessions().size() == 1;
+            }
+        }, 30);
         clickMenu(f, "historyMenu");
         Window again = null;
         deadline = System.nanoTime() + 5_000_000_000L;
@@ -559,9 +565,9 @@ public final class RescueScenario {
         }
         Window dialog2 = again;
         JList<?> days2 = named(dialog2, "historyDays", JList.class);
-        report("resaved", await(() -> days2.getModel().getSize() == 1 && !days2.isSelectionEmpty(), 10));
+        report("resaved", await(() -> days2.getModel().getSize() == 1 && !days2.isSelectionEmpty(), 30));
         clickLater(dialog2, "historyDeleteDay");
-        JOptionPane confirmDay = anywhere(JOptionPane.class, 10);
+        JOptionPane confirmDay = anywhere(JOptionPane.class, 30);
         report("deleteDay.question", onEdt(() -> String.valueOf(confirmDay.getMessage())));
         onEdt(() -> {
             confirmDay.setValue(JOptionPane.OK_OPTION);
