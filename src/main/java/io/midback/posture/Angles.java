@@ -11,6 +11,17 @@ final class Angles {
     private Angles() {
     }
 
+    /** An angle brought into (−π, π], radians. */
+    static double wrapRad(double a) {
+        while (a > Math.PI) {
+            a -= 2 * Math.PI;
+        }
+        while (a <= -Math.PI) {
+            a += 2 * Math.PI;
+        }
+        return a;
+    }
+
     /** atan2(y, x) in (−π, π]; 0 for (0, 0); NaN for NaN input. */
     static double atan2(double y, double x) {
         double ax = Math.abs(x), ay = Math.abs(y);

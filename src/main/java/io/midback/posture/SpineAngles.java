@@ -139,7 +139,7 @@ public final class SpineAngles {
 
     /** Follows ψ, the heading of {@code tmp} (= D ⊗ B_u) less that of {@code bl}, into ψ_ref. */
     private void trackHeading(double dtS) {
-        double d = wrap(2 * Angles.atan2(tmp.z, tmp.w) - 2 * Angles.atan2(bl.z, bl.w));
+        double d = Angles.wrapRad(2 * Angles.atan2(tmp.z, tmp.w) - 2 * Angles.atan2(bl.z, bl.w));
         if (!headingPrimed) {
             headingPrimed = true;
             psiCont = psiLast = d;
@@ -148,7 +148,7 @@ public final class SpineAngles {
             trackedS = 0;
             return;
         }
-        psiCont += wrap(d - psiLast);
+        psiCont += Angles.wrapRad(d - psiLast);
         psiLast = d;
         boolean upright = 1 - 2 * (tmp.x * tmp.x + tmp.y * tmp.y) > COS_TILT_LIMIT
                 && 1 - 2 * (bl.x * bl.x + bl.y * bl.y) > COS_TILT_LIMIT;
@@ -161,16 +161,6 @@ public final class SpineAngles {
         double e = psiCont - psiRef;
         psiRateRadPerS += omega * omega * e * dtS;
         psiRef += (psiRateRadPerS + 2 * omega * e) * dtS;
-    }
-
-    private static double wrap(double a) {
-        while (a > Math.PI) {
-            a -= 2 * Math.PI;
-        }
-        while (a <= -Math.PI) {
-            a += 2 * Math.PI;
-        }
-        return a;
     }
 
     /** The upper time of the first kept lower sample at or after {@code fromS} (+∞ when none). */

@@ -174,17 +174,7 @@ public final class TrunkAngles {
         if (dot > 0 && Math.abs(cross) <= Angles.SMALL_TAN * dot) {
             return 2 * Angles.atanSmall(cross / dot);
         }
-        return wrap(2 * Angles.atan2(cross, dot));
-    }
-
-    private static double wrap(double a) {
-        while (a > Math.PI) {
-            a -= 2 * Math.PI;
-        }
-        while (a <= -Math.PI) {
-            a += 2 * Math.PI;
-        }
-        return a;
+        return Angles.wrapRad(2 * Angles.atan2(cross, dot));
     }
 
     /** ISB decomposition of the relative rotation (w, x, y, z) into the frame's three angles. */
