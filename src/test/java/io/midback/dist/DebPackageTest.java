@@ -50,7 +50,7 @@ class DebPackageTest {
     Path home;
 
     @Test
-    void theDebInstallsTheMidbackCommandAndDesktopEntryRunsTheSampleAndRemovesCleanly() throws IOException {
+    void theDebInstallsTheMidbackCommandAndDesktopEntryRunsTheSampleAndRemovesCleanly() throws IOException, InterruptedException {
         Path deb = require(builtDeb(), "no target/dist/midback_*.deb: build it with ./mvnw -B -Pdist package");
         requireTool("dpkg");
         List<String> asRoot = new ArrayList<>();
@@ -61,12 +61,16 @@ class DebPackageTest {
             asRoot.add("sudo");
             asRoot.add("-n");
         }
-        Result status = run(List.of("dpkg-query", "-W", "-f=${Status}", "midback"));
-        if (status.exit() == 0 && status.out().contains("installed") && !status.out().contains("not-installed")) {
+        // Another build on this machine may be installing and removing its own package for a moment: wait for it.
+        long deadline = System.nanoTime() + DPKG_WAIT.toNanos();
+        while (installed() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        if (installed()) {
             unavailable("a midback package is installed on this machine already: the test leaves it alone");
         }
         try {
-            Result install = run(concat(asRoot, "dpkg", "-i", deb.toString()));
+            Result install = dpkg(concat(asRoot, "dpkg", "-i", deb.toString()));
             assertEquals(0, install.exit(), install.toString());
 
             Path command = Path.of("/usr/bin/midback");
@@ -111,7 +115,7 @@ class DebPackageTest {
             assertTrue(bare.out().contains("slump episodes: " + fromPackage.getAsJsonArray("slumpEpisodes").size()),
                     bare.toString());
         } finally {
-            Result remove = run(concat(asRoot, "dpkg", "-r", "midback"));
+            Result remove = dpkg(concat(asRoot, "dpkg", "-r", "midback"));
             assertEquals(0, remove.exit(), remove.toString());
         }
         assertFalse(Files.exists(Path.of("/usr/bin/midback"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
@@ -216,6 +220,25 @@ class DebPackageTest {
 
     private static Result run(List<String> command) {
         return run(command, null, Map.of(), RUN_TIMEOUT);
+    }
+
+    /** How long to wait for another build's dpkg (its lock, or its package installed for a moment). */
+    private static final Duration DPKG_WAIT = Duration.ofSeconds(120);
+
+    private static boolean installed() {
+        Result status = run(List.of("dpkg-query", "-W", "-f=${Status}", "midback"));
+        return status.exit() == 0 && status.out().contains("installed") && !status.out().contains("not-installed");
+    }
+
+    /** A dpkg command, tried again while another process holds dpkg's lock. */
+    private static Result dpkg(List<String> command) throws InterruptedException {
+        long deadline = System.nanoTime() + DPKG_WAIT.toNanos();
+        Result r = run(command);
+        while (r.exit() != 0 && r.err().contains("lock") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            r = run(command);
+        }
+        return r;
     }
 
     private static List<String> concat(List<String> prefix, String... args) {
