@@ -12,11 +12,12 @@ public final class Stillness {
     /** Gives the running window's weight per sample (one time constant for all six channels). */
     private final Ema window;
     /**
-     * The six running means and variances (gyroscope x, y, z, then accelerometer x, y, z: mean at 2i, variance at
-     * 2i + 1), updated as {@link Ema#addWithAlpha} does, in one array with one "primed" flag: the per-sample
-     * step of six means without six objects and six tests.
+     * The six running means (gyroscope x, y, z, then accelerometer x, y, z), updated as {@link Ema#addWithAlpha}
+     * does, in one array with one "primed" flag: the per-sample step of six means without six objects and six
+     * tests. Only the sum of each sensor's three variances is ever asked for, so each sensor keeps that sum, with
+     * the step of one {@link Ema} variance ({@code (1 − a)(v + a d²)}) over the three axes at once.
      */
-    private final double[] meanVar = new double[12];
+    private final double[] mean = new double[6];
     private boolean primed;
     private double gyroVar, accelVar;
     private boolean still;
@@ -41,28 +42,24 @@ public final class Stillness {
 
     public void update(double tS, double dtS, double gxRadPerS, double gyRadPerS, double gzRadPerS,
                 double axMps2, double ayMps2, double azMps2) {
-        double[] mv = meanVar;
+        double[] m = mean;
         if (primed) {
             double a = window.alpha(dtS);
-            add(mv, 0, gxRadPerS, a);
-            add(mv, 2, gyRadPerS, a);
-            add(mv, 4, gzRadPerS, a);
-            add(mv, 6, axMps2, a);
-            add(mv, 8, ayMps2, a);
-            add(mv, 10, azMps2, a);
+            double gyroD2 = step(m, 0, gxRadPerS, a) + step(m, 1, gyRadPerS, a) + step(m, 2, gzRadPerS, a);
+            double accelD2 = step(m, 3, axMps2, a) + step(m, 4, ayMps2, a) + step(m, 5, azMps2, a);
+            gyroVar = (1 - a) * (gyroVar + a * gyroD2);
+            accelVar = (1 - a) * (accelVar + a * accelD2);
         } else {
             window.alpha(dtS);
-            mv[0] = gxRadPerS;
-            mv[2] = gyRadPerS;
-            mv[4] = gzRadPerS;
-            mv[6] = axMps2;
-            mv[8] = ayMps2;
-            mv[10] = azMps2;
-            mv[1] = mv[3] = mv[5] = mv[7] = mv[9] = mv[11] = 0;
+            m[0] = gxRadPerS;
+            m[1] = gyRadPerS;
+            m[2] = gzRadPerS;
+            m[3] = axMps2;
+            m[4] = ayMps2;
+            m[5] = azMps2;
+            gyroVar = accelVar = 0;
             primed = true;
         }
-        gyroVar = mv[1] + mv[3] + mv[5];
-        accelVar = mv[7] + mv[9] + mv[11];
         boolean s = gyroVar < stillGyroVar && accelVar < stillAccelVar;
         if (s && !still) {
             stillSinceS = tS;
@@ -81,14 +78,15 @@ public final class Stillness {
     public void reset() {
         gap();
         primed = false;
-        java.util.Arrays.fill(meanVar, 0);
+        java.util.Arrays.fill(mean, 0);
+        gyroVar = accelVar = 0;
     }
 
-    /** One channel's step, the arithmetic of {@link Ema#addWithAlpha} (the same bits). */
-    private static void add(double[] mv, int i, double x, double a) {
-        double d = x - mv[i];
-        mv[i] += a * d;
-        mv[i + 1] = (1 - a) * (mv[i + 1] + a * d * d);
+    /** One channel's mean moved as {@link Ema#addWithAlpha} moves it; returns the squared step d² of its variance. */
+    private static double step(double[] m, int i, double x, double a) {
+        double d = x - m[i];
+        m[i] += a * d;
+        return d * d;
     }
 
     /** Seconds the wearer has been still (0 when moving). */

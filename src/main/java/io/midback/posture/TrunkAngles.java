@@ -17,7 +17,9 @@ import io.midback.sensor.Quat;
  * {@code headingRezeroAfterS} the reference re-zeroes to the current heading and the drift rate seen while still
  * is extrapolated while moving; a slow follow absorbs turning the chair. Axial rotation is therefore relative to
  * the recent heading ({@link PostureFrame#rotationAbsolute} false), and it re-zeroes when the wearer settles after
- * walking or lying ({@link #rezeroHeading()}). Plain values in; allocation-free.
+ * walking or lying ({@link #rezeroHeading()}). Each sample's angles are measured from the reference the sample
+ * before foresaw for it (its reference plus its last step), so that the heading step and the angles need not wait
+ * for each other. Plain values in; allocation-free.
  */
 public final class TrunkAngles {
     private final PostureTuning tuning;
@@ -61,6 +63,7 @@ public final class TrunkAngles {
     void rezeroHeading() {
         if (headingPrimed && !rotationAbsolute) {
             psiRef = psiCont;
+            moveReference(psiRef); // from the next sample's angles
         }
     }
 
@@ -86,8 +89,16 @@ public final class TrunkAngles {
         double nw = neutralBody.w, nx = neutralBody.x, ny = neutralBody.y, nz = neutralBody.z;
         double twistW = bw * nw + bx * nx + by * ny + bz * nz;
         double twistZ = -(bw * nz) - bx * ny + by * nx + bz * nw;
-        followHeading(dtS, twistW, twistZ, stillForS);
-        relativeToNeutral(bw, bx, by, bz, nw, nx, ny, nz, out);
+        if (!headingPrimed) { // a new neutral: the reference starts at once
+            followHeading(dtS, twistW, twistZ, stillForS);
+            relativeToNeutral(bw, bx, by, bz, nw, nx, ny, nz, out);
+        } else {
+            // The angles use the reference the last sample foresaw for this one, and this sample's heading step
+            // foresees the next: the heading step (a division and a series) and the angles (three more divisions)
+            // are then two independent chains the processor runs side by side, not one after the other.
+            relativeToNeutral(bw, bx, by, bz, nw, nx, ny, nz, out);
+            followHeading(dtS, twistW, twistZ, stillForS);
+        }
         out.rotationAbsolute = rotationAbsolute;
     }
 
@@ -106,21 +117,26 @@ public final class TrunkAngles {
                 nw * hz - nx * hy + ny * hx - nz * hw, out);
     }
 
-    /** The heading ψ from the twist (w, z) of this sample, and its reference ψ_ref (and their cos and sin). */
+    /**
+     * The heading ψ from the twist (w, z) of this sample, and its reference ψ_ref (and the cos and sin of −ψ_ref/2
+     * the next sample's angles use).
+     */
     private void followHeading(double dtS, double twistW, double twistZ, double stillForS) {
+        double psiRefBefore = psiRef;
         if (!headingPrimed) {
             headingPrimed = true;
             twistPrevW = twistW;
             twistPrevZ = twistZ;
             psiCont = 2 * Angles.atan2(twistZ, twistW);
-            psiRef = 0;
+            psiRef = psiRefBefore = 0;
             driftRadPerS = 0;
         } else {
             double dpsi = headingStep(twistW, twistZ);
             psiCont += dpsi;
             if (!rotationAbsolute && dtS > 0) {
                 if (stillForS >= tuning.headingLearnAfterS()) {
-                    driftRadPerS += (dpsi / dtS - driftRadPerS) * (dtS * perDriftTauS);
+                    // (dpsi / dt − drift) · dt / τ, written without the division
+                    driftRadPerS += dpsi * perDriftTauS - driftRadPerS * (dtS * perDriftTauS);
                 }
                 if (stillForS >= tuning.headingRezeroAfterS()) {
                     psiRef += (psiCont - psiRef) * rezero.alpha(dtS);
@@ -130,10 +146,13 @@ public final class TrunkAngles {
             }
         }
         if (rotationAbsolute) {
-            psiRef = 0;
+            psiRef = psiRefBefore = 0;
         }
-        if (!(Math.abs(psiRef - refFor) <= 1e-5)) {
-            moveReference(psiRef);
+        // The next sample's reference, foreseen by this sample's step: it errs by the change of the step from one
+        // sample to the next (the reference moves smoothly), not by a whole step.
+        double next = psiRef + (psiRef - psiRefBefore);
+        if (!(Math.abs(next - refFor) <= 1e-5)) {
+            moveReference(next);
         }
     }
 
