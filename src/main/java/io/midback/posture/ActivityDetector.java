@@ -13,11 +13,13 @@ final class ActivityDetector {
     /** What {@link #update} saw at this sample. */
     static final int NONE = 0, RISE = 1, DESCENT = -1;
 
-    private final PostureTuning tuning;
     private final Ema gravity, accNorm, dynEnergy, velocityLeak;
     private final double cosWalkMax, cosRiseLean, cosNotWornMotion;
     /** 1 / {@code walkTauS}: multiplied, not divided, per sample. */
     private final double perWalkTauS;
+    /** The tuning's figures the per-sample path reads, in fields of their own (one load each, not two). */
+    private final double walkSchmittMps2, riseVelocityMps, riseLeanWindowS, riseRefractoryS, walkAccelVar,
+            walkMinStepsPerS, walkMaxStepsPerS, notWornStillS;
     private double verticalVelocityMps;
     private boolean schmittHigh;
     private double stepRatePerS;
@@ -25,7 +27,6 @@ final class ActivityDetector {
     private double leanSeenS = Double.NEGATIVE_INFINITY, lastTransitionS = Double.NEGATIVE_INFINITY;
 
     ActivityDetector(PostureTuning tuning) {
-        this.tuning = tuning;
         gravity = new Ema(tuning.gravityTauS());
         accNorm = new Ema(tuning.walkTauS());
         dynEnergy = new Ema(tuning.walkTauS());
@@ -34,6 +35,14 @@ final class ActivityDetector {
         cosWalkMax = Math.cos(Math.toRadians(tuning.walkMaxInclinationDeg()));
         cosRiseLean = Math.cos(Math.toRadians(tuning.riseLeanDeg()));
         cosNotWornMotion = Math.cos(Math.toRadians(tuning.notWornMotionDeg()));
+        walkSchmittMps2 = tuning.walkSchmittMps2();
+        riseVelocityMps = tuning.riseVelocityMps();
+        riseLeanWindowS = tuning.riseLeanWindowS();
+        riseRefractoryS = tuning.riseRefractoryS();
+        walkAccelVar = tuning.walkAccelStdMps2() * tuning.walkAccelStdMps2();
+        walkMinStepsPerS = tuning.walkMinStepsPerS();
+        walkMaxStepsPerS = tuning.walkMaxStepsPerS();
+        notWornStillS = tuning.notWornStillS();
     }
 
     /**
@@ -60,8 +69,8 @@ final class ActivityDetector {
         if (cosInclination <= cosRiseLean) {
             leanSeenS = tS;
         }
-        if (Math.abs(verticalVelocityMps) > tuning.riseVelocityMps() && tS - leanSeenS <= tuning.riseLeanWindowS()
-                && tS - lastTransitionS >= tuning.riseRefractoryS()) {
+        if (Math.abs(verticalVelocityMps) > riseVelocityMps && tS - leanSeenS <= riseLeanWindowS
+                && tS - lastTransitionS >= riseRefractoryS) {
             lastTransitionS = tS;
             return verticalVelocityMps > 0 ? RISE : DESCENT;
         }
@@ -75,10 +84,10 @@ final class ActivityDetector {
         double dyn = normMps2 - accNorm.mean;
         dynEnergy.addWithAlpha(dyn, walkAlpha);
         boolean crossed = false;
-        if (!schmittHigh && dyn > tuning.walkSchmittMps2()) {
+        if (!schmittHigh && dyn > walkSchmittMps2) {
             schmittHigh = true;
             crossed = true;
-        } else if (schmittHigh && dyn < -tuning.walkSchmittMps2()) {
+        } else if (schmittHigh && dyn < -walkSchmittMps2) {
             schmittHigh = false;
         }
         if (dtS > 0) {
@@ -94,14 +103,14 @@ final class ActivityDetector {
     }
 
     boolean isWalking(double cosInclination) {
-        return dynEnergy.var > tuning.walkAccelStdMps2() * tuning.walkAccelStdMps2()
-                && stepRatePerS >= tuning.walkMinStepsPerS() && stepRatePerS <= tuning.walkMaxStepsPerS()
+        return dynEnergy.var > walkAccelVar
+                && stepRatePerS >= walkMinStepsPerS && stepRatePerS <= walkMaxStepsPerS
                 && cosInclination > cosWalkMax;
     }
 
     /** No tilt change beyond {@code notWornMotionDeg} for {@code notWornStillS}: nobody breathes under it. */
     boolean noMicroMotion(double tS) {
-        return !Double.isNaN(anchorZ) && tS - anchorSinceS >= tuning.notWornStillS();
+        return !Double.isNaN(anchorZ) && tS - anchorSinceS >= notWornStillS;
     }
 
     double verticalVelocityMps() {

@@ -12,10 +12,11 @@ final class StateClassifier {
     /** A recognised transition keeps walking evidence from overwriting it this long, s. */
     static final double TRANSITION_WINS_S = 5;
 
-    private final PostureTuning tuning;
     private PostureSettings settings;
     private final SittingLabel label;
     private final double cosLying, cosUpsideDown;
+    /** The tuning's figures the per-sample path reads, in fields of their own (one load each, not two). */
+    private final double stateHoldS, walkHoldS, lyingHoldS, stateHysteresisDeg, reclineDeg, sideLeanDeg;
     private boolean slouchPending, slouchedIn, reclinedIn, sidewaysIn;
     private double slouchSinceS;
     private PostureState current = PostureState.UNKNOWN, candidate = PostureState.UNKNOWN;
@@ -24,10 +25,16 @@ final class StateClassifier {
 
     StateClassifier(PostureSettings settings) {
         this.settings = settings;
-        this.tuning = settings.tuning();
+        PostureTuning tuning = settings.tuning();
         this.label = new SittingLabel(tuning);
         cosLying = Math.cos(Math.toRadians(tuning.lyingInclinationDeg()));
         cosUpsideDown = Math.cos(Math.toRadians(tuning.upsideDownDeg()));
+        stateHoldS = tuning.stateHoldS();
+        walkHoldS = tuning.walkHoldS();
+        lyingHoldS = tuning.lyingHoldS();
+        stateHysteresisDeg = tuning.stateHysteresisDeg();
+        reclineDeg = tuning.reclineDeg();
+        sideLeanDeg = tuning.sideLeanDeg();
     }
 
     void updateSettings(PostureSettings s) {
@@ -50,16 +57,16 @@ final class StateClassifier {
             }
         }
         PostureState raw;
-        double hold = tuning.stateHoldS();
+        double hold = stateHoldS;
         if (noMicroMotion || cosInclination < cosUpsideDown) {
             raw = PostureState.NOT_WORN;
-            hold = noMicroMotion ? 0 : tuning.lyingHoldS();
+            hold = noMicroMotion ? 0 : lyingHoldS;
         } else if (cosInclination < cosLying) {
             raw = PostureState.LYING;
-            hold = tuning.lyingHoldS();
+            hold = lyingHoldS;
         } else if (walking) {
             raw = PostureState.WALKING;
-            hold = tuning.walkHoldS();
+            hold = walkHoldS;
         } else {
             raw = sedentary(tS, flexionDeg, lateralBendDeg);
         }
@@ -104,10 +111,10 @@ final class StateClassifier {
             slouchSinceS = tS;
             slouchedIn = settings.slumpDwellS() == 0;
         }
-        double h = tuning.stateHysteresisDeg();
-        reclinedIn = reclinedIn ? flexDeg <= -tuning.reclineDeg() + h : flexDeg <= -tuning.reclineDeg();
+        double h = stateHysteresisDeg;
+        reclinedIn = reclinedIn ? flexDeg <= -reclineDeg + h : flexDeg <= -reclineDeg;
         double absLat = Math.abs(latDeg);
-        sidewaysIn = sidewaysIn ? absLat >= tuning.sideLeanDeg() - h : absLat >= tuning.sideLeanDeg();
+        sidewaysIn = sidewaysIn ? absLat >= sideLeanDeg - h : absLat >= sideLeanDeg;
         if (slouchedIn) {
             return PostureState.SLOUCHED;
         }

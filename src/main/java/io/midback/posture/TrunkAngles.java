@@ -22,10 +22,11 @@ import io.midback.sensor.Quat;
  * for each other. Plain values in; allocation-free.
  */
 public final class TrunkAngles {
-    private final PostureTuning tuning;
     private final Ema rezero;
     /** 1 / {@code headingDriftTauS} and 1 / {@code headingFollowTauS}: multiplied, not divided, per sample. */
     private final double perDriftTauS, perFollowTauS;
+    /** {@code headingLearnAfterS} and {@code headingRezeroAfterS}, in fields of their own (one load each, not two). */
+    private final double learnAfterS, rezeroAfterS;
     private boolean rotationAbsolute;
     private boolean headingPrimed;
     private double twistPrevW, twistPrevZ, psiCont, psiRef, driftRadPerS;
@@ -40,10 +41,11 @@ public final class TrunkAngles {
     private double cosInclination = 1;
 
     TrunkAngles(PostureTuning tuning) {
-        this.tuning = tuning;
         this.rezero = new Ema(tuning.headingRezeroTauS());
         this.perDriftTauS = 1 / tuning.headingDriftTauS();
         this.perFollowTauS = 1 / tuning.headingFollowTauS();
+        this.learnAfterS = tuning.headingLearnAfterS();
+        this.rezeroAfterS = tuning.headingRezeroAfterS();
     }
 
     void setRotationAbsolute(boolean absolute) {
@@ -134,11 +136,11 @@ public final class TrunkAngles {
             double dpsi = headingStep(twistW, twistZ);
             psiCont += dpsi;
             if (!rotationAbsolute && dtS > 0) {
-                if (stillForS >= tuning.headingLearnAfterS()) {
+                if (stillForS >= learnAfterS) {
                     // (dpsi / dt − drift) · dt / τ, written without the division
                     driftRadPerS += dpsi * perDriftTauS - driftRadPerS * (dtS * perDriftTauS);
                 }
-                if (stillForS >= tuning.headingRezeroAfterS()) {
+                if (stillForS >= rezeroAfterS) {
                     psiRef += (psiCont - psiRef) * rezero.alpha(dtS);
                 } else {
                     psiRef += driftRadPerS * dtS + (psiCont - psiRef) * (dtS * perFollowTauS);
