@@ -55,7 +55,7 @@ final class ActivityDetector {
     int update(double tS, double dtS, double upX, double upY, double upZ, double axMps2, double ayMps2,
                double azMps2, double cosInclination) {
         double aUp = upX * axMps2 + upY * ayMps2 + upZ * azMps2;
-        gravity.add(aUp, dtS);
+        gravity.addMeanWithAlpha(aUp, gravity.alpha(dtS));
         if (dtS > 0) {
             verticalVelocityMps = verticalVelocityMps * (1 - velocityLeak.alpha(dtS)) + (aUp - gravity.mean) * dtS;
         }
@@ -80,7 +80,7 @@ final class ActivityDetector {
     /** The step detector: dynamic acceleration (|a| about its running mean), its energy and the step rate. */
     private void updateSteps(double dtS, double normMps2) {
         double walkAlpha = accNorm.alpha(dtS); // one time constant for both
-        accNorm.addWithAlpha(normMps2, walkAlpha);
+        accNorm.addMeanWithAlpha(normMps2, walkAlpha);
         double dyn = normMps2 - accNorm.mean;
         dynEnergy.addWithAlpha(dyn, walkAlpha);
         boolean crossed = false;

@@ -63,8 +63,10 @@ final class Angles {
 
     /** asin(s) for s in [−1, 1] (clamped). */
     static double asin(double s) {
-        double c = Math.max(-1, Math.min(1, s));
-        return atan2(c, Math.sqrt(Math.max(0, 1 - c * c)));
+        // clamped with comparisons (Math.min and max take several instructions each for NaN and −0.0, which
+        // these pass through unchanged as well); with |c| ≤ 1, c² ≤ 1 also when rounded, so 1 − c² is never negative
+        double c = s > 1 ? 1 : s < -1 ? -1 : s;
+        return atan2(c, Math.sqrt(1 - c * c));
     }
 
     /**

@@ -40,6 +40,20 @@ public final class Ema {
         var = (1 - a) * (var + a * d * d);
     }
 
+    /**
+     * As {@link #addWithAlpha} for the mean alone (the same mean, to the bit; {@link #var} is left as it is): for a
+     * mean whose spread nobody reads, four operations fewer per sample.
+     */
+    public void addMeanWithAlpha(double x, double a) {
+        if (!primed) {
+            mean = x;
+            var = 0;
+            primed = true;
+            return;
+        }
+        mean += a * (x - mean);
+    }
+
     public void reset() {
         primed = false;
         mean = 0;

@@ -11,6 +11,8 @@ final class SittingLabel {
     private final PostureTuning tuning;
     /** 1 / {@code labelRelaxTauS}: multiplied, not divided, per sample. */
     private final double perRelaxTauS;
+    /** {@code sittingPrior}, in a field of its own (the per-sample relaxation reads it: one load, not two). */
+    private final double prior;
     private double sittingProbability;
     private SittingEvidence evidence = SittingEvidence.PRIOR;
     private double evidenceAtS = Double.NaN;
@@ -19,6 +21,7 @@ final class SittingLabel {
         this.tuning = tuning;
         this.sittingProbability = tuning.sittingPrior();
         this.perRelaxTauS = 1 / tuning.labelRelaxTauS();
+        this.prior = tuning.sittingPrior();
     }
 
     void sitDown(double tS) {
@@ -49,7 +52,7 @@ final class SittingLabel {
     /** Time passes with no new evidence. */
     void relax(double dtS) {
         if (dtS > 0) {
-            sittingProbability += (tuning.sittingPrior() - sittingProbability) * (dtS * perRelaxTauS);
+            sittingProbability += (prior - sittingProbability) * (dtS * perRelaxTauS);
         }
     }
 
