@@ -48,6 +48,7 @@ class LiveCommandTest {
             assertTrue(samples >= 150 && samples <= 210, "about 4 s at 50 Hz: " + samples);
             assertEquals(0.02, j.get("durationS").getAsDouble() / (samples - 1), 0.002, "50 Hz sample times");
             assertTrue(r.err().contains("device: virtual early-slump"), r.err());
+            assertTrue(r.err().contains("device battery: 100 %, 4150 mV"), "reported with the first samples: " + r.err());
         }
     }
 }
