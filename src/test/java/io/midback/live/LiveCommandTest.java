@@ -38,7 +38,7 @@ class LiveCommandTest {
     @Test
     void theVirtualSensorStreamsAtTheRateLiveAsksFor(@TempDir Path dir) throws Exception {
         try (SocatPair pty = SocatPair.require(dir);
-             SerialSensor sensor = new SerialSensor(scenario("early-slump"), config(100), pty.a().toString())) {
+             SerialSensor sensor = new SerialSensor(scenario("early-slump"), config(100), pty.a().toString()).listening()) {
             Run r = run("live", "--port", pty.b().toString(), "--rate", "50", "--duration", "4", "--no-history",
                     "--json", "--quiet");
             assertEquals(0, r.code(), r.err());
