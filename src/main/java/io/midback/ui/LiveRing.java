@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A single-producer, single-consumer ring of posture samples in primitive arrays: the pipeline thread writes
  * every frame ({@link #onPosture}, no allocation, no lock), the event thread drains what arrived since its last
  * drain. When the producer laps the consumer (a replay at maximum speed), the oldest unread samples are
- * skipped and counted in {@link #overwritten()}; the chart only ever needs the newest ones (at most
+ * skipped; the chart only ever needs the newest ones (at most
  * capacity − 1 per drain: the slot the producer may be writing is never handed out).
  *
  * <p>Correctness without locks: the producer writes a slot, then publishes the new sequence number with a
@@ -18,12 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LiveRing implements PostureListener {
     private final int mask;
-    private final double[] tS, flexionDeg, bendDeg, rotationDeg;
+    private final double[] tS, flexionDeg, bendDeg, rotationDeg, spineFlexionDeg;
     private final byte[] state;
     private final boolean[] calibrated;
     private final AtomicLong published = new AtomicLong();
     private long readSeq;
-    private long overwritten;
 
     /** @param capacity a power of two */
     public LiveRing(int capacity) {
@@ -35,6 +34,7 @@ public final class LiveRing implements PostureListener {
         flexionDeg = new double[capacity];
         bendDeg = new double[capacity];
         rotationDeg = new double[capacity];
+        spineFlexionDeg = new double[capacity];
         state = new byte[capacity];
         calibrated = new boolean[capacity];
     }
@@ -52,6 +52,7 @@ public final class LiveRing implements PostureListener {
         flexionDeg[i] = f.flexionDeg;
         bendDeg[i] = f.lateralBendDeg;
         rotationDeg[i] = f.axialRotationDeg;
+        spineFlexionDeg[i] = f.spineValid ? f.spineFlexionDeg : Double.NaN;
         state[i] = (byte) f.state.ordinal();
         calibrated[i] = f.calibrated;
         published.setRelease(seq + 1);
@@ -62,11 +63,6 @@ public final class LiveRing implements PostureListener {
         return published.getAcquire();
     }
 
-    /** Samples the consumer never saw because the producer lapped it. Consumer thread only. */
-    public long overwritten() {
-        return overwritten;
-    }
-
     /**
      * Consumer side: copies the samples written since the previous drain (at most {@code out.capacity()} and
      * {@code capacity() - 1}, the newest ones; the slot the producer writes next is never handed out) into {@code out}, replacing its contents. Returns the number copied.
@@ -74,9 +70,6 @@ public final class LiveRing implements PostureListener {
     public int drainTo(Chunk out) {
         long end = published.getAcquire();
         long start = Math.max(readSeq, end - Math.min(capacity() - 1, out.capacity()));
-        if (start > readSeq) {
-            overwritten += start - readSeq;
-        }
         int n = 0;
         for (long s = start; s < end; s++) {
             int i = (int) (s & mask);
@@ -84,6 +77,7 @@ public final class LiveRing implements PostureListener {
             out.flexionDeg[n] = flexionDeg[i];
             out.bendDeg[n] = bendDeg[i];
             out.rotationDeg[n] = rotationDeg[i];
+            out.spineFlexionDeg[n] = spineFlexionDeg[i];
             out.state[n] = state[i];
             out.calibrated[n] = calibrated[i];
             n++;
@@ -101,10 +95,10 @@ public final class LiveRing implements PostureListener {
             System.arraycopy(out.flexionDeg, drop, out.flexionDeg, 0, n - drop);
             System.arraycopy(out.bendDeg, drop, out.bendDeg, 0, n - drop);
             System.arraycopy(out.rotationDeg, drop, out.rotationDeg, 0, n - drop);
+            System.arraycopy(out.spineFlexionDeg, drop, out.spineFlexionDeg, 0, n - drop);
             System.arraycopy(out.state, drop, out.state, 0, n - drop);
             System.arraycopy(out.calibrated, drop, out.calibrated, 0, n - drop);
             n -= drop;
-            overwritten += drop;
         }
         readSeq = end;
         out.size = n;
@@ -113,7 +107,8 @@ public final class LiveRing implements PostureListener {
 
     /** A reusable block the consumer drains into. */
     public static final class Chunk {
-        public final double[] tS, flexionDeg, bendDeg, rotationDeg;
+        /** {@code spineFlexionDeg}: the spine's flexion between two sensors, NaN without a lower sensor. */
+        public final double[] tS, flexionDeg, bendDeg, rotationDeg, spineFlexionDeg;
         public final byte[] state;
         public final boolean[] calibrated;
         int size;
@@ -123,6 +118,7 @@ public final class LiveRing implements PostureListener {
             flexionDeg = new double[capacity];
             bendDeg = new double[capacity];
             rotationDeg = new double[capacity];
+            spineFlexionDeg = new double[capacity];
             state = new byte[capacity];
             calibrated = new boolean[capacity];
         }
