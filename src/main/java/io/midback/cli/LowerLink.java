@@ -80,7 +80,7 @@ final class LowerLink implements AutoCloseable {
                 DeviceMessage.Info info = device.info();
                 return requestedRateHz > 0 ? requestedRateHz : info != null ? info.rateHz() : Double.NaN;
             }
-        }, recorder, new LinkStatePrinter(err, "live", "lower sensor " + name, clock), origin);
+        }, recorder, new LinkStatePrinter(err, "live", "lower sensor ", name, clock), origin);
     }
 
     /**
