@@ -55,12 +55,15 @@ import java.util.function.Supplier;
  * {@code midback live --port PORT | --bt DEVICE}: the whole pipeline on a live sensor. Link states, posture
  * changes and alerts go to stderr as they happen; a slump alert makes the sensor vibrate (Midback protocol); the
  * session is saved in the history; at the end (--duration, Ctrl-C, or the link given up) the summary goes to
- * stdout (with {@code --json}, one JSON object: replay's summary plus link, decoder and latency figures).
+ * stdout (with {@code --json}, one JSON object: replay's summary plus link, decoder and latency figures). With
+ * {@code --lower-port | --lower-bt} a second sensor on the sacrum runs on a link of its own ({@link LowerLink}) and
+ * the session adds the spine angles between the two.
  */
 @Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the posture pipeline on a live sensor (USB serial, a Bluetooth serial port, or "
                 + "Bluetooth SPP through Bluecove), printing posture changes and alerts as they happen and the "
-                + "summary at the end (--duration, Ctrl-C, or when the link is given up).",
+                + "summary at the end (--duration, Ctrl-C, or when the link is given up). With --lower-port or "
+                + "--lower-bt, a second sensor on the sacrum on its own link: spine angles between the two.",
                 "Try it without hardware: socat -d -d pty,raw,echo=0,link=/tmp/a pty,raw,echo=0,link=/tmp/b & "
                         + "midback simulate slump-demo --serve-serial /tmp/a & midback live --port /tmp/b"})
 public class LiveCommand implements java.util.concurrent.Callable<Integer> {
@@ -175,6 +178,11 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         }
 
         // The link (and the lower sensor's).
+        if (lowerSource != null && (java.util.Objects.equals(lowerSource.port, source.port) && source.port != null
+                || java.util.Objects.equals(lowerSource.bt, source.bt) && source.bt != null)) {
+            throw new UserException("--lower-port/--lower-bt: the lower sensor needs a link of its own, not the "
+                    + "upper sensor's " + (source.port != null ? source.port : source.bt), 2, null);
+        }
         Target upper = target(source.port, source.bt, err);
         Target lowerTarget = lowerSource == null ? null : target(lowerSource.port, lowerSource.bt, err);
         String name = upper.name();
@@ -269,11 +277,15 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         try {
             try {
                 session.start();
-                if (lowerSensor != null) {
-                    lowerSensor.start();
-                }
             } catch (IOException e) {
                 throw new UserException(e.getMessage(), e);
+            }
+            if (lowerSensor != null) {
+                try {
+                    lowerSensor.start();
+                } catch (IOException e) {
+                    throw new UserException("lower sensor: " + e.getMessage(), e);
+                }
             }
             try {
                 why = session.await(durationS == null ? 0 : durationS);

@@ -149,6 +149,24 @@ class TwoSensorLiveTest {
                 rj.get("lowerNotices").toString());
     }
 
+    @Test
+    void theLowerSensorNeedsALinkOfItsOwnAndOneThatOpensSaidInOneLine(@TempDir Path dir) throws Exception {
+        Run same = run("live", "--port", "/dev/ttyS9", "--lower-port", "/dev/ttyS9", "--no-history");
+        assertEquals(2, same.code(), same.err());
+        assertTrue(same.err().contains("the lower sensor needs a link of its own"), same.err());
+        try (SocatPair up = SocatPair.require(Files.createDirectories(dir.resolve("up")))) {
+            Path missing = dir.resolve("no-such-port");
+            Run r = run("live", "--port", up.b().toString(), "--lower-port", missing.toString(), "--format",
+                    "midback", "--no-history", "--record", dir.resolve("day.csv").toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(line(r.err(), "lower sensor: serial port " + missing).startsWith("midback live: lower sensor: "
+                    + "serial port " + missing + " does not exist"), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+            assertFalse(Files.exists(dir.resolve("day.csv")) || Files.exists(dir.resolve("day.lower.csv")),
+                    "nothing recorded");
+        }
+    }
+
     /** The first {@code # gap: FROM..TO s} of a recording. */
     private static double[] gap(Path csv) throws java.io.IOException {
         Matcher m = GAP.matcher(Files.readString(csv));
