@@ -67,6 +67,16 @@ final class LowerLink implements AutoCloseable {
             @Override
             public SampleSink start(SourceFacts facts) {
                 sampled = true;
+                if (!facts.gyroscope()) { // recorded, but no spine angles from gravity alone
+                    say(err, "lower sensor " + name + ": it sends no gyroscope, which spine angles need: the session "
+                            + "goes on with the upper sensor alone (the lower one is still recorded)");
+                    ring.end();
+                    return new SampleSink() {
+                        @Override
+                        public void accept(io.midback.sensor.SampleBatch batch) {
+                        }
+                    };
+                }
                 return ring;
             }
 
