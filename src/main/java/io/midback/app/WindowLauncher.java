@@ -30,10 +30,11 @@ public interface WindowLauncher {
      * @param exitWhenDone        close the window when the replay ends
      * @param history             the history database sessions are saved in and the Today tab reads, or null to
      *                            run without history
+     * @param lowerReplay         with {@code replay}: the lower sensor's recording of the same session, or null
      */
     record Request(Path replay, double speed, String port, String theme, boolean measure, Path fallbackReplay,
                    boolean saveReplayToHistory, PostureSettings posture, boolean json, boolean exitWhenDone,
-                   Path history) {
+                   Path history, Path lowerReplay) {
     }
 
     /** Opens the window and returns the exit code once it is closed. */

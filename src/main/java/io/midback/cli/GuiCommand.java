@@ -21,6 +21,11 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--replay", paramLabel = "FILE", description = "Open straight into a replay of this recording.")
     Path replay;
 
+    @Option(names = "--lower", paramLabel = "FILE2", description = "With --replay: the lower sensor's recording (on "
+            + "the sacrum) of the same session: the spine between the two sensors is plotted beside the trunk and "
+            + "the slump rule reads it.")
+    Path lower;
+
     @Option(names = "--speed", paramLabel = "N|max", defaultValue = "1",
             description = "Replay speed: times real time, or max (as fast as it reads). Default: ${DEFAULT-VALUE}.")
     String speed;
@@ -72,6 +77,12 @@ public final class GuiCommand implements Callable<Integer> {
         if (replay != null && !Files.isRegularFile(replay)) {
             throw new UserException(replay + ": no such file");
         }
+        if (lower != null) {
+            if (replay == null) {
+                throw UserException.usage("--lower goes with --replay FILE (the upper sensor's recording)");
+            }
+            TwoSensors.check(replay, lower, ReplayCommand.isCsv("auto", replay));
+        }
         if (saveHistory && replay == null) {
             throw UserException.usage("--save-history goes with --replay FILE (live sessions are always saved)");
         }
@@ -83,7 +94,7 @@ public final class GuiCommand implements Callable<Integer> {
                 () -> new UserException("this build of midback has no window; try 'midback replay FILE' instead"));
         return window.run(new WindowLauncher.Request(replay, speedTimes, port, theme, measure, fallback,
                         saveHistory, posture.given() ? posture.toSettings(UserSettings.load()) : null, json,
-                        exitWhenDone, history.pathOrNull()),
+                        exitWhenDone, history.pathOrNull(), lower),
                 System.out, System.err);
     }
 

@@ -2,6 +2,7 @@ package io.midback.cli;
 
 import com.google.gson.GsonBuilder;
 import io.midback.history.DaySummary;
+import io.midback.report.Reports;
 import io.midback.history.HistoryException;
 import io.midback.history.HistoryStore;
 import io.midback.history.SessionRow;
@@ -72,6 +73,10 @@ public final class HistoryCommand implements Callable<Integer> {
                 m.put("alerts", d.alertCount());
                 m.put("breaks", d.breaks());
                 m.put("longestSittingMinutes", round1(d.longestSittingS() / 60));
+                m.put("spineMinutes", d.spineMinutes());
+                m.put("spineFlexionP50Deg", d.spineMinutes() == 0 ? null : round1(d.spineFlexionP50Deg()));
+                m.put("pelvicTiltMeanDeg", Double.isNaN(d.pelvicTiltMeanDeg()) ? null
+                        : round1(d.pelvicTiltMeanDeg()));
                 m.put("postureSeconds", d.postureSeconds());
                 rows.add(m);
             }
@@ -87,7 +92,8 @@ public final class HistoryCommand implements Callable<Integer> {
                         Double.isNaN(d.uprightShare()) ? "  – " : String.format(Locale.ROOT, "%3.0f%%",
                                 d.uprightShare() * 100),
                         d.slumpSeconds() / 60, d.slumpEpisodes(), d.slumpEpisodes() == 1 ? "" : "s",
-                        d.alertCount(), d.alertCount() == 1 ? "" : "s", d.breaks(), d.breaks() == 1 ? "" : "s"));
+                        d.alertCount(), d.alertCount() == 1 ? "" : "s", d.breaks(), d.breaks() == 1 ? "" : "s")
+                        + (d.spineMinutes() > 0 ? "  spine " + Reports.spine(d) : ""));
             }
         }
         out.flush();

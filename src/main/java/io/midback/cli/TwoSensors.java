@@ -15,6 +15,19 @@ final class TwoSensors {
 
     /** The lower sensor's recording beside the upper one's, or a clear error naming the option. */
     static SessionSpec.Lower lowerOf(Path upper, Path lower, boolean upperIsCsv, Double rateHz, String filterName) {
+        check(upper, lower, upperIsCsv);
+        try {
+            return SessionSpec.Lower.ofRecordings(upper, lower, rateHz, filterName);
+        } catch (RecordingFormatException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that {@code lower} can be the lower sensor of {@code upper}: both canonical CSV, the lower file there and
+     * not another session's; a clear error naming the option otherwise.
+     */
+    static void check(Path upper, Path lower, boolean upperIsCsv) {
         if (!upperIsCsv) {
             throw new UserException("--lower " + lower + ": two sensors need both recordings in the canonical CSV "
                     + "format", 2, null);
@@ -28,7 +41,6 @@ final class TwoSensors {
                 throw new UserException("--lower " + lower + ": another session's lower sensor (it names its upper "
                         + "sensor " + namedUpper + ", not " + upper.getFileName() + ")", 2, null);
             }
-            return SessionSpec.Lower.ofRecordings(upper, lower, rateHz, filterName);
         } catch (RecordingFormatException e) {
             throw new UserException(e.getMessage(), e);
         }

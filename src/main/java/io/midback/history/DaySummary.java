@@ -22,12 +22,18 @@ import java.util.Map;
  * @param breathingExercises paced-breathing exercises done
  * @param routineMinutes   minutes in guided routines ({@link RoutineDays})
  * @param routinesFinished guided routines done to their end
+ * @param spineMinutes     minutes with the spine measured between two sensors ({@link SpineMinute})
+ * @param spineFlexionP50Deg the spine's flexion between the sensors: the median of those minutes' medians (NaN
+ *                         when none)
+ * @param pelvicTiltMeanDeg the pelvis's forward tilt from its upright, mean over those minutes' samples (NaN when
+ *                         none)
  */
 public record DaySummary(LocalDate date, int sessions, double recordedS, double wornS, double gapS,
                          Map<String, Double> postureSeconds, double uprightShare, double slumpSeconds,
                          int slumpEpisodes, Map<String, Integer> alerts, int breaks, int sittingBouts,
                          double longestSittingS, double breathRatePerMin, int breathMinutes,
-                         int breathingExercises, double routineMinutes, int routinesFinished) {
+                         int breathingExercises, double routineMinutes, int routinesFinished, int spineMinutes,
+                         double spineFlexionP50Deg, double pelvicTiltMeanDeg) {
 
     public static DaySummary of(DayData day) {
         double[] s = new double[PostureState.values().length];
@@ -79,15 +85,38 @@ public record DaySummary(LocalDate date, int sessions, double recordedS, double 
                 Collections.unmodifiableMap(posture), sitting > 0 ? upright / sitting : Double.NaN,
                 s[PostureState.SLOUCHED.ordinal()], episodes, Collections.unmodifiableMap(alerts), breaks, bouts,
                 longest, breathRatePerMin(day), breathMinutes(day), exercises, routines.minutesOn(day.date()),
-                routines.finishedOn(day.date()));
+                routines.finishedOn(day.date()), spineMinutes(day), median(day.minutes().stream()
+                        .filter(m -> m.spine() != null).mapToDouble(m -> m.spine().flexionP50Deg())),
+                pelvicTiltMeanDeg(day));
+    }
+
+    private static int spineMinutes(DayData day) {
+        return (int) day.minutes().stream().filter(m -> m.spine() != null).count();
+    }
+
+    private static double pelvicTiltMeanDeg(DayData day) {
+        double sum = 0;
+        long n = 0;
+        for (MinuteRow m : day.minutes()) {
+            SpineMinute s = m.spine();
+            if (s != null && !Double.isNaN(s.pelvicTiltMeanDeg())) {
+                sum += s.pelvicTiltMeanDeg() * s.samples();
+                n += s.samples();
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /** The median of the minutes' breathing rates (NaN when no minute has one). */
     static double breathRatePerMin(DayData day) {
-        double[] rates = day.minutes().stream().mapToDouble(MinuteRow::breathRatePerMin)
-                .filter(r -> !Double.isNaN(r)).sorted().toArray();
-        int n = rates.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? rates[n / 2] : (rates[n / 2 - 1] + rates[n / 2]) / 2;
+        return median(day.minutes().stream().mapToDouble(MinuteRow::breathRatePerMin));
+    }
+
+    /** The median of the values that are numbers (NaN when none). */
+    private static double median(java.util.stream.DoubleStream values) {
+        double[] v = values.filter(r -> !Double.isNaN(r)).sorted().toArray();
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static int breathMinutes(DayData day) {

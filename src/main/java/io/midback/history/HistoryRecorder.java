@@ -71,6 +71,8 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     private volatile Throwable failure;
     private volatile Consumer<MinuteRow> commitListener;
     private final FlexionHistogram histogram = new FlexionHistogram();
+    /** The spine's flexion between two sensors, per minute (empty with one sensor). */
+    private final FlexionHistogram spineHistogram = new FlexionHistogram();
 
     private MinuteBatch minute;
     private double minuteEndS;
@@ -323,6 +325,11 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
                 m.flexionMaxDeg = flex;
             }
             histogram.add(flex);
+            if (f.spineValid) {
+                m.spineSamples++;
+                m.pelvicTiltSumDeg += f.pelvicTiltDeg;
+                spineHistogram.add(f.spineFlexionDeg);
+            }
         }
         if (!episodesFromState) {
             // episodes come from the alert stage
@@ -414,6 +421,11 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
             minute.flexionP50Deg = histogram.percentile(0.5);
             minute.flexionP90Deg = histogram.percentile(0.9);
             histogram.clear();
+        }
+        if (spineHistogram.count() > 0) {
+            minute.spineFlexionP50Deg = spineHistogram.percentile(0.5);
+            minute.spineFlexionP90Deg = spineHistogram.percentile(0.9);
+            spineHistogram.clear();
         }
     }
 

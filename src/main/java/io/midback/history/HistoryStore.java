@@ -49,6 +49,7 @@ public final class HistoryStore implements AutoCloseable {
     private PreparedStatement insertMinute;
     private PreparedStatement insertState;
     private PreparedStatement insertBreathing;
+    private PreparedStatement insertSpine;
     private PreparedStatement insertEvent;
     private PreparedStatement updateEvent;
     private PreparedStatement updateSessionEnd;
@@ -264,6 +265,16 @@ public final class HistoryStore implements AutoCloseable {
                     setDouble(insertMinute, 10, row.flexionMinDeg());
                     setDouble(insertMinute, 11, row.flexionMaxDeg());
                     insertMinute.executeUpdate();
+                    SpineMinute spine = row.spine();
+                    if (spine != null) {
+                        insertSpine.setLong(1, sessionId);
+                        insertSpine.setLong(2, b.epochMinute);
+                        insertSpine.setInt(3, spine.samples());
+                        setDouble(insertSpine, 4, spine.flexionP50Deg());
+                        setDouble(insertSpine, 5, spine.flexionP90Deg());
+                        setDouble(insertSpine, 6, spine.pelvicTiltMeanDeg());
+                        insertSpine.executeUpdate();
+                    }
                     for (PostureState st : STATES) {
                         double s = b.stateSeconds[st.ordinal()];
                         if (s > 0) {
@@ -345,6 +356,8 @@ public final class HistoryStore implements AutoCloseable {
                 + "flexion_min_deg, flexion_max_deg) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
         insertBreathing = conn.prepareStatement("INSERT OR REPLACE INTO minute_breathing(session_id, "
                 + "epoch_minute, rate_per_min, valid_s) VALUES (?,?,?,?)");
+        insertSpine = conn.prepareStatement("INSERT INTO minute_spine(session_id, epoch_minute, samples, "
+                + "flexion_p50_deg, flexion_p90_deg, pelvic_tilt_mean_deg) VALUES (?,?,?,?,?,?)");
         insertState = conn.prepareStatement(
                 "INSERT INTO minute_states(session_id, epoch_minute, state, seconds) VALUES (?,?,?,?)");
         insertEvent = conn.prepareStatement("INSERT INTO events(session_id, seq, kind, local_date, start_ms, "
@@ -406,8 +419,8 @@ public final class HistoryStore implements AutoCloseable {
     /** Deletes session {@code id} whole (its minutes, events and record); false when there is none. */
     public synchronized boolean deleteSession(long id) {
         return inTransaction(() -> {
-            for (String table : new String[] {"minute_states", "minute_breathing", "minutes", "events",
-                    "session_content"}) {
+            for (String table : new String[] {"minute_states", "minute_breathing", "minute_spine", "minutes",
+                    "events", "session_content"}) {
                 try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE session_id = ?")) {
                     ps.setLong(1, id);
                     ps.executeUpdate();
@@ -428,7 +441,7 @@ public final class HistoryStore implements AutoCloseable {
         String d = date.toString();
         return inTransaction(() -> {
             int n = 0;
-            for (String table : new String[] {"minute_states", "minute_breathing"}) {
+            for (String table : new String[] {"minute_states", "minute_breathing", "minute_spine"}) {
                 try (PreparedStatement ps = conn.prepareStatement(String.format("DELETE FROM %1$s WHERE EXISTS "
                         + "(SELECT 1 FROM minutes m WHERE m.session_id = %1$s.session_id AND m.epoch_minute = "
                         + "%1$s.epoch_minute AND m.local_date = ?)", table))) {
@@ -561,6 +574,11 @@ public final class HistoryStore implements AutoCloseable {
             eachMinuteRow("SELECT s.session_id, s.epoch_minute, s.rate_per_min, s.valid_s "
                             + "FROM minute_breathing s", d,
                     (key, rs) -> breathing.put(key, new double[] {rs.getDouble(3), rs.getDouble(4)}));
+            Map<Long, SpineMinute> spine = new HashMap<>();
+            eachMinuteRow("SELECT s.session_id, s.epoch_minute, s.samples, s.flexion_p50_deg, s.flexion_p90_deg, "
+                            + "s.pelvic_tilt_mean_deg FROM minute_spine s", d,
+                    (key, rs) -> spine.put(key, new SpineMinute(rs.getInt(3), getDouble(rs, 4), getDouble(rs, 5),
+                            getDouble(rs, 6))));
             List<MinuteRow> minutes = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT session_id, epoch_minute, minute_of_day, "
                     + "gap_s, flexion_n, flexion_mean_deg, flexion_p50_deg, flexion_p90_deg, flexion_min_deg, "
@@ -578,6 +596,7 @@ public final class HistoryStore implements AutoCloseable {
                         if (br != null) {
                             row = row.withBreathing(br[0], br[1]);
                         }
+                        row = row.withSpine(spine.get(rs.getLong(1) * 100_000_000L + em));
                         int last = minutes.size() - 1;
                         if (last >= 0 && minutes.get(last).epochMinute() == em) {
                             minutes.set(last, minutes.get(last).merge(row));
@@ -678,15 +697,21 @@ public final class HistoryStore implements AutoCloseable {
             for (PostureState st : STATES) {
                 head.append(",s_").append(st.label());
             }
+            head.append(",breath_rate_per_min,breath_valid_s,spine_samples,spine_flexion_p50_deg,"
+                    + "spine_flexion_p90_deg,pelvic_tilt_mean_deg");
             StringBuilder stateCols = new StringBuilder();
             for (PostureState st : STATES) {
                 stateCols.append(", (SELECT seconds FROM minute_states s WHERE s.session_id = m.session_id AND "
                         + "s.epoch_minute = m.epoch_minute AND s.state = '").append(st.label()).append("')");
             }
+            stateCols.append(", b.rate_per_min, b.valid_s, p.samples, p.flexion_p50_deg, p.flexion_p90_deg, "
+                    + "p.pelvic_tilt_mean_deg");
             writeQuery(minutesCsv, head.toString(), "SELECT m.session_id, m.epoch_minute, m.local_date, "
                     + "m.minute_of_day, m.gap_s, m.flexion_n, m.flexion_mean_deg, m.flexion_p50_deg, "
                     + "m.flexion_p90_deg, m.flexion_min_deg, m.flexion_max_deg" + stateCols
-                    + " FROM minutes m ORDER BY m.epoch_minute, m.session_id", (rs, i) -> switch (i) {
+                    + " FROM minutes m LEFT JOIN minute_breathing b ON b.session_id = m.session_id AND b.epoch_minute"
+                    + " = m.epoch_minute LEFT JOIN minute_spine p ON p.session_id = m.session_id AND p.epoch_minute"
+                    + " = m.epoch_minute ORDER BY m.epoch_minute, m.session_id", (rs, i) -> switch (i) {
                         case 2 -> Instant.ofEpochSecond(rs.getLong(2) * 60).toString();
                         case 4 -> String.format("%02d:%02d", rs.getInt(4) / 60, rs.getInt(4) % 60);
                         default -> null;

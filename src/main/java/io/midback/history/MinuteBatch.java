@@ -28,6 +28,11 @@ final class MinuteBatch {
     double flexionMaxDeg = Double.NEGATIVE_INFINITY;
     double flexionP50Deg = Double.NaN;
     double flexionP90Deg = Double.NaN;
+    /** With a lower sensor: the samples with spine angles, their flexion percentiles and the pelvic tilt's sum. */
+    int spineSamples;
+    double spineFlexionP50Deg = Double.NaN;
+    double spineFlexionP90Deg = Double.NaN;
+    double pelvicTiltSumDeg;
     List<EventOp> ops;
     /** The breathing rate of one minute (not necessarily this one: it is known once the minute is over). */
     record Breathing(long epochMinute, double ratePerMin, double validS) {
@@ -76,6 +81,12 @@ final class MinuteBatch {
         boolean flex = flexionSamples > 0;
         return new MinuteRow(epochMinute, localDate, minuteOfDay, stateSeconds, gapS, flexionSamples,
                 flex ? flexionSumDeg / flexionSamples : Double.NaN, flexionP50Deg, flexionP90Deg,
-                flex ? flexionMinDeg : Double.NaN, flex ? flexionMaxDeg : Double.NaN);
+                flex ? flexionMinDeg : Double.NaN, flex ? flexionMaxDeg : Double.NaN).withSpine(spine());
+    }
+
+    /** The minute's spine between the two sensors, or null when it had none. */
+    SpineMinute spine() {
+        return spineSamples == 0 ? null : new SpineMinute(spineSamples, spineFlexionP50Deg, spineFlexionP90Deg,
+                pelvicTiltSumDeg / spineSamples);
     }
 }

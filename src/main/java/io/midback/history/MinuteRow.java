@@ -27,19 +27,22 @@ public final class MinuteRow {
     private final double flexionMaxDeg;
     private final double breathRatePerMin;
     private final double breathValidS;
+    private final SpineMinute spine;
 
     public MinuteRow(long epochMinute, LocalDate localDate, int minuteOfDay, double[] stateSeconds, double gapS,
                      int flexionSamples, double flexionMeanDeg, double flexionP50Deg, double flexionP90Deg,
                      double flexionMinDeg, double flexionMaxDeg) {
         this(epochMinute, localDate, minuteOfDay, stateSeconds, gapS, flexionSamples, flexionMeanDeg, flexionP50Deg,
-                flexionP90Deg, flexionMinDeg, flexionMaxDeg, Double.NaN, 0);
+                flexionP90Deg, flexionMinDeg, flexionMaxDeg, Double.NaN, 0, null);
     }
 
     private MinuteRow(long epochMinute, LocalDate localDate, int minuteOfDay, double[] stateSeconds, double gapS,
                       int flexionSamples, double flexionMeanDeg, double flexionP50Deg, double flexionP90Deg,
-                      double flexionMinDeg, double flexionMaxDeg, double breathRatePerMin, double breathValidS) {
+                      double flexionMinDeg, double flexionMaxDeg, double breathRatePerMin, double breathValidS,
+                      SpineMinute spine) {
         this.breathRatePerMin = breathRatePerMin;
         this.breathValidS = breathValidS;
+        this.spine = spine;
         if (stateSeconds.length != STATES.length) {
             throw new IllegalArgumentException("stateSeconds needs " + STATES.length + " entries");
         }
@@ -148,7 +151,20 @@ public final class MinuteRow {
     /** This row with the minute's breathing: its median rate over {@code validS} seconds with a rate. */
     MinuteRow withBreathing(double ratePerMin, double validS) {
         return new MinuteRow(epochMinute, localDate, minuteOfDay, stateSeconds, gapS, flexionSamples,
-                flexionMeanDeg, flexionP50Deg, flexionP90Deg, flexionMinDeg, flexionMaxDeg, ratePerMin, validS);
+                flexionMeanDeg, flexionP50Deg, flexionP90Deg, flexionMinDeg, flexionMaxDeg, ratePerMin, validS,
+                spine);
+    }
+
+    /** This row with the minute's spine between two sensors (null: none). */
+    MinuteRow withSpine(SpineMinute s) {
+        return new MinuteRow(epochMinute, localDate, minuteOfDay, stateSeconds, gapS, flexionSamples,
+                flexionMeanDeg, flexionP50Deg, flexionP90Deg, flexionMinDeg, flexionMaxDeg, breathRatePerMin,
+                breathValidS, s);
+    }
+
+    /** The spine between two sensors in this minute, or null when it had no lower sensor. */
+    public SpineMinute spine() {
+        return spine;
     }
 
     /** The breathing rate while sedentary, breaths per minute; NaN when the minute has none. */
@@ -175,8 +191,11 @@ public final class MinuteRow {
                 major.flexionP50Deg, major.flexionP90Deg, nanMin(flexionMinDeg, o.flexionMinDeg),
                 nanMax(flexionMaxDeg, o.flexionMaxDeg));
         double breathS = breathValidS + o.breathValidS;
-        return breathS == 0 ? merged : merged.withBreathing((nz(breathRatePerMin) * breathValidS
-                + nz(o.breathRatePerMin) * o.breathValidS) / breathS, breathS);
+        if (breathS > 0) {
+            merged = merged.withBreathing((nz(breathRatePerMin) * breathValidS
+                    + nz(o.breathRatePerMin) * o.breathValidS) / breathS, breathS);
+        }
+        return merged.withSpine(spine == null ? o.spine : spine.merge(o.spine));
     }
 
     private static double nz(double v) {

@@ -82,7 +82,19 @@ final class Schema {
                       PRIMARY KEY (session_id, epoch_minute)
                     ) WITHOUT ROWID"""),
             // 4: the mobility checks, per direction.
-            MobilityTable.MIGRATION);
+            MobilityTable.MIGRATION,
+            // 5: the spine between two sensors, per minute (sessions with a lower sensor only).
+            List.of(
+                    """
+                    CREATE TABLE minute_spine (
+                      session_id INTEGER NOT NULL REFERENCES sessions(id),
+                      epoch_minute INTEGER NOT NULL,
+                      samples INTEGER NOT NULL,
+                      flexion_p50_deg REAL,
+                      flexion_p90_deg REAL,
+                      pelvic_tilt_mean_deg REAL,
+                      PRIMARY KEY (session_id, epoch_minute)
+                    ) WITHOUT ROWID"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

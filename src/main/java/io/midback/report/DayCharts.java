@@ -89,7 +89,9 @@ public final class DayCharts {
     private static XYPlot flexionPlot(DayData day, double threshold, ChartStyle style) {
         XYIntervalSeries envelope = new XYIntervalSeries("flexion min–max per minute");
         XYSeries median = new XYSeries("median", false, true);
+        XYSeries spineMedian = new XYSeries("spine between the sensors, median", false, true);
         long prev = Long.MIN_VALUE;
+        long prevSpine = Long.MIN_VALUE;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (MinuteRow m : day.minutes()) {
@@ -103,6 +105,13 @@ public final class DayCharts {
             }
             median.add(x + MINUTE_MS / 2, m.flexionP50Deg());
             prev = m.epochMinute();
+            if (m.spine() != null) {
+                if (prevSpine != Long.MIN_VALUE && m.epochMinute() != prevSpine + 1) {
+                    spineMedian.add(x - MINUTE_MS / 2, Double.NaN);
+                }
+                spineMedian.add(x + MINUTE_MS / 2, m.spine().flexionP50Deg());
+                prevSpine = m.epochMinute();
+            }
             lo = Math.min(lo, m.flexionMinDeg());
             hi = Math.max(hi, m.flexionMaxDeg());
         }
@@ -128,6 +137,13 @@ public final class DayCharts {
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, style.median());
         line.setSeriesStroke(0, new BasicStroke(1.2f));
+        if (!spineMedian.isEmpty()) {
+            // with a lower sensor, the spine's own flexion beside the trunk's: what the slump rule then reads
+            med.addSeries(spineMedian);
+            line.setSeriesPaint(1, StateColors.SPINE);
+            line.setSeriesStroke(1, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {5f, 3f}, 0f));
+        }
         p.setDataset(1, med);
         p.setRenderer(1, line);
 

@@ -8,6 +8,7 @@ import io.midback.history.HistoryEvent;
 import io.midback.history.HistoryStore;
 import io.midback.history.MinuteRow;
 import io.midback.history.RoutineDays;
+import io.midback.history.SpineMinute;
 import io.midback.posture.PostureState;
 import org.jfree.chart.JFreeChart;
 
@@ -173,7 +174,8 @@ public final class Reports {
             sb.append(",s_").append(s.label());
         }
         sb.append(",gap_s,flexion_n,flexion_mean_deg,flexion_p50_deg,flexion_p90_deg,flexion_min_deg,"
-                + "flexion_max_deg,slump_episodes,alerts,breaks,breath_rate_per_min,breath_valid_s\n");
+                + "flexion_max_deg,slump_episodes,alerts,breaks,breath_rate_per_min,breath_valid_s,spine_samples,"
+                + "spine_flexion_p50_deg,spine_flexion_p90_deg,pelvic_tilt_mean_deg\n");
         for (MinuteRow m : rows) {
             sb.append(m.localDate()).append(',')
                     .append(String.format("%02d:%02d", m.minuteOfDay() / 60, m.minuteOfDay() % 60)).append(',')
@@ -187,8 +189,16 @@ public final class Reports {
                     .append(',').append(num(m.flexionP90Deg())).append(',').append(num(m.flexionMinDeg()))
                     .append(',').append(num(m.flexionMaxDeg()))
                     .append(',').append(c[0]).append(',').append(c[1]).append(',').append(c[2])
-                    .append(',').append(num(m.breathRatePerMin())).append(',').append(num(m.breathValidS()))
-                    .append('\n');
+                    .append(',').append(num(m.breathRatePerMin())).append(',').append(num(m.breathValidS()));
+            SpineMinute spine = m.spine();
+            if (spine == null) {
+                sb.append(",0,,,");
+            } else {
+                sb.append(',').append(spine.samples()).append(',').append(num(spine.flexionP50Deg()))
+                        .append(',').append(num(spine.flexionP90Deg())).append(',')
+                        .append(num(spine.pelvicTiltMeanDeg()));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
@@ -201,7 +211,7 @@ public final class Reports {
             sb.append(",s_").append(s.label());
         }
         sb.append(",breath_rate_per_min,breath_minutes,breathing_exercises,routine_minutes,routines_finished,"
-                + "streak_days\n");
+                + "streak_days,spine_minutes,spine_flexion_p50_deg,pelvic_tilt_mean_deg\n");
         for (DaySummary d : days) {
             sb.append(d.date()).append(',').append(d.sessions()).append(',').append(num(d.recordedS()))
                     .append(',').append(num(d.wornS())).append(',').append(num(d.gapS()))
@@ -215,7 +225,8 @@ public final class Reports {
             sb.append(',').append(num(d.breathRatePerMin())).append(',').append(d.breathMinutes())
                     .append(',').append(d.breathingExercises()).append(',').append(num(d.routineMinutes()))
                     .append(',').append(d.routinesFinished()).append(',').append(routines.streakOn(d.date()))
-                    .append('\n');
+                    .append(',').append(d.spineMinutes()).append(',').append(num(d.spineFlexionP50Deg()))
+                    .append(',').append(num(d.pelvicTiltMeanDeg())).append('\n');
         }
         return sb.toString();
     }
@@ -273,6 +284,9 @@ public final class Reports {
                 + HM.format(longest.start().atZone(zone)) + "–" + HM.format(longest.end().atZone(zone)) + ")");
         row(h, "No data", duration(s.gapS()));
         row(h, "Breathing while sedentary", breathing(s));
+        if (s.spineMinutes() > 0) {
+            row(h, "Spine between the two sensors", spine(s));
+        }
         row(h, "Paced-breathing exercises", String.valueOf(s.breathingExercises()));
         row(h, "Guided routines", routines(s));
         h.append("</table>\n");
@@ -375,6 +389,15 @@ public final class Reports {
     /** "3 days", "1 day", or "–". */
     static String streak(int days) {
         return days == 0 ? "–" : days + (days == 1 ? " day" : " days");
+    }
+
+    /** "flexion 8.2° (median of 55 minutes), pelvis tilted 3.1° forward": the two-sensor figures of a day. */
+    public static String spine(DaySummary s) {
+        double tilt = s.pelvicTiltMeanDeg();
+        return String.format(Locale.ROOT, "flexion %.1f° (median of %d minute%s)%s", s.spineFlexionP50Deg(),
+                s.spineMinutes(), s.spineMinutes() == 1 ? "" : "s", Double.isNaN(tilt) ? ""
+                        : String.format(Locale.ROOT, ", pelvis tilted %.1f° %s on average", Math.abs(tilt),
+                        tilt >= 0 ? "forward" : "back"));
     }
 
     /** "12.4 breaths/min (median of 35 minutes)", or "–". */

@@ -34,4 +34,6 @@ final class StateColors {
     static final Color THRESHOLD_BAND = new Color(0xd6, 0x3b, 0x2f, 0x30);
     static final Color EPISODE = new Color(0xd6, 0x3b, 0x2f, 0x28);
     static final Color ALERT = new Color(0xe0, 0x7b, 0x00);
+    /** The spine's flexion between two sensors (beside the trunk's median). */
+    static final Color SPINE = new Color(0x1b, 0x9e, 0x77);
 }

@@ -4,10 +4,10 @@ import org.jfree.data.xy.AbstractXYDataset;
 
 /**
  * A JFreeChart dataset over some of the series of {@link SeriesWindow.Decimated} arrays (0 flexion, 1 side bend,
- * 2 rotation): refilled in place by the chart's painter thread, no per-point notification, no per-point objects.
+ * 2 rotation, 3 the spine's flexion between two sensors): refilled in place by the chart's painter thread, no per-point notification, no per-point objects.
  */
 final class DecimatedDataset extends AbstractXYDataset {
-    private static final String[] KEYS = {"flexion", "side bend", "rotation"};
+    private static final String[] KEYS = {"flexion", "side bend", "rotation", "spine flexion (two sensors)"};
     private final SeriesWindow.Decimated points;
     private final int[] series;
 

@@ -90,7 +90,8 @@ public final class GuiLauncher implements WindowLauncher {
         // What to connect to is decided here, off the event thread and after the window is shown (a serial
         // port listing is I/O): --replay, --port, the remembered device when attached, else the bundled sample.
         PacedReplay asked = o.replay() == null ? null
-                : new PacedReplay(o.replay(), o.speed()).savingToHistory(o.saveReplayToHistory());
+                : new PacedReplay(o.replay(), o.speed()).savingToHistory(o.saveReplayToHistory())
+                        .withLower(o.lowerReplay());
         if (asked != null) {
             SwingUtilities.invokeLater(() -> w.connect(asked, ConnectPanel.replayKey(o.replay(), o.speed())));
         } else if (o.port() != null) {
@@ -144,7 +145,8 @@ public final class GuiLauncher implements WindowLauncher {
     private static String summaryJson(EngineBackend engine, PacedReplay replay) {
         SessionBuilder session = engine.session();
         ReadReport report = replay.report();
-        return SummaryJson.line(session.summary(), report == null ? new JsonObject() : SummaryJson.of(report));
+        return SummaryJson.line(session.summary(), SummaryJson.withSession(report == null ? new JsonObject()
+                : SummaryJson.of(report), session));
     }
 
     /**

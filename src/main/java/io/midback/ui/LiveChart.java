@@ -49,10 +49,12 @@ final class LiveChart {
     static final double MIN_EXTENSION_DEG = 10;
 
     private static final Color FLEXION = new Color(0x2E86DE), SIDE_BEND = new Color(0x10AC84),
-            ROTATION = new Color(0xEE9A3A);
+            ROTATION = new Color(0xEE9A3A), SPINE = new Color(0x8E44AD);
 
     private final SeriesWindow.Decimated points = new SeriesWindow.Decimated(MAX_COLUMNS);
-    private final DecimatedDataset flexion = new DecimatedDataset(points, 0);
+    private final DecimatedDataset flexion = new DecimatedDataset(points, 0, 3);
+    /** The spine's flexion has been in view: its legend entry shows (sessions with a lower sensor). */
+    private boolean spineShown;
     private final DecimatedDataset angles = new DecimatedDataset(points, 1, 2);
     private final JFreeChart chart;
     private final CombinedDomainXYPlot plot;
@@ -69,6 +71,10 @@ final class LiveChart {
         time.setStandardTickUnits(elapsedTickUnits());
         flexionPlot = new XYPlot(flexion, null, degreeAxis("flexion"), renderer(FLEXION, 2f));
         anglesPlot = new XYPlot(angles, null, degreeAxis("bend, rotation"), renderer(SIDE_BEND, 1.2f));
+        XYLineAndShapeRenderer flexionLines = (XYLineAndShapeRenderer) flexionPlot.getRenderer();
+        flexionLines.setSeriesPaint(1, SPINE);
+        flexionLines.setSeriesStroke(1, new BasicStroke(1.6f));
+        flexionLines.setSeriesVisibleInLegend(1, false, false);
         ((XYLineAndShapeRenderer) anglesPlot.getRenderer()).setSeriesPaint(1, ROTATION);
         ((XYLineAndShapeRenderer) anglesPlot.getRenderer()).setSeriesStroke(1, new BasicStroke(1.2f));
         for (XYPlot p : new XYPlot[] {flexionPlot, anglesPlot}) {
@@ -153,13 +159,30 @@ final class LiveChart {
     void update(SeriesWindow window, double fromS, double toS, int columns) {
         window.decimate(fromS, toS, columns, points);
         chart.setNotify(false);
+        if (!spineShown && anyValue(3)) {
+            spineShown = true;
+            ((XYLineAndShapeRenderer) flexionPlot.getRenderer()).setSeriesVisibleInLegend(1, true, false);
+        }
         time.setRange(fromS, toS);
         fitAxes();
     }
 
+    private boolean anyValue(int series) {
+        for (int i = 0, n = points.count(series); i < n; i++) {
+            if (!Double.isNaN(points.y(series, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void fitAxes() {
         double[] range = new double[2];
+        extent(3, range);
+        double spineLo = range[0], spineHi = range[1];
         extent(0, range);
+        range[0] = Math.min(range[0], spineLo);
+        range[1] = Math.max(range[1], spineHi);
         flexionPlot.getRangeAxis().setRange(
                 roundDown(Math.min(range[0] - AXIS_MARGIN_DEG, -MIN_EXTENSION_DEG)),
                 roundUp(Math.max(range[1] + AXIS_MARGIN_DEG, thresholdDeg + ABOVE_THRESHOLD_DEG)));

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LiveRing implements PostureListener {
     private final int mask;
-    private final double[] tS, flexionDeg, bendDeg, rotationDeg;
+    private final double[] tS, flexionDeg, bendDeg, rotationDeg, spineFlexionDeg;
     private final byte[] state;
     private final boolean[] calibrated;
     private final AtomicLong published = new AtomicLong();
@@ -35,6 +35,7 @@ public final class LiveRing implements PostureListener {
         flexionDeg = new double[capacity];
         bendDeg = new double[capacity];
         rotationDeg = new double[capacity];
+        spineFlexionDeg = new double[capacity];
         state = new byte[capacity];
         calibrated = new boolean[capacity];
     }
@@ -52,6 +53,7 @@ public final class LiveRing implements PostureListener {
         flexionDeg[i] = f.flexionDeg;
         bendDeg[i] = f.lateralBendDeg;
         rotationDeg[i] = f.axialRotationDeg;
+        spineFlexionDeg[i] = f.spineValid ? f.spineFlexionDeg : Double.NaN;
         state[i] = (byte) f.state.ordinal();
         calibrated[i] = f.calibrated;
         published.setRelease(seq + 1);
@@ -84,6 +86,7 @@ public final class LiveRing implements PostureListener {
             out.flexionDeg[n] = flexionDeg[i];
             out.bendDeg[n] = bendDeg[i];
             out.rotationDeg[n] = rotationDeg[i];
+            out.spineFlexionDeg[n] = spineFlexionDeg[i];
             out.state[n] = state[i];
             out.calibrated[n] = calibrated[i];
             n++;
@@ -101,6 +104,7 @@ public final class LiveRing implements PostureListener {
             System.arraycopy(out.flexionDeg, drop, out.flexionDeg, 0, n - drop);
             System.arraycopy(out.bendDeg, drop, out.bendDeg, 0, n - drop);
             System.arraycopy(out.rotationDeg, drop, out.rotationDeg, 0, n - drop);
+            System.arraycopy(out.spineFlexionDeg, drop, out.spineFlexionDeg, 0, n - drop);
             System.arraycopy(out.state, drop, out.state, 0, n - drop);
             System.arraycopy(out.calibrated, drop, out.calibrated, 0, n - drop);
             n -= drop;
@@ -113,7 +117,8 @@ public final class LiveRing implements PostureListener {
 
     /** A reusable block the consumer drains into. */
     public static final class Chunk {
-        public final double[] tS, flexionDeg, bendDeg, rotationDeg;
+        /** {@code spineFlexionDeg}: the spine's flexion between two sensors, NaN without a lower sensor. */
+        public final double[] tS, flexionDeg, bendDeg, rotationDeg, spineFlexionDeg;
         public final byte[] state;
         public final boolean[] calibrated;
         int size;
@@ -123,6 +128,7 @@ public final class LiveRing implements PostureListener {
             flexionDeg = new double[capacity];
             bendDeg = new double[capacity];
             rotationDeg = new double[capacity];
+            spineFlexionDeg = new double[capacity];
             state = new byte[capacity];
             calibrated = new boolean[capacity];
         }

@@ -23,6 +23,8 @@ public final class PacedReplay extends PacedSource {
     static final double SLICE_WALL_S = 0.02;
 
     private final Path file;
+    /** The lower sensor's recording of the same session, or null. */
+    private Path lower;
     private boolean saveToHistory;
     private volatile ReadReport report;
 
@@ -38,6 +40,12 @@ public final class PacedReplay extends PacedSource {
         return this;
     }
 
+    /** Replays {@code lowerFile} beside it as the lower sensor (null: one sensor). */
+    public PacedReplay withLower(Path lowerFile) {
+        lower = lowerFile;
+        return this;
+    }
+
     @Override
     public boolean savesHistory() {
         return saveToHistory;
@@ -45,8 +53,10 @@ public final class PacedReplay extends PacedSource {
 
     @Override
     public SessionSpec spec(PostureSettings posture, Clock clock) {
-        return SessionSpec.ofRecording(file, null, null, clock.getZone(), OrientationFilters.DEFAULT, posture,
-                System.err::println);
+        SessionSpec spec = SessionSpec.ofRecording(file, null, null, clock.getZone(), OrientationFilters.DEFAULT,
+                posture, System.err::println);
+        return lower == null ? spec : spec.withLower(SessionSpec.Lower.ofRecordings(file, lower, null,
+                OrientationFilters.DEFAULT));
     }
 
     public Path file() {
@@ -60,7 +70,8 @@ public final class PacedReplay extends PacedSource {
 
     @Override
     public String describe() {
-        return "replay " + file.getFileName() + " " + atSpeed();
+        return "replay " + file.getFileName() + (lower == null ? "" : " with " + lower.getFileName()) + " "
+                + atSpeed();
     }
 
     @Override

@@ -3,14 +3,15 @@ package io.midback.ui;
 import io.midback.sensor.Gap;
 
 /**
- * The recent past of the three angle series, in primitive circular arrays (one thread: the chart's painter), and its
+ * The recent past of the angle series (trunk flexion, side bend, rotation, and the spine's flexion between two
+ * sensors, NaN with one), in primitive circular arrays (one thread: the chart's painter), and its
  * decimation to what the plot can show: for each pixel column, the minimum and the maximum of each series in
  * that column, in the order they occurred. Thousands of samples per column become two points, so drawing costs
  * the same whether the window holds one minute or fifteen. A gap between two samples ({@link Gap}, the one gap
  * rule) is a break in every series (a point with a NaN value, which the chart's renderer does not join across).
  */
 public final class SeriesWindow {
-    public static final int SERIES = 3;
+    public static final int SERIES = 4;
 
     private final int mask;
     private final double[] tS;
@@ -43,7 +44,7 @@ public final class SeriesWindow {
     }
 
     /** Appends one sample; a time that goes backwards starts a new session (clears). */
-    public void append(double t, double a, double b, double c) {
+    public void append(double t, double a, double b, double c, double d) {
         if (t < lastT) {
             clear();
         }
@@ -52,13 +53,14 @@ public final class SeriesWindow {
         values[0][i] = a;
         values[1][i] = b;
         values[2][i] = c;
+        values[3][i] = d;
         head++;
         lastT = t;
     }
 
     public void appendAll(LiveRing.Chunk chunk) {
         for (int k = 0; k < chunk.size(); k++) {
-            append(chunk.tS[k], chunk.flexionDeg[k], chunk.bendDeg[k], chunk.rotationDeg[k]);
+            append(chunk.tS[k], chunk.flexionDeg[k], chunk.bendDeg[k], chunk.rotationDeg[k], chunk.spineFlexionDeg[k]);
         }
     }
 

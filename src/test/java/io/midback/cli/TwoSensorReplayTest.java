@@ -91,6 +91,56 @@ class TwoSensorReplayTest {
     }
 
     @Test
+    void theHistoryAndTheReportsKeepTheSpineBesideTheTrunk() throws IOException {
+        Path db = dir.resolve("two.db");
+        ReplayCommandTest.Run saved = ReplayCommandTest.run("replay", upper.toString(), "--lower", lower.toString(),
+                "--save-history", "--db", db.toString(), "--start", "2026-11-20T09:00:00", "--quiet");
+        assertEquals(0, saved.exitCode(), saved.err());
+        JsonObject day = com.google.gson.JsonParser.parseString(ReplayCommandTest.run("history", "--db",
+                db.toString(), "--json").out().strip()).getAsJsonArray().get(0).getAsJsonObject();
+        // the recording is four minutes and eight seconds: minutes with both sensors, from calibration on
+        int spineMinutes = day.get("spineMinutes").getAsInt();
+        assertTrue(spineMinutes >= 4 && spineMinutes <= 5, day.toString());
+        // mostly typing upright: the spine's median flexion near its upright, the pelvis's tilt near its own
+        assertEquals(0, day.get("spineFlexionP50Deg").getAsDouble(), 5, day.toString());
+        assertTrue(!day.get("pelvicTiltMeanDeg").isJsonNull(), day.toString());
+        String text = ReplayCommandTest.run("history", "--db", db.toString()).out();
+        assertTrue(text.contains("spine flexion"), text);
+
+        String date = day.get("date").getAsString();
+        Path csv = dir.resolve("day.csv");
+        ReplayCommandTest.Run report = ReplayCommandTest.run("report", "--db", db.toString(), "--day", date,
+                "--out", csv.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        List<String> rows = Files.readAllLines(csv);
+        List<String> head = List.of(rows.get(0).split(","));
+        int samples = head.indexOf("spine_samples"), p90 = head.indexOf("spine_flexion_p90_deg"),
+                flexP90 = head.indexOf("flexion_p90_deg");
+        assertTrue(samples > 0 && p90 > 0, rows.get(0));
+        // the minute of the hip hinge: the trunk leans 30° forward, the spine between the sensors does not
+        boolean hingeSeen = false;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            if (!f[p90].isEmpty() && Double.parseDouble(f[flexP90]) > 20) {
+                hingeSeen |= Double.parseDouble(f[p90]) < 10;
+            }
+        }
+        assertTrue(hingeSeen, String.join("\n", rows));
+        Path html = dir.resolve("day.html");
+        assertEquals(0, ReplayCommandTest.run("report", "--db", db.toString(), "--day", date, "--out",
+                html.toString()).exitCode());
+        assertTrue(Files.readString(html).contains("Spine between the two sensors"));
+
+        Path oneDb = dir.resolve("one.db");
+        assertEquals(0, ReplayCommandTest.run("replay", upper.toString(), "--save-history", "--db",
+                oneDb.toString(), "--start", "2026-11-20T09:00:00", "--quiet").exitCode());
+        JsonObject oneDay = com.google.gson.JsonParser.parseString(ReplayCommandTest.run("history", "--db",
+                oneDb.toString(), "--json").out().strip()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals(0, oneDay.get("spineMinutes").getAsInt(), "one sensor: no spine minutes");
+        assertTrue(oneDay.get("spineFlexionP50Deg").isJsonNull());
+    }
+
+    @Test
     void aMissingLowerFileIsOneClearLine() {
         ReplayCommandTest.Run r = ReplayCommandTest.run("replay", upper.toString(), "--lower",
                 dir.resolve("nope.csv").toString());

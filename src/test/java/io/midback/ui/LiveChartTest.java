@@ -45,7 +45,7 @@ class LiveChartTest {
             if (t > ChartScenario.GAP_FROM_S && t < ChartScenario.GAP_TO_S) {
                 continue;
             }
-            w.append(t, ChartScenario.flexionDeg(t), ChartScenario.bendDeg(t), ChartScenario.rotationDeg(t));
+            w.append(t, ChartScenario.flexionDeg(t), ChartScenario.bendDeg(t), ChartScenario.rotationDeg(t), Double.NaN);
         }
         return w;
     }
@@ -136,7 +136,9 @@ class LiveChartTest {
             List<IntervalMarker> bands = bands(p);
             if (!bands.isEmpty()) {
                 withBand++;
-                assertEquals(List.of("flexion"), seriesKeys(p), "the slump band shades behind " + seriesKeys(p));
+                // flexion: the trunk's, and the spine's between two sensors (what the slump rule reads then)
+                assertEquals(List.of("flexion", "spine flexion (two sensors)"), seriesKeys(p),
+                        "the slump band shades behind " + seriesKeys(p));
                 assertEquals(THRESHOLD_DEG, bands.get(0).getStartValue(), 1e-9);
             }
         }
@@ -162,7 +164,7 @@ class LiveChartTest {
         // A slump deeper than the usual range widens the flexion axis; an empty chart still shows the threshold.
         SeriesWindow deep = new SeriesWindow(1 << 10);
         for (int i = 0; i < 500; i++) {
-            deep.append(i * 0.01, 70 * i / 500.0, 0, 0);
+            deep.append(i * 0.01, 70 * i / 500.0, 0, 0, Double.NaN);
         }
         LiveChart c2 = new LiveChart(THRESHOLD_DEG);
         c2.update(deep, 0, 60, 600);
@@ -172,6 +174,46 @@ class LiveChartTest {
         empty.update(new SeriesWindow(4), 0, 60, 600);
         ValueAxis f3 = plotOf(empty.chart(), "flexion").getRangeAxis();
         assertTrue(f3.getLowerBound() <= 0 && f3.getUpperBound() >= THRESHOLD_DEG + 5, f3.getRange().toString());
+    }
+
+    @Test
+    void withALowerSensorTheSpinesFlexionIsDrawnBesideTheTrunksAndNamedInTheLegend() {
+        String spineKey = "spine flexion (two sensors)";
+        // one sensor: the spine series is empty (NaN) and has no legend entry
+        SeriesWindow one = new SeriesWindow(1 << 12);
+        for (int i = 0; i < 3000; i++) {
+            one.append(i * 0.01, 5, 0, 0, Double.NaN);
+        }
+        LiveChart c1 = new LiveChart(THRESHOLD_DEG);
+        c1.update(one, 0, 60, 600);
+        assertFalse(legendKeys(c1.chart()).contains(spineKey), legendKeys(c1.chart()).toString());
+        // two sensors: a hip hinge (trunk 35° forward, spine 2°), then a slump with the pelvis rolled back (trunk
+        // 12°, spine 40°): both lines in the flexion plot, the axis holding the spine's 40°
+        SeriesWindow two = new SeriesWindow(1 << 12);
+        for (int i = 0; i < 3000; i++) {
+            double t = i * 0.01;
+            two.append(t, t < 15 ? 35 : 12, 0, 0, t < 2 ? Double.NaN : t < 15 ? 2 : 40);
+        }
+        LiveChart c2 = new LiveChart(THRESHOLD_DEG);
+        c2.update(two, 0, 60, 600);
+        assertTrue(legendKeys(c2.chart()).contains(spineKey), legendKeys(c2.chart()).toString());
+        XYPlot flexionPlot = plotOf(c2.chart(), "flexion");
+        assertTrue(seriesKeys(flexionPlot).contains(spineKey), "the spine is drawn in the flexion plot");
+        double max = Double.NEGATIVE_INFINITY;
+        for (double y : items(flexionPlot, spineKey)[1]) {
+            max = Double.isNaN(y) ? max : Math.max(max, y);
+        }
+        assertEquals(40, max, 1e-9);
+        assertTrue(flexionPlot.getRangeAxis().getUpperBound() >= 42, flexionPlot.getRangeAxis().getRange().toString());
+    }
+
+    private static List<String> legendKeys(JFreeChart chart) {
+        List<String> keys = new java.util.ArrayList<>();
+        org.jfree.chart.LegendItemCollection items = chart.getPlot().getLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            keys.add(items.get(i).getLabel());
+        }
+        return keys;
     }
 
     @Test
@@ -194,7 +236,7 @@ class LiveChartTest {
         // Samples 0.2 s apart (under the gap rule's 0.5 s) stay one line.
         SeriesWindow slow = new SeriesWindow(1 << 10);
         for (int i = 0; i < 300; i++) {
-            slow.append(i * 0.2, 1, 1, 1);
+            slow.append(i * 0.2, 1, 1, 1, Double.NaN);
         }
         LiveChart c2 = new LiveChart(THRESHOLD_DEG);
         c2.update(slow, 0, 60, 600);
@@ -209,7 +251,7 @@ class LiveChartTest {
         // per column, so at most 5 points per column, and nothing out of bounds.
         SeriesWindow w = new SeriesWindow(1 << 11);
         for (int i = 0; i < 1500; i++) {
-            w.append(i * 0.6, i % 7, -(i % 5), i % 3);
+            w.append(i * 0.6, i % 7, -(i % 5), i % 3, Double.NaN);
         }
         int columns = 50;
         SeriesWindow.Decimated d = new SeriesWindow.Decimated(columns);

@@ -100,7 +100,7 @@ class LiveRingAndWindowTest {
         for (int i = 0; i < 100; i++) {
             double t = i * 0.1;
             double v = i == 34 ? 50 : i == 31 ? -20 : 1;
-            w.append(t, v, 0, 0);
+            w.append(t, v, 0, 0, Double.NaN);
         }
         SeriesWindow.Decimated d = new SeriesWindow.Decimated(64);
         w.decimate(0, 10, 10, d);
@@ -123,13 +123,13 @@ class LiveRingAndWindowTest {
     void decimationOnlyLooksAtTheWindowAndTimeGoingBackStartsAfresh() {
         SeriesWindow w = new SeriesWindow(16);
         for (int i = 0; i < 40; i++) {
-            w.append(i, i, 0, 0); // only the last 16 are kept
+            w.append(i, i, 0, 0, Double.NaN); // only the last 16 are kept
         }
         SeriesWindow.Decimated d = new SeriesWindow.Decimated(64);
         w.decimate(30, 39, 9, d);
         assertEquals(30.0, d.x(0, 0));
         assertEquals(39.0, d.x(0, d.count(0) - 1));
-        w.append(0, 5, 0, 0);
+        w.append(0, 5, 0, 0, Double.NaN);
         assertEquals(1, w.size());
     }
 

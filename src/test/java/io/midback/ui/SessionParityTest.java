@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The window computes what the command line computes: {@code midback gui --replay FILE --speed max
  * --exit-when-done --json} (a real window, under Xvfb) prints the same {@code postureSeconds}, {@code slumpEpisodes}
  * and {@code alerts} as {@code midback replay FILE --json}, for the bundled sample, a 200 Hz recording, one with
- * magnetometer columns and one with a stored {@code # calibration:} line; and the posture options work the same.
+ * magnetometer columns, one with a stored {@code # calibration:} line and a two-sensor one ({@code --lower}); and
+ * the posture options work the same.
  */
 @ExtendWith(XvfbExtension.class)
 class SessionParityTest {
@@ -52,6 +53,9 @@ class SessionParityTest {
         Path mag = dir.resolve("slump-mag.csv");
         assertEquals(0, cli("simulate", "slump-demo", "--magnetometer", "--duration", "300s", "--out", mag.toString()).code);
         Path calibrated = withCalibration(bundled, dir.resolve("slump-calibrated.csv"));
+        Path upper = dir.resolve("two-up.csv"), lower = dir.resolve("two-low.csv");
+        assertEquals(0, cli("simulate", "two-sensor-demo", "--rate", "50", "--out", upper.toString(), "--lower-out",
+                lower.toString(), "--lower-rate", "100", "--lower-mount", "tilted20").code);
         Path config = dir.resolve("config");
         String before = System.getProperty("midback.config.dir");
         System.setProperty("midback.config.dir", config.toString()); // both read the same (empty) settings file
@@ -59,7 +63,8 @@ class SessionParityTest {
             // The windows run side by side (a child JVM each); the command line runs here meanwhile.
             List<Case> cases = List.of(new Case(bundled, true), new Case(hz200, true),
                     new Case(mag, true, "--preset", "strict", "--calibrate-at", "2"), // options as replay's
-                    new Case(calibrated, false)); // calibrated mid-slump: no slump beyond that
+                    new Case(calibrated, false), // calibrated mid-slump: no slump beyond that
+                    new Case(upper, true, "--lower", lower.toString())); // two sensors: the spine's slumps
             List<ChildProcess> windows = new java.util.ArrayList<>();
             try {
                 for (Case c : cases) {
@@ -118,6 +123,12 @@ class SessionParityTest {
             assertNotNull(cli.get(field), field + " in " + cli);
             assertEquals(cli.get(field), window.get(field), what + ": " + field);
         }
+        // with a lower sensor, the window's session has it too: two sensors, the same spine figures
+        for (String field : List.of("sensors", "spine", "pelvicTiltDeg", "lowerClock", "breathing")) {
+            assertEquals(cli.get(field), window.get(field), what + ": " + field);
+        }
+        assertEquals(String.join(" ", options).contains("--lower"), cli.get("sensors") != null
+                && cli.get("sensors").getAsInt() == 2, what + ": sensors " + cli.get("sensors"));
         assertEquals(slumps, cli.get("slumpEpisodes").getAsJsonArray().size() > 0, what + ": slumps found");
     }
 
