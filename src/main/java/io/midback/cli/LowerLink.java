@@ -4,14 +4,13 @@ import com.google.gson.JsonObject;
 import io.midback.align.SampleRing;
 import io.midback.app.SessionSpec;
 import io.midback.live.LiveRecorder;
-import io.midback.live.LiveSession;
+import io.midback.live.LowerSensorLink;
 import io.midback.live.SensorLink;
 import io.midback.live.SessionOrigin;
 import io.midback.live.SourceFacts;
 import io.midback.protocol.DeviceMessage;
 import io.midback.protocol.WireFormat;
 import io.midback.recording.RecordingMetadata;
-import io.midback.sensor.SampleSink;
 import io.midback.sim.Site;
 import io.midback.transport.ByteTransport;
 import io.midback.transport.LinkListener;
@@ -30,21 +29,19 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The lower sensor of {@code live --lower-port | --lower-bt}: a link of its own ({@link SensorLink} and
- * {@link LiveSession}: its own reader thread, decoder and reconnection, exactly as the upper sensor's), on the
- * session's one timeline ({@link SessionOrigin}), its samples recorded beside the upper sensor's
- * ({@link #siblingOf}) and handed to the session thread through a bounded ring ({@link SampleRing}), which the
- * session reads as its lower sensor ({@link SessionSpec.Lower#live}).
+ * The lower sensor of {@code live --lower-port | --lower-bt}: a link of its own ({@link LowerSensorLink}: its own
+ * reader thread, decoder and reconnection, exactly as the upper sensor's, on the session's one timeline), its
+ * samples recorded beside the upper sensor's ({@link #siblingOf}) and handed to the session thread through a
+ * bounded ring ({@link SampleRing}), which the session reads as its lower sensor ({@link SessionSpec.Lower#live});
+ * its lines on stderr.
  */
 final class LowerLink implements AutoCloseable {
     private final String name;
-    private final SensorLink link;
-    private final LiveSession session;
+    private final LowerSensorLink link;
     private final LiveRecorder recorder;
     private final SampleRing ring = new SampleRing();
     private final DeviceLines device;
     private final double nominalRateHz;
-    private volatile boolean sampled;
 
     /**
      * @param record         the upper sensor's recording (the lower one is its sibling), or null
@@ -57,40 +54,17 @@ final class LowerLink implements AutoCloseable {
         this.name = name;
         this.nominalRateHz = nominalRateHz;
         this.device = new DeviceLines(err, "live lower sensor");
-        this.link = new SensorLink(name, transports, settings, format, nominalRateHz, requestedRateHz, device,
-                onUnrecognised);
+        SensorLink sensorLink = new SensorLink(name, transports, settings, format, nominalRateHz, requestedRateHz,
+                device, onUnrecognised);
         Path upperName = record == null ? null : record.getFileName();
         this.recorder = record == null && raw == null ? null : new LiveRecorder(
                 record == null ? null : siblingOf(record), facts -> header(upperName, facts, zone),
                 raw == null ? null : siblingOf(raw));
-        this.session = new LiveSession(link.config(), new LiveSession.Described() {
-            @Override
-            public SampleSink start(SourceFacts facts) {
-                sampled = true;
-                if (!facts.gyroscope()) { // recorded, but no spine angles from gravity alone
-                    say(err, "lower sensor " + name + ": it sends no gyroscope, which spine angles need: the session "
-                            + "goes on with the upper sensor alone (the lower one is still recorded)");
-                    ring.end();
-                    return new SampleSink() {
-                        @Override
-                        public void accept(io.midback.sensor.SampleBatch batch) {
-                        }
-                    };
-                }
-                return ring;
-            }
-
-            @Override
-            public void noSamples() {
-                ring.end();
-            }
-
-            @Override
-            public double declaredRateHz() {
-                DeviceMessage.Info info = device.info();
-                return requestedRateHz > 0 ? requestedRateHz : info != null ? info.rateHz() : Double.NaN;
-            }
-        }, recorder, new LinkStatePrinter(err, "live", "lower sensor ", name, clock), origin);
+        this.link = new LowerSensorLink(sensorLink, ring, recorder,
+                new LinkStatePrinter(err, "live", "lower sensor ", name, clock), origin, () -> {
+                    DeviceMessage.Info info = device.info();
+                    return requestedRateHz > 0 ? requestedRateHz : info != null ? info.rateHz() : Double.NaN;
+                }, line -> say(err, line));
     }
 
     /**
@@ -129,12 +103,12 @@ final class LowerLink implements AutoCloseable {
 
     /** Connects (a failure the first time is thrown, as for the upper sensor). */
     void start() throws IOException {
-        session.start();
+        link.start();
     }
 
     /** Whether a sample ever came. */
     boolean sampled() {
-        return sampled;
+        return link.sampled();
     }
 
     String name() {
@@ -180,7 +154,7 @@ final class LowerLink implements AutoCloseable {
     /** Ends the link; the ring then ends once read, the recording is closed. */
     @Override
     public void close() {
-        session.close();
+        link.close();
     }
 
     /** The lower link's figures at the end, on stderr. */
@@ -188,7 +162,7 @@ final class LowerLink implements AutoCloseable {
         String format = link.decoder() == null || link.decoder().format() == null ? "no format recognised"
                 : link.decoder().stats().describe();
         say(err, String.format(Locale.ROOT, "lower sensor %s: %d bytes, %d reconnects, %d gaps; %s", name,
-                session.bytesReceived(), session.reconnects(), session.gaps(), format));
+                link.session().bytesReceived(), link.session().reconnects(), link.session().gaps(), format));
         if (ring.dropped() > 0) {
             say(err, String.format(Locale.ROOT, "lower sensor: %d samples came while the upper sensor was away too "
                     + "long for them to be held: they are in its recording only", ring.dropped()));
@@ -207,9 +181,9 @@ final class LowerLink implements AutoCloseable {
         if (link.decoder() != null) {
             link.decoder().stats().toMap().forEach(l::addProperty);
         }
-        l.addProperty("bytesReceived", session.bytesReceived());
-        l.addProperty("reconnects", session.reconnects());
-        l.addProperty("gaps", session.gaps());
+        l.addProperty("bytesReceived", link.session().bytesReceived());
+        l.addProperty("reconnects", link.session().reconnects());
+        l.addProperty("gaps", link.session().gaps());
         l.addProperty("samplesLeftOut", ring.dropped());
         o.add("lowerLink", l);
     }

@@ -107,6 +107,12 @@ public final class LiveSession implements AutoCloseable {
      * @param states   told about every link state change (e.g. prints it), or null
      */
     public LiveSession(Config config, SampleSink samples, LiveRecorder recorder, LinkListener states) {
+        this(config, samples, recorder, states, SessionOrigin.now());
+    }
+
+    /** As {@link #LiveSession(Config, SampleSink, LiveRecorder, LinkListener)}, on a timeline shared with other links. */
+    public LiveSession(Config config, SampleSink samples, LiveRecorder recorder, LinkListener states,
+                       SessionOrigin origin) {
         this(config, new Described() {
             @Override
             public SampleSink start(SourceFacts facts) {
@@ -117,7 +123,7 @@ public final class LiveSession implements AutoCloseable {
             public void noSamples() {
                 samples.end();
             }
-        }, recorder, states);
+        }, recorder, states, origin);
     }
 
     /**
