@@ -110,7 +110,10 @@ public final class LiveSession implements AutoCloseable {
         this(config, samples, recorder, states, SessionOrigin.now());
     }
 
-    /** As {@link #LiveSession(Config, SampleSink, LiveRecorder, LinkListener)}, on a timeline shared with other links. */
+    /**
+     * As {@link #LiveSession(Config, SampleSink, LiveRecorder, LinkListener)}, on a timeline shared with other
+     * links.
+     */
     public LiveSession(Config config, SampleSink samples, LiveRecorder recorder, LinkListener states,
                        SessionOrigin origin) {
         this(config, new Described() {

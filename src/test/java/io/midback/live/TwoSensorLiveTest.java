@@ -98,7 +98,8 @@ class TwoSensorLiveTest {
             assertEquals(1, link.get("reconnects").getAsInt(), link.toString());
             assertEquals(0, link.get("samplesLeftOut").getAsLong(), link.toString());
             assertEquals(1, j.get("reconnects").getAsInt(), "the upper link dropped once");
-            // Calibrated at upright live: the slump's spine flexion (the upper back 20° forward, the pelvis 12° back).
+            // Calibrated at upright live: the slump's spine flexion (the upper back 20° forward, the pelvis 12°
+            // back).
             double liveFlexionMax = j.getAsJsonObject("spine").getAsJsonObject("flexionDeg").get("max")
                     .getAsDouble();
             double twoSensorsS = j.get("twoSensorsS").getAsDouble();
