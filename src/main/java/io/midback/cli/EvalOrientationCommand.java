@@ -117,6 +117,9 @@ public final class EvalOrientationCommand implements Callable<Integer> {
             row.put("totalDeg", round(r.totalDeg()));
             row.put("headingDeg", round(r.headingDeg()));
             row.put("inclinationDeg", round(r.inclinationDeg()));
+            if (!nineD) {
+                row.put("headingOffsetDeg", round(r.headingOffsetDeg())); // what 6D forgives the filter
+            }
             rows.add(row);
             sumTotal += r.totalDeg();
             sumHeading += r.headingDeg();

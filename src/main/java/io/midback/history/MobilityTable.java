@@ -93,6 +93,18 @@ final class MobilityTable {
         return id;
     }
 
+    /** Deletes the checks of a local day with their directions; returns how many checks. */
+    static int deleteOn(Connection conn, String localDate) throws SQLException {
+        try (PreparedStatement dirs = conn.prepareStatement("DELETE FROM mobility_directions WHERE check_id IN "
+                + "(SELECT id FROM mobility_checks WHERE local_date = ?)");
+             PreparedStatement checks = conn.prepareStatement("DELETE FROM mobility_checks WHERE local_date = ?")) {
+            dirs.setString(1, localDate);
+            dirs.executeUpdate();
+            checks.setString(1, localDate);
+            return checks.executeUpdate();
+        }
+    }
+
     /** Every check, oldest first. */
     static List<MobilityRecord> all(Connection conn) throws SQLException {
         List<MobilityRecord> out = new ArrayList<>();

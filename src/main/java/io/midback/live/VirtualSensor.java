@@ -30,7 +30,9 @@ import java.util.function.Supplier;
  * A virtual Midback sensor: streams a simulated scenario in real time over a byte link (a serial port, an SPP
  * server connection), speaking the Midback protocol, and obeys host commands: GET_INFO (answers INFO),
  * START/STOP streaming, SET_RATE (1–1000 Hz; the simulation goes on at the new rate from the same moment),
- * VIBRATE (counted and reported), PING; every command is ACKed (or NACKed).
+ * VIBRATE (counted and reported), PING; every command is ACKed (or NACKed). Like a device with a battery gauge,
+ * it reports its charge (full at the first START, draining over {@link #BATTERY_LIFE_S}) with the first samples and
+ * every {@link #BATTERY_PERIOD_S} while streaming.
  *
  * <p>The scenario's clock starts with the first START, so a host that connects and starts sees the scenario
  * from its beginning; from then on it runs in real time whether or not samples are being sent (the wearer does
@@ -45,6 +47,10 @@ public final class VirtualSensor implements AutoCloseable {
     static final int MAG_RANGE_MICROT = 200;
     /** The device id the virtual sensor reports in its INFO. */
     public static final long DEVICE_ID = 0x0B10000000ABL;
+    /** A BATTERY frame leaves with the first samples after START and then every this many seconds of streaming. */
+    public static final double BATTERY_PERIOD_S = 60;
+    /** The virtual battery: full at the first START, empty after this long, s (about a day's wear). */
+    static final double BATTERY_LIFE_S = 12 * 3600;
 
     /** What happens at the device, for a console or a test. Called on the link's threads. */
     public interface Events {
@@ -177,6 +183,7 @@ public final class VirtualSensor implements AutoCloseable {
         long index = 0;            // samples produced at the current rate (simulator position)
         double rateStartS = 0;     // scenario time at which the current rate began
         long sampleCounter = 0;    // the device's sample counter (all rates)
+        double batteryDueS = 0;    // scenario time of the next BATTERY frame while streaming
         while (stopped.getCount() > 0) {
             int want = requestedRateHz;
             if (want != Math.round(rate)) {
@@ -219,7 +226,12 @@ public final class VirtualSensor implements AutoCloseable {
                 }
             }
             if (streaming) {
-                long t0Micros = Math.round((rateStartS + index / rate) * 1e6);
+                double t0S = rateStartS + index / rate;
+                if (t0S >= batteryDueS) {
+                    batteryDueS = t0S + BATTERY_PERIOD_S;
+                    l.write(battery(t0S));
+                }
+                long t0Micros = Math.round(t0S * 1e6);
                 int len;
                 synchronized (encoderLock) {
                     len = encoder.imuBatch(sampleCounter, t0Micros, Math.round(1e6 / rate), ACCEL_RANGE_G,
@@ -232,6 +244,14 @@ public final class VirtualSensor implements AutoCloseable {
             }
             index += n;
             sampleCounter += n;
+        }
+    }
+
+    /** The BATTERY frame at scenario time {@code atS}: the charge drains linearly, 4.15 V full to 3.50 V empty. */
+    private byte[] battery(double atS) {
+        double charge = Math.max(0, 1 - atS / BATTERY_LIFE_S);
+        synchronized (encoderLock) {
+            return encoder.battery((int) Math.round(3500 + 650 * charge), (int) Math.round(100 * charge), false);
         }
     }
 
@@ -249,7 +269,8 @@ public final class VirtualSensor implements AutoCloseable {
                         "virtual " + scenario.name() + (site == Site.THORAX ? "" : " " + site.name()),
                         (int) Math.round(rateHz), ACCEL_RANGE_G, GYRO_RANGE_DPS,
                         mag ? MAG_RANGE_MICROT : 0,
-                        DeviceMessage.CAP_VIBRATION_MOTOR | (mag ? DeviceMessage.CAP_MAGNETOMETER : 0),
+                        DeviceMessage.CAP_VIBRATION_MOTOR | DeviceMessage.CAP_BATTERY_GAUGE
+                                | (mag ? DeviceMessage.CAP_MAGNETOMETER : 0),
                         SAMPLES_PER_FRAME));
             } else if (c instanceof HostCommand.SetRate r && (r.rateHz() < 1 || r.rateHz() > 1000)) {
                 reply = encoder.nack(c.seq(), MidbackProtocol.CMD_SET_RATE, MidbackProtocol.NACK_BAD_ARGUMENT);

@@ -145,14 +145,14 @@ public final class RoutineFile {
                     position = StartPosition.byFileName(value);
                     if (position == null) {
                         throw new RoutineFormatException(at + ": unknown position '" + value
-                                + "' (hands-and-knees, prone, standing, seated, lying)");
+                                + "' (" + fileNames(StartPosition.values(), StartPosition::fileName) + ")");
                     }
                     break;
                 case "movement":
                     movement = Movement.byFileName(value);
                     if (movement == null) {
                         throw new RoutineFormatException(at + ": unknown movement '" + value
-                                + "' (flexion, extension, flexion-extension, side-bend, rotation)");
+                                + "' (" + fileNames(Movement.values(), Movement::fileName) + ")");
                     }
                     break;
                 case "reps":
@@ -206,5 +206,10 @@ public final class RoutineFile {
                 throw new RoutineFormatException("exercise at " + where + ": " + e.getMessage());
             }
         }
+    }
+
+    /** The names a routine file may use for {@code values}, in their order, for an error message. */
+    private static <E> String fileNames(E[] values, java.util.function.Function<E, String> name) {
+        return java.util.Arrays.stream(values).map(name).collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -89,11 +89,6 @@ public final class RoutineTrack implements MobilityListener {
         return still[i];
     }
 
-    /** The trunk's flexion from the still upright start at frame i, degrees. */
-    public double baseFlexionDeg(int i) {
-        return baseDeg[i];
-    }
-
     /** The first index at or after time tS (size() when none). */
     public int indexAt(double tS) {
         int i = Arrays.binarySearch(t, 0, n, tS);

@@ -39,8 +39,6 @@ final class AlertBanner extends JPanel {
     private final Timer hide = new Timer(20_000, e -> setVisible(false));
     /** The strip's height while it shows (px), and the width it was measured at; 0: not measured. */
     private int roomHeight, roomWidth;
-    /** Layouts of the window asked for by the strip (appear, go, grow, a new width): for tests. */
-    private int roomChanges;
 
     AlertBanner(java.util.function.Consumer<JButton> onSnooze) {
         super(new BorderLayout(8, 0));
@@ -159,16 +157,10 @@ final class AlertBanner extends JPanel {
     }
 
     private void relayOutWindow() {
-        roomChanges++;
         if (getParent() instanceof javax.swing.JComponent p) {
             p.revalidate();
             p.repaint();
         }
-    }
-
-    /** How many times the strip made the window lay out again (appear, go, grow, a new width). */
-    int roomChanges() {
-        return roomChanges;
     }
 
     private int roomWidth() {

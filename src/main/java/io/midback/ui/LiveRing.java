@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A single-producer, single-consumer ring of posture samples in primitive arrays: the pipeline thread writes
  * every frame ({@link #onPosture}, no allocation, no lock), the event thread drains what arrived since its last
  * drain. When the producer laps the consumer (a replay at maximum speed), the oldest unread samples are
- * skipped and counted in {@link #overwritten()}; the chart only ever needs the newest ones (at most
+ * skipped; the chart only ever needs the newest ones (at most
  * capacity − 1 per drain: the slot the producer may be writing is never handed out).
  *
  * <p>Correctness without locks: the producer writes a slot, then publishes the new sequence number with a
@@ -23,7 +23,6 @@ public final class LiveRing implements PostureListener {
     private final boolean[] calibrated;
     private final AtomicLong published = new AtomicLong();
     private long readSeq;
-    private long overwritten;
 
     /** @param capacity a power of two */
     public LiveRing(int capacity) {
@@ -64,11 +63,6 @@ public final class LiveRing implements PostureListener {
         return published.getAcquire();
     }
 
-    /** Samples the consumer never saw because the producer lapped it. Consumer thread only. */
-    public long overwritten() {
-        return overwritten;
-    }
-
     /**
      * Consumer side: copies the samples written since the previous drain (at most {@code out.capacity()} and
      * {@code capacity() - 1}, the newest ones; the slot the producer writes next is never handed out) into {@code out}, replacing its contents. Returns the number copied.
@@ -76,9 +70,6 @@ public final class LiveRing implements PostureListener {
     public int drainTo(Chunk out) {
         long end = published.getAcquire();
         long start = Math.max(readSeq, end - Math.min(capacity() - 1, out.capacity()));
-        if (start > readSeq) {
-            overwritten += start - readSeq;
-        }
         int n = 0;
         for (long s = start; s < end; s++) {
             int i = (int) (s & mask);
@@ -108,7 +99,6 @@ public final class LiveRing implements PostureListener {
             System.arraycopy(out.state, drop, out.state, 0, n - drop);
             System.arraycopy(out.calibrated, drop, out.calibrated, 0, n - drop);
             n -= drop;
-            overwritten += drop;
         }
         readSeq = end;
         out.size = n;

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvalOrientationCommandTest {
@@ -93,6 +94,7 @@ class EvalOrientationCommandTest {
         assertEquals(1000 - 10, trial.get("evaluatedSamples").getAsInt());
         assertTrue(trial.get("inclinationDeg").getAsDouble() < 0.3, out);
         assertTrue(trial.get("totalDeg").getAsDouble() < 2, out);
+        assertFalse(trial.has("headingOffsetDeg"), "9D removes no heading offset: " + out);
         assertEquals(trial.get("totalDeg").getAsDouble(),
                 doc.getAsJsonObject("mean").get("totalDeg").getAsDouble(), 1e-9);
         List<String> lines = Files.readAllLines(qdir.resolve("turn.csv"));
@@ -113,6 +115,12 @@ class EvalOrientationCommandTest {
         assertTrue(out.contains("plain"), out);
         assertTrue(out.contains("mean of 1"), out);
         assertTrue(err.contains("plain.csv"), err);
+        assertEquals(0, run("eval-orientation", file.toString(), "--mode", "6d", "--filter", "madgwick", "--json"),
+                err);
+        JsonObject trial = JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("trials").get(0)
+                .getAsJsonObject();
+        double offsetDeg = trial.get("headingOffsetDeg").getAsDouble();
+        assertTrue(Double.isFinite(offsetDeg) && Math.abs(offsetDeg) <= 180, "the heading offset 6D removed: " + out);
     }
 
     @Test

@@ -38,7 +38,7 @@ class LiveCommandTest {
     @Test
     void theVirtualSensorStreamsAtTheRateLiveAsksFor(@TempDir Path dir) throws Exception {
         try (SocatPair pty = SocatPair.require(dir);
-             SerialSensor sensor = new SerialSensor(scenario("early-slump"), config(100), pty.a().toString())) {
+             SerialSensor sensor = new SerialSensor(scenario("early-slump"), config(100), pty.a().toString()).listening()) {
             Run r = run("live", "--port", pty.b().toString(), "--rate", "50", "--duration", "4", "--no-history",
                     "--json", "--quiet");
             assertEquals(0, r.code(), r.err());
@@ -48,6 +48,7 @@ class LiveCommandTest {
             assertTrue(samples >= 150 && samples <= 210, "about 4 s at 50 Hz: " + samples);
             assertEquals(0.02, j.get("durationS").getAsDouble() / (samples - 1), 0.002, "50 Hz sample times");
             assertTrue(r.err().contains("device: virtual early-slump"), r.err());
+            assertTrue(r.err().contains("device battery: 100 %, 4150 mV"), "reported with the first samples: " + r.err());
         }
     }
 }

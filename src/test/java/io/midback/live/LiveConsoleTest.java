@@ -98,7 +98,7 @@ class LiveConsoleTest {
         Path rec = dir.resolve("live.csv");
         try (SocatPair pty = SocatPair.require(dir)) {
             Running live;
-            try (SerialSensor first = new SerialSensor(sc, config(200), pty.a().toString())) {
+            try (SerialSensor first = new SerialSensor(sc, config(200), pty.a().toString()).listening()) {
                 live = start("live", "--port", pty.b().toString(), "--duration", "20", "--watchdog", "1",
                         "--record", rec.toString(), "--forward-at", "3", "--no-history");
                 Poll.until(() -> first.sensor.samplesSent() >= 200 * 10, Duration.ofSeconds(40),

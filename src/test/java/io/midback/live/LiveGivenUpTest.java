@@ -25,7 +25,7 @@ class LiveGivenUpTest {
     void aSessionWhoseLinkIsGivenUpExitsOneAfterItsSummary(@TempDir Path dir) throws Exception {
         try (SocatPair pty = SocatPair.require(dir);
              LiveTesting.SerialSensor sensor = new LiveTesting.SerialSensor(LiveTesting.scenario("early-slump"),
-                     LiveTesting.config(50), pty.a().toString())) {
+                     LiveTesting.config(50), pty.a().toString()).listening()) {
             Running live = start("live", "--port", pty.b().toString(), "--format", "midback", "--duration", "60",
                     "--watchdog", "1", "--give-up-after", "1", "--no-history", "--json");
             Poll.until(() -> live.err().contains(": receiving data") && sensor.sensor.samplesSent() >= 50,

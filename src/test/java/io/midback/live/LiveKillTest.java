@@ -31,7 +31,7 @@ class LiveKillTest {
     @Test
     void sigkilledLiveSessionLeavesAReplayableRecording(@TempDir Path dir) throws Exception {
         try (SocatPair pty = SocatPair.require(dir);
-             SerialSensor sensor = new SerialSensor(scenario("live-short"), config(RATE_HZ), pty.a().toString())) {
+             SerialSensor sensor = new SerialSensor(scenario("live-short"), config(RATE_HZ), pty.a().toString()).listening()) {
             Path rec = dir.resolve("live.csv");
             try (ChildProcess child = ChildProcess.start("midback live", ChildProcess.java(List.of(), Main.class,
                     "live", "--port", pty.b().toString(), "--format", "midback", "--record", rec.toString(),

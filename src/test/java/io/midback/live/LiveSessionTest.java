@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -78,10 +77,7 @@ class LiveSessionTest {
         }
 
         void await(int n) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (gx.size() < n && System.nanoTime() < end) {
-                Thread.sleep(10); // test-side wait for another thread's progress
-            }
+            Poll.until(() -> gx.size() >= n, Duration.ofSeconds(60), () -> n + " samples received: " + gx);
             assertEquals(n, gx.size(), () -> "samples received: " + gx); // the values say where extra ones came from
         }
     }
@@ -146,10 +142,7 @@ class LiveSessionTest {
             device.close();
             pty.kill();
             pty.start();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (session.reconnects() < 1 && System.nanoTime() < end) {
-                Thread.sleep(10);
-            }
+            Poll.until(() -> session.reconnects() >= 1, Duration.ofSeconds(60), () -> "reconnected: " + states);
             assertEquals(1, session.reconnects(), states.toString());
             SerialTransport device2 = new SerialTransport(pty.b().toString(), 115_200);
             device2.open((buf, off, len) -> {

@@ -67,6 +67,25 @@ final class LiveTesting {
             t.start();
         }
 
+        /**
+         * Waits until the sensor has its port open: a host that connects and sends START before the device is
+         * listening is another test (a device powered on late), not the one these tests are about.
+         */
+        SerialSensor listening() throws InterruptedException {
+            try {
+                io.midback.testing.Poll.until(() -> done.isDone()
+                                || events.stream().anyMatch(e -> e.startsWith("connected")),
+                        java.time.Duration.ofSeconds(60), () -> "the virtual sensor opened its port: " + events);
+                if (done.isCompletedExceptionally()) {
+                    done.join();
+                }
+                return this;
+            } catch (RuntimeException | AssertionError e) {
+                close();
+                throw e;
+            }
+        }
+
         @Override
         public void close() {
             sensor.close();

@@ -77,7 +77,7 @@ class SettingsReachEveryCommandTest {
         assertTrue(at25 < at15, at25 + " episodes at 25°, " + at15 + " at 15°");
 
         try (SocatPair pty = SocatPair.require(dir);
-             SerialSensor sensor = new SerialSensor(scenario("early-slump"), config(100), pty.a().toString())) {
+             SerialSensor sensor = new SerialSensor(scenario("early-slump"), config(100), pty.a().toString()).listening()) {
             Path db3 = dir.resolve("live.db"), db4 = dir.resolve("live-override.db");
             Run live = run("live", "--port", pty.b().toString(), "--duration", "1.5", "--quiet", "--db",
                     db3.toString());

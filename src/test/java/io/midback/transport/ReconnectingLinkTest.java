@@ -140,7 +140,8 @@ class ReconnectingLinkTest {
                     settings, rec)) {
                 link.start();
                 pty.kill();
-                assertEquals(LinkState.GIVEN_UP, link.ended().get(10, TimeUnit.SECONDS));
+                // about 0.7 s (the read ends at the hangup, then 0.6 s of failed attempts); the deadline is for a hang
+                assertEquals(LinkState.GIVEN_UP, link.ended().get(60, TimeUnit.SECONDS));
                 String why = rec.awaitState(LinkState.GIVEN_UP, 1);
                 assertTrue(why.contains(port) && why.contains("last error"), why);
                 assertEquals(LinkState.GIVEN_UP, link.state());

@@ -89,11 +89,24 @@ public final class SocatPair implements AutoCloseable {
         }
     }
 
-    /** Kills socat with SIGKILL: both ends vanish at once, as when a cable is pulled. */
+    /**
+     * Kills socat with SIGKILL: both ends vanish at once, as when a cable is pulled, and so do their names (as a
+     * USB adapter's device node does). The names go first: a link left behind would point at a /dev/pts number
+     * that the kernel hands to the next pseudo-terminal opened on the machine (another build's), and a port
+     * reopened by that name would be someone else's terminal.
+     */
     public synchronized void kill() throws InterruptedException {
+        try {
+            Files.deleteIfExists(a);
+            Files.deleteIfExists(b);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         if (process != null) {
             process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("socat did not end within 30 s of SIGKILL");
+            }
         }
     }
 

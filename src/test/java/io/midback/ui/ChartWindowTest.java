@@ -84,7 +84,7 @@ class ChartWindowTest {
     void aBurstOfAlertsNeitherMovesTheChartNorLaysOutTheWindow() throws IOException {
         assertEquals("true", get("burst.textFits"), "an alert of the burst was cut off or not shown");
         assertEquals("0", get("burst.chartResizes"), "the chart changed size as alerts came");
-        assertEquals("0", get("burst.roomChanges"), "the banner asked the window for another layout");
+        assertEquals("0", get("burst.roomChanges"), "the window laid out the banner's room again as alerts came");
         shot("chart-02b-after-a-burst-of-alerts.png");
     }
 

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A simulated person doing a routine, as a scenario: a still upright start (the capture of the bias and the
+ * A simulated person doing a routine, as a scenario (for the routine's tests: the player, the analysis, the
+ * window): a still upright start (the capture of the bias and the
  * mounting), then per exercise set the move to its start position (the base flexion ramps to the new position, or,
  * in the same base, a standing-up lean), a still hold there (its neutral), the repetitions (each side one
  * {@code pose} excursion out, a hold and back, at the person's tempo with scatter, and a share of sloppy ones: quicker
@@ -148,10 +149,6 @@ public final class RoutineSession {
 
     public Scenario scenario() {
         return scenario;
-    }
-
-    public List<Set> sets() {
-        return sets;
     }
 
     /**
