@@ -155,6 +155,9 @@ class TwoSensorLiveTest {
         Run same = run("live", "--port", "/dev/ttyS9", "--lower-port", "/dev/ttyS9", "--no-history");
         assertEquals(2, same.code(), same.err());
         assertTrue(same.err().contains("the lower sensor needs a link of its own"), same.err());
+        Run site = run("simulate", "two-sensor-demo", "--serve-serial", "/dev/ttyS9", "--site", "hip");
+        assertEquals(2, site.code(), site.err());
+        assertTrue(site.err().contains("--site must be thorax or sacrum, not hip"), site.err());
         try (SocatPair up = SocatPair.require(Files.createDirectories(dir.resolve("up")))) {
             Path missing = dir.resolve("no-such-port");
             Run r = run("live", "--port", up.b().toString(), "--lower-port", missing.toString(), "--format",
