@@ -29,10 +29,7 @@ public final class Ema {
 
     /** As {@link #add} with {@code a = alpha(dt)} computed once for several means of the same time constant. */
     public void addWithAlpha(double x, double a) {
-        if (!primed) {
-            mean = x;
-            var = 0;
-            primed = true;
+        if (prime(x)) {
             return;
         }
         double d = x - mean;
@@ -45,13 +42,21 @@ public final class Ema {
      * mean whose spread nobody reads, four operations fewer per sample.
      */
     public void addMeanWithAlpha(double x, double a) {
-        if (!primed) {
-            mean = x;
-            var = 0;
-            primed = true;
+        if (prime(x)) {
             return;
         }
         mean += a * (x - mean);
+    }
+
+    /** The first value starts the mean (spread 0): true when it did. */
+    private boolean prime(double x) {
+        if (primed) {
+            return false;
+        }
+        mean = x;
+        var = 0;
+        primed = true;
+        return true;
     }
 
     public void reset() {
