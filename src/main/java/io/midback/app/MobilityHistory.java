@@ -25,6 +25,15 @@ public final class MobilityHistory {
      */
     public static MobilityRecord record(MobilityResult result, Instant start, ZoneId zone, String device,
                                         String source, String ended) {
+        return record(result, null, start, zone, device, source, ended);
+    }
+
+    /**
+     * The record of a check with two sensors: {@code spine}'s ranges (between the sensors) as the directions'
+     * ranges, {@code trunk}'s (the upper sensor alone) beside them; {@code trunk} null for one sensor.
+     */
+    public static MobilityRecord record(MobilityResult result, MobilityResult trunk, Instant start, ZoneId zone,
+                                        String device, String source, String ended) {
         Map<String, List<String>> notesBy = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
         for (String n : result.notes()) {
@@ -39,7 +48,8 @@ public final class MobilityHistory {
         for (Direction d : Direction.values()) {
             List<Double> peaks = result.reps().get(d).stream().map(Rep::peakDeg).toList();
             dirs.put(d.jsonName(), new MobilityRecord.Direction(result.romDeg(d), peaks.size(), result.spreadDeg(d),
-                    peaks, notesBy.getOrDefault(d.jsonName(), List.of())));
+                    peaks, notesBy.getOrDefault(d.jsonName(), List.of()), trunk == null ? Double.NaN
+                    : trunk.romDeg(d)));
         }
         return new MobilityRecord(0, start, zone, device, source, ended, general, dirs);
     }

@@ -170,10 +170,12 @@ public final class HistoryCommand implements Callable<Integer> {
                         store.deleteSession(row.id());
                     }
                 } else {
-                    if (!store.days().contains(date)) {
+                    long checks = store.mobilityChecks().stream().filter(c -> c.localDate().equals(date)).count();
+                    if (!store.days().contains(date) && checks == 0) {
                         throw new UserException("--day " + date + ": nothing on record that day in " + store.path());
                     }
-                    what = "everything on " + date + " (" + store.day(date).sessions().size() + " session(s))";
+                    what = "everything on " + date + " (" + store.day(date).sessions().size() + " session(s)"
+                            + (checks > 0 ? ", " + checks + " mobility check(s))" : ")");
                     if (yes) {
                         store.deleteDay(date);
                     }

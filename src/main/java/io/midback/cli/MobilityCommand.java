@@ -10,6 +10,8 @@ import io.midback.mobility.SpineRanges;
 import io.midback.history.HistoryException;
 import io.midback.history.HistoryStore;
 import io.midback.history.MobilityRecord;
+import io.midback.recording.CsvSampleReader;
+import io.midback.recording.RecordingFormatException;
 import io.midback.report.MobilityReport;
 import io.midback.report.Reports;
 import picocli.CommandLine.ArgGroup;
@@ -84,8 +86,13 @@ public final class MobilityCommand implements Callable<Integer> {
 
     @Option(names = "--start", paramLabel = "YYYY-MM-DDTHH:MM:SS",
             description = "With --simulate: when the simulated check takes place (its date in the history). "
-                    + "Default: now.")
+                    + "Default: now. With --analyse --save-history: when the recorded check took place, for a "
+                    + "recording that states no '# start:'.")
     String start;
+
+    @Option(names = "--save-history", description = "With --analyse: also save the analysed check in the history "
+            + "(its trend, the routine's targets); with --lower the spine's ranges, the trunk's beside them.")
+    boolean saveHistory;
 
     @Option(names = "--rotation-deg", paramLabel = "DEG",
             description = "With --simulate: the simulated person's rotation range each way, 10 to 90 degrees, "
@@ -125,11 +132,16 @@ public final class MobilityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (what.file == null) {
-            if (lower != null) {
-                throw UserException.usage("--lower goes with --analyse (a recorded check)");
+            if (lower != null || saveHistory) {
+                throw UserException.usage((lower != null ? "--lower" : "--save-history")
+                        + " goes with --analyse (a recorded check)");
             }
             return guided();
         }
+        if (saveHistory && history.pathOrNull() == null) {
+            throw UserException.usage("--save-history and --no-history: give one or the other");
+        }
+        java.time.Instant checkStart = saveHistory ? analysedStart() : null;
         PrintWriter err = spec.commandLine().getErr();
         MobilitySettings settings = MobilitySettings.defaults();
         AngleSeries series = new AngleSeries();
@@ -145,8 +157,12 @@ public final class MobilityCommand implements Callable<Integer> {
         List<MobilityEvent> events = recording.read(check, err);
         MobilityResult result = MobilityAnalysis.analyse(series, events, settings, check.diagnostics());
         PrintWriter out = spec.commandLine().getOut();
+        MobilityResult spineResult = spine == null ? null : SpineRanges.of(result, series, spine.spine());
+        if (saveHistory) {
+            saveAnalysed(spineResult != null ? spineResult : result, spineResult != null ? result : null,
+                    checkStart, err);
+        }
         if (spine != null) {
-            MobilityResult spineResult = SpineRanges.of(result, series, spine.spine());
             if (json) {
                 out.println(spineResult.toJson(result));
             } else {
@@ -165,6 +181,37 @@ public final class MobilityCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return 0;
+    }
+
+    /** When the analysed check took place: the recording's {@code # start:}, else {@code --start}. */
+    private java.time.Instant analysedStart() {
+        java.time.LocalDateTime stated = ReplayCommand.parseStart(start);
+        if (stated == null && ReplayCommand.isCsv(format, what.file)) {
+            try {
+                stated = CsvSampleReader.readMetadata(what.file).start().orElse(null);
+            } catch (RecordingFormatException e) {
+                throw new UserException(e.getMessage(), e);
+            }
+        }
+        if (stated == null) {
+            throw UserException.usage(what.file + " states no start time ('# start:'); give --start "
+                    + "YYYY-MM-DDTHH:MM:SS to save it in the history");
+        }
+        return stated.atZone(java.time.ZoneId.systemDefault()).toInstant();
+    }
+
+    private void saveAnalysed(MobilityResult result, MobilityResult trunk, java.time.Instant checkStart,
+                              PrintWriter err) {
+        String source = "replay " + what.file.getFileName() + (lower == null ? "" : " with " + lower.getFileName());
+        MobilityRecord r = io.midback.app.MobilityHistory.record(result, trunk, checkStart,
+                java.time.ZoneId.systemDefault(), what.file.getFileName().toString(), source, "done");
+        try (HistoryStore store = HistoryStore.open(history.pathOrNull())) {
+            MobilityRecord saved = store.saveMobilityCheck(r);
+            err.println("midback mobility: saved in the history as check " + saved.id() + " ("
+                    + history.pathOrNull() + ")");
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage() + " (or run without --save-history)", e);
+        }
     }
 
     private static String trunkRanges(MobilityResult trunk) {

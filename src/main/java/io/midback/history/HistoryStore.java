@@ -434,8 +434,9 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
-     * Deletes everything recorded on a local day (its minutes and events), and the finished sessions left with
-     * nothing; a session that runs into the next day keeps that part. Returns the minutes and events deleted.
+     * Deletes everything recorded on a local day (its minutes, events and mobility checks), and the finished
+     * sessions left with nothing; a session that runs into the next day keeps that part. Returns the minutes,
+     * events and checks deleted.
      */
     public synchronized int deleteDay(LocalDate date) {
         String d = date.toString();
@@ -455,6 +456,7 @@ public final class HistoryStore implements AutoCloseable {
                     n += ps.executeUpdate();
                 }
             }
+            n += MobilityTable.deleteOn(conn, d);
             String empty = "NOT EXISTS (SELECT 1 FROM minutes m WHERE m.session_id = %1$s) AND NOT EXISTS "
                     + "(SELECT 1 FROM events e WHERE e.session_id = %1$s)";
             try (Statement st = conn.createStatement()) {

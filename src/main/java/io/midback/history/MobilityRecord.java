@@ -30,8 +30,11 @@ public record MobilityRecord(long id, Instant start, ZoneId zone, String device,
      * @param spreadDeg largest minus smallest peak, degrees (NaN: none)
      * @param peaksDeg  every repetition's peak, degrees
      * @param notes     its quality notes
+     * @param trunkRomDeg with two sensors (then {@code romDeg} is the spine's between them): the upper sensor's
+     *                  trunk range, hips included; NaN with one sensor
      */
-    public record Direction(double romDeg, int reps, double spreadDeg, List<Double> peaksDeg, List<String> notes) {
+    public record Direction(double romDeg, int reps, double spreadDeg, List<Double> peaksDeg, List<String> notes,
+                            double trunkRomDeg) {
         public Direction {
             peaksDeg = List.copyOf(peaksDeg);
             notes = List.copyOf(notes);
@@ -53,14 +56,18 @@ public record MobilityRecord(long id, Instant start, ZoneId zone, String device,
         return ended.equals("stop hurts");
     }
 
-    /** One line: {@code #ID  2026-12-02 09:14  done  flexion 57° ×3  extension 27° ×3 …}. */
+    /**
+     * One line: {@code #ID  2026-12-02 09:14  done  flexion 57° ×3  extension 27° ×3 …}; with two sensors each
+     * direction's trunk range beside the spine's ({@code flexion 38° (trunk 57°) ×3}).
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "#%-4d %s  %s ",
                 id, start.atZone(zone).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 ended));
-        directions.forEach((d, fig) -> sb.append(String.format(java.util.Locale.ROOT, " %s %s ×%d", d,
+        directions.forEach((d, fig) -> sb.append(String.format(java.util.Locale.ROOT, " %s %s%s ×%d", d,
                 Double.isFinite(fig.romDeg()) ? String.format(java.util.Locale.ROOT, "%.0f°", fig.romDeg()) : "–",
-                fig.reps())));
+                Double.isFinite(fig.trunkRomDeg()) ? String.format(java.util.Locale.ROOT, " (trunk %.0f°)",
+                        fig.trunkRomDeg()) : "", fig.reps())));
         return sb.toString();
     }
 

@@ -50,6 +50,10 @@ final class MobilityTable {
               PRIMARY KEY (check_id, direction)
             )""");
 
+    /** Schema 6: with two sensors, each direction's trunk range beside the spine's. */
+    static final List<String> TRUNK_MIGRATION = List.of(
+            "ALTER TABLE mobility_directions ADD COLUMN trunk_rom_deg REAL");
+
     static long insert(Connection conn, MobilityRecord r) throws SQLException {
         long id;
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO mobility_checks(start_ms, zone, local_date, "
@@ -70,7 +74,7 @@ final class MobilityTable {
             }
         }
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO mobility_directions(check_id, direction, "
-                + "rom_deg, reps, spread_deg, peaks_deg, notes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "rom_deg, reps, spread_deg, peaks_deg, notes, trunk_rom_deg) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<String, MobilityRecord.Direction> e : r.directions().entrySet()) {
                 MobilityRecord.Direction d = e.getValue();
                 ps.setLong(1, id);
@@ -81,11 +85,24 @@ final class MobilityTable {
                 ps.setString(6, d.peaksDeg().stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
                         .collect(Collectors.joining("\n")));
                 ps.setString(7, String.join("\n", d.notes()));
+                setDouble(ps, 8, d.trunkRomDeg());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         return id;
+    }
+
+    /** Deletes the checks of a local day with their directions; returns how many checks. */
+    static int deleteOn(Connection conn, String localDate) throws SQLException {
+        try (PreparedStatement dirs = conn.prepareStatement("DELETE FROM mobility_directions WHERE check_id IN "
+                + "(SELECT id FROM mobility_checks WHERE local_date = ?)");
+             PreparedStatement checks = conn.prepareStatement("DELETE FROM mobility_checks WHERE local_date = ?")) {
+            dirs.setString(1, localDate);
+            dirs.executeUpdate();
+            checks.setString(1, localDate);
+            return checks.executeUpdate();
+        }
     }
 
     /** Every check, oldest first. */
@@ -94,7 +111,7 @@ final class MobilityTable {
         try (PreparedStatement ps = conn.prepareStatement("SELECT id, start_ms, zone, device, source, ended, notes "
                 + "FROM mobility_checks ORDER BY start_ms, id");
              PreparedStatement dirs = conn.prepareStatement("SELECT direction, rom_deg, reps, spread_deg, peaks_deg, "
-                     + "notes FROM mobility_directions WHERE check_id = ? ORDER BY rowid")) {
+                     + "notes, trunk_rom_deg FROM mobility_directions WHERE check_id = ? ORDER BY rowid")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
@@ -115,7 +132,7 @@ final class MobilityTable {
             while (rs.next()) {
                 List<Double> peaks = lines(rs.getString(5)).stream().map(Double::parseDouble).toList();
                 out.put(rs.getString(1), new MobilityRecord.Direction(HistoryStore.getDouble(rs, 2), rs.getInt(3),
-                        HistoryStore.getDouble(rs, 4), peaks, lines(rs.getString(6))));
+                        HistoryStore.getDouble(rs, 4), peaks, lines(rs.getString(6)), HistoryStore.getDouble(rs, 7)));
             }
         }
         return out;

@@ -94,7 +94,9 @@ final class Schema {
                       flexion_p90_deg REAL,
                       pelvic_tilt_mean_deg REAL,
                       PRIMARY KEY (session_id, epoch_minute)
-                    ) WITHOUT ROWID"""));
+                    ) WITHOUT ROWID"""),
+            // 6: with two sensors, each mobility direction's trunk range beside the spine's.
+            MobilityTable.TRUNK_MIGRATION);
 
     static int latestVersion() {
         return MIGRATIONS.size();

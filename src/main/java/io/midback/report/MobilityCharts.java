@@ -46,6 +46,7 @@ public final class MobilityCharts {
             double topDeg = 0;
             sub.setBackgroundPaint(Color.WHITE);
             sub.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+            TimeSeries[] trunkSeries = new TimeSeries[2];
             for (int k = 0; k < 2; k++) {
                 String d = PANELS[p][k];
                 TimeSeries s = new TimeSeries(d);
@@ -59,6 +60,14 @@ public final class MobilityCharts {
                 data.addSeries(s);
                 r.setSeriesPaint(k, COLORS[k]);
                 r.setSeriesStroke(k, new BasicStroke(2f));
+                trunkSeries[k] = new TimeSeries(d + " (trunk, hips included)");
+                for (MobilityRecord c : checks) {
+                    MobilityRecord.Direction fig = c.directions().get(d);
+                    if (fig != null && Double.isFinite(fig.trunkRomDeg())) {
+                        trunkSeries[k].addOrUpdate(new Millisecond(Date.from(c.start())), fig.trunkRomDeg());
+                        topDeg = Math.max(topDeg, fig.trunkRomDeg());
+                    }
+                }
                 MobilityNorms.Norm n = MobilityNorms.of(d);
                 if (k == 0 || n.normDeg() != MobilityNorms.of(PANELS[p][0]).normDeg()) {
                     ValueMarker m = new ValueMarker(n.normDeg(), Color.GRAY, new BasicStroke(1f,
@@ -69,6 +78,17 @@ public final class MobilityCharts {
                     sub.addRangeMarker(m);
                 }
                 topDeg = Math.max(topDeg, n.normDeg());
+            }
+            // With two sensors the ranges are the spine's between them; the trunk's (hips included) thin beside them.
+            for (int k = 0; k < 2; k++) {
+                if (!trunkSeries[k].isEmpty()) {
+                    int i = data.getSeriesCount();
+                    data.addSeries(trunkSeries[k]);
+                    r.setSeriesPaint(i, COLORS[k]);
+                    r.setSeriesStroke(i, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {3f, 3f}, 0f));
+                    r.setSeriesShapesVisible(i, false);
+                }
             }
             axis.setRange(0, topDeg * 1.2);
             plot.add(sub, 1);

@@ -184,9 +184,21 @@ class HistoryCommandsTest {
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("--session 99: no such session"), missing.err());
 
+        try (HistoryStore store = HistoryStore.open(db)) { // a mobility check that day and one the day after
+            for (String when : List.of("2024-05-06T10:00:00Z", "2024-05-07T10:00:00Z")) {
+                store.saveMobilityCheck(new io.midback.history.MobilityRecord(0, java.time.Instant.parse(when),
+                        java.time.ZoneOffset.UTC, "sim", "simulator", "done", List.of(), java.util.Map.of("flexion",
+                        new io.midback.history.MobilityRecord.Direction(50, 3, 2, List.of(49.0, 50.0, 51.0),
+                                List.of(), Double.NaN))));
+            }
+        }
+        Run dryDay = run("history", "delete", "--day", "2024-05-06", "--db", db.toString());
+        assertTrue(dryDay.out().contains("1 mobility check(s)"), dryDay.out());
         Run day = run("history", "delete", "--day", "2024-05-06", "--db", db.toString(), "--yes");
         assertEquals(0, day.code(), day.err());
         try (HistoryStore store = HistoryStore.open(db)) {
+            assertEquals(List.of(java.time.LocalDate.parse("2024-05-07")), store.mobilityChecks().stream()
+                    .map(io.midback.history.MobilityRecord::localDate).toList(), "that day's check goes, not the next");
             assertTrue(store.days().isEmpty(), store.days().toString());
             assertTrue(store.sessions().isEmpty(), "a session with nothing left goes too");
             assertEquals("ok", Integrity.check(db));

@@ -32,7 +32,7 @@ class MobilityHistoryReportTest {
         String[] names = {"flexion", "extension", "sideBendLeft", "sideBendRight", "rotationLeft", "rotationRight"};
         for (int i = 0; i < 6; i++) {
             dirs.put(names[i], new MobilityRecord.Direction(rom[i], 3, 2, List.of(rom[i] - 1, rom[i], rom[i] + 1),
-                    i == 4 ? List.of("rotationLeft repetition 2: side bend of 16° mixed in (limit 15°)") : List.of()));
+                    i == 4 ? List.of("rotationLeft repetition 2: side bend of 16° mixed in (limit 15°)") : List.of(), Double.NaN));
         }
         return new MobilityRecord(0, Instant.parse("2026-11-02T08:00:00Z").plus(7L * week, ChronoUnit.DAYS), ZONE,
                 "simulator", "simulator mobility-check", ended, List.of(), dirs);

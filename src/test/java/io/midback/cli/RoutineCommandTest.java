@@ -139,9 +139,9 @@ class RoutineCommandTest {
     private static MobilityRecord check(Instant at, double rotationLeftDeg, double rotationRightDeg) {
         Map<String, MobilityRecord.Direction> dirs = new LinkedHashMap<>();
         dirs.put("rotationLeft", new MobilityRecord.Direction(rotationLeftDeg, 3, 2, List.of(rotationLeftDeg - 1,
-                rotationLeftDeg, rotationLeftDeg + 1), List.of()));
+                rotationLeftDeg, rotationLeftDeg + 1), List.of(), Double.NaN));
         dirs.put("rotationRight", new MobilityRecord.Direction(rotationRightDeg, 3, 2, List.of(rotationRightDeg - 1,
-                rotationRightDeg, rotationRightDeg + 1), List.of()));
+                rotationRightDeg, rotationRightDeg + 1), List.of(), Double.NaN));
         return new MobilityRecord(0, at, ZoneId.of("UTC"), "sim", "simulator", "done", List.of(), dirs);
     }
 }
