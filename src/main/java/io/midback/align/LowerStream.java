@@ -6,28 +6,28 @@ import io.midback.sensor.Gap;
 import java.util.function.Consumer;
 
 /**
- * A lower sensor's orientation on the upper sensor's timeline: its samples ({@link SampleTrack}, its own clock)
- * mapped through the {@link ClockFit} onto upper time, run through its own orientation filter with the corrected
- * periods, and read at each upper sample by interpolating (normalised linear, the shorter way) between the two
- * filter outputs around it. Before its first sample, inside a gap of its own ({@link Gap}) and after its last it
- * has no orientation; each time it stops, once, a notice says so and that the session goes on with the upper
- * sensor alone (and again when it is back). Allocation-free per call; upper times must not go back.
+ * A lower sensor's orientation on the upper sensor's timeline: its samples ({@link SampleSource}: a recording's
+ * track, or a live link's ring; its own clock) mapped through the {@link ClockFit} onto upper time, run through its
+ * own orientation filter with the corrected periods, and read at each upper sample by interpolating (normalised
+ * linear, the shorter way) between the two filter outputs around it. A live stream whose next sample has not
+ * arrived yet holds its latest orientation, for as long as that is no gap ({@link Gap}) behind. Before its first
+ * sample, inside a gap of its own and after its last it has no orientation; each time it stops, once, a notice says
+ * so and that the session goes on with the upper sensor alone, its spine angles paused (and again when it is
+ * back). Allocation-free per call; upper times must not go back.
  */
 public final class LowerStream {
-    private final SampleTrack track;
+    private final SampleReader samples;
     private final ClockFit clock;
     private final OrientationFilter filter;
     private final Consumer<String> notices;
-    /** The next lower sample to run through the filter. */
-    private int next;
     /** Upper times of the last two filtered samples, and the filter's quaternion at each. */
     private double prevT = Double.NaN, curT = Double.NaN;
     private double pw = 1, px, py, pz, cw = 1, cx, cy, cz;
     private boolean present, everPresent, endSaid;
     private double lastW = 1, lastX, lastY, lastZ;
 
-    public LowerStream(SampleTrack track, ClockFit clock, OrientationFilter filter, Consumer<String> notices) {
-        this.track = track;
+    public LowerStream(SampleSource source, ClockFit clock, OrientationFilter filter, Consumer<String> notices) {
+        this.samples = source.reader();
         this.clock = clock;
         this.filter = filter;
         this.notices = notices;
@@ -39,21 +39,28 @@ public final class LowerStream {
      */
     public boolean advanceTo(double upperS) {
         // Filter up to the first lower sample at or after upperS (one ahead), then interpolate back to upperS.
-        while (next < track.size() && !(curT >= upperS)) {
-            step(next++);
+        while (!(curT >= upperS) && samples.next()) {
+            step();
         }
-        boolean now = !Double.isNaN(prevT) && curT >= upperS && upperS >= prevT && !Gap.isGap(curT - prevT);
+        boolean ahead = curT >= upperS;
+        boolean ended = !ahead && samples.ended();
+        boolean usable = !Double.isNaN(prevT) && !Gap.isGap(curT - prevT);
+        // Live, the sample after upperS may not have arrived yet: the latest stands in while it is recent.
+        boolean held = usable && !ahead && !ended && !Gap.isGap(upperS - curT);
+        boolean now = usable && (ahead && upperS >= prevT || held);
         if (now) {
-            interpolate(curT > prevT ? (upperS - prevT) / (curT - prevT) : 1);
+            interpolate(held ? 1 : curT > prevT ? (upperS - prevT) / (curT - prevT) : 1);
         }
         if (now != present) {
             if (!now && everPresent) {
-                boolean ended = next >= track.size() && !(curT >= upperS);
                 if (!ended || !endSaid) {
+                    // After the latest sample (a live link quiet), or inside a gap between two samples.
+                    double lastS = ahead ? prevT : curT;
                     notices.accept(String.format(java.util.Locale.ROOT, ended
-                            ? "lower sensor: its stream ends at %.1f s; the session goes on with the upper sensor alone"
-                            : "lower sensor: no samples from %.1f s; the session goes on with the upper sensor alone",
-                            ended ? curT : prevT));
+                            ? "lower sensor: its stream ends at %.1f s; the session goes on with the upper sensor "
+                                    + "alone, spine angles paused"
+                            : "lower sensor: no samples from %.1f s; the session goes on with the upper sensor "
+                                    + "alone, spine angles paused", lastS));
                     endSaid |= ended;
                 }
             } else if (now && everPresent) {
@@ -66,14 +73,15 @@ public final class LowerStream {
         return now;
     }
 
-    private void step(int i) {
-        double t = clock.upperTimeS(track.tS(i));
+    private void step() {
+        double t = clock.upperTimeS(samples.tS());
         double dt = Double.isNaN(curT) ? 0 : t - curT;
         if (dt <= 0 || Gap.isGap(dt)) {
             dt = 0;
         }
         // The gyroscope measures true rates: with the periods on the upper (true) clock it needs no correction.
-        filter.update(dt, track.gx(i), track.gy(i), track.gz(i), track.ax(i), track.ay(i), track.az(i), track.mx(i), track.my(i), track.mz(i));
+        filter.update(dt, samples.gx(), samples.gy(), samples.gz(), samples.ax(), samples.ay(), samples.az(),
+                samples.mx(), samples.my(), samples.mz());
         prevT = curT;
         pw = cw;
         px = cx;

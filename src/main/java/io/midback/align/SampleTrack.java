@@ -8,9 +8,10 @@ import java.util.Arrays;
 /**
  * A whole stream of samples in primitive arrays, in time order (a recording read once, before the session): what a
  * second sensor's stream is aligned from. A {@link SampleSink}, so a reader fills it; growing happens while it is
- * filled, never on the session's per-sample path.
+ * filled, never on the session's per-sample path. As a {@link SampleSource}, each {@link #reader()} reads it from
+ * its first sample to its end.
  */
-public final class SampleTrack implements SampleSink {
+public final class SampleTrack implements SampleSink, SampleSource {
     private double[] tS = new double[1024];
     private double[] gx = new double[1024], gy = new double[1024], gz = new double[1024];
     private double[] ax = new double[1024], ay = new double[1024], az = new double[1024];
@@ -101,5 +102,28 @@ public final class SampleTrack implements SampleSink {
     /** The gyroscope's magnitude at sample i, rad/s. */
     public double gyroNormRadPerS(int i) {
         return Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i] + gz[i] * gz[i]);
+    }
+
+    /** A reader of the whole track, from its first sample; the track is complete (it ends at its last sample). */
+    @Override
+    public SampleReader reader() {
+        return new HeldSample() {
+            private int next;
+
+            @Override
+            public boolean next() {
+                if (next >= size) {
+                    return false;
+                }
+                int i = next++;
+                hold(tS[i], gx[i], gy[i], gz[i], ax[i], ay[i], az[i], mx[i], my[i], mz[i]);
+                return true;
+            }
+
+            @Override
+            public boolean ended() {
+                return next >= size;
+            }
+        };
     }
 }

@@ -2,6 +2,8 @@ package io.midback.app;
 
 import io.midback.align.ClockAlignment;
 import io.midback.align.ClockFit;
+import io.midback.align.SampleRing;
+import io.midback.align.SampleSource;
 import io.midback.align.SampleTrack;
 import io.midback.orientation.OrientationFilters;
 import io.midback.orientation.TiltFilter;
@@ -47,11 +49,11 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
      *
      * @param name       what it is called (its file or link)
      * @param rateHz     its nominal rate
-     * @param samples    its stream (a recording read before the session)
+     * @param samples    its stream: a recording read before the session, or a live link's samples as they arrive
      * @param clock      lower time against upper time (offset and drift)
      * @param filterName its orientation filter
      */
-    public record Lower(String name, double rateHz, SampleTrack samples, ClockFit clock, String filterName) {
+    public record Lower(String name, double rateHz, SampleSource samples, ClockFit clock, String filterName) {
         public Lower {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(samples, "samples");
@@ -73,6 +75,18 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
             double lowerRate = reader.metadata().rateHz().orElse(rateHz != null ? rateHz : DEFAULT_RATE_HZ);
             return new Lower(lowerFile.getFileName().toString(), lowerRate, lowerTrack, fit,
                     reader.hasGyroscope() ? filterName : TiltFilter.NAME);
+        }
+
+        /**
+         * A lower sensor on a live link of its own: its samples handed over as they arrive, already on the session's
+         * timeline (both links stamp their samples on one timeline: the sensors' clocks where they have them,
+         * anchored at arrival, else arrival times), so its clock is the upper one's ({@link ClockFit#SAME}).
+         *
+         * @param link   its port or Bluetooth address
+         * @param rateHz its nominal rate (the filter follows the samples' own periods)
+         */
+        public static Lower live(String link, double rateHz, SampleRing samples, String filterName) {
+            return new Lower(link, rateHz, samples, ClockFit.SAME, filterName);
         }
     }
 

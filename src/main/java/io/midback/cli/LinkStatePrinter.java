@@ -27,6 +27,7 @@ final class LinkStatePrinter implements LinkListener {
 
     private final PrintWriter err;
     private final String command;
+    private final String sensor;
     private final String name;
     private final Clock clock;
     private Told told = Told.NOTHING; // guarded by this
@@ -35,8 +36,14 @@ final class LinkStatePrinter implements LinkListener {
     private volatile boolean awaitingData = true;
 
     LinkStatePrinter(PrintWriter err, String command, String name, Clock clock) {
+        this(err, command, "", name, clock);
+    }
+
+    /** @param sensor which sensor the link is ("lower sensor "), before its name on each line */
+    LinkStatePrinter(PrintWriter err, String command, String sensor, String name, Clock clock) {
         this.err = err;
         this.command = command;
+        this.sensor = sensor;
         this.name = name;
         this.clock = clock;
     }
@@ -100,7 +107,8 @@ final class LinkStatePrinter implements LinkListener {
 
     private void tell(Told now, String what, String reason) {
         told = now;
-        String line = "midback " + command + " " + LocalTime.now(clock).format(HMS) + " " + name + ": " + what
+        String line = "midback " + command + " " + LocalTime.now(clock).format(HMS) + " " + sensor + name + ": "
+                + what
                 + (reason == null || reason.isEmpty() || reason.equals(name) ? "" : " (" + reason + ")");
         synchronized (err) {
             err.println(line);

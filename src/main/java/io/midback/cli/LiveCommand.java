@@ -14,6 +14,7 @@ import io.midback.live.LiveDecoder;
 import io.midback.live.LiveRecorder;
 import io.midback.live.LiveSession;
 import io.midback.live.SensorLink;
+import io.midback.live.SessionOrigin;
 import io.midback.live.SourceFacts;
 import io.midback.posture.PostureSettings;
 import io.midback.protocol.DeviceMessage;
@@ -23,6 +24,7 @@ import io.midback.sensor.SampleSink;
 import io.midback.transport.BluetoothDiscovery;
 import io.midback.transport.BluetoothTransport;
 import io.midback.transport.ByteTransport;
+import io.midback.transport.LinkListener;
 import io.midback.transport.ReconnectingLink;
 import io.midback.transport.SerialTransport;
 import picocli.CommandLine.ArgGroup;
@@ -53,12 +55,15 @@ import java.util.function.Supplier;
  * {@code midback live --port PORT | --bt DEVICE}: the whole pipeline on a live sensor. Link states, posture
  * changes and alerts go to stderr as they happen; a slump alert makes the sensor vibrate (Midback protocol); the
  * session is saved in the history; at the end (--duration, Ctrl-C, or the link given up) the summary goes to
- * stdout (with {@code --json}, one JSON object: replay's summary plus link, decoder and latency figures).
+ * stdout (with {@code --json}, one JSON object: replay's summary plus link, decoder and latency figures). With
+ * {@code --lower-port | --lower-bt} a second sensor on the sacrum runs on a link of its own ({@link LowerLink}) and
+ * the session adds the spine angles between the two.
  */
 @Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the posture pipeline on a live sensor (USB serial, a Bluetooth serial port, or "
                 + "Bluetooth SPP through Bluecove), printing posture changes and alerts as they happen and the "
-                + "summary at the end (--duration, Ctrl-C, or when the link is given up).",
+                + "summary at the end (--duration, Ctrl-C, or when the link is given up). With --lower-port or "
+                + "--lower-bt, a second sensor on the sacrum on its own link: spine angles between the two.",
                 "Try it without hardware: socat -d -d pty,raw,echo=0,link=/tmp/a pty,raw,echo=0,link=/tmp/b & "
                         + "midback simulate slump-demo --serve-serial /tmp/a & midback live --port /tmp/b"})
 public class LiveCommand implements java.util.concurrent.Callable<Integer> {
@@ -76,6 +81,21 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1") // one is required: checked in call() (routine --analyse needs none)
     Source source;
+
+    /** A second sensor low on the back (sacrum), on a link of its own. */
+    static final class LowerSource {
+        @Option(names = "--lower-port", paramLabel = "PORT", required = true,
+                description = "A second sensor, low on the back (sacrum), on its own serial port: spine angles "
+                        + "between the two sensors; --record keeps both (FILE and its sibling NAME.lower.csv).")
+        String port;
+
+        @Option(names = "--lower-bt", paramLabel = "ADDRESS-OR-NAME", required = true,
+                description = "The second (sacral) sensor over Bluetooth SPP, as --bt.")
+        String bt;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    LowerSource lowerSource;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "auto (recognised from the first bytes), midback, witmotion, ximu3, teapot or text. "
@@ -157,25 +177,16 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             throw new UserException("--watchdog must be ≥ 0.2 s, --give-up-after ≥ 0, --bt-timeout > 0", 2, null);
         }
 
-        // The link.
-        String name;
-        Supplier<ByteTransport> transports;
-        if (source.port != null) {
-            String port = source.port;
-            name = port;
-            transports = () -> new SerialTransport(port, baud);
-        } else {
-            err.printf(Locale.ROOT, "midback live: looking for Bluetooth device %s...%n", source.bt);
-            err.flush();
-            String url;
-            try {
-                url = BluetoothDiscovery.resolve(source.bt, Duration.ofMillis(Math.round(btTimeoutS * 1000)));
-            } catch (IOException e) {
-                throw new UserException(e.getMessage(), e);
-            }
-            name = url.equals(source.bt) ? url : source.bt + " (" + url + ")";
-            transports = () -> new BluetoothTransport(url);
+        // The link (and the lower sensor's).
+        if (lowerSource != null && (java.util.Objects.equals(lowerSource.port, source.port) && source.port != null
+                || java.util.Objects.equals(lowerSource.bt, source.bt) && source.bt != null)) {
+            throw new UserException("--lower-port/--lower-bt: the lower sensor needs a link of its own, not the "
+                    + "upper sensor's " + (source.port != null ? source.port : source.bt), 2, null);
         }
+        Target upper = target(source.port, source.bt, err);
+        Target lowerTarget = lowerSource == null ? null : target(lowerSource.port, lowerSource.bt, err);
+        String name = upper.name();
+        Supplier<ByteTransport> transports = upper.transports();
         ReconnectingLink.Settings linkSettings = SensorLink.linkSettings(watchdogS, giveUpS);
 
         // What the session will be, once the source is known (its first samples: rate, sensors; its INFO: name).
@@ -196,31 +207,46 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         DeviceLines device = new DeviceLines(err, "live");
         AtomicReference<SensorLink> linkRef = new AtomicReference<>();
         Supplier<String> deviceName = () -> deviceName(device.info(), linkRef.get());
+        AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
+        AtomicReference<String> unrecognised = new AtomicReference<>();
+        java.util.function.Consumer<String> onUnrecognised = why -> {
+            unrecognised.set(why);
+            LiveSession s = sessionRef.get();
+            if (s != null) {
+                s.requestStop(why);
+            }
+        };
+        SessionOrigin origin = SessionOrigin.now();
         LiveRecorder recorder = null;
+        LowerLink lowerLink = null;
         try {
             if (record != null || raw != null) {
-                recorder = new LiveRecorder(record, facts -> RecordingMetadata.empty()
-                        .with(RecordingMetadata.DEVICE, deviceName.get())
-                        .with(RecordingMetadata.PORT, name)
-                        .with(RecordingMetadata.START, LocalDateTime.ofInstant(facts.firstSampleAt(), zone)
-                                .truncatedTo(ChronoUnit.MILLIS).toString()), raw);
+                recorder = new LiveRecorder(record, facts -> {
+                    RecordingMetadata header = RecordingMetadata.empty()
+                            .with(RecordingMetadata.DEVICE, deviceName.get())
+                            .with(RecordingMetadata.PORT, name)
+                            .with(RecordingMetadata.START, LocalDateTime.ofInstant(facts.firstSampleAt(), zone)
+                                    .truncatedTo(ChronoUnit.MILLIS).toString());
+                    return lowerTarget == null || record == null ? header : LowerLink.upperHeader(header, record);
+                }, raw);
+            }
+            if (lowerTarget != null) {
+                lowerLink = new LowerLink(lowerTarget.name(), lowerTarget.transports(), linkSettings, wireFormat,
+                        nominalHz, rateHz == null ? 0 : rateHz, record, raw, zone, err, clock, origin,
+                        onUnrecognised);
             }
         } catch (IOException | UncheckedIOException e) {
+            if (recorder != null) {
+                recorder.close();
+            }
             closeQuietly(store);
             throw new UserException("cannot record: " + e.getMessage(), e);
         }
         recording = recorder;
+        LowerLink lowerSensor = lowerLink;
 
-        AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
-        AtomicReference<String> unrecognised = new AtomicReference<>();
         SensorLink link = new SensorLink(name, transports, linkSettings, wireFormat, nominalHz,
-                rateHz == null ? 0 : rateHz, device, why -> {
-                    unrecognised.set(why);
-                    LiveSession s = sessionRef.get();
-                    if (s != null) {
-                        s.requestStop(why);
-                    }
-                });
+                rateHz == null ? 0 : rateHz, device, onUnrecognised);
         linkRef.set(link);
         Started started = new Started(err, source.port != null ? SessionSpec.Kind.SERIAL : SessionSpec.Kind.BLUETOOTH,
                 name, deviceName, zone, postureSettings, store, recorder, () -> vibration, () -> {
@@ -229,9 +255,10 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
                 }, () -> {
                     DeviceMessage.Info info = device.info();
                     return rateHz != null ? rateHz : info != null ? info.rateHz() : Double.NaN;
-                });
+                }, lowerSensor);
+        LinkListener states = new LinkStatePrinter(err, "live", name, clock);
         LiveSession session = new LiveSession(link.config(), started, recorder,
-                new LinkStatePrinter(err, "live", name, clock));
+                lowerSensor == null ? states : LowerLink.upperAway(states, err), origin);
         sessionRef.set(session);
         running = session;
 
@@ -253,6 +280,13 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             } catch (IOException e) {
                 throw new UserException(e.getMessage(), e);
             }
+            if (lowerSensor != null) {
+                try {
+                    lowerSensor.start();
+                } catch (IOException e) {
+                    throw new UserException("lower sensor: " + e.getMessage(), e);
+                }
+            }
             try {
                 why = session.await(durationS == null ? 0 : durationS);
             } catch (InterruptedException e) {
@@ -260,6 +294,9 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
                 why = "interrupted";
             }
             session.close(); // ends the stream: the session built for it closes its sinks (history, store)
+            if (lowerSensor != null) {
+                lowerSensor.close(); // after the upper one: the session's end is not the lower stream's end
+            }
             built = started.built();
             if (unrecognised.get() != null) {
                 throw new UserException(unrecognised.get());
@@ -271,12 +308,19 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
                                 : session.bytesReceived() + " bytes received, no sample in them"));
             }
             built.close();
-            report(out, err, why, built, session, link.decoder(), recorder);
+            report(out, err, why, built, session, link.decoder(), recorder, lowerSensor);
             if (why.startsWith(LiveSession.GIVEN_UP)) { // ended without doing what was asked: not exit 0
                 throw new UserException("the session ended early, " + why);
             }
+            if (lowerSensor != null && !lowerSensor.sampled()) {
+                throw new UserException("no samples from the lower sensor " + lowerSensor.name() + ": the session "
+                        + "ran on the upper sensor alone, nothing was recorded for the lower one");
+            }
         } finally {
             session.close();
+            if (lowerSensor != null) {
+                lowerSensor.close();
+            }
             if (built == null) {
                 built = started.built();
             }
@@ -315,13 +359,14 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         private final BooleanSupplier vibrationOn;
         private final BooleanSupplier vibrate;
         private final DoubleSupplier declaredRateHz;
+        private final LowerLink lower;
         private volatile SessionBuilder built;
         private volatile HistoryRecorder history;
         private volatile String historyProblem;
 
         Started(PrintWriter err, SessionSpec.Kind kind, String link, Supplier<String> deviceName, ZoneId zone,
                 PostureSettings postureSettings, HistoryStore store, LiveRecorder recorder,
-                BooleanSupplier vibrationOn, BooleanSupplier vibrate, DoubleSupplier declaredRateHz) {
+                BooleanSupplier vibrationOn, BooleanSupplier vibrate, DoubleSupplier declaredRateHz, LowerLink lower) {
             this.err = err;
             this.kind = kind;
             this.link = link;
@@ -333,6 +378,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             this.vibrationOn = vibrationOn;
             this.vibrate = vibrate;
             this.declaredRateHz = declaredRateHz;
+            this.lower = lower;
         }
 
         @Override
@@ -344,7 +390,13 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         public SampleSink start(SourceFacts facts) {
             SessionSpec spec = SessionSpec.live(kind, link, deviceName.get(), facts.rateHz(), facts.gyroscope(),
                     facts.magnetometer(), facts.firstSampleAt(), zone, options.filterName(), postureSettings);
+            if (lower != null) {
+                spec = spec.withLower(lower.lower(options.filterName()));
+            }
             SessionBuilder b = new SessionBuilder(spec);
+            if (lower != null) {
+                b.addNoticeListener(line -> LowerLink.say(err, line));
+            }
             if (!options.quiet) {
                 SessionConsole.ConsoleAlerts.addTo(b, err);
                 b.addPostureListener(new SessionConsole.StateChanges(err, STATE_HOLD_S));
@@ -389,6 +441,26 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /** A link to open: its name as told to the user, and how to open it (again, on each reconnection). */
+    private record Target(String name, Supplier<ByteTransport> transports) {
+    }
+
+    /** The serial port, or the Bluetooth device (looked for now, by address or name). */
+    private Target target(String port, String bt, PrintWriter err) {
+        if (port != null) {
+            return new Target(port, () -> new SerialTransport(port, baud));
+        }
+        err.printf(Locale.ROOT, "midback live: looking for Bluetooth device %s...%n", bt);
+        err.flush();
+        String url;
+        try {
+            url = BluetoothDiscovery.resolve(bt, Duration.ofMillis(Math.round(btTimeoutS * 1000)));
+        } catch (IOException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        return new Target(url.equals(bt) ? url : bt + " (" + url + ")", () -> new BluetoothTransport(url));
+    }
+
     /** The sensor's name as it reports it (INFO); else the Bluetooth name asked for; else its format's. */
     private String deviceName(DeviceMessage.Info info, SensorLink link) {
         if (info != null && info.sensorModel() != null && !info.sensorModel().isBlank()) {
@@ -412,7 +484,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private void report(PrintWriter out, PrintWriter err, String why, SessionBuilder built, LiveSession session,
-                        LiveDecoder decoder, LiveRecorder recorder) {
+                        LiveDecoder decoder, LiveRecorder recorder, LowerLink lower) {
         SessionSummary summary = built.summary();
         LatencyHistogram lat = session.latency();
         synchronized (err) {
@@ -427,6 +499,9 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
                 err.println("midback live: warning: " + recorder.failure());
             }
             err.flush();
+        }
+        if (lower != null) {
+            lower.printSummary(err);
         }
         if (options.json) {
             JsonObject extra = new JsonObject();
@@ -446,6 +521,9 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             l.addProperty("p999", finite(lat.quantileMs(0.999)));
             l.addProperty("max", finite(lat.maxMs()));
             extra.add("latencyMs", l);
+            if (lower != null) {
+                lower.addTo(extra);
+            }
             extendSummary(out, extra);
             out.println(SummaryJson.line(summary, SummaryJson.withSession(extra, built)));
         } else {

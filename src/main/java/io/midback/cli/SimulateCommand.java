@@ -63,6 +63,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "SPP service name for --serve-bluetooth (default: ${DEFAULT-VALUE})")
     String serviceName;
 
+    @Option(names = "--site", paramLabel = "SITE", defaultValue = "thorax",
+            description = "where the virtual sensor of --serve-serial/--serve-bluetooth sits: thorax (default) or "
+                    + "sacrum (the lower sensor of a two-sensor session: `midback live --lower-port`)")
+    String site;
+
     @Option(names = "--baud", paramLabel = "N", defaultValue = "115200",
             description = "baud rate for --serve-serial (default: ${DEFAULT-VALUE})")
     int baud;
@@ -256,6 +261,9 @@ public final class SimulateCommand implements Callable<Integer> {
     /** Streams the scenario in real time as a virtual sensor until its end (or Ctrl-C). */
     private int serve(Scenario sc, SimulatorConfig cfg) {
         PrintStream err = System.err;
+        io.midback.sim.Site at = java.util.stream.Stream.of(io.midback.sim.Site.THORAX, io.midback.sim.Site.SACRUM)
+                .filter(x -> x.name().equalsIgnoreCase(site.trim())).findFirst()
+                .orElseThrow(() -> new UserException("--site must be thorax or sacrum, not " + site, 2, null));
         String name;
         java.util.function.Supplier<io.midback.transport.ByteTransport> transports;
         if (target.serveSerial != null) {
@@ -272,7 +280,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             transports = () -> new io.midback.transport.BluetoothSppServer(serviceName);
         }
-        io.midback.live.VirtualSensor sensor = new io.midback.live.VirtualSensor(sc, cfg,
+        io.midback.live.VirtualSensor sensor = new io.midback.live.VirtualSensor(sc, cfg, at,
                 new io.midback.live.VirtualSensor.Events() {
                     @Override
                     public void onVibrate(io.midback.protocol.HostCommand.Vibrate v, double atS) {

@@ -1,7 +1,6 @@
 package io.midback.live;
 
 import io.midback.sensor.SampleSink;
-import io.midback.sensor.TimeOrigin;
 import io.midback.transport.ByteTransport;
 import io.midback.transport.LinkListener;
 import io.midback.transport.LinkState;
@@ -108,6 +107,15 @@ public final class LiveSession implements AutoCloseable {
      * @param states   told about every link state change (e.g. prints it), or null
      */
     public LiveSession(Config config, SampleSink samples, LiveRecorder recorder, LinkListener states) {
+        this(config, samples, recorder, states, SessionOrigin.now());
+    }
+
+    /**
+     * As {@link #LiveSession(Config, SampleSink, LiveRecorder, LinkListener)}, on a timeline shared with other
+     * links.
+     */
+    public LiveSession(Config config, SampleSink samples, LiveRecorder recorder, LinkListener states,
+                       SessionOrigin origin) {
         this(config, new Described() {
             @Override
             public SampleSink start(SourceFacts facts) {
@@ -118,7 +126,7 @@ public final class LiveSession implements AutoCloseable {
             public void noSamples() {
                 samples.end();
             }
-        }, recorder, states);
+        }, recorder, states, origin);
     }
 
     /**
@@ -128,6 +136,15 @@ public final class LiveSession implements AutoCloseable {
      * @param states   told about every link state change (e.g. prints it) and every chunk of bytes, or null
      */
     public LiveSession(Config config, Described samples, LiveRecorder recorder, LinkListener states) {
+        this(config, samples, recorder, states, SessionOrigin.now());
+    }
+
+    /**
+     * A link of a session with several ({@code origin} shared by them: one timeline, session time 0 at the first
+     * sample of any of them); otherwise as {@link #LiveSession(Config, Described, LiveRecorder, LinkListener)}.
+     */
+    public LiveSession(Config config, Described samples, LiveRecorder recorder, LinkListener states,
+                       SessionOrigin origin) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(samples, "samples");
         this.recorder = recorder;
@@ -154,8 +171,8 @@ public final class LiveSession implements AutoCloseable {
             }
         };
         this.probe = new SourceProbe(probed, config.nominalRateHz(), java.time.Clock.systemUTC());
-        SampleSink out = new FromFirstSample(probe);
-        this.timeline = new LiveTimeline(out, config.timing(), config.nominalRateHz(), System.nanoTime());
+        SampleSink out = new FromFirstSample(probe, origin);
+        this.timeline = new LiveTimeline(out, config.timing(), config.nominalRateHz(), origin.startNanos());
         this.decoder = config.decoders().apply(timeline);
         this.link = new ReconnectingLink(config.name(), config.transports(), config.linkSettings(),
                 new LinkListener() {
@@ -282,15 +299,17 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
-     * Session times count from the first sample (as in a replay): shifts every time by the first sample's, in
-     * place, before the recording and the pipeline see it.
+     * Session times count from the first sample (as in a replay; with several links, the first of any:
+     * {@link SessionOrigin}): shifts every time by the first sample's, in place, before the recording and the
+     * pipeline see it.
      */
     private static final class FromFirstSample implements SampleSink {
         private final SampleSink out;
-        private final TimeOrigin origin = new TimeOrigin();
+        private final SessionOrigin origin;
 
-        FromFirstSample(SampleSink out) {
+        FromFirstSample(SampleSink out, SessionOrigin origin) {
             this.out = out;
+            this.origin = origin;
         }
 
         @Override

@@ -8,7 +8,9 @@ import io.midback.protocol.MidbackFrames;
 import io.midback.protocol.MidbackProtocol;
 import io.midback.sensor.SampleBatch;
 import io.midback.sim.Scenario;
+import io.midback.sim.SensorClock;
 import io.midback.sim.Simulator;
+import io.midback.sim.Site;
 import io.midback.sim.SimulatorConfig;
 import io.midback.transport.ByteTransport;
 import io.midback.transport.LinkListener;
@@ -66,6 +68,7 @@ public final class VirtualSensor implements AutoCloseable {
     }
 
     private final Scenario scenario;
+    private final Site site;
     private final SimulatorConfig baseConfig;
     private final Events events;
     private final MidbackDeviceEncoder encoder = new MidbackDeviceEncoder();
@@ -82,6 +85,16 @@ public final class VirtualSensor implements AutoCloseable {
     private volatile ReconnectingLink link;
 
     public VirtualSensor(Scenario scenario, SimulatorConfig config, Events events) {
+        this(scenario, config, Site.THORAX, events);
+    }
+
+    /**
+     * A sensor at {@code site} on the simulated wearer: two virtual sensors of one scenario and seed, one on the
+     * thorax and one on the sacrum, are the upper and the lower sensor of one person (their clocks start with each
+     * one's first START).
+     */
+    public VirtualSensor(Scenario scenario, SimulatorConfig config, Site site, Events events) {
+        this.site = Objects.requireNonNull(site, "site");
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.baseConfig = Objects.requireNonNull(config, "config");
         this.events = events == null ? new Events() {
@@ -165,7 +178,7 @@ public final class VirtualSensor implements AutoCloseable {
         double accelFs = ACCEL_RANGE_G * 9.80665;
         double gyroFs = Math.toRadians(GYRO_RANGE_DPS);
         double rate = rateHz;
-        Simulator sim = new Simulator(scenario, baseConfig.withRate(rate));
+        Simulator sim = new Simulator(scenario, baseConfig.withRate(rate), site, SensorClock.IDEAL);
         long start = startNanos;
         long index = 0;            // samples produced at the current rate (simulator position)
         double rateStartS = 0;     // scenario time at which the current rate began
@@ -178,7 +191,7 @@ public final class VirtualSensor implements AutoCloseable {
                 double nowS = rateStartS + index / rate;
                 rate = want;
                 rateHz = rate;
-                sim = new Simulator(scenario, baseConfig.withRate(rate));
+                sim = new Simulator(scenario, baseConfig.withRate(rate), site, SensorClock.IDEAL);
                 long skipTo = (long) Math.ceil(nowS * rate);
                 while (sim.position() < skipTo && sim.hasNext()) {
                     skip.clear();
@@ -253,7 +266,8 @@ public final class VirtualSensor implements AutoCloseable {
             if (c instanceof HostCommand.GetInfo) {
                 boolean mag = baseConfig.magnetometer();
                 reply = encoder.info(new DeviceMessage.Info(MidbackProtocol.VERSION, "0.1.0", DEVICE_ID,
-                        "virtual " + scenario.name(), (int) Math.round(rateHz), ACCEL_RANGE_G, GYRO_RANGE_DPS,
+                        "virtual " + scenario.name() + (site == Site.THORAX ? "" : " " + site.name()),
+                        (int) Math.round(rateHz), ACCEL_RANGE_G, GYRO_RANGE_DPS,
                         mag ? MAG_RANGE_MICROT : 0,
                         DeviceMessage.CAP_VIBRATION_MOTOR | DeviceMessage.CAP_BATTERY_GAUGE
                                 | (mag ? DeviceMessage.CAP_MAGNETOMETER : 0),

@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  * <p>A two-sensor recording is two files, one per sensor, each naming the other (its file name, in the same
  * folder): the upper sensor's (thoracic) file says {@code # lower: FILE2}, the lower sensor's (sacral) file
  * {@code # upper: FILE}; each says where it sat ({@code # site: thorax} or {@code sacrum}). Each file keeps its own
- * sensor's clock in {@code t_s}: they are aligned when replayed together.
+ * sensor's clock in {@code t_s} (a live session's two files: its one timeline): they are aligned when replayed
+ * together.
  */
 public record RecordingMetadata(Map<String, String> entries) {
     public static final String DEVICE = "device";

@@ -46,6 +46,7 @@ final class ConnectPanel extends JPanel {
     private final JTextField file = new JTextField(30);
     private final JComboBox<String> speed = new JComboBox<>(SPEEDS);
     private final javax.swing.JCheckBox saveReplay = new javax.swing.JCheckBox("Save to history");
+    private final LowerSensorField lower = new LowerSensorField();
 
     ConnectPanel(DeviceCatalog catalog, BiConsumer<SampleSource, String> connect) {
         this.catalog = catalog;
@@ -55,6 +56,7 @@ final class ConnectPanel extends JPanel {
         add(devicePanel("Serial port (USB or a paired Bluetooth device's port)", serial, serialNote, "Refresh",
                 () -> catalog.serialPorts(), NO_SERIAL_HINT));
         add(devicePanel("Bluetooth", bluetooth, btNote, "Scan", () -> catalog.scanBluetooth(), NO_BLUETOOTH_HINT));
+        add(lower);
         // The serial ports are listed the first time the tab is shown (off the event thread), not only on Refresh.
         addHierarchyListener(e -> {
             if ((e.getChangeFlags() & java.awt.event.HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing()
@@ -125,7 +127,7 @@ final class ConnectPanel extends JPanel {
                 return;
             }
             try {
-                connect.accept(catalog.open(d), d.kind() + ":" + d.address());
+                connect.accept(lower.attachTo(catalog.open(d)), d.kind() + ":" + d.address());
             } catch (Exception ex) {
                 note.setText("Cannot connect: " + ex.getMessage());
             }

@@ -1,7 +1,10 @@
 package io.midback.ui;
 
 import io.midback.app.SessionSpec;
+import io.midback.align.SampleRing;
 import io.midback.live.LiveSession;
+import io.midback.live.LowerSensorLink;
+import io.midback.live.SessionOrigin;
 import io.midback.live.SensorLink;
 import io.midback.orientation.OrientationFilters;
 import io.midback.posture.PostureSettings;
@@ -31,6 +34,13 @@ public final class LiveSource implements SampleSource {
     private volatile double battery = Double.NaN;
     private volatile LinkState linkState = LinkState.CONNECTING;
     private volatile String failure;
+    /** The lower sensor's port, how to open it, and the ring its samples reach the session through; or null. */
+    private String lowerName;
+    private Supplier<ByteTransport> lowerTransports;
+    private SampleRing lowerRing;
+    private volatile LinkState lowerState = LinkState.CONNECTING;
+    /** What the lower link said of its sensor (it sends no gyroscope), or null. */
+    private volatile String lowerNote;
 
     /**
      * @param name       what to call the link ("/dev/ttyUSB0", "Midback-1 (00:11:…)")
@@ -49,6 +59,17 @@ public final class LiveSource implements SampleSource {
         this.linkSettings = linkSettings;
     }
 
+    /**
+     * A second sensor low on the back (sacrum) on a link of its own, as {@code live --lower-port}: the session adds
+     * the spine angles between the two (before the session starts).
+     */
+    public LiveSource withLower(String name, Supplier<ByteTransport> transports) {
+        lowerName = name;
+        lowerTransports = transports;
+        lowerRing = new SampleRing();
+        return this;
+    }
+
     /** The link settings of {@code midback live}'s defaults ({@link SensorLink#defaultLinkSettings()}). */
     public static ReconnectingLink.Settings defaultLinkSettings() {
         return SensorLink.defaultLinkSettings();
@@ -56,7 +77,7 @@ public final class LiveSource implements SampleSource {
 
     @Override
     public String describe() {
-        return "live " + name;
+        return "live " + name + (lowerName == null ? "" : " with " + lowerName);
     }
 
     @Override
@@ -66,8 +87,10 @@ public final class LiveSource implements SampleSource {
 
     @Override
     public SessionSpec spec(PostureSettings posture, Clock clock) {
-        return SessionSpec.live(kind, name, null, clock.instant(), clock.getZone(), OrientationFilters.DEFAULT,
-                posture);
+        SessionSpec spec = SessionSpec.live(kind, name, null, clock.instant(), clock.getZone(),
+                OrientationFilters.DEFAULT, posture);
+        return lowerName == null ? spec : spec.withLower(SessionSpec.Lower.live(lowerName,
+                SessionSpec.DEFAULT_RATE_HZ, lowerRing, OrientationFilters.DEFAULT));
     }
 
     @Override
@@ -78,7 +101,14 @@ public final class LiveSource implements SampleSource {
     @Override
     public String linkNote() {
         LinkState s = linkState;
-        return s == LinkState.CONNECTED ? null : s.label();
+        if (s != LinkState.CONNECTED) {
+            return s.label();
+        }
+        LinkState l = lowerState;
+        if (lowerName == null || l == LinkState.CONNECTED) {
+            return lowerNote;
+        }
+        return "lower sensor " + l.label();
     }
 
     @Override
@@ -106,18 +136,17 @@ public final class LiveSource implements SampleSource {
                         self[0].requestStop(why);
                     }
                 });
-        LiveSession s = new LiveSession(link.config(), sink, null, new LinkListener() {
-            @Override
-            public void onBytes(byte[] buf, int off, int len) {
-            }
-
-            @Override
-            public void onState(LinkState state, String reason) {
-                linkState = state;
-            }
-        });
+        SessionOrigin origin = SessionOrigin.now();
+        LiveSession s = new LiveSession(link.config(), sink, null, states(state -> linkState = state), origin);
         self[0] = s;
         session = s;
+        LowerSensorLink lower = lowerName == null ? null : new LowerSensorLink(new SensorLink(lowerName,
+                lowerTransports, linkSettings, null, SessionSpec.DEFAULT_RATE_HZ, 0, m -> {
+                }, why -> {
+                    failure = why;
+                    s.requestStop(why);
+                }), lowerRing, null, states(state -> lowerState = state), origin, () -> Double.NaN,
+                note -> lowerNote = note);
         try {
             if (stopped) {
                 return;
@@ -126,6 +155,13 @@ public final class LiveSource implements SampleSource {
                 s.start();
             } catch (IOException e) {
                 throw new IOException("cannot open " + name + ": " + e.getMessage(), e);
+            }
+            if (lower != null) {
+                try {
+                    lower.start();
+                } catch (IOException e) {
+                    throw new IOException("cannot open the lower sensor " + lowerName + ": " + e.getMessage(), e);
+                }
             }
             if (stopped) {
                 s.requestStop("disconnected");
@@ -139,7 +175,24 @@ public final class LiveSource implements SampleSource {
             }
         } finally {
             s.close();
+            if (lower != null) {
+                lower.close();
+            }
         }
+    }
+
+    /** A link's state changes, kept for {@link #linkNote()}. */
+    private static LinkListener states(java.util.function.Consumer<LinkState> keep) {
+        return new LinkListener() {
+            @Override
+            public void onBytes(byte[] buf, int off, int len) {
+            }
+
+            @Override
+            public void onState(LinkState state, String reason) {
+                keep.accept(state);
+            }
+        };
     }
 
     void message(DeviceMessage m) {

@@ -59,7 +59,7 @@ class ArchitectureTest {
         MAY_USE.put("cli", List.of("app", "alert", "align", "breathing", "eval", "history", "live", "mobility",
                 "orientation", "posture", "protocol", "recording", "report", "routine", "sensor", "sim", "text",
                 "transport"));
-        MAY_USE.put("ui", List.of("app", "alert", "breathing", "history", "live", "mobility", "orientation",
+        MAY_USE.put("ui", List.of("app", "alert", "align", "breathing", "history", "live", "mobility", "orientation",
                 "posture", "protocol", "recording", "report", "routine", "sensor", "sim", "text", "transport"));
     }
 

@@ -193,4 +193,51 @@ class HotPathTest {
         assertTrue(bytesPerSample < 1, "a session allocates " + bytesPerSample + " B per sample");
     }
 
+    /**
+     * A live two-sensor session: the lower sensor's frames handed over through its ring (as its link's thread does)
+     * between the upper sensor's, read by the session's lower stream: nothing allocated per sample either.
+     */
+    @Test
+    void aLiveTwoSensorSessionAllocatesNothingPerSample() {
+        io.midback.sim.Scenario sc = io.midback.sim.Scenario.builtin("two-sensor-demo");
+        io.midback.sim.SimulatorConfig cfg = io.midback.sim.SimulatorConfig.defaults().withRate(100).withSeed(3);
+        List<SampleBatch> upper = frames(new io.midback.sim.Simulator(sc, cfg), 24_000);
+        List<SampleBatch> lower = frames(new io.midback.sim.Simulator(sc, cfg, io.midback.sim.Site.SACRUM,
+                io.midback.sim.SensorClock.IDEAL), 24_000);
+        double bytesPerSample = Double.NaN;
+        long spineFrames = 0;
+        for (int round = 0; round < 3; round++) { // the last, after the JIT has settled, counts
+            io.midback.align.SampleRing ring = new io.midback.align.SampleRing();
+            SessionBuilder session = new SessionBuilder(SessionSpec.live(SessionSpec.Kind.SERIAL, "/dev/ttyUSB0",
+                    "virtual", 100, true, false, Instant.parse("2026-11-20T09:00:00Z"), ZoneOffset.UTC,
+                    OrientationFilters.DEFAULT, PostureSettings.defaults())
+                    .withLower(SessionSpec.Lower.live("/dev/ttyUSB1", 100, ring, OrientationFilters.DEFAULT)));
+            long[] spine = {0};
+            session.addPostureListener(f -> spine[0] += f.spineValid ? 1 : 0);
+            SampleSink sink = session.start();
+            long before = allocatedBytes();
+            for (int i = 0; i < upper.size(); i++) {
+                ring.accept(lower.get(i));
+                sink.accept(upper.get(i));
+            }
+            bytesPerSample = (allocatedBytes() - before) / 48_000.0;
+            sink.end();
+            spineFrames = spine[0];
+        }
+        System.out.printf(Locale.ROOT, "HotPathTest: a live two-sensor session allocates %.3f B per sample (24000 "
+                + "samples of each sensor, %d with spine angles)%n", bytesPerSample, spineFrames);
+        assertTrue(spineFrames > 20_000, "spine angles once both are calibrated: " + spineFrames);
+        assertTrue(bytesPerSample < 1, "a live two-sensor session allocates " + bytesPerSample + " B per sample");
+    }
+
+    /** A simulator's first {@code n} samples in the frames of a live link (10 samples each). */
+    private static List<SampleBatch> frames(io.midback.sim.Simulator sim, int n) {
+        List<SampleBatch> frames = new ArrayList<>();
+        while (sim.position() < n && sim.hasNext()) {
+            SampleBatch b = new SampleBatch(10);
+            sim.fill(b, 10);
+            frames.add(b);
+        }
+        return frames;
+    }
 }

@@ -42,7 +42,12 @@ final class LiveTesting {
         final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
 
         SerialSensor(Scenario sc, SimulatorConfig cfg, String port) {
-            sensor = new VirtualSensor(sc, cfg, new VirtualSensor.Events() {
+            this(sc, cfg, io.midback.sim.Site.THORAX, port);
+        }
+
+        /** A sensor at {@code site} on the simulated wearer (the sacrum: a two-sensor session's lower one). */
+        SerialSensor(Scenario sc, SimulatorConfig cfg, io.midback.sim.Site site, String port) {
+            sensor = new VirtualSensor(sc, cfg, site, new VirtualSensor.Events() {
                 @Override
                 public void onLink(io.midback.transport.LinkState state, String reason) {
                     events.add(state.label() + ": " + reason);

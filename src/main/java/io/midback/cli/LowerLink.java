@@ -1,0 +1,190 @@
+package io.midback.cli;
+
+import com.google.gson.JsonObject;
+import io.midback.align.SampleRing;
+import io.midback.app.SessionSpec;
+import io.midback.live.LiveRecorder;
+import io.midback.live.LowerSensorLink;
+import io.midback.live.SensorLink;
+import io.midback.live.SessionOrigin;
+import io.midback.live.SourceFacts;
+import io.midback.protocol.DeviceMessage;
+import io.midback.protocol.WireFormat;
+import io.midback.recording.RecordingMetadata;
+import io.midback.sim.Site;
+import io.midback.transport.ByteTransport;
+import io.midback.transport.LinkListener;
+import io.midback.transport.LinkState;
+import io.midback.transport.ReconnectingLink;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The lower sensor of {@code live --lower-port | --lower-bt}: a link of its own ({@link LowerSensorLink}: its own
+ * reader thread, decoder and reconnection, exactly as the upper sensor's, on the session's one timeline), its
+ * samples recorded beside the upper sensor's ({@link #siblingOf}) and handed to the session thread through a
+ * bounded ring ({@link SampleRing}), which the session reads as its lower sensor ({@link SessionSpec.Lower#live});
+ * its lines on stderr.
+ */
+final class LowerLink implements AutoCloseable {
+    private final String name;
+    private final LowerSensorLink link;
+    private final LiveRecorder recorder;
+    private final SampleRing ring = new SampleRing();
+    private final DeviceLines device;
+    private final double nominalRateHz;
+
+    /**
+     * @param record         the upper sensor's recording (the lower one is its sibling), or null
+     * @param raw            the upper sensor's raw bytes file (likewise), or null
+     * @param onUnrecognised told when the lower link's first bytes match no format
+     */
+    LowerLink(String name, Supplier<ByteTransport> transports, ReconnectingLink.Settings settings, WireFormat format,
+              double nominalRateHz, int requestedRateHz, Path record, Path raw, ZoneId zone, PrintWriter err,
+              Clock clock, SessionOrigin origin, Consumer<String> onUnrecognised) throws IOException {
+        this.name = name;
+        this.nominalRateHz = nominalRateHz;
+        this.device = new DeviceLines(err, "live lower sensor");
+        SensorLink sensorLink = new SensorLink(name, transports, settings, format, nominalRateHz, requestedRateHz,
+                device, onUnrecognised);
+        Path upperName = record == null ? null : record.getFileName();
+        this.recorder = record == null && raw == null ? null : new LiveRecorder(
+                record == null ? null : siblingOf(record), facts -> header(upperName, facts, zone),
+                raw == null ? null : siblingOf(raw));
+        this.link = new LowerSensorLink(sensorLink, ring, recorder,
+                new LinkStatePrinter(err, "live", "lower sensor ", name, clock), origin, () -> {
+                    DeviceMessage.Info info = device.info();
+                    return requestedRateHz > 0 ? requestedRateHz : info != null ? info.rateHz() : Double.NaN;
+                }, line -> say(err, line));
+    }
+
+    /**
+     * Where the lower sensor's file goes beside the upper one's: {@code day.csv} → {@code day.lower.csv}
+     * ({@code .csv.gz} and {@code .bin} alike; a name without an extension gets {@code .lower}).
+     */
+    static Path siblingOf(Path upper) {
+        String n = upper.getFileName().toString();
+        int dot = n.endsWith(".csv.gz") ? n.length() - ".csv.gz".length() : n.lastIndexOf('.');
+        String lower = dot > 0 ? n.substring(0, dot) + ".lower" + n.substring(dot) : n + ".lower";
+        return upper.resolveSibling(lower);
+    }
+
+    /** The upper sensor's recording names the lower one's, and says where it sat. */
+    static RecordingMetadata upperHeader(RecordingMetadata header, Path upperRecord) {
+        return header.with(RecordingMetadata.SITE, Site.THORAX.name())
+                .with(RecordingMetadata.LOWER, siblingOf(upperRecord).getFileName().toString());
+    }
+
+    private RecordingMetadata header(Path upperName, SourceFacts facts, ZoneId zone) {
+        DeviceMessage.Info info = device.info();
+        RecordingMetadata m = RecordingMetadata.empty()
+                .with(RecordingMetadata.DEVICE, info != null && info.sensorModel() != null
+                        && !info.sensorModel().isBlank() ? info.sensorModel().trim() : name)
+                .with(RecordingMetadata.PORT, name)
+                .with(RecordingMetadata.START, LocalDateTime.ofInstant(facts.firstSampleAt(), zone)
+                        .truncatedTo(ChronoUnit.MILLIS).toString())
+                .with(RecordingMetadata.SITE, Site.SACRUM.name());
+        return upperName == null ? m : m.with(RecordingMetadata.UPPER, upperName.toString());
+    }
+
+    /** The session's lower sensor: this link's samples as they arrive, read with {@code filterName}'s filter. */
+    SessionSpec.Lower lower(String filterName) {
+        return SessionSpec.Lower.live(name, nominalRateHz, ring, filterName);
+    }
+
+    /** Connects (a failure the first time is thrown, as for the upper sensor). */
+    void start() throws IOException {
+        link.start();
+    }
+
+    /** Whether a sample ever came. */
+    boolean sampled() {
+        return link.sampled();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Tells, besides what {@code printer} tells of the upper link, what the session does while the upper sensor is
+     * away (waits for it, recording the lower sensor) and when it is back: one line each time.
+     */
+    static LinkListener upperAway(LinkListener printer, PrintWriter err) {
+        return new LinkListener() {
+            private volatile boolean away;
+
+            @Override
+            public void onBytes(byte[] buf, int off, int len) {
+                printer.onBytes(buf, off, len);
+                if (away) {
+                    away = false;
+                    say(err, "upper sensor: back; posture and spine angles go on");
+                }
+            }
+
+            @Override
+            public void onState(LinkState state, String reason) {
+                printer.onState(state, reason);
+                if (state == LinkState.DISCONNECTED && !away) {
+                    away = true;
+                    say(err, "upper sensor: gone; the session waits for it (posture and alerts paused) and goes on "
+                            + "recording the lower sensor");
+                }
+            }
+        };
+    }
+
+    static void say(PrintWriter err, String line) {
+        synchronized (err) {
+            err.println("midback live: " + line);
+            err.flush();
+        }
+    }
+
+    /** Ends the link; the ring then ends once read, the recording is closed. */
+    @Override
+    public void close() {
+        link.close();
+    }
+
+    /** The lower link's figures at the end, on stderr. */
+    void printSummary(PrintWriter err) {
+        String format = link.decoder() == null || link.decoder().format() == null ? "no format recognised"
+                : link.decoder().stats().describe();
+        say(err, String.format(Locale.ROOT, "lower sensor %s: %d bytes, %d reconnects, %d gaps; %s", name,
+                link.session().bytesReceived(), link.session().reconnects(), link.session().gaps(), format));
+        if (ring.dropped() > 0) {
+            say(err, String.format(Locale.ROOT, "lower sensor: %d samples came while the upper sensor was away too "
+                    + "long for them to be held: they are in its recording only", ring.dropped()));
+        }
+        if (recorder != null && recorder.failure() != null) {
+            say(err, "warning: lower sensor: " + recorder.failure());
+        }
+    }
+
+    /** The lower link's figures in {@code live --json}'s summary: {@code "lowerLink": {...}}. */
+    void addTo(JsonObject o) {
+        JsonObject l = new JsonObject();
+        l.addProperty("link", name);
+        l.addProperty("format", link.decoder() == null || link.decoder().format() == null ? null
+                : link.decoder().format().cliName());
+        if (link.decoder() != null) {
+            link.decoder().stats().toMap().forEach(l::addProperty);
+        }
+        l.addProperty("bytesReceived", link.session().bytesReceived());
+        l.addProperty("reconnects", link.session().reconnects());
+        l.addProperty("gaps", link.session().gaps());
+        l.addProperty("samplesLeftOut", ring.dropped());
+        o.add("lowerLink", l);
+    }
+}
