@@ -96,11 +96,6 @@ public final class SampleRing implements SampleSink, SampleSource {
         return dropped.get();
     }
 
-    /** Samples held now, not yet read (a momentary value). */
-    public long held() {
-        return written.get() - read.get();
-    }
-
     /** The one reader (the session thread's); a second call is refused. */
     @Override
     public SampleReader reader() {

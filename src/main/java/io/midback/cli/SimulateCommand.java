@@ -1,6 +1,7 @@
 package io.midback.cli;
 
 import io.midback.posture.Mounting;
+import io.midback.sim.MobilityProtocol;
 import io.midback.sim.Scenario;
 import io.midback.sim.ScenarioFormatException;
 import io.midback.sim.SensorErrors;
@@ -26,8 +27,15 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Simulates a back-worn IMU following a scenario and writes the recording in the canonical CSV "
                 + "format, with its ground truth beside it (NAME.truth.csv[.gz], NAME.episodes.json).",
-                "SCENARIO is a built-in (slump-demo, workday, paced-breathing, two-sensor-demo) or a scenario file (see samples/README.md)."})
+                "SCENARIO is a built-in (slump-demo, workday, paced-breathing, two-sensor-demo) or a scenario file (see samples/README.md).",
+                "mobility-check: the person --seed draws doing the mobility check (blocks in a random order), with "
+                        + "every repetition's true peak in NAME.reps.csv (and the spine's with --lower-out), for "
+                        + "`midback mobility --analyse`."})
 public final class SimulateCommand implements Callable<Integer> {
+    /** The built-in mobility check: the person --seed draws doing it, with every repetition's true peak. */
+    static final String MOBILITY_CHECK = "mobility-check";
+    /** In a simulated check with a lower sensor, the pelvis tilts by this share of the trunk's flexion. */
+    static final double PELVIS_SHARE = 0.25;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "built-in name or scenario file")
     String scenario;
@@ -139,10 +147,21 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new UserException(e.getMessage(), 2, null);
         }
         Scenario sc;
-        try {
-            sc = Scenario.load(scenario);
-        } catch (ScenarioFormatException e) {
-            throw new UserException(e.getMessage());
+        MobilityProtocol check = null;
+        if (MOBILITY_CHECK.equals(scenario)) {
+            if (duration != null) {
+                throw UserException.usage("--duration does not apply to " + MOBILITY_CHECK + ": the check is as long "
+                        + "as the person takes");
+            }
+            MobilityProtocol.Person person = MobilityProtocol.Person.random(seed);
+            check = lowerOut != null ? MobilityProtocol.of(person, seed, PELVIS_SHARE) : MobilityProtocol.of(person, seed);
+            sc = check.scenario();
+        } else {
+            try {
+                sc = Scenario.load(scenario);
+            } catch (ScenarioFormatException e) {
+                throw new UserException(e.getMessage());
+            }
         }
         if (duration != null) {
             try {
@@ -163,7 +182,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Path out = target.out;
         if (lowerOut != null) {
-            return writePair(sc, cfg, out, startTime);
+            int code = writePair(sc, cfg, out, startTime);
+            writeRepetitions(check, out, true);
+            return code;
         }
         Simulator sim = new Simulator(sc, cfg);
         PrintStream err = System.err;
@@ -183,7 +204,27 @@ public final class SimulateCommand implements Callable<Integer> {
         for (SlumpEpisode e : r.slumpEpisodes()) {
             err.printf(Locale.ROOT, "  %8.2f - %8.2f s  peak %.1f°%n", e.startS(), e.endS(), e.peakFlexionDeg());
         }
+        writeRepetitions(check, out, false);
         return 0;
+    }
+
+    /** A simulated mobility check's truth: every repetition's true peak to a file, the blocks on stderr. */
+    private void writeRepetitions(MobilityProtocol check, Path out, boolean spine) {
+        if (check == null) {
+            return;
+        }
+        Path reps;
+        try {
+            reps = check.writeRepetitions(out, seed, spine);
+        } catch (IOException e) {
+            throw new UserException("cannot write " + MobilityProtocol.repetitionsPath(out) + ": " + e.getMessage(), e);
+        }
+        List<MobilityProtocol.PlannedBlock> blocks = check.blocks();
+        System.err.printf(Locale.ROOT, "simulate: the mobility check's repetitions, true peaks%s -> %s; %d blocks:%n",
+                spine ? " of the trunk and of the spine" : "", reps, blocks.size());
+        for (MobilityProtocol.PlannedBlock b : blocks) {
+            System.err.printf(Locale.ROOT, "  %8.2f - %8.2f s  %s%n", b.startS(), b.endS(), b.movement());
+        }
     }
 
     /** The upper and the lower sensor of one wearer, each to its files. */

@@ -2,9 +2,14 @@ package io.midback.sim;
 
 import io.midback.posture.PostureState;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The mobility check's movements as a scenario, seated: a still upright start, then blocks of flexion, extension,
@@ -248,6 +253,32 @@ public final class MobilityProtocol {
      */
     public List<TruthRep> spineTruth(long simulatorSeed) {
         return truth(simulatorSeed, true);
+    }
+
+    /** Where {@link #writeRepetitions} puts the repetitions of the check recorded to {@code out}: NAME.reps.csv. */
+    public static Path repetitionsPath(Path out) {
+        return out.resolveSibling(SimulationFiles.baseName(out.getFileName().toString()) + ".reps.csv");
+    }
+
+    /**
+     * Writes every repetition's truth beside a recording of this check ({@link #repetitionsPath}): its block, its
+     * direction, its start, peak and end times (s) and its true peak (degrees from upright, positive); with
+     * {@code spine}, also the spine's peak between the pelvis and the upper back. Returns the file.
+     */
+    public Path writeRepetitions(Path out, long simulatorSeed, boolean spine) throws IOException {
+        Path file = repetitionsPath(out);
+        List<TruthRep> trunk = truth(simulatorSeed);
+        List<TruthRep> spineReps = spine ? spineTruth(simulatorSeed) : null;
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("block,direction,start_s,peak_s,end_s,peak_deg" + (spine ? ",spine_peak_deg" : "") + "\n");
+            for (int i = 0; i < trunk.size(); i++) {
+                TruthRep r = trunk.get(i);
+                w.write(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.3f,%.2f%s%n", r.block(), r.direction(),
+                        r.startS(), r.peakS(), r.endS(), r.peakDeg(),
+                        spine ? String.format(Locale.ROOT, ",%.2f", spineReps.get(i).peakDeg()) : ""));
+            }
+        }
+        return file;
     }
 
     private List<TruthRep> truth(long simulatorSeed, boolean spine) {

@@ -35,8 +35,4 @@ final class LowerSensorField extends JPanel {
         }
         return live.withLower(p, () -> new SerialTransport(p, SerialTransport.DEFAULT_BAUD));
     }
-
-    void setPort(String text) {
-        port.setText(text);
-    }
 }

@@ -130,4 +130,40 @@ class SimulateCommandTest {
         assertEquals(2, rate.exit());
         assertFalse(Files.exists(dir.resolve("x.csv")));
     }
+
+    /**
+     * The built-in mobility check: its repetitions' truth beside the recording, one row per repetition, and what
+     * {@code mobility --analyse} counts in the recording agrees with it, direction by direction; with a lower
+     * sensor, the spine's flexion peaks are the trunk's less the pelvis's share.
+     */
+    @Test
+    void aSimulatedMobilityCheckWritesEveryRepetitionsTruePeak(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("check.csv.gz"), lower = dir.resolve("check-lower.csv.gz");
+        assertEquals(0, ReplayCommandTest.run("simulate", "mobility-check", "--seed", "31", "--rate", "50",
+                "--mount", "turned90", "--out", out.toString(), "--lower-out", lower.toString()).exitCode());
+        List<String> rows = Files.readAllLines(dir.resolve("check.reps.csv"));
+        assertEquals("block,direction,start_s,peak_s,end_s,peak_deg,spine_peak_deg", rows.get(0));
+        ReplayCommandTest.Run r = ReplayCommandTest.run("mobility", "--analyse", out.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonObject dirs = JsonParser.parseString(r.out().trim()).getAsJsonObject().getAsJsonObject("directions");
+        int flexionRows = 0;
+        for (String d : List.of("flexion", "extension", "sideBendLeft", "sideBendRight", "rotationLeft",
+                "rotationRight")) {
+            List<String[]> reps = rows.subList(1, rows.size()).stream().map(l -> l.split(","))
+                    .filter(f -> f[1].equals(d)).toList();
+            assertTrue(reps.size() >= 2, d + ": " + rows);
+            assertEquals(reps.size(), dirs.getAsJsonObject(d).get("reps").getAsInt(), d + " counted: " + r.out());
+            for (String[] f : reps) {
+                double peakDeg = Double.parseDouble(f[5]), spineDeg = Double.parseDouble(f[6]);
+                assertTrue(peakDeg > 5 && Double.parseDouble(f[2]) < Double.parseDouble(f[3])
+                        && Double.parseDouble(f[3]) < Double.parseDouble(f[4]), String.join(",", f));
+                if (d.equals("flexion")) {
+                    flexionRows++;
+                    assertEquals(0.75 * peakDeg, spineDeg, 0.1 * peakDeg, "the pelvis takes a quarter: "
+                            + String.join(",", f));
+                }
+            }
+        }
+        assertTrue(flexionRows >= 2);
+    }
 }

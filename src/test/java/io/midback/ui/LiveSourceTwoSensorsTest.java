@@ -46,7 +46,7 @@ class LiveSourceTwoSensorsTest {
             VirtualSensor upper = serve(new VirtualSensor(sc, cfg, Site.THORAX, null), up.a().toString());
             VirtualSensor lower = serve(new VirtualSensor(sc, cfg, Site.SACRUM, null), low.a().toString());
             LowerSensorField field = new LowerSensorField();
-            field.setPort(low.b().toString());
+            ScenarioSupport.named(field, "lowerPort", javax.swing.JTextField.class).setText(low.b().toString()); // typed in
             String port = up.b().toString();
             SampleSource source = field.attachTo(new LiveSource(port, () -> new SerialTransport(port, 115_200),
                     LiveSource.defaultLinkSettings()));

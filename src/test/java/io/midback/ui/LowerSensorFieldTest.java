@@ -18,9 +18,9 @@ class LowerSensorFieldTest {
     }
 
     @Test
-    void aPortGivesTheLiveSessionItsLowerSensorOnTheSameTimeline() {
+    void aPortGivesTheLiveSessionItsLowerSensorOnTheSameTimeline() throws Exception {
         LowerSensorField field = new LowerSensorField();
-        field.setPort(" /dev/ttyUSB1 ");
+        ScenarioSupport.named(field, "lowerPort", javax.swing.JTextField.class).setText(" /dev/ttyUSB1 "); // typed in
         SampleSource s = field.attachTo(live());
         SessionSpec spec = s.spec(PostureSettings.defaults(), Clock.systemUTC());
         assertNotNull(spec.lower(), "two sensors");
@@ -30,10 +30,10 @@ class LowerSensorFieldTest {
     }
 
     @Test
-    void leftEmptyOrBesideAnythingButALiveSensorItChangesNothing() {
+    void leftEmptyOrBesideAnythingButALiveSensorItChangesNothing() throws Exception {
         LowerSensorField field = new LowerSensorField();
         assertNull(field.attachTo(live()).spec(PostureSettings.defaults(), Clock.systemUTC()).lower());
-        field.setPort("/dev/ttyUSB1");
+        ScenarioSupport.named(field, "lowerPort", javax.swing.JTextField.class).setText("/dev/ttyUSB1"); // typed in
         SimulatorSource sim = new SimulatorSource("slump-demo", 1);
         assertSame(sim, field.attachTo(sim));
         assertNull(sim.spec(PostureSettings.defaults(), Clock.systemUTC()).lower());
