@@ -31,11 +31,21 @@ public final class ChartImages {
         int top = Math.round(width * 0.40f);
         int bottom = Math.round(width * 0.25f);
         int half = width / 2;
-        return new Layout(width, top + bottom, List.of(
+        List<Placed> placed = new java.util.ArrayList<>(List.of(
                 new Placed(charts.get(0), 0, 0, width, top),
                 new Placed(charts.get(1), 0, top, half, bottom),
                 new Placed(charts.get(2), half, top, width - half, bottom)));
+        int height = top + bottom;
+        if (charts.size() > 3) { // the breathing rate, across the foot
+            int breath = Math.round(width * BREATHING_BAND);
+            placed.add(new Placed(charts.get(3), 0, height, width, breath));
+            height += breath;
+        }
+        return new Layout(width, height, List.copyOf(placed));
     }
+
+    /** The breathing chart's height in a day's image, as a share of its width. */
+    static final float BREATHING_BAND = 0.2f;
 
     /** One chart filling the canvas. */
     public static Layout single(JFreeChart chart, int width, int height) {

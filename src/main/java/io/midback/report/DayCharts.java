@@ -296,8 +296,13 @@ public final class DayCharts {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
-    /** The day's three charts: flexion with ribbon, time per state, upright per hour. */
+    /**
+     * The day's charts: flexion with ribbon, time per state, upright per hour, and the breathing rate while sedentary
+     * when the day has one ({@link BreathingChart#hasRates}).
+     */
     public static List<JFreeChart> all(DayData day, double thresholdDeg) {
-        return List.of(flexion(day, thresholdDeg), stateTime(day.summary()), hourlyUpright(day));
+        JFreeChart flexion = flexion(day, thresholdDeg), states = stateTime(day.summary()), hourly = hourlyUpright(day);
+        return BreathingChart.hasRates(day) ? List.of(flexion, states, hourly, BreathingChart.day(day))
+                : List.of(flexion, states, hourly);
     }
 }

@@ -326,8 +326,8 @@ public final class Reports {
                 .filter(e -> e.kind() == EventKind.SITTING_BOUT || e.kind() == EventKind.BREAK).toList();
         table(h, both, zone, "kind", e -> e.kind().label() + (e == longest ? " (longest)" : ""));
         h.append("<h2>Breathing</h2>\n");
-        if (BreathingChart.hasRates(day)) {
-            h.append(ChartImages.svgElement(ChartImages.single(BreathingChart.day(day), widthPx, small), "breath"))
+        if (charts.size() > 3) {
+            h.append(ChartImages.svgElement(ChartImages.single(charts.get(3), widthPx, small), "breath"))
                     .append('\n');
         } else {
             h.append("<p>No breathing rate today (it is measured while sitting or standing still).</p>\n");

@@ -75,7 +75,7 @@ class BreathingHistoryTest {
 
     /** {@code midback report}: the day's and the week's reports (CSV and HTML) carry the breathing. */
     private static void reportsShowTheBreathing(Path dir, Path db) throws Exception {
-        for (String out : new String[] {"day.csv", "day.html", "week.csv", "week.html"}) {
+        for (String out : new String[] {"day.csv", "day.html", "week.csv", "week.html", "day.png", "day.svg"}) {
             String period = out.startsWith("day") ? "--day=2026-11-20" : "--week=2026-W47";
             assertEquals(0, MidbackCommand.run("report", period, "--db", db.toString(), "--out",
                     dir.resolve(out).toString()), out);
@@ -99,6 +99,12 @@ class BreathingHistoryTest {
                 + "\\d minutes\\)</td>.*"), "day report");
         assertTrue(dayHtml.contains("paced at 12/min for 2:00"), "the exercise in the day report");
         assertTrue(dayHtml.contains("Breathing while sedentary, 2026-11-20"), "the breathing chart");
+        // the day's image has the breathing band across its foot (1200 px wide: 480 + 300 + 240 px)
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("day.png").toFile());
+        assertEquals(1200, png.getWidth());
+        assertEquals(480 + 300 + 240, png.getHeight());
+        assertTrue(Files.readString(dir.resolve("day.svg")).contains("Breathing while sedentary, 2026-11-20"),
+                "the breathing chart in the day's SVG");
         assertTrue(Files.readString(dir.resolve("week.html")).matches("(?s).*<td class=\"n\">1[12]\\.\\d "
                 + "breaths/min \\(median of \\d minutes\\)</td><td class=\"n\">1</td>.*"), "week report");
     }
