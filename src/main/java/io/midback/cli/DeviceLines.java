@@ -27,6 +27,12 @@ final class DeviceLines implements DeviceMessageListener {
         return info;
     }
 
+    /** The sensor's model as its INFO names it (trimmed), or null when it sent none or a blank one. */
+    String reportedModel() {
+        DeviceMessage.Info i = info;
+        return i != null && i.sensorModel() != null && !i.sensorModel().isBlank() ? i.sensorModel().trim() : null;
+    }
+
     @Override
     public void onMessage(DeviceMessage m) {
         String line = null;

@@ -40,9 +40,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -206,7 +204,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         }
         DeviceLines device = new DeviceLines(err, "live");
         AtomicReference<SensorLink> linkRef = new AtomicReference<>();
-        Supplier<String> deviceName = () -> deviceName(device.info(), linkRef.get());
+        Supplier<String> deviceName = () -> deviceName(device, linkRef.get());
         AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
         AtomicReference<String> unrecognised = new AtomicReference<>();
         java.util.function.Consumer<String> onUnrecognised = why -> {
@@ -222,11 +220,8 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         try {
             if (record != null || raw != null) {
                 recorder = new LiveRecorder(record, facts -> {
-                    RecordingMetadata header = RecordingMetadata.empty()
-                            .with(RecordingMetadata.DEVICE, deviceName.get())
-                            .with(RecordingMetadata.PORT, name)
-                            .with(RecordingMetadata.START, LocalDateTime.ofInstant(facts.firstSampleAt(), zone)
-                                    .truncatedTo(ChronoUnit.MILLIS).toString());
+                    RecordingMetadata header = LiveRecorder.header(deviceName.get(), name, facts.firstSampleAt(),
+                            zone);
                     return lowerTarget == null || record == null ? header : LowerLink.upperHeader(header, record);
                 }, raw);
             }
@@ -462,9 +457,10 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** The sensor's name as it reports it (INFO); else the Bluetooth name asked for; else its format's. */
-    private String deviceName(DeviceMessage.Info info, SensorLink link) {
-        if (info != null && info.sensorModel() != null && !info.sensorModel().isBlank()) {
-            return info.sensorModel().trim();
+    private String deviceName(DeviceLines device, SensorLink link) {
+        String model = device.reportedModel();
+        if (model != null) {
+            return model;
         }
         if (source.bt != null) {
             return source.bt;

@@ -21,9 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -85,13 +83,8 @@ final class LowerLink implements AutoCloseable {
     }
 
     private RecordingMetadata header(Path upperName, SourceFacts facts, ZoneId zone) {
-        DeviceMessage.Info info = device.info();
-        RecordingMetadata m = RecordingMetadata.empty()
-                .with(RecordingMetadata.DEVICE, info != null && info.sensorModel() != null
-                        && !info.sensorModel().isBlank() ? info.sensorModel().trim() : name)
-                .with(RecordingMetadata.PORT, name)
-                .with(RecordingMetadata.START, LocalDateTime.ofInstant(facts.firstSampleAt(), zone)
-                        .truncatedTo(ChronoUnit.MILLIS).toString())
+        String model = device.reportedModel();
+        RecordingMetadata m = LiveRecorder.header(model != null ? model : name, name, facts.firstSampleAt(), zone)
                 .with(RecordingMetadata.SITE, Site.SACRUM.name());
         return upperName == null ? m : m.with(RecordingMetadata.UPPER, upperName.toString());
     }

@@ -589,16 +589,17 @@ public final class HistoryStore implements AutoCloseable {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long em = rs.getLong(2);
-                        double[] s = states.getOrDefault(rs.getLong(1) * 100_000_000L + em,
+                        long key = minuteKey(rs.getLong(1), em);
+                        double[] s = states.getOrDefault(key,
                                 new double[STATES.length]);
                         MinuteRow row = new MinuteRow(em, date, rs.getInt(3), s, rs.getDouble(4), rs.getInt(5),
                                 getDouble(rs, 6), getDouble(rs, 7), getDouble(rs, 8), getDouble(rs, 9),
                                 getDouble(rs, 10));
-                        double[] br = breathing.get(rs.getLong(1) * 100_000_000L + em);
+                        double[] br = breathing.get(key);
                         if (br != null) {
                             row = row.withBreathing(br[0], br[1]);
                         }
-                        row = row.withSpine(spine.get(rs.getLong(1) * 100_000_000L + em));
+                        row = row.withSpine(spine.get(key));
                         int last = minutes.size() - 1;
                         if (last >= 0 && minutes.get(last).epochMinute() == em) {
                             minutes.set(last, minutes.get(last).merge(row));
@@ -649,13 +650,18 @@ public final class HistoryStore implements AutoCloseable {
      * Each row of {@code select} (a table {@code s} keyed by session_id and epoch_minute, those first) whose minute
      * is on the local date {@code date}, with its key (session id × 10⁸ + epoch minute).
      */
+    /** One key for a session's minute (sessions and minutes since 1970 both fit: minutes stay under 10^8 to 2160). */
+    private static long minuteKey(long sessionId, long epochMinute) {
+        return sessionId * 100_000_000L + epochMinute;
+    }
+
     private void eachMinuteRow(String select, String date, MinuteRowReader reader) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(select + " JOIN minutes m ON m.session_id = s.session_id "
                 + "AND m.epoch_minute = s.epoch_minute WHERE m.local_date = ?")) {
             ps.setString(1, date);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    reader.read(rs.getLong(1) * 100_000_000L + rs.getLong(2), rs);
+                    reader.read(minuteKey(rs.getLong(1), rs.getLong(2)), rs);
                 }
             }
         }

@@ -47,6 +47,19 @@ public final class LiveRecorder implements SampleSink, AutoCloseable {
     private String csvFailure;
 
     /**
+     * A live recording's header: the sensor, the link it came on, and the wall time of its first sample (local, to
+     * the millisecond).
+     */
+    public static RecordingMetadata header(String device, String port, java.time.Instant firstSampleAt,
+                                           java.time.ZoneId zone) {
+        return RecordingMetadata.empty()
+                .with(RecordingMetadata.DEVICE, device)
+                .with(RecordingMetadata.PORT, port)
+                .with(RecordingMetadata.START, java.time.LocalDateTime.ofInstant(firstSampleAt, zone)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+    }
+
+    /**
      * @param csvFile the sample recording (canonical CSV, {@code .gz} allowed), created by {@link #begin}; or null
      * @param header  its metadata lines for the source as it turned out to be (the rate is the source's)
      * @param rawFile where to copy the raw bytes, or null for none
