@@ -1,6 +1,7 @@
 package io.midback.app;
 
 import io.midback.orientation.OrientationFilter;
+import io.midback.orientation.OrientationStage;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
 import io.midback.sensor.SampleBatch;
@@ -8,11 +9,16 @@ import io.midback.sensor.SampleSink;
 import io.midback.sensor.TimeOrigin;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The per-sample spine: samples → orientation filter → posture step → posture listeners. Alerts leave the
  * posture step through its own listener. Allocates nothing per sample: the filter and the posture step keep
  * their state in fields, and one {@link PostureFrame} is reused for every sample.
+ *
+ * <p>The filter runs a batch at a time ({@link OrientationStage}), before the posture step reads the batch's
+ * orientation: in {@link #accept}, or, when a source asks for it ({@link #ahead()}), on the source's own thread
+ * as it hands the batches over, so that filtering and posture run side by side on two cores.
  *
  * <p>Times handed on are session times ({@link TimeOrigin}: seconds from the session's first sample).
  */
@@ -20,7 +26,8 @@ public final class Pipeline implements SampleSink {
 
     /** The posture stage as the pipeline drives it: fills {@code out} from the filter's estimate and the sample. */
     public interface PostureStep {
-        void update(double tS, OrientationFilter filter, SampleBatch batch, int i, PostureFrame out);
+        /** Sample {@code i} of {@code batch}, whose orientation ({@link SampleBatch#orientation()}) is filled. */
+        void update(double tS, SampleBatch batch, int i, PostureFrame out);
 
         /** Samples are missing between two session times (a reconnect, a gap in a file). */
         default void gap(double fromS, double toS) {
@@ -36,7 +43,7 @@ public final class Pipeline implements SampleSink {
         }
     }
 
-    private final OrientationFilter filter;
+    private final OrientationStage orientation;
     private final PostureStep posture;
     private final PostureListener[] listeners;
     private final StreamListener[] streamListeners;
@@ -44,27 +51,36 @@ public final class Pipeline implements SampleSink {
     private final TimeOrigin origin = new TimeOrigin();
     private double prevT = Double.NaN;
     private long samples;
+    /** A source runs the orientation stage on its own thread: every batch arrives oriented. */
+    private boolean orientedAhead;
 
     public Pipeline(OrientationFilter filter, PostureStep posture, List<PostureListener> listeners,
                     List<StreamListener> streamListeners) {
-        this.filter = filter;
+        this.orientation = new OrientationStage(filter);
         this.posture = posture;
         this.listeners = listeners.toArray(PostureListener[]::new);
         this.streamListeners = streamListeners.toArray(StreamListener[]::new);
     }
 
+    /** The orientation stage, for a source to run on its own thread before handing each batch over. */
+    @Override
+    public Consumer<SampleBatch> ahead() {
+        orientedAhead = true;
+        return orientation::orient;
+    }
+
     @Override
     public void accept(SampleBatch b) {
+        if (!orientedAhead) {
+            orientation.orient(b);
+        }
         final int n = b.size();
         for (int i = 0; i < n; i++) {
             double t = b.tS[i];
-            double dtS = samples == 0 ? 0 : t - prevT;
             prevT = t;
             samples++;
-            filter.update(dtS, b.gxRadPerS[i], b.gyRadPerS[i], b.gzRadPerS[i], b.axMps2[i], b.ayMps2[i],
-                    b.azMps2[i], b.mxMicroT[i], b.myMicroT[i], b.mzMicroT[i]);
             double sessionT = origin.sessionTime(t);
-            posture.update(sessionT, filter, b, i, frame);
+            posture.update(sessionT, b, i, frame);
             frame.tS = sessionT;
             for (PostureListener l : listeners) {
                 l.onPosture(frame);

@@ -3,7 +3,9 @@ package io.midback.app;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Hands every batch, gap and the end to several sinks in order (the stages beside posture, then the posture
@@ -21,6 +23,26 @@ public final class SampleFanout implements SampleSink {
         for (SampleSink s : sinks) {
             s.accept(b);
         }
+    }
+
+    /** Every sink's work ahead, in the sinks' order (none of them changes what the next one reads). */
+    @Override
+    public Consumer<SampleBatch> ahead() {
+        List<Consumer<SampleBatch>> stages = new ArrayList<>();
+        for (SampleSink s : sinks) {
+            Consumer<SampleBatch> a = s.ahead();
+            if (a != null) {
+                stages.add(a);
+            }
+        }
+        if (stages.size() <= 1) {
+            return stages.isEmpty() ? null : stages.get(0);
+        }
+        return b -> {
+            for (Consumer<SampleBatch> a : stages) {
+                a.accept(b);
+            }
+        };
     }
 
     @Override

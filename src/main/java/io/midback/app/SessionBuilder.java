@@ -16,11 +16,11 @@ import io.midback.history.SessionInfo;
 import io.midback.history.SessionRow;
 import io.midback.orientation.OrientationFilter;
 import io.midback.orientation.OrientationFilters;
-import io.midback.orientation.TiltFilter;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
 import io.midback.posture.SpineAngles;
+import io.midback.sensor.OrientationColumns;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
@@ -48,8 +48,6 @@ public final class SessionBuilder implements AutoCloseable {
     private final List<AutoCloseable> closers = new ArrayList<>();
     private final List<SampleSink> sampleSinks = new ArrayList<>();
     private final OrientationFilter filter;
-    /** The filter when it is the accelerometer-only one: its tilt rate stands in for the gyroscope. */
-    private final TiltFilter tilt;
     private final PostureEngine engine;
     private final BreathRateEstimator breathing = new BreathRateEstimator();
     private final BreathingTally breathingTally = new BreathingTally();
@@ -72,7 +70,6 @@ public final class SessionBuilder implements AutoCloseable {
         this.spec = spec;
         this.startEpochS = spec.start().toEpochMilli() / 1000.0;
         this.filter = OrientationFilters.create(spec.filterName(), spec.rateHz());
-        this.tilt = filter instanceof TiltFilter t ? t : null;
         this.engine = new PostureEngine(spec.posture(), alerts, Clock.fixed(spec.start(), spec.zone()));
         engine.setSessionStart(spec.start(), spec.zone());
         engine.setRotationAbsolute(spec.magnetometer());
@@ -275,20 +272,15 @@ public final class SessionBuilder implements AutoCloseable {
         requireNotStarted();
         Pipeline.PostureStep step = new Pipeline.PostureStep() {
             @Override
-            public void update(double tS, OrientationFilter f, SampleBatch b, int i, PostureFrame out) {
+            public void update(double tS, SampleBatch b, int i, PostureFrame out) {
+                OrientationColumns o = b.orientation();
+                double qw = o.qw[i], qx = o.qx[i], qy = o.qy[i], qz = o.qz[i];
                 if (spine != null) {
                     boolean present = lower.advanceTo(b.tS[i]);
-                    spine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), present, lower.qw(), lower.qx(), lower.qy(),
-                            lower.qz(), out);
+                    spine.update(tS, qw, qx, qy, qz, present, lower.qw(), lower.qx(), lower.qy(), lower.qz(), out);
                 }
-                double gx = b.gxRadPerS[i], gy = b.gyRadPerS[i], gz = b.gzRadPerS[i];
-                if (tilt != null) {
-                    gx = tilt.tiltRateRadPerS(0);
-                    gy = tilt.tiltRateRadPerS(1);
-                    gz = tilt.tiltRateRadPerS(2);
-                }
-                engine.update(tS, f.qw(), f.qx(), f.qy(), f.qz(), gx, gy, gz, b.axMps2[i], b.ayMps2[i], b.azMps2[i],
-                        out);
+                engine.update(tS, qw, qx, qy, qz, o.rateXRadPerS[i], o.rateYRadPerS[i], o.rateZRadPerS[i],
+                        b.axMps2[i], b.ayMps2[i], b.azMps2[i], out);
                 breathing.update(tS, b.axMps2[i], b.ayMps2[i], b.azMps2[i]);
                 breathingTally.add(tS, breathing.ratePerMin());
                 if (historyBreathing != null) {

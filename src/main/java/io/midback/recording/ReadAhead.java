@@ -4,6 +4,7 @@ import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * Runs a parser on a thread of its own, ahead of the sink: the parser fills batches from a small pool and hands
@@ -17,6 +18,9 @@ import java.util.ArrayDeque;
  *     ▲                                                                        │
  *     └──────────── [free batches] ◀──────── returned once accept is done ◀────┘
  * </pre>
+ *
+ * <p>Work the sink lets a source do ahead ({@link SampleSink#ahead()}: the orientation filter) runs on the parser
+ * thread, on each full batch before it is handed over, so that it and the sink run side by side.
  *
  * <p>Nothing is allocated per sample or per batch in the steady state (the pool is made once; the queues are
  * array deques that stop growing); a gap costs one small object. If the sink throws, the parser is told to stop at
@@ -92,7 +96,8 @@ final class ReadAhead {
      */
     static void run(Parser parser, SampleSink sink, int batches, int batchSize, int extraColumns, String name) {
         ReadAhead ahead = new ReadAhead(name, batches, batchSize, extraColumns);
-        Thread thread = new Thread(() -> ahead.produce(parser), "read-ahead " + name);
+        Consumer<SampleBatch> stage = sink.ahead();
+        Thread thread = new Thread(() -> ahead.produce(parser, stage), "read-ahead " + name);
         thread.setDaemon(true);
         thread.start();
         try {
@@ -103,7 +108,7 @@ final class ReadAhead {
         }
     }
 
-    private void produce(Parser parser) {
+    private void produce(Parser parser, Consumer<SampleBatch> stage) {
         Object last;
         try {
             SampleBatch first;
@@ -113,6 +118,9 @@ final class ReadAhead {
             parser.run(new Outlet() {
                 @Override
                 public SampleBatch hand(SampleBatch full) {
+                    if (stage != null && !full.isEmpty()) {
+                        stage.accept(full);
+                    }
                     return handOver(full);
                 }
 

@@ -23,6 +23,7 @@ public final class SampleBatch {
      */
     public final double[][] extra;
     private int size;
+    private OrientationColumns orientation;
 
     public SampleBatch() {
         this(DEFAULT_CAPACITY);
@@ -100,6 +101,19 @@ public final class SampleBatch {
         }
         return new ImuSample(tS[i], gxRadPerS[i], gyRadPerS[i], gzRadPerS[i], axMps2[i], ayMps2[i], azMps2[i],
                 mxMicroT[i], myMicroT[i], mzMicroT[i]);
+    }
+
+    /**
+     * The samples' orientation, for the orientation stage to fill and the posture stage to read (made on first
+     * use, then kept with the batch; {@link #clear()} leaves it to be overwritten).
+     */
+    public OrientationColumns orientation() {
+        OrientationColumns o = orientation;
+        if (o == null) {
+            o = new OrientationColumns(tS.length);
+            orientation = o;
+        }
+        return o;
     }
 
     public boolean hasMagnetometer(int i) {

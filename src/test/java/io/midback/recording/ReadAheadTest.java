@@ -59,6 +59,64 @@ class ReadAheadTest {
         }
     }
 
+    /**
+     * A sink that lets the source work ahead: each batch is stamped on the parser's thread (its time column doubled
+     * into the orientation's qw, a stand-in for the filter) before the sink sees it on the calling thread.
+     */
+    private static final class Stamped implements SampleSink {
+        final Log log = new Log();
+        final List<Thread> aheadThreads = new ArrayList<>();
+        long aheadSamples;
+        int unstamped;
+
+        @Override
+        public java.util.function.Consumer<SampleBatch> ahead() {
+            return b -> {
+                aheadThreads.add(Thread.currentThread());
+                for (int i = 0; i < b.size(); i++) {
+                    b.orientation().qw[i] = 2 * b.tS[i];
+                }
+                aheadSamples += b.size();
+            };
+        }
+
+        @Override
+        public void accept(SampleBatch b) {
+            for (int i = 0; i < b.size(); i++) {
+                unstamped += b.orientation().qw[i] == 2 * b.tS[i] ? 0 : 1;
+            }
+            log.accept(b);
+        }
+
+        @Override
+        public void gap(double fromS, double toS, String reason) {
+            log.gap(fromS, toS, reason);
+        }
+
+        @Override
+        public void end() {
+            log.end();
+        }
+    }
+
+    @Test
+    void theSinksWorkAheadRunsOnTheParsersThreadOnEveryBatchBeforeTheSinkTakesIt() {
+        ReadAhead.Parser parser = counting(10_000, 1, 2, 5000, 9999);
+        Log inline = new Log();
+        ReadAhead.inline(parser, inline, 64, 0);
+        Stamped ahead = new Stamped();
+        ReadAhead.run(parser, ahead, 3, 64, 0, "test");
+
+        assertEquals(inline.calls, ahead.log.calls, "the same calls in the same order");
+        assertEquals(10_000, ahead.aheadSamples, "every sample went through the work ahead once");
+        assertEquals(0, ahead.unstamped, "every sample the sink took had been stamped ahead");
+        assertFalse(ahead.aheadThreads.isEmpty());
+        assertTrue(ahead.aheadThreads.stream().noneMatch(t -> t == Thread.currentThread()),
+                "the work ahead runs on the parser's thread");
+        assertTrue(ahead.log.threads.stream().allMatch(t -> t == Thread.currentThread()),
+                "every sink call on the calling thread");
+    }
+
     @Test
     void theSinkSeesTheSameCallsInTheSameOrderOnTheCallingThreadAsWithoutReadAhead() {
         ReadAhead.Parser parser = counting(10_000, 1, 2, 5000, 9999);
