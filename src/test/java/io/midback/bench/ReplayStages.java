@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * parse (the reading thread, empty sink), orientation filter, posture engine (slump, break and staleness rules
  * included), breathing rate and its tally, and the whole session (every stage after parsing, on one thread).
  *
- * <p>Arguments: {@code FILE [PASSES]} (default 4).
+ * <p>Arguments: {@code FILE [PASSES]} (default 4; 1: the cold replay only).
  */
 public final class ReplayStages {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -67,6 +67,9 @@ public final class ReplayStages {
         System.out.printf(Locale.ROOT, "replay, cold (as a process): wall %.3f s; calling thread %s; reading thread "
                         + "%s; JIT compiler threads C1 %.2f s, C2 %.2f s%n", wall / 1e9, s.perSample(cold[0]),
                 s.perSample(cold[1]), compiled[0] - compilers[0], compiled[1] - compilers[1]);
+        if (passes < 2) {
+            return;
+        }
         double[][] warm = new double[2][passes - 1];
         for (int p = 1; p < passes; p++) {
             double[] r = s.replay();
