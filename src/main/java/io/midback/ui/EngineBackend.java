@@ -151,7 +151,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         try {
             r = source.record(s);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e.getMessage() + ". Choose another file in Record to on the "
+            throw new java.io.UncheckedIOException(e.getMessage() + ". Choose another file in \"Record to\" on the "
                     + "Connect tab, or clear it, then try again.", e);
         }
         if (r == null) {

@@ -65,7 +65,8 @@ final class RecordField extends JPanel {
         try {
             return live.recordingTo(Path.of(f));
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("Record to: not a file name: " + f + " (" + e.getReason() + ")");
+            throw new IllegalArgumentException("Record to: not a file name: " + f.replaceAll("\\p{Cntrl}", "?")
+                    + " (" + e.getReason() + ")");
         }
     }
 }
