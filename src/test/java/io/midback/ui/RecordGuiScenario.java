@@ -75,7 +75,6 @@ public final class RecordGuiScenario {
         JTextField recordField = ScenarioSupport.named(w, "recordFile", JTextField.class);
         report("restored.lowerPort", onEdt(lowerField::getText));
         report("restored.recordFile", onEdt(recordField::getText));
-        Thread.sleep(300);
         ScenarioSupport.shot(ScenarioSupport.robot(), w, shots.resolve("20-record-refused.png"));
 
         // The Connect tab given the lower sensor's port and a file that can be written: Try again.
@@ -86,7 +85,6 @@ public final class RecordGuiScenario {
             recordField.setText(record.toString());
             return null;
         });
-        Thread.sleep(300);
         ScenarioSupport.shot(ScenarioSupport.robot(), w, shots.resolve("22-connect-record.png"));
         ScenarioSupport.click(w, "sourceRetry");
         report("recording.said", await(() -> shown(w, "statusLine").startsWith("Recording to"), 15));
