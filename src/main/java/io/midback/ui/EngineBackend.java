@@ -146,6 +146,9 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
      * Opens the session's recording ("Record to") for the source to feed, and says where it records and, when the
      * stream ends, that it stopped. A file that cannot be written refuses the session: one line naming it and why.
      */
+    private static final java.time.format.DateTimeFormatter STOPPED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private void record(SampleSource source, SessionBuilder s) {
         LiveRecording r;
         try {
@@ -162,8 +165,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         s.closing(() -> { // after the recording's own closing, which the builder added first
             String failure = r.failure();
             notice.accept(!r.begun() ? "Nothing recorded: no samples came (" + r.samples() + " not written)"
-                    : "Recording stopped at " + java.time.LocalTime.now(clock).truncatedTo(
-                    java.time.temporal.ChronoUnit.SECONDS) + ": " + files
+                    : "Recording stopped at " + STOPPED_AT.format(java.time.LocalTime.now(clock)) + ": " + files
                     + (failure == null ? "" : "; warning: " + failure));
         });
     }
