@@ -18,10 +18,6 @@ import java.awt.FlowLayout;
 final class LowerSensorField extends JPanel {
     private final JTextField port = new JTextField(18);
 
-    LowerSensorField() {
-        this("");
-    }
-
     /** @param remembered the port given last time ({@code lower.port} in the settings), or "" */
     LowerSensorField(String remembered) {
         super(new FlowLayout(FlowLayout.LEFT, 6, 4));

@@ -372,14 +372,10 @@ public final class MidbackWindow {
         return new DeviceCatalog.Device(key.substring(0, colon), key.substring(colon + 1), key.substring(colon + 1));
     }
 
-    /** Reconnects to the remembered source, if it can still be found; returns whether it tried. */
-    public boolean reconnectLast() {
-        return reconnectLast(true);
-    }
-
     /**
-     * As {@link #reconnectLast()}; a sensor comes with the Connect tab's lower sensor and "Record to" file, the lower
-     * sensor only when {@code withLower} (false: it is not attached).
+     * Reconnects to the remembered source, if it can still be found; returns whether it tried. A sensor comes with
+     * the Connect tab's lower sensor and "Record to" file, the lower sensor only when {@code withLower} (false: it
+     * is not attached).
      */
     public boolean reconnectLast(boolean withLower) {
         String last = prefs.get("last.source", null);
