@@ -7,8 +7,9 @@ import io.midback.sensor.Gap;
  * {@link BreathRateEstimator} runs two): pure and allocation-free after construction.
  *
  * <p>Each breath tips the upper back by a fraction of a degree, so the direction of gravity in the sensor frame
- * swings with it. Per sample the accelerometer is averaged into blocks of 0.1 s ({@value
- * BreathRateSettings#INTERNAL_RATE_HZ} Hz whatever the sensor's rate); per block:
+ * swings with it. The accelerometer is averaged into blocks of 0.1 s ({@value
+ * BreathRateSettings#INTERNAL_RATE_HZ} Hz whatever the sensor's rate; {@link AccelBlocks}, shared by the bands); per
+ * block:
  * <ol>
  *   <li>the direction of the mean (a unit vector: the mounting and the wearer's posture do not matter) is
  *       band-passed, 0.08–0.7 Hz (second-order Butterworth low-pass then high-pass, each channel);</li>
@@ -33,13 +34,9 @@ final class BreathBand {
     private static final double STALE_INTERVALS = 2.5;
 
     private final BreathRateSettings settings;
-    private final double blockS = 1 / BreathRateSettings.INTERNAL_RATE_HZ;
+    private static final double BLOCK_S = AccelBlocks.BLOCK_S;
     private final Biquad lowPass, highPass;
 
-    private long block = Long.MIN_VALUE;
-    private int blockSamples;
-    private double sx, sy, sz, sxx, syy, szz;
-    private double lastSampleS = Double.NaN;
     private boolean started;
 
     private double jitterOfGravity;
@@ -66,41 +63,19 @@ final class BreathBand {
         resetAxis();
     }
 
-    /** One accelerometer sample (sensor frame, m/s²) at {@code tS}; NaN values are passed over. */
-    public void update(double tS, double axMps2, double ayMps2, double azMps2) {
-        if (Double.isNaN(tS) || Double.isNaN(axMps2) || Double.isNaN(ayMps2) || Double.isNaN(azMps2)) {
-            return;
-        }
-        if (!Double.isNaN(lastSampleS) && (tS <= lastSampleS || Gap.isGap(tS - lastSampleS))) {
-            // A gap or time going backwards: what follows is a new stretch.
-            blockSamples = 0;
-            block = Long.MIN_VALUE;
-            startMoving(tS);
-        }
-        lastSampleS = tS;
-        long b = (long) Math.floor(tS / blockS);
-        if (b != block) {
-            if (blockSamples > 0) {
-                finishBlock((block + 1) * blockS);
-            }
-            block = b;
-            blockSamples = 0;
-            sx = sy = sz = sxx = syy = szz = 0;
-        }
-        blockSamples++;
-        sx += axMps2;
-        sy += ayMps2;
-        sz += azMps2;
-        sxx += axMps2 * axMps2;
-        syy += ayMps2 * ayMps2;
-        szz += azMps2 * azMps2;
+    /** A gap or a step back in time at {@code tS}: what follows is a new stretch. */
+    void restart(double tS) {
+        startMoving(tS);
     }
 
-    private void finishBlock(double tS) {
-        double n = blockSamples;
-        double mx = sx / n, my = sy / n, mz = sz / n;
-        double variance = Math.max(0, sxx / n - mx * mx + syy / n - my * my + szz / n - mz * mz);
-        double dt = started ? Math.min(tS - previousBlockS, Gap.MAX_STEP_S) : blockS;
+    /** A block of the accelerometer ended: the one {@code blocks} holds as finished. */
+    void finishBlock(AccelBlocks blocks) {
+        double tS = blocks.finishedEndS;
+        double n = blocks.finishedSamples;
+        double mx = blocks.finishedSx / n, my = blocks.finishedSy / n, mz = blocks.finishedSz / n;
+        double variance = Math.max(0, blocks.finishedSxx / n - mx * mx + blocks.finishedSyy / n - my * my
+                + blocks.finishedSzz / n - mz * mz);
+        double dt = started ? Math.min(tS - previousBlockS, Gap.MAX_STEP_S) : BLOCK_S;
         previousBlockS = tS;
         double norm = Math.sqrt(mx * mx + my * my + mz * mz);
         if (!(norm > 0) || Double.isInfinite(norm)) {
@@ -133,7 +108,7 @@ final class BreathBand {
         stillBlocks++;
         updateAxis();
         signalDeg = Math.toDegrees(band[0] * axis[0] + band[1] * axis[1] + band[2] * axis[2]);
-        double a = Math.max(1.0 / stillBlocks, blockS / RMS_TAU_S);
+        double a = Math.max(1.0 / stillBlocks, BLOCK_S / RMS_TAU_S);
         meanSquareDeg2 += (signalDeg * signalDeg - meanSquareDeg2) * a;
         if (tS - stillSinceS >= settings.settleS()) {
             detectBreath(tS);
@@ -144,7 +119,7 @@ final class BreathBand {
 
     /** The covariance of the band-passed direction (a running mean, then ~20 s of memory) and its main axis. */
     private void updateAxis() {
-        double a = Math.max(1.0 / stillBlocks, blockS / AXIS_TAU_S);
+        double a = Math.max(1.0 / stillBlocks, BLOCK_S / AXIS_TAU_S);
         double x = band[0], y = band[1], z = band[2];
         cov[0] += (x * x - cov[0]) * a;
         cov[1] += (x * y - cov[1]) * a;
@@ -174,7 +149,7 @@ final class BreathBand {
         }
         double h = settings.hysteresis() * rmsDeg;
         if (previousSignalDeg <= 0 && signalDeg > 0) {
-            zeroUpS = tS - blockS * signalDeg / (signalDeg - previousSignalDeg);
+            zeroUpS = tS - BLOCK_S * signalDeg / (signalDeg - previousSignalDeg);
         }
         if (signalDeg < -h) {
             armed = true;

@@ -28,6 +28,7 @@ public final class BreathRateEstimator {
     public static final double LOCKED_ON_SWAY = 0.75;
 
     private final BreathBand wide, fast;
+    private final AccelBlocks blocks = new AccelBlocks();
 
     public BreathRateEstimator(BreathRateSettings wideBand, BreathRateSettings fastBand) {
         this.wide = new BreathBand(wideBand);
@@ -44,8 +45,14 @@ public final class BreathRateEstimator {
 
     /** One accelerometer sample (sensor frame, m/s²) at {@code tS}; NaN values are passed over. */
     public void update(double tS, double axMps2, double ayMps2, double azMps2) {
-        wide.update(tS, axMps2, ayMps2, azMps2);
-        fast.update(tS, axMps2, ayMps2, azMps2);
+        int added = blocks.add(tS, axMps2, ayMps2, azMps2);
+        if (added == AccelBlocks.FINISHED) {
+            wide.finishBlock(blocks);
+            fast.finishBlock(blocks);
+        } else if (added == AccelBlocks.RESTARTED) {
+            wide.restart(tS);
+            fast.restart(tS);
+        }
     }
 
     /** The band whose rate is given now, or null. */
