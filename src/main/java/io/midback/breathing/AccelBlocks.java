@@ -43,7 +43,7 @@ final class AccelBlocks {
             result = RESTARTED;
         }
         lastSampleS = tS;
-        long b = (long) Math.floor(tS / BLOCK_S);
+        long b = WholeSeconds.floor(tS / BLOCK_S);
         if (b != block) {
             if (BLOCK_Samples > 0) {
                 finishedEndS = (block + 1) * BLOCK_S;

@@ -43,7 +43,7 @@ public final class BreathingTally {
 
     /** The rate (NaN: none) at session time {@code tS}, s from the first sample; times must not go back. */
     public void add(double tS, double ratePerMin) {
-        long s = (long) Math.floor(tS);
+        long s = WholeSeconds.floor(tS);
         if (s != second) {
             closeSecond();
             second = s;
