@@ -59,7 +59,7 @@ final class LiveChart {
     private final JFreeChart chart;
     private final CombinedDomainXYPlot plot;
     private final XYPlot flexionPlot, anglesPlot;
-    private final NumberAxis time = new NumberAxis("time since the session started");
+    private final NumberAxis time = new ElapsedAxis("time since the session started");
     private final IntervalMarker slumpBand;
     private final ElapsedFormat elapsed = new ElapsedFormat();
     private final ChartRenderingInfo info = new ChartRenderingInfo(null); // no entities: only the data area

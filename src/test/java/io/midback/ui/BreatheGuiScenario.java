@@ -57,7 +57,6 @@ public final class BreatheGuiScenario {
         boolean rated = await(() -> text(w.frame(), "breathingRate").endsWith("breaths/min"), 30);
         report("live.rated", rated);
         report("live.breathing", text(w.frame(), "breathingRate"));
-        Thread.sleep(300);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("10-live-breathing.png"));
 
         JTabbedPane tabs = ScenarioSupport.named(w.frame(), "tabs", JTabbedPane.class);

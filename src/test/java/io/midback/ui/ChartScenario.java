@@ -142,7 +142,7 @@ public final class ChartScenario {
             return null;
         });
         await(() -> banner.isShowing(), 5);
-        Thread.sleep(300);
+        ScenarioSupport.settle(); // the banner's layout, queued by its show
         Component text = ScenarioSupport.named(w.frame(), "alertText", Component.class);
         report("banner.textFits", onEdt(() -> text.getPreferredSize().width <= text.getWidth()
                 && text.getPreferredSize().height <= text.getHeight()));

@@ -307,6 +307,42 @@ class LiveChartTest {
     }
 
     @Test
+    void timeLabelsNeverRunIntoEachOtherAtAnyWindowOrWidth() {
+        for (int minutes : LivePanel.WINDOW_MINUTES) {
+            for (int width : new int[] {520, 800, 1100, 1600}) {
+                for (double toS : new double[] {minutes * 60.0, 4000 + minutes * 37.0, 9 * 3600 + 1234.5}) {
+                    SeriesWindow w = new SeriesWindow(1 << 12);
+                    for (int i = 0; i <= 1000; i++) {
+                        double t = toS - minutes * 60.0 + i * minutes * 0.06;
+                        w.append(t, 10 * Math.sin(t / 7), 0, 0, Double.NaN);
+                    }
+                    LiveChart chart = new LiveChart(THRESHOLD_DEG);
+                    chart.update(w, toS - minutes * 60.0, toS, width);
+                    Graphics2D g = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB).createGraphics();
+                    Rectangle2D area = chart.draw(g, width, HEIGHT);
+                    NumberAxis time = (NumberAxis) chart.chart().getXYPlot().getDomainAxis();
+                    @SuppressWarnings("unchecked")
+                    List<NumberTick> ticks = new ArrayList<>((List<NumberTick>) (List<?>) time.refreshTicks(g,
+                            new AxisState(), area, RectangleEdge.BOTTOM));
+                    ticks.removeIf(t -> t.getTickType() != TickType.MAJOR);
+                    FontMetrics fm = g.getFontMetrics(time.getTickLabelFont());
+                    String where = minutes + " min to " + toS + " s at " + width + " px: ";
+                    assertTrue(ticks.size() >= 3, where + "only " + ticks.size() + " ticks");
+                    for (int k = 1; k < ticks.size(); k++) {
+                        NumberTick a = ticks.get(k - 1), b = ticks.get(k);
+                        double aEnd = time.valueToJava2D(a.getValue(), area, RectangleEdge.BOTTOM)
+                                + fm.stringWidth(a.getText()) / 2.0;
+                        double bStart = time.valueToJava2D(b.getValue(), area, RectangleEdge.BOTTOM)
+                                - fm.stringWidth(b.getText()) / 2.0;
+                        assertTrue(bStart - aEnd >= 2, where + "'" + a.getText() + "' runs into '" + b.getText()
+                                + "' (" + Math.round(bStart - aEnd) + " px apart)");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void theFlexionReadoutShowsNoNegativeZero() {
         assertEquals("0°", LivePanel.flexionText(-0.3));
         assertEquals("0°", LivePanel.flexionText(0.4));

@@ -61,7 +61,6 @@ public final class LiveGuiScenario {
         report("alert.shown", alerted);
         report("postureState", ScenarioSupport.text(w.frame(), "postureState"));
         report("remembered", onEdt(() -> UiPrefs.load(config).get("last.source", "")));
-        Thread.sleep(300);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("08-live-serial.png"));
         report("samples", onEdt(() -> w.session().samples()));
 
@@ -79,7 +78,6 @@ public final class LiveGuiScenario {
         boolean loaded = await(() -> ScenarioSupport.text(w.frame(), "todaySummary").startsWith("Today: "), 15);
         report("today.loaded", loaded);
         report("today.summary", ScenarioSupport.text(w.frame(), "todaySummary"));
-        Thread.sleep(400);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("09-today.png"));
         onEdt(() -> {
             w.frame().dispose();

@@ -112,7 +112,6 @@ public final class MobilityGuiScenario {
             report("row." + onEdt(() -> table.getValueAt(row, 0)), onEdt(() -> table.getValueAt(row, 1) + " "
                     + table.getValueAt(row, 2) + " " + table.getValueAt(row, 3)));
         }
-        Thread.sleep(400);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("10-mobility.png"));
         onEdt(() -> {
             w.disconnect();

@@ -196,7 +196,6 @@ public final class RoutineGuiScenario {
         click(w.frame(), "routineHurts");
         report("hurts.shown", await(() -> text(w.frame(), "routineResult").contains("red flags"), 10));
         report("hurts.result", text(w.frame(), "routineResult"));
-        Thread.sleep(100);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("14-routine-hurts.png"));
         onEdt(() -> {
             w.disconnect();
@@ -206,7 +205,6 @@ public final class RoutineGuiScenario {
         boolean streak = await(() -> text(w.frame(), "routineDays").contains("Streak: 1 day "), 10);
         report("days.shown", text(w.frame(), "routineDays"));
         report("streak.shown", streak);
-        Thread.sleep(300);
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("13-routine-done.png"));
         HistoryStore store = history.store();
         List<HistoryEvent> routines = store.events(EventKind.ROUTINE);

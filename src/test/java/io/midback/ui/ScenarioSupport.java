@@ -61,7 +61,17 @@ final class ScenarioSupport {
         return false;
     }
 
-    /** Saves what the screen shows of {@code w} as {@code file} (PNG) and reports it. */
+    /**
+     * Waits until the event thread has done everything queued before this call (a revalidate's layout and the
+     * repaints it asks for run in the repaint manager's runnable, queued before ours) and the display has drawn it.
+     */
+    static void settle() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            onEdt(() -> null);
+        }
+        java.awt.Toolkit.getDefaultToolkit().sync();
+    }
+
     /** Share of the pixels below the tab row (y ≥ 90) that are near white. */
     static double whiteShareBelowTabs(BufferedImage img) {
         long white = 0, all = 0;
@@ -77,7 +87,9 @@ final class ScenarioSupport {
         return white / (double) all;
     }
 
+    /** Saves what the screen shows of {@code w} as {@code file} (PNG), once what was queued is drawn, and reports it. */
     static void shot(Robot robot, Window w, Path file) throws Exception {
+        settle();
         BufferedImage img = robot.createScreenCapture(onEdt(w::getBounds));
         ImageIO.write(img, "png", file.toFile());
         report("shot." + file.getFileName(), file);
