@@ -14,6 +14,7 @@ import io.midback.history.HistoryRecorder;
 import io.midback.history.HistoryStore;
 import io.midback.history.SessionInfo;
 import io.midback.history.SessionRow;
+import io.midback.live.LiveRecording;
 import io.midback.orientation.OrientationFilter;
 import io.midback.orientation.OrientationFilters;
 import io.midback.orientation.TiltFilter;
@@ -233,6 +234,31 @@ public final class SessionBuilder implements AutoCloseable {
         HistoryRecorder h = saveHistory(store);
         store.setContentHash(h.sessionId(), content);
         return new Saving(h, null);
+    }
+
+    /**
+     * Opens the session's recording ({@link SessionSpec#recording}) as {@code live --record} makes it
+     * ({@link LiveRecording}: the upper sensor's samples and, with a lower sensor, its samples beside them, each
+     * naming the other), for the links to feed; every calibration is noted in it where it happened, and it is closed
+     * when the stream ends, after the sinks added before it (before {@link #start()}).
+     *
+     * @param link        the upper sensor's port or address
+     * @param device      the upper sensor's name as it reports it, or null for the link's (asked when it begins)
+     * @param lowerDevice the lower sensor's name as it reports it, or null for its link's
+     * @throws java.io.IOException one line naming the file that cannot be written and why
+     */
+    public LiveRecording record(String link, java.util.function.Supplier<String> device,
+                                java.util.function.Supplier<String> lowerDevice) throws java.io.IOException {
+        requireNotStarted();
+        SessionSpec.Recording r = spec.recording();
+        if (r == null) {
+            throw new IllegalStateException("the session is not recorded: " + spec.name());
+        }
+        LiveRecording recording = LiveRecording.open(r.samples(), null, link, device,
+                spec.lower() == null ? null : spec.lower().name(), lowerDevice, spec.zone());
+        noteCalibrations(recording.upper()::note);
+        closing(recording);
+        return recording;
     }
 
     /** Whether an alert asks the wearer's device to vibrate: a slump alert, first or escalated. */

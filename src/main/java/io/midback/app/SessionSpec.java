@@ -38,10 +38,25 @@ import java.util.function.Consumer;
  * @param posture        posture and alert settings
  * @param lower          a second sensor low on the back (sacral), whose spine angles the session adds and whose
  *                       spine flexion the slump rule then reads; null for one sensor
+ * @param recording      a live session recorded as it happens (and its lower sensor beside it), or null
  */
 public record SessionSpec(Kind kind, String name, String device, double rateHz, boolean magnetometer, Instant start,
                           boolean startStated, ZoneId zone, Calibration calibration, String filterName,
-                          PostureSettings posture, Lower lower) {
+                          PostureSettings posture, Lower lower, Recording recording) {
+
+    /**
+     * A live session recorded as it happens (the window's "Record to", as {@code live --record}): the upper sensor's
+     * samples as canonical CSV ({@code .csv} or {@code .csv.gz}), and with a lower sensor its samples beside them
+     * ({@link io.midback.live.LiveRecording#siblingOf}: {@code day.csv} → {@code day.lower.csv}).
+     * {@link SessionBuilder#record} opens it.
+     *
+     * @param samples the upper sensor's recording
+     */
+    public record Recording(Path samples) {
+        public Recording {
+            Objects.requireNonNull(samples, "samples");
+        }
+    }
 
     /**
      * The lower sensor of a two-sensor session: its samples on its own clock, how that clock relates to the upper
@@ -90,12 +105,12 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
         }
     }
 
-    /** One sensor: no lower one. */
+    /** One sensor: no lower one, not recorded. */
     public SessionSpec(Kind kind, String name, String device, double rateHz, boolean magnetometer, Instant start,
                        boolean startStated, ZoneId zone, Calibration calibration, String filterName,
                        PostureSettings posture) {
         this(kind, name, device, rateHz, magnetometer, start, startStated, zone, calibration, filterName, posture,
-                null);
+                null, null);
     }
 
     /** Where the samples come from. */
@@ -194,13 +209,22 @@ public record SessionSpec(Kind kind, String name, String device, double rateHz, 
 
     public SessionSpec withCalibration(Calibration c) {
         return new SessionSpec(kind, name, device, rateHz, magnetometer, start, startStated, zone, c, filterName,
-                posture, lower);
+                posture, lower, recording);
     }
 
     /** The same session with a lower sensor (null: none). */
     public SessionSpec withLower(Lower l) {
         return new SessionSpec(kind, name, device, rateHz, magnetometer, start, startStated, zone, calibration,
-                filterName, posture, l);
+                filterName, posture, l, recording);
+    }
+
+    /** The same session recorded as it happens (null: not recorded); only a live link's can be. */
+    public SessionSpec withRecording(Recording r) {
+        if (r != null && !kind.live()) {
+            throw new IllegalArgumentException("only a live session is recorded as it happens, not " + name);
+        }
+        return new SessionSpec(kind, name, device, rateHz, magnetometer, start, startStated, zone, calibration,
+                filterName, posture, lower, r);
     }
 
     private static Calibration parseCalibration(Path file, String text, Consumer<String> warnings) {

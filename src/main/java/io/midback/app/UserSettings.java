@@ -47,6 +47,10 @@ public final class UserSettings {
         THEME("theme", "the window's look: light, dark or system", "system",
                 v -> oneOf(v, "light", "dark", "system")),
         LAST_SOURCE("last.source", "what the window connects to on start (set by the window)", "", v -> v),
+        LOWER_PORT("lower.port", "the lower sensor's serial port on the window's Connect tab (set by the window; "
+                + "empty: none)", "", v -> v),
+        RECORD_FILE("record.file", "where the window records a live session (set by the window; empty: not "
+                + "recorded)", "", v -> v),
         CHART_WINDOW("chart.windowMin", "minutes the window's live chart shows (1–120)", "5",
                 v -> range(v, 1, 120, "minutes"));
 

@@ -12,6 +12,7 @@ import io.midback.history.HistoryStore;
 import io.midback.live.LatencyHistogram;
 import io.midback.live.LiveDecoder;
 import io.midback.live.LiveRecorder;
+import io.midback.live.LiveRecording;
 import io.midback.live.LiveSession;
 import io.midback.live.SensorLink;
 import io.midback.live.SessionOrigin;
@@ -19,7 +20,6 @@ import io.midback.live.SourceFacts;
 import io.midback.posture.PostureSettings;
 import io.midback.protocol.DeviceMessage;
 import io.midback.protocol.WireFormat;
-import io.midback.recording.RecordingMetadata;
 import io.midback.sensor.SampleSink;
 import io.midback.transport.BluetoothDiscovery;
 import io.midback.transport.BluetoothTransport;
@@ -215,28 +215,24 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             }
         };
         SessionOrigin origin = SessionOrigin.now();
-        LiveRecorder recorder = null;
+        LiveRecording recorded = null;
         LowerLink lowerLink = null;
+        DeviceLines lowerDevice = lowerTarget == null ? null : new DeviceLines(err, "live lower sensor");
         try {
             if (record != null || raw != null) {
-                recorder = new LiveRecorder(record, facts -> {
-                    RecordingMetadata header = LiveRecorder.header(deviceName.get(), name, facts.firstSampleAt(),
-                            zone);
-                    return lowerTarget == null || record == null ? header : LowerLink.upperHeader(header, record);
-                }, raw);
-            }
-            if (lowerTarget != null) {
-                lowerLink = new LowerLink(lowerTarget.name(), lowerTarget.transports(), linkSettings, wireFormat,
-                        nominalHz, rateHz == null ? 0 : rateHz, record, raw, zone, err, clock, origin,
-                        onUnrecognised);
+                recorded = LiveRecording.open(record, raw, name, deviceName, lowerTarget == null ? null
+                        : lowerTarget.name(), lowerDevice == null ? null : lowerDevice::reportedModel, zone);
             }
         } catch (IOException | UncheckedIOException e) {
-            if (recorder != null) {
-                recorder.close();
-            }
             closeQuietly(store);
-            throw new UserException("cannot record: " + e.getMessage(), e);
+            throw new UserException(e.getMessage(), e);
         }
+        if (lowerTarget != null) {
+            lowerLink = new LowerLink(lowerTarget.name(), lowerTarget.transports(), linkSettings, wireFormat,
+                    nominalHz, rateHz == null ? 0 : rateHz, recorded == null ? null : recorded.lower(), lowerDevice,
+                    err, clock, origin, onUnrecognised);
+        }
+        LiveRecorder recorder = recorded == null ? null : recorded.upper();
         recording = recorder;
         LowerLink lowerSensor = lowerLink;
 

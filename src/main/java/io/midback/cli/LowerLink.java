@@ -4,14 +4,12 @@ import com.google.gson.JsonObject;
 import io.midback.align.SampleRing;
 import io.midback.app.SessionSpec;
 import io.midback.live.LiveRecorder;
+import io.midback.live.LiveRecording;
 import io.midback.live.LowerSensorLink;
 import io.midback.live.SensorLink;
 import io.midback.live.SessionOrigin;
-import io.midback.live.SourceFacts;
 import io.midback.protocol.DeviceMessage;
 import io.midback.protocol.WireFormat;
-import io.midback.recording.RecordingMetadata;
-import io.midback.sim.Site;
 import io.midback.transport.ByteTransport;
 import io.midback.transport.LinkListener;
 import io.midback.transport.LinkState;
@@ -19,9 +17,7 @@ import io.midback.transport.ReconnectingLink;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * The lower sensor of {@code live --lower-port | --lower-bt}: a link of its own ({@link LowerSensorLink}: its own
  * reader thread, decoder and reconnection, exactly as the upper sensor's, on the session's one timeline), its
- * samples recorded beside the upper sensor's ({@link #siblingOf}) and handed to the session thread through a
+ * samples recorded beside the upper sensor's ({@link LiveRecording}) and handed to the session thread through a
  * bounded ring ({@link SampleRing}), which the session reads as its lower sensor ({@link SessionSpec.Lower#live});
  * its lines on stderr.
  */
@@ -42,51 +38,25 @@ final class LowerLink implements AutoCloseable {
     private final double nominalRateHz;
 
     /**
-     * @param record         the upper sensor's recording (the lower one is its sibling), or null
-     * @param raw            the upper sensor's raw bytes file (likewise), or null
+     * @param recorder       records its samples (and raw bytes): the lower half of the session's
+     *                       {@link LiveRecording}; or null
+     * @param device         its device lines (its INFO: the name its recording states)
      * @param onUnrecognised told when the lower link's first bytes match no format
      */
     LowerLink(String name, Supplier<ByteTransport> transports, ReconnectingLink.Settings settings, WireFormat format,
-              double nominalRateHz, int requestedRateHz, Path record, Path raw, ZoneId zone, PrintWriter err,
-              Clock clock, SessionOrigin origin, Consumer<String> onUnrecognised) throws IOException {
+              double nominalRateHz, int requestedRateHz, LiveRecorder recorder, DeviceLines device, PrintWriter err,
+              Clock clock, SessionOrigin origin, Consumer<String> onUnrecognised) {
         this.name = name;
         this.nominalRateHz = nominalRateHz;
-        this.device = new DeviceLines(err, "live lower sensor");
+        this.device = device;
         SensorLink sensorLink = new SensorLink(name, transports, settings, format, nominalRateHz, requestedRateHz,
                 device, onUnrecognised);
-        Path upperName = record == null ? null : record.getFileName();
-        this.recorder = record == null && raw == null ? null : new LiveRecorder(
-                record == null ? null : siblingOf(record), facts -> header(upperName, facts, zone),
-                raw == null ? null : siblingOf(raw));
+        this.recorder = recorder;
         this.link = new LowerSensorLink(sensorLink, ring, recorder,
                 new LinkStatePrinter(err, "live", "lower sensor ", name, clock), origin, () -> {
                     DeviceMessage.Info info = device.info();
                     return requestedRateHz > 0 ? requestedRateHz : info != null ? info.rateHz() : Double.NaN;
                 }, line -> say(err, line));
-    }
-
-    /**
-     * Where the lower sensor's file goes beside the upper one's: {@code day.csv} → {@code day.lower.csv}
-     * ({@code .csv.gz} and {@code .bin} alike; a name without an extension gets {@code .lower}).
-     */
-    static Path siblingOf(Path upper) {
-        String n = upper.getFileName().toString();
-        int dot = n.endsWith(".csv.gz") ? n.length() - ".csv.gz".length() : n.lastIndexOf('.');
-        String lower = dot > 0 ? n.substring(0, dot) + ".lower" + n.substring(dot) : n + ".lower";
-        return upper.resolveSibling(lower);
-    }
-
-    /** The upper sensor's recording names the lower one's, and says where it sat. */
-    static RecordingMetadata upperHeader(RecordingMetadata header, Path upperRecord) {
-        return header.with(RecordingMetadata.SITE, Site.THORAX.name())
-                .with(RecordingMetadata.LOWER, siblingOf(upperRecord).getFileName().toString());
-    }
-
-    private RecordingMetadata header(Path upperName, SourceFacts facts, ZoneId zone) {
-        String model = device.reportedModel();
-        RecordingMetadata m = LiveRecorder.header(model != null ? model : name, name, facts.firstSampleAt(), zone)
-                .with(RecordingMetadata.SITE, Site.SACRUM.name());
-        return upperName == null ? m : m.with(RecordingMetadata.UPPER, upperName.toString());
     }
 
     /** The session's lower sensor: this link's samples as they arrive, read with {@code filterName}'s filter. */

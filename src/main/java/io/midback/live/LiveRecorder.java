@@ -98,8 +98,7 @@ public final class LiveRecorder implements SampleSink, AutoCloseable {
         }
         if (Files.exists(file)) {
             if (Files.isDirectory(file) || !Files.isWritable(file)) {
-                throw new IOException(file + ": cannot write " + (Files.isDirectory(file) ? "(a folder)"
-                        : "(permission denied)"));
+                throw new IOException(Files.isDirectory(file) ? "it is a folder" : "permission denied");
             }
             return;
         }
@@ -124,6 +123,11 @@ public final class LiveRecorder implements SampleSink, AutoCloseable {
             csvFailure = e.getMessage();
             csv = null;
         }
+    }
+
+    /** Whether the CSV has begun (its header written): samples came and are recorded. */
+    public synchronized boolean begun() {
+        return csv != null;
     }
 
     /** Copies raw bytes as they arrived from the link. */

@@ -27,18 +27,18 @@ public final class ChartImages {
     }
 
     /** A day: the flexion chart across the top, time per state and upright per hour side by side below. */
-    public static Layout day(List<JFreeChart> charts, int width) {
+    public static Layout day(DayCharts.Charts charts, int width) {
         int top = Math.round(width * 0.40f);
         int bottom = Math.round(width * 0.25f);
         int half = width / 2;
         List<Placed> placed = new java.util.ArrayList<>(List.of(
-                new Placed(charts.get(0), 0, 0, width, top),
-                new Placed(charts.get(1), 0, top, half, bottom),
-                new Placed(charts.get(2), half, top, width - half, bottom)));
+                new Placed(charts.flexion(), 0, 0, width, top),
+                new Placed(charts.states(), 0, top, half, bottom),
+                new Placed(charts.hourly(), half, top, width - half, bottom)));
         int height = top + bottom;
-        if (charts.size() > 3) { // the breathing rate, across the foot
+        if (charts.hasBreathing()) { // the breathing rate, across the foot
             int breath = Math.round(width * BREATHING_BAND);
-            placed.add(new Placed(charts.get(3), 0, height, width, breath));
+            placed.add(new Placed(charts.breathing(), 0, height, width, breath));
             height += breath;
         }
         return new Layout(width, height, List.copyOf(placed));

@@ -297,12 +297,25 @@ public final class DayCharts {
     }
 
     /**
-     * The day's charts: flexion with ribbon, time per state, upright per hour, and the breathing rate while sedentary
-     * when the day has one ({@link BreathingChart#hasRates}).
+     * The day's charts, each by name: flexion with its ribbon, time per state, upright per hour, and the breathing
+     * rate while sedentary when the day has one ({@link BreathingChart#hasRates}; else null).
      */
-    public static List<JFreeChart> all(DayData day, double thresholdDeg) {
-        JFreeChart flexion = flexion(day, thresholdDeg), states = stateTime(day.summary()), hourly = hourlyUpright(day);
-        return BreathingChart.hasRates(day) ? List.of(flexion, states, hourly, BreathingChart.day(day))
-                : List.of(flexion, states, hourly);
+    public record Charts(JFreeChart flexion, JFreeChart states, JFreeChart hourly, JFreeChart breathing) {
+        public Charts {
+            java.util.Objects.requireNonNull(flexion, "flexion");
+            java.util.Objects.requireNonNull(states, "states");
+            java.util.Objects.requireNonNull(hourly, "hourly");
+        }
+
+        /** Whether the day has a breathing chart. */
+        public boolean hasBreathing() {
+            return breathing != null;
+        }
+    }
+
+    /** The day's charts ({@link Charts}). */
+    public static Charts all(DayData day, double thresholdDeg) {
+        return new Charts(flexion(day, thresholdDeg), stateTime(day.summary()), hourlyUpright(day),
+                BreathingChart.hasRates(day) ? BreathingChart.day(day) : null);
     }
 }

@@ -253,7 +253,7 @@ public final class Reports {
     static String dayHtml(DayData day, double thresholdDeg, int widthPx) {
         DaySummary s = day.summary();
         ZoneId zone = day.zone();
-        List<JFreeChart> charts = DayCharts.all(day, thresholdDeg);
+        DayCharts.Charts charts = DayCharts.all(day, thresholdDeg);
         StringBuilder h = new StringBuilder();
         head(h, "Midback: posture on " + day.date());
         h.append("<h1>Posture on ").append(day.date()).append("</h1>\n<p class=\"meta\">")
@@ -294,10 +294,10 @@ public final class Reports {
         int top = Math.round(widthPx * 0.45f);
         int small = Math.round(widthPx * 0.28f);
         h.append("<h2>Flexion over the day</h2>\n")
-                .append(ChartImages.svgElement(ChartImages.single(charts.get(0), widthPx, top), "flex")).append('\n');
+                .append(ChartImages.svgElement(ChartImages.single(charts.flexion(), widthPx, top), "flex")).append('\n');
         h.append("<div class=\"row\">")
-                .append(ChartImages.svgElement(ChartImages.single(charts.get(1), widthPx / 2, small), "states"))
-                .append(ChartImages.svgElement(ChartImages.single(charts.get(2), widthPx / 2, small), "hourly"))
+                .append(ChartImages.svgElement(ChartImages.single(charts.states(), widthPx / 2, small), "states"))
+                .append(ChartImages.svgElement(ChartImages.single(charts.hourly(), widthPx / 2, small), "hourly"))
                 .append("</div>\n");
 
         h.append("<h2>Time in each state</h2>\n<table><tr><th>state</th><th>time</th><th>share</th></tr>\n");
@@ -326,8 +326,8 @@ public final class Reports {
                 .filter(e -> e.kind() == EventKind.SITTING_BOUT || e.kind() == EventKind.BREAK).toList();
         table(h, both, zone, "kind", e -> e.kind().label() + (e == longest ? " (longest)" : ""));
         h.append("<h2>Breathing</h2>\n");
-        if (charts.size() > 3) {
-            h.append(ChartImages.svgElement(ChartImages.single(charts.get(3), widthPx, small), "breath"))
+        if (charts.hasBreathing()) {
+            h.append(ChartImages.svgElement(ChartImages.single(charts.breathing(), widthPx, small), "breath"))
                     .append('\n');
         } else {
             h.append("<p>No breathing rate today (it is measured while sitting or standing still).</p>\n");

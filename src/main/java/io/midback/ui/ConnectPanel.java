@@ -1,5 +1,7 @@
 package io.midback.ui;
 
+import io.midback.app.UserSettings;
+
 import javax.swing.BorderFactory;
 import javax.swing.BoxLayout;
 import javax.swing.DefaultListModel;
@@ -46,17 +48,24 @@ final class ConnectPanel extends JPanel {
     private final JTextField file = new JTextField(30);
     private final JComboBox<String> speed = new JComboBox<>(SPEEDS);
     private final javax.swing.JCheckBox saveReplay = new javax.swing.JCheckBox("Save to history");
-    private final LowerSensorField lower = new LowerSensorField();
+    private final UiPrefs prefs;
+    private final LowerSensorField lower;
+    private final RecordField record;
 
-    ConnectPanel(DeviceCatalog catalog, BiConsumer<SampleSource, String> connect) {
+    /** @param prefs where the lower sensor's port and the "Record to" file are remembered */
+    ConnectPanel(DeviceCatalog catalog, BiConsumer<SampleSource, String> connect, UiPrefs prefs) {
         this.catalog = catalog;
         this.connect = connect;
+        this.prefs = prefs;
+        this.lower = new LowerSensorField(prefs.get(UserSettings.Key.LOWER_PORT.key, ""));
+        this.record = new RecordField(prefs.get(UserSettings.Key.RECORD_FILE.key, ""));
         setLayout(new BoxLayout(this, BoxLayout.Y_AXIS));
         setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         add(devicePanel("Serial port (USB or a paired Bluetooth device's port)", serial, serialNote, "Refresh",
                 () -> catalog.serialPorts(), NO_SERIAL_HINT));
         add(devicePanel("Bluetooth", bluetooth, btNote, "Scan", () -> catalog.scanBluetooth(), NO_BLUETOOTH_HINT));
         add(lower);
+        add(record);
         // The serial ports are listed the first time the tab is shown (off the event thread), not only on Refresh.
         addHierarchyListener(e -> {
             if ((e.getChangeFlags() & java.awt.event.HierarchyEvent.SHOWING_CHANGED) != 0 && isShowing()
@@ -127,7 +136,7 @@ final class ConnectPanel extends JPanel {
                 return;
             }
             try {
-                connect.accept(lower.attachTo(catalog.open(d)), d.kind() + ":" + d.address());
+                connect.accept(attach(catalog.open(d)), d.kind() + ":" + d.address());
             } catch (Exception ex) {
                 note.setText("Cannot connect: " + ex.getMessage());
             }
@@ -197,6 +206,23 @@ final class ConnectPanel extends JPanel {
         sim.add(simSpeed);
         sim.add(start);
         return sim;
+    }
+
+    /**
+     * A sensor as this tab connects it: with the lower sensor and the "Record to" file when given (a live sensor),
+     * both remembered for the next time (written off the event thread).
+     *
+     * @param withLower false when the lower sensor is known not to be attached: the upper one alone
+     */
+    SampleSource attach(SampleSource source, boolean withLower) {
+        prefs.put(UserSettings.Key.LOWER_PORT.key, lower.port());
+        prefs.put(UserSettings.Key.RECORD_FILE.key, record.file());
+        prefs.save();
+        return record.attachTo(withLower ? lower.attachTo(source) : source);
+    }
+
+    SampleSource attach(SampleSource source) {
+        return attach(source, true);
     }
 
     static String simulatorKey(String scenario, double speed) {

@@ -7,6 +7,7 @@ import io.midback.app.SessionBuilder;
 import io.midback.app.SessionSpec;
 import io.midback.app.UserSettings;
 import io.midback.history.HistoryStore;
+import io.midback.live.LiveRecording;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
 import io.midback.posture.PostureSettings;
@@ -112,6 +113,9 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
             }
         });
         s.vibrateOnSlump(() -> settings.vibration(), source::vibrate);
+        if (spec.recording() != null) {
+            record(source, s);
+        }
         HistoryStore store = source.savesHistory() && history != null ? history.store() : null;
         if (store != null) {
             try {
@@ -136,6 +140,34 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         }
         current = s;
         return s.start();
+    }
+
+    /**
+     * Opens the session's recording ("Record to") for the source to feed, and says where it records and, when the
+     * stream ends, that it stopped. A file that cannot be written refuses the session: one line naming it and why.
+     */
+    private static final java.time.format.DateTimeFormatter STOPPED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private void record(SampleSource source, SessionBuilder s) {
+        LiveRecording r;
+        try {
+            r = source.record(s);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage() + ". Choose another file in \"Record to\" on the "
+                    + "Connect tab, or clear it, then try again.", e);
+        }
+        if (r == null) {
+            return;
+        }
+        String files = r.samples() + (r.lowerSamples() == null ? "" : " and " + r.lowerSamples().getFileName());
+        notice.accept("Recording to " + files);
+        s.closing(() -> { // after the recording's own closing, which the builder added first
+            String failure = r.failure();
+            notice.accept(!r.begun() ? "Nothing recorded: no samples came (" + r.samples() + " not written)"
+                    : "Recording stopped at " + STOPPED_AT.format(java.time.LocalTime.now(clock)) + ": " + files
+                    + (failure == null ? "" : "; warning: " + failure));
+        });
     }
 
     /** The builder of the current (or last) session: its summary and engine. Null before the first. */

@@ -3,6 +3,7 @@ package io.midback.ui;
 import com.google.gson.JsonObject;
 import io.midback.app.SessionBuilder;
 import io.midback.app.SummaryJson;
+import io.midback.app.UserSettings;
 import io.midback.app.WindowLauncher;
 import io.midback.recording.ReadReport;
 
@@ -101,8 +102,14 @@ public final class GuiLauncher implements WindowLauncher {
             String last = prefs.get("last.source", null);
             DeviceCatalog.Device remembered = MidbackWindow.deviceOf(last);
             boolean attached = remembered == null || catalog.attached(remembered);
+            String lowerPort = prefs.get(UserSettings.Key.LOWER_PORT.key, "").trim();
+            boolean lowerAttached = remembered == null || lowerPort.isEmpty()
+                    || catalog.attached(new DeviceCatalog.Device("serial", lowerPort, lowerPort));
             SwingUtilities.invokeLater(() -> {
-                boolean tried = attached && w.reconnectLast();
+                boolean tried = attached && w.reconnectLast(lowerAttached);
+                if (tried && !lowerAttached) {
+                    w.lowerSensorMissing(lowerPort);
+                }
                 if (!tried && o.fallbackReplay() != null) {
                     w.playDemo(o.fallbackReplay());
                     if (remembered != null) {

@@ -1,7 +1,9 @@
 package io.midback.ui;
 
+import io.midback.app.SessionBuilder;
 import io.midback.app.SessionSpec;
 import io.midback.align.SampleRing;
+import io.midback.live.LiveRecording;
 import io.midback.live.LiveSession;
 import io.midback.live.LowerSensorLink;
 import io.midback.live.SessionOrigin;
@@ -16,6 +18,7 @@ import io.midback.transport.LinkState;
 import io.midback.transport.ReconnectingLink;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -41,6 +44,12 @@ public final class LiveSource implements SampleSource {
     private volatile LinkState lowerState = LinkState.CONNECTING;
     /** What the lower link said of its sensor (it sends no gyroscope), or null. */
     private volatile String lowerNote;
+    /** Where to record the session ("Record to"), or null; the recording as opened for this run, or null. */
+    private Path recordTo;
+    private volatile LiveRecording recording;
+    /** The sensors' names as they report them (INFO), or null: their recordings' {@code # device:}. */
+    private volatile String model;
+    private volatile String lowerModel;
 
     /**
      * @param name       what to call the link ("/dev/ttyUSB0", "Midback-1 (00:11:…)")
@@ -70,6 +79,16 @@ public final class LiveSource implements SampleSource {
         return this;
     }
 
+    /**
+     * Records the session as {@code live --record FILE} does (the same recorder, {@link SessionBuilder#record}), the
+     * lower sensor's samples beside it; an existing file is kept: the recording goes to the first free
+     * {@code NAME-2.csv}, {@code NAME-3.csv}… (before the session starts).
+     */
+    public LiveSource recordingTo(Path file) {
+        recordTo = file;
+        return this;
+    }
+
     /** The link settings of {@code midback live}'s defaults ({@link SensorLink#defaultLinkSettings()}). */
     public static ReconnectingLink.Settings defaultLinkSettings() {
         return SensorLink.defaultLinkSettings();
@@ -89,8 +108,34 @@ public final class LiveSource implements SampleSource {
     public SessionSpec spec(PostureSettings posture, Clock clock) {
         SessionSpec spec = SessionSpec.live(kind, name, null, clock.instant(), clock.getZone(),
                 OrientationFilters.DEFAULT, posture);
+        if (recordTo != null) {
+            spec = spec.withRecording(new SessionSpec.Recording(unused(recordTo, lowerName != null)));
+        }
         return lowerName == null ? spec : spec.withLower(SessionSpec.Lower.live(lowerName,
                 SessionSpec.DEFAULT_RATE_HZ, lowerRing, OrientationFilters.DEFAULT));
+    }
+
+    @Override
+    public LiveRecording record(SessionBuilder session) throws IOException {
+        LiveRecording r = session.record(name, () -> model, () -> lowerModel);
+        recording = r;
+        return r;
+    }
+
+    /**
+     * {@code file}, or when it (or with a lower sensor its sibling) exists already, the first of {@code NAME-2.csv},
+     * {@code NAME-3.csv}… that does not: a recording never overwrites one. Blocks (I/O).
+     */
+    static Path unused(Path file, boolean withLower) {
+        String n = file.getFileName().toString();
+        int dot = n.endsWith(".csv.gz") ? n.length() - ".csv.gz".length() : n.lastIndexOf('.');
+        String base = dot > 0 ? n.substring(0, dot) : n, ext = dot > 0 ? n.substring(dot) : "";
+        Path candidate = file;
+        for (int i = 2; java.nio.file.Files.exists(candidate)
+                || withLower && java.nio.file.Files.exists(LiveRecording.siblingOf(candidate)); i++) {
+            candidate = file.resolveSibling(base + "-" + i + ext);
+        }
+        return candidate;
     }
 
     @Override
@@ -137,15 +182,18 @@ public final class LiveSource implements SampleSource {
                     }
                 });
         SessionOrigin origin = SessionOrigin.now();
-        LiveSession s = new LiveSession(link.config(), sink, null, states(state -> linkState = state), origin);
+        LiveRecording rec = recording;
+        LiveSession s = new LiveSession(link.config(), sink, rec == null ? null : rec.upper(),
+                states(state -> linkState = state), origin);
         self[0] = s;
         session = s;
         LowerSensorLink lower = lowerName == null ? null : new LowerSensorLink(new SensorLink(lowerName,
-                lowerTransports, linkSettings, null, SessionSpec.DEFAULT_RATE_HZ, 0, m -> {
-                }, why -> {
+                lowerTransports, linkSettings, null, SessionSpec.DEFAULT_RATE_HZ, 0, m -> lowerModel = modelOf(m,
+                lowerModel), why -> {
                     failure = why;
                     s.requestStop(why);
-                }), lowerRing, null, states(state -> lowerState = state), origin, () -> Double.NaN,
+                }), lowerRing, rec == null ? null : rec.lower(), states(state -> lowerState = state), origin,
+                () -> Double.NaN,
                 note -> lowerNote = note);
         try {
             if (stopped) {
@@ -199,5 +247,12 @@ public final class LiveSource implements SampleSource {
         if (m instanceof DeviceMessage.Battery b && b.percent() >= 0) {
             battery = b.percent() / 100.0;
         }
+        model = modelOf(m, model);
+    }
+
+    /** The sensor's name from its INFO message, else what was known. */
+    private static String modelOf(DeviceMessage m, String known) {
+        return m instanceof DeviceMessage.Info i && i.sensorModel() != null && !i.sensorModel().isBlank()
+                ? i.sensorModel().trim() : known;
     }
 }

@@ -121,7 +121,7 @@ public final class MidbackWindow {
                 today.refresh();
             }
         });
-        connect = new ConnectPanel(catalog, this::connect);
+        connect = new ConnectPanel(catalog, this::connect, prefs);
         banner = new AlertBanner(b -> snoozeMenu.show(b, 0, b.getHeight()));
         banner.offerOnBreaks("Desk routine (2-3 min)", () -> {
             tabs.setSelectedComponent(routines);
@@ -307,6 +307,19 @@ public final class MidbackWindow {
         frame.setTitle("Midback: demo recording");
     }
 
+    private static final String LOWER_MISSING = "lowerMissing";
+
+    /** The remembered lower sensor is not attached: says so until dealt with, the session on the upper one alone. */
+    public void lowerSensorMissing(String port) {
+        notices.show(LOWER_MISSING, NoticePanel.Tone.INFO, "The lower sensor is not attached", "The lower sensor's "
+                + "port " + port + " is not attached: the session goes on with the upper sensor alone (no spine "
+                + "angles). Plug it in, then connect again on the Connect tab.", java.util.List.of(
+                new NoticePanel.Way("lowerConnect", "Connect tab…", () -> {
+                    notices.clear(LOWER_MISSING);
+                    tabs.setSelectedComponent(connect);
+                }), new NoticePanel.Way("lowerDismiss", "OK", () -> notices.clear(LOWER_MISSING))));
+    }
+
     /** Runs {@code r} (on the session thread) whenever a session's stream ends, fails or stops. */
     public void onSessionEnd(Runnable r) {
         sessionEndHooks.add(r);
@@ -320,6 +333,7 @@ public final class MidbackWindow {
     public void connect(SampleSource source, String key) {
         disconnect();
         notices.clear("demo");
+        notices.clear(LOWER_MISSING);
         rescue.sourceOk();
         sessionKey = key;
         ring = new LiveRing(1 << 16);
@@ -358,8 +372,12 @@ public final class MidbackWindow {
         return new DeviceCatalog.Device(key.substring(0, colon), key.substring(colon + 1), key.substring(colon + 1));
     }
 
-    /** Reconnects to the remembered source, if it can still be found; returns whether it tried. */
-    public boolean reconnectLast() {
+    /**
+     * Reconnects to the remembered source, if it can still be found; returns whether it tried. A sensor comes with
+     * the Connect tab's lower sensor and "Record to" file, the lower sensor only when {@code withLower} (false: it
+     * is not attached).
+     */
+    public boolean reconnectLast(boolean withLower) {
         String last = prefs.get("last.source", null);
         if (last == null) {
             return false;
@@ -396,7 +414,7 @@ public final class MidbackWindow {
         DeviceCatalog.Device d = new DeviceCatalog.Device(last.substring(0, colon), last.substring(colon + 1),
                 last.substring(colon + 1));
         try {
-            connect(catalog.open(d), last);
+            connect(connect.attach(catalog.open(d), withLower), last);
             return true;
         } catch (Exception e) {
             rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
@@ -628,7 +646,7 @@ public final class MidbackWindow {
         }
         return () -> {
             try {
-                connect(catalog.open(d), key);
+                connect(connect.attach(catalog.open(d)), key);
             } catch (Exception e) {
                 rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
             }

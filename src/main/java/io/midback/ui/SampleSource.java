@@ -1,6 +1,8 @@
 package io.midback.ui;
 
+import io.midback.app.SessionBuilder;
 import io.midback.app.SessionSpec;
+import io.midback.live.LiveRecording;
 import io.midback.orientation.OrientationFilters;
 import io.midback.posture.PostureSettings;
 import io.midback.sensor.SampleSink;
@@ -45,6 +47,16 @@ public interface SampleSource {
     default SessionSpec spec(PostureSettings posture, Clock clock) {
         return SessionSpec.live(SessionSpec.Kind.SERIAL, describe(), null, clock.instant(), clock.getZone(),
                 OrientationFilters.DEFAULT, posture);
+    }
+
+    /**
+     * Opens the session's recording ({@link SessionSpec#recording}, which only a live sensor's spec has) for this
+     * source to feed as it streams; on the session's thread, before {@link #run}. By default nothing is recorded.
+     *
+     * @throws java.io.IOException one line naming the file that cannot be written and why
+     */
+    default LiveRecording record(SessionBuilder session) throws java.io.IOException {
+        return null;
     }
 
     /**

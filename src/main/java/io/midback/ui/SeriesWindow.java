@@ -122,11 +122,13 @@ public final class SeriesWindow {
             } else {
                 for (int k = 0; k < SERIES; k++) {
                     double v = values[k][i];
-                    if (v < minV[k]) {
+                    // Min and max over the column's values that are there: a first NaN (no spine angle yet) gives
+                    // way to the first value that follows; a NaN after a value compares false both ways.
+                    if (v < minV[k] || Double.isNaN(minV[k])) {
                         minV[k] = v;
                         minT[k] = t;
                     }
-                    if (v > maxV[k]) {
+                    if (v > maxV[k] || Double.isNaN(maxV[k])) {
                         maxV[k] = v;
                         maxT[k] = t;
                     }

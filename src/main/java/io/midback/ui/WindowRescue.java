@@ -1,6 +1,7 @@
 package io.midback.ui;
 
 import io.midback.app.UserSettings;
+import io.midback.live.LiveRecording;
 
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
@@ -132,9 +133,10 @@ final class WindowRescue {
             notices.clear(SOURCE);
             chooseSource.run();
         }));
-        notices.show(SOURCE, NoticePanel.Tone.PROBLEM, "Could not stream from " + what, why
-                + "\nCheck that the sensor is switched on and in range (a serial port: plugged in, and yours to use; "
-                + "'midback scan' lists what this computer sees), then try again, or choose another source.", ways);
+        boolean recording = why.startsWith(LiveRecording.CANNOT_RECORD); // the file, not the link
+        notices.show(SOURCE, NoticePanel.Tone.PROBLEM, "Could not stream from " + what, why + (recording ? ""
+                : "\nCheck that the sensor is switched on and in range (a serial port: plugged in, and yours to use; "
+                + "'midback scan' lists what this computer sees), then try again, or choose another source."), ways);
     }
 
     void sourceOk() {

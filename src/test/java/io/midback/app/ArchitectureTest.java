@@ -54,8 +54,8 @@ class ArchitectureTest {
         MAY_USE.put("sim", List.of("posture", "recording", "sensor", "text"));
         MAY_USE.put("eval", List.of("orientation", "recording", "sensor"));
         MAY_USE.put("live", List.of("protocol", "recording", "sensor", "sim", "text", "transport"));
-        MAY_USE.put("app", List.of("alert", "align", "breathing", "history", "mobility", "orientation", "posture",
-                "recording", "routine", "sensor"));
+        MAY_USE.put("app", List.of("alert", "align", "breathing", "history", "live", "mobility", "orientation",
+                "posture", "recording", "routine", "sensor"));
         MAY_USE.put("cli", List.of("app", "alert", "align", "breathing", "eval", "history", "live", "mobility",
                 "orientation", "posture", "protocol", "recording", "report", "routine", "sensor", "sim", "text",
                 "transport"));

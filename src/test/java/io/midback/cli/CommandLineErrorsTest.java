@@ -159,7 +159,12 @@ class CommandLineErrorsTest {
                         "/proc/x.png", r -> true),
                 new Case("report to an unwritable .svg names the reason", Kind.FAILURE,
                         new String[] {"report", "--db", dir.resolve("h.db").toString(), "--out", "/proc/x.svg"},
-                        "/proc/x.svg: ", r -> !r.err().strip().endsWith("/proc/x.svg: /proc/x.svg")));
+                        "/proc/x.svg: ", r -> !r.err().strip().endsWith("/proc/x.svg: /proc/x.svg")),
+                new Case("live --record under a file names the file and why, before connecting", Kind.FAILURE,
+                        new String[] {"live", "--port", dir.resolve("no-such-port").toString(), "--record",
+                                sample.resolve("day.csv").toString(), "--no-history"},
+                        "cannot record to " + sample.resolve("day.csv") + ": " + sample
+                                + " is a file, where a folder is needed", r -> !r.err().contains("no-such-port")));
     }
 
     @ParameterizedTest(name = "{0}")

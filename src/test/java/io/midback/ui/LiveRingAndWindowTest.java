@@ -119,6 +119,39 @@ class LiveRingAndWindowTest {
     }
 
     @Test
+    void aColumnWhoseFirstSampleHasNoSpineAngleStillShowsTheSpineAnglesAfterIt() {
+        SeriesWindow w = new SeriesWindow(64);
+        // 2 columns over 0..2 s, 10 samples each. Column 0: the spine angle starts at its 4th sample (12°, then up to
+        // 18° and down to 9°); column 1: a value, then NaN (the lower sensor paused), then values again.
+        for (int i = 0; i < 20; i++) {
+            double t = i * 0.1;
+            double spine = i < 3 ? Double.NaN : i == 5 ? 18 : i == 7 ? 9 : i < 10 ? 12
+                    : i == 11 || i == 12 ? Double.NaN : i == 14 ? 25 : 20;
+            w.append(t, 1, 0, 0, spine);
+        }
+        SeriesWindow.Decimated d = new SeriesWindow.Decimated(8);
+        w.decimate(0, 2, 2, d);
+        assertEquals(4, d.count(3), "two points (min and max) per column");
+        // Column 0: the max (18° at 0.5 s) before the min (9° at 0.7 s); no NaN.
+        assertEquals(0.5, d.x(3, 0), 1e-9);
+        assertEquals(18.0, d.y(3, 0));
+        assertEquals(0.7, d.x(3, 1), 1e-9);
+        assertEquals(9.0, d.y(3, 1));
+        // Column 1: min 20° at its first sample (1.0 s), max 25° at 1.4 s; the NaN in between is left out.
+        assertEquals(1.0, d.x(3, 2), 1e-9);
+        assertEquals(20.0, d.y(3, 2));
+        assertEquals(1.4, d.x(3, 3), 1e-9);
+        assertEquals(25.0, d.y(3, 3));
+        // A column with no spine angle at all stays a break.
+        SeriesWindow none = new SeriesWindow(16);
+        for (int i = 0; i < 10; i++) {
+            none.append(i * 0.1, 1, 0, 0, Double.NaN);
+        }
+        none.decimate(0, 1, 1, d);
+        assertTrue(d.count(3) >= 1 && Double.isNaN(d.y(3, 0)), "no spine angle: no spine point");
+    }
+
+    @Test
     void decimationOnlyLooksAtTheWindowAndTimeGoingBackStartsAfresh() {
         SeriesWindow w = new SeriesWindow(16);
         for (int i = 0; i < 40; i++) {

@@ -45,7 +45,7 @@ class LiveSourceTwoSensorsTest {
              SocatPair low = SocatPair.require(Files.createDirectories(dir.resolve("low")))) {
             VirtualSensor upper = serve(new VirtualSensor(sc, cfg, Site.THORAX, null), up.a().toString());
             VirtualSensor lower = serve(new VirtualSensor(sc, cfg, Site.SACRUM, null), low.a().toString());
-            LowerSensorField field = new LowerSensorField();
+            LowerSensorField field = new LowerSensorField("");
             ScenarioSupport.named(field, "lowerPort", javax.swing.JTextField.class).setText(low.b().toString()); // typed in
             String port = up.b().toString();
             SampleSource source = field.attachTo(new LiveSource(port, () -> new SerialTransport(port, 115_200),

@@ -19,7 +19,7 @@ class LowerSensorFieldTest {
 
     @Test
     void aPortGivesTheLiveSessionItsLowerSensorOnTheSameTimeline() throws Exception {
-        LowerSensorField field = new LowerSensorField();
+        LowerSensorField field = new LowerSensorField("");
         ScenarioSupport.named(field, "lowerPort", javax.swing.JTextField.class).setText(" /dev/ttyUSB1 "); // typed in
         SampleSource s = field.attachTo(live());
         SessionSpec spec = s.spec(PostureSettings.defaults(), Clock.systemUTC());
@@ -31,7 +31,7 @@ class LowerSensorFieldTest {
 
     @Test
     void leftEmptyOrBesideAnythingButALiveSensorItChangesNothing() throws Exception {
-        LowerSensorField field = new LowerSensorField();
+        LowerSensorField field = new LowerSensorField("");
         assertNull(field.attachTo(live()).spec(PostureSettings.defaults(), Clock.systemUTC()).lower());
         ScenarioSupport.named(field, "lowerPort", javax.swing.JTextField.class).setText("/dev/ttyUSB1"); // typed in
         SimulatorSource sim = new SimulatorSource("slump-demo", 1);
