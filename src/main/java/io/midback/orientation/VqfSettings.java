@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * the bias estimate converges faster during motion. A wearer at a desk moves slowly and almost never rests long
  * enough for rest-based bias estimation, so the motion updates are what keeps the bias (and so the inclination)
  * right. On BROAD this lowers the 6D inclination error on both halves of the trials (odd- and even-numbered
- * files alike) and the 9D total error overall; see the README. Midback does not tune per recording.
+ * files alike) and the 9D total error overall; see the README. Midback does not tune per recording; a session with
+ * two sensors runs both filters with {@link #twoSensors()} (its spine rotation hangs on their vertical bias).
  *
  * @param tauAccS                      time constant of the accelerometer low-pass (inclination correction), s
  * @param tauMagS                      time constant of the magnetometer heading correction, s
