@@ -27,7 +27,7 @@ import java.util.function.BiConsumer;
  * Where a session comes from: a serial port, a Bluetooth device (scan), a recording to replay at 1× to maximum
  * speed, or the simulator. Listing and scanning run on worker threads; only their results reach the event thread.
  */
-final class ConnectPanel extends JPanel {
+final class ConnectPanel extends JPanel implements javax.swing.Scrollable {
     static final String[] SPEEDS = {"1×", "2×", "5×", "10×", "60×", "600×", "max"};
 
     private final DeviceCatalog catalog;
@@ -249,5 +249,44 @@ final class ConnectPanel extends JPanel {
     void showReplay(Path path, double s) {
         file.setText(path.toString());
         speed.setSelectedItem(Double.isInfinite(s) ? "max" : Pacing.label(s));
+    }
+
+    /**
+     * The tab as the window shows it: scrolled when the window is too short for every way in (notices above take
+     * room), as wide as the window always.
+     */
+    javax.swing.JScrollPane scrolling() {
+        javax.swing.JScrollPane pane = new javax.swing.JScrollPane(this,
+                javax.swing.ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+                javax.swing.ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        pane.setBorder(BorderFactory.createEmptyBorder());
+        pane.setName("connectScroll");
+        return pane;
+    }
+
+    @Override
+    public java.awt.Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+        return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+        return Math.max(16, visible.height - 32);
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    /** Fills the view when it is taller than what the tab needs (no scroll bar then). */
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return getParent() instanceof javax.swing.JViewport v && v.getHeight() > getPreferredSize().height;
     }
 }

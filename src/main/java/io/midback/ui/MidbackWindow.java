@@ -59,6 +59,8 @@ public final class MidbackWindow {
     private final MobilityPanel mobility;
     private final RoutineTab routines;
     private final ConnectPanel connect;
+    /** The Connect tab: {@link #connect}, scrolled when the window is short. */
+    private final javax.swing.JScrollPane connectTab;
     private final AlertBanner banner;
     private final AlertTone tone;
     private final TrayNotifier tray = new TrayNotifier();
@@ -122,6 +124,7 @@ public final class MidbackWindow {
             }
         });
         connect = new ConnectPanel(catalog, this::connect, prefs);
+        connectTab = connect.scrolling();
         banner = new AlertBanner(b -> snoozeMenu.show(b, 0, b.getHeight()));
         banner.offerOnBreaks("Desk routine (2-3 min)", () -> {
             tabs.setSelectedComponent(routines);
@@ -133,7 +136,7 @@ public final class MidbackWindow {
         rescue = new WindowRescue(notices, frame, history, prefs, clock, () -> {
             today.historyWritten();
             today.reloadSoon();
-        }, () -> tabs.setSelectedComponent(connect), this::notice);
+        }, () -> tabs.setSelectedComponent(connectTab), this::notice);
         build();
         rescue.checkSettings();
         tray.actions(this::snooze, () -> {
@@ -158,7 +161,7 @@ public final class MidbackWindow {
         frame.setName("midback");
         tabs.setName("tabs");
         tabs.addTab("Live", live);
-        tabs.addTab("Connect", connect);
+        tabs.addTab("Connect", connectTab);
         tabs.addTab("Today", today);
         tabs.addTab("Mobility", mobility);
         tabs.addTab("Routine", routines);
@@ -234,7 +237,7 @@ public final class MidbackWindow {
         JMenuBar mb = new JMenuBar();
         JMenu session = new JMenu("Session");
         JMenuItem connectItem = new JMenuItem("Connect…");
-        connectItem.addActionListener(e -> tabs.setSelectedComponent(connect));
+        connectItem.addActionListener(e -> tabs.setSelectedComponent(connectTab));
         JMenuItem disconnect = new JMenuItem("Disconnect");
         disconnect.addActionListener(e -> disconnect());
         JMenuItem quit = new JMenuItem("Quit");
@@ -303,7 +306,7 @@ public final class MidbackWindow {
                         + "time: not your sensor. Connect your sensor, or replay a recording of your own, on the "
                         + "Connect tab.",
                 java.util.List.of(new NoticePanel.Way("demoConnect", "Connect a sensor…",
-                        () -> tabs.setSelectedComponent(connect))));
+                        () -> tabs.setSelectedComponent(connectTab))));
         frame.setTitle("Midback: demo recording");
     }
 
@@ -316,7 +319,7 @@ public final class MidbackWindow {
                 + "angles). Plug it in, then connect again on the Connect tab.", java.util.List.of(
                 new NoticePanel.Way("lowerConnect", "Connect tab…", () -> {
                     notices.clear(LOWER_MISSING);
-                    tabs.setSelectedComponent(connect);
+                    tabs.setSelectedComponent(connectTab);
                 }), new NoticePanel.Way("lowerDismiss", "OK", () -> notices.clear(LOWER_MISSING))));
     }
 

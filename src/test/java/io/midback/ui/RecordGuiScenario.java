@@ -86,6 +86,16 @@ public final class RecordGuiScenario {
             return null;
         });
         ScenarioSupport.shot(ScenarioSupport.robot(), w, shots.resolve("22-connect-record.png"));
+        // Two notices above leave the tab less room than it needs: its last way in, the simulator, is scrolled to.
+        javax.swing.JComponent simStart = ScenarioSupport.named(w, "simStart", javax.swing.JComponent.class);
+        onEdt(() -> {
+            simStart.scrollRectToVisible(new java.awt.Rectangle(simStart.getSize()));
+            return null;
+        });
+        ScenarioSupport.settle();
+        report("connect.lastReachable", await(() -> simStart.getVisibleRect().width == simStart.getWidth()
+                && simStart.getVisibleRect().height == simStart.getHeight(), 5));
+        ScenarioSupport.shot(ScenarioSupport.robot(), w, shots.resolve("23-connect-scrolled.png"));
         ScenarioSupport.click(w, "sourceRetry");
         report("recording.said", await(() -> shown(w, "statusLine").startsWith("Recording to"), 15));
         report("status.recording", shown(w, "statusLine"));

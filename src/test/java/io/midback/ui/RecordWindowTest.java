@@ -106,6 +106,8 @@ class RecordWindowTest {
             assertEquals(unwritable.toString(), seen.getProperty("restored.recordFile"), output);
 
             // Recording: where, then when it stopped; the new port and file remembered.
+            assertEquals("true", seen.getProperty("connect.lastReachable"),
+                    "the Connect tab's simulator cannot be reached under two notices:\n" + output);
             assertEquals("true", seen.getProperty("recording.said"), output);
             assertEquals("Recording to " + record + " and day.lower.csv", seen.getProperty("status.recording"));
             assertEquals("true", seen.getProperty("recorded"), output);

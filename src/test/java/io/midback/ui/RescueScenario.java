@@ -548,14 +548,14 @@ public final class RescueScenario {
             w.connect(new PacedReplay(rec, Double.POSITIVE_INFINITY).savingToHistory(true), null);
             return null;
         });
-        await(() -> text(f, "connectionState").equals("Ended"), 30);
+        report("resave.ended", await(() -> text(f, "connectionState").equals("Ended"), 30));
         w.awaitStopped();
         // the session is written by the history's own thread: the dialog lists what is there when it opens
-        await(() -> {
+        report("resave.stored", await(() -> {
             try (HistoryStore store = HistoryStore.openForReading(db)) {
                 return store.sessions().size() == 1;
             }
-        }, 30);
+        }, 30));
         clickMenu(f, "historyMenu");
         Window again = null;
         deadline = System.nanoTime() + 5_000_000_000L;

@@ -177,7 +177,7 @@ class WindowRescueTest {
         assertEquals("true", get("delete.done"), get("delete.status"));
         assertEquals("0", get("delete.sessionsLeft"));
         // Deleted, the same recording saves again; a day deleted takes its sessions with it.
-        assertEquals("true", get("resaved"));
+        assertEquals("true", get("resaved"), "replay ended " + get("resave.ended") + ", in the history " + get("resave.stored"));
         assertTrue(get("deleteDay.question").contains("no undo"), get("deleteDay.question"));
         assertEquals("true", get("deleteDay.done"));
         assertEquals("0", get("deleteDay.daysLeft"));
