@@ -2,10 +2,11 @@ package io.midback.posture;
 
 /**
  * The posture state from the angles and the activity, smoothed: a new state must hold {@code stateHoldS}
- * (walking {@code walkHoldS}, lying {@code lyingHoldS}) before it is reported. In priority order: not worn (no
- * micro-motion for long, or upside down), lying, walking, and otherwise sedentary (sitting, or standing still).
- * A sedentary wearer is slouched while the {@link SlumpRule} says so (the rule the slump alerts use, seen as a
- * state; sitting or standing alike), else standing when the {@link SittingLabel} says
+ * (walking {@code walkHoldS}, lying {@code lyingHoldS}) before it is reported; slouched, whose hold is the slump
+ * rule's dwell, follows another sedentary state at once (at the sample the slump alerts count the slump). In
+ * priority order: not worn (no micro-motion for long, or upside down), lying, walking, and otherwise sedentary
+ * (sitting, or standing still). A sedentary wearer is slouched while the {@link SlumpRule} says so (the rule the
+ * slump alerts use, seen as a state; sitting or standing alike), else standing when the {@link SittingLabel} says
  * so, else reclined, leaning sideways or upright. Plain values in; allocation-free.
  */
 final class StateClassifier {
@@ -68,6 +69,9 @@ final class StateClassifier {
             hold = walkHoldS;
         } else {
             raw = sedentary(tS, flexionDeg, lateralBendDeg);
+            if (raw == PostureState.SLOUCHED && current.isSedentary()) {
+                hold = 0; // the slump rule's dwell is its hold: slouched at the sample the slump alerts count it
+            }
         }
         if (!raw.isSedentary()) {
             slump.reset();
