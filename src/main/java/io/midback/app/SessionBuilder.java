@@ -72,7 +72,8 @@ public final class SessionBuilder implements AutoCloseable {
     public SessionBuilder(SessionSpec spec) {
         this.spec = spec;
         this.startEpochS = spec.start().toEpochMilli() / 1000.0;
-        this.filter = OrientationFilters.create(spec.filterName(), spec.rateHz());
+        this.filter = spec.lower() != null ? OrientationFilters.forTwoSensors(spec.filterName(), spec.rateHz())
+                : OrientationFilters.create(spec.filterName(), spec.rateHz());
         this.tilt = filter instanceof TiltFilter t ? t : null;
         this.engine = new PostureEngine(spec.posture(), alerts, Clock.fixed(spec.start(), spec.zone()));
         engine.setSessionStart(spec.start(), spec.zone());
@@ -83,8 +84,8 @@ public final class SessionBuilder implements AutoCloseable {
         if (spec.lower() != null) {
             SessionSpec.Lower l = spec.lower();
             spineSummary = new SpineSummary(l.clock());
-            lower = new LowerStream(l.samples(), l.clock(), OrientationFilters.create(l.filterName(), l.rateHz()),
-                    this::notice);
+            lower = new LowerStream(l.samples(), l.clock(),
+                    OrientationFilters.forTwoSensors(l.filterName(), l.rateHz()), this::notice);
             spine = new SpineAngles(spec.posture().neutralWindowS());
             if (spec.calibration() != null) {
                 spine.calibrated(spec.calibration());

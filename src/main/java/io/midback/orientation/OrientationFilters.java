@@ -20,9 +20,21 @@ public final class OrientationFilters {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static OrientationFilter create(String name, double rateHz) {
+        return create(name, rateHz, VqfSettings.defaults());
+    }
+
+    /**
+     * As {@link #create}, for either sensor of a session with two: {@code midback} with
+     * {@link VqfSettings#twoSensors()} (the spine's rotation comes from the two filters' headings).
+     */
+    public static OrientationFilter forTwoSensors(String name, double rateHz) {
+        return create(name, rateHz, VqfSettings.twoSensors());
+    }
+
+    private static OrientationFilter create(String name, double rateHz, VqfSettings midback) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "midback":
-                return new VqfFilter(rateHz);
+                return new VqfFilter(midback, rateHz);
             case "madgwick":
                 return new MadgwickFilter(rateHz);
             case "mahony":

@@ -41,7 +41,15 @@ public final class VqfFilter implements OrientationFilter {
 
     private final VqfSettings s;
     private final double nominalTsS;
-    private final double biasClip, restThGyrSq, restThAccSq, magDipTh, magNewMinGyr;
+    /**
+     * A rest bias measurement is gated ({@link VqfSettings#restVerticalGateDegPerS()}) beyond the gate plus this
+     * many standard deviations of the estimate along the vertical.
+     */
+    public static final double REST_GATE_SIGMAS = 3;
+    /** The bias covariance's unit, 0.01 °/s, in rad/s. */
+    private static final double BIAS_P_UNIT = 0.01 * Math.PI / 180;
+
+    private final double biasClip, restVerticalGate, restThGyrSq, restThAccSq, magDipTh, magNewMinGyr;
     private final double tauAcc, tauMag;
     private final double leadS;
 
@@ -92,6 +100,7 @@ public final class VqfFilter implements OrientationFilter {
         this.s = settings;
         this.nominalTsS = 1 / rateHz;
         this.biasClip = s.biasClipDegPerS() * DEG;
+        this.restVerticalGate = s.restVerticalGateDegPerS() * DEG;
         this.restThGyrSq = square(s.restThresholdGyrDegPerS() * DEG);
         this.restThAccSq = square(s.restThresholdAccMps2());
         this.magDipTh = s.magDipThresholdDeg() * DEG;
@@ -495,10 +504,24 @@ public final class VqfFilter implements OrientationFilter {
             e0 = restGyrLpX - bx;
             e1 = restGyrLpY - by;
             e2 = restGyrLpZ - bz;
-            r0 = r4 = r8 = 1;
-            r1 = r2 = r3 = r5 = r6 = r7 = 0;
             w0 = w1 = w2 = biasRestW;
             measure = true;
+            // the vertical part of the disagreement, rad/s, and the estimate's variance along it, (0.01 °/s)²
+            double ev = r6 * e0 + r7 * e1 + r8 * e2;
+            double pv = r6 * (p00 * r6 + p01 * r7 + p02 * r8) + r7 * (p01 * r6 + p11 * r7 + p12 * r8)
+                    + r8 * (p02 * r6 + p12 * r7 + p22 * r8);
+            if (restVerticalGate > 0 && Math.abs(ev) > restVerticalGate
+                    + REST_GATE_SIGMAS * Math.sqrt(Math.max(pv, 0)) * BIAS_P_UNIT) {
+                // the earth frame's horizontal part only, as the motion update measures it
+                double h0 = r0 * e0 + r1 * e1 + r2 * e2, h1 = r3 * e0 + r4 * e1 + r5 * e2;
+                e0 = h0;
+                e1 = h1;
+                e2 = 0;
+                w2 = biasVerticalW;
+            } else {
+                r0 = r4 = r8 = 1;
+                r1 = r2 = r3 = r5 = r6 = r7 = 0;
+            }
         } else if (s.motionBiasEstimation()) {
             e0 = -aey * invTs + rb0 - r0 * bx - r1 * by - r2 * bz;
             e1 = aex * invTs + rb1 - r3 * bx - r4 * by - r5 * bz;

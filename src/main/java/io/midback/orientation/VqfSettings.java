@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * the bias estimate converges faster during motion. A wearer at a desk moves slowly and almost never rests long
  * enough for rest-based bias estimation, so the motion updates are what keeps the bias (and so the inclination)
  * right. On BROAD this lowers the 6D inclination error on both halves of the trials (odd- and even-numbered
- * files alike) and the 9D total error overall; see the README. Midback does not tune per recording.
+ * files alike) and the 9D total error overall; see the README. Midback does not tune per recording; a session with
+ * two sensors runs both filters with {@link #twoSensors()} (its spine rotation hangs on their vertical bias).
  *
  * @param tauAccS                      time constant of the accelerometer low-pass (inclination correction), s
  * @param tauMagS                      time constant of the magnetometer heading correction, s
@@ -49,6 +50,10 @@ import java.util.function.Consumer;
  *                                     samples) on the inputs averaged over it, instead of every sample; its
  *                                     time constants are seconds, so this saves time at no cost in accuracy;
  *                                     0 = every sample, as in the paper, s
+ * @param restVerticalGateDegPerS      at rest, a bias measurement whose vertical part (in the earth frame) differs
+ *                                     from the estimate by more than this plus {@value VqfFilter#REST_GATE_SIGMAS}
+ *                                     standard deviations of the estimate is used for the horizontal part only
+ *                                     (see {@link #twoSensors()}); 0 = no gate, as in the paper, °/s
  */
 public record VqfSettings(
         double tauAccS,
@@ -78,7 +83,8 @@ public record VqfSettings(
         double magRejectionFactor,
         double maxGapS,
         double latencyCompensationS,
-        double biasUpdatePeriodS) {
+        double biasUpdatePeriodS,
+        double restVerticalGateDegPerS) {
 
     public VqfSettings {
         requirePositive("tauAccS", tauAccS);
@@ -96,6 +102,10 @@ public record VqfSettings(
         }
         if (!(biasUpdatePeriodS >= 0) || biasUpdatePeriodS > 1) {
             throw new IllegalArgumentException("biasUpdatePeriodS must be in [0, 1] s: " + biasUpdatePeriodS);
+        }
+        if (!(restVerticalGateDegPerS >= 0) || Double.isInfinite(restVerticalGateDegPerS)) {
+            throw new IllegalArgumentException("restVerticalGateDegPerS must be 0 (none) or positive: "
+                    + restVerticalGateDegPerS);
         }
         if (Double.isNaN(tauMagS) || Double.isNaN(magRefTauS)) {
             throw new IllegalArgumentException("tauMagS and magRefTauS must be numbers (negative disables)");
@@ -125,7 +135,37 @@ public record VqfSettings(
                 0.5, 100.0, 2.0, 0.1, 1e-4, 0.03,
                 1.5, 0.5, 2.0, 0.5,
                 0.05, 20.0, 0.1, 10.0, 20.0, 5.0, 20.0, 0.5, 60.0, 2.0,
-                Gap.MAX_STEP_S, 0.0, 0.0);
+                Gap.MAX_STEP_S, 0.0, 0.0, 0.0);
+    }
+
+    /** The bias forgetting time of {@link #twoSensors()}, s. */
+    public static final double TWO_SENSORS_BIAS_FORGETTING_S = 3000;
+    /** The rest gate on the vertical bias of {@link #twoSensors()}, °/s. */
+    public static final double TWO_SENSORS_REST_VERTICAL_GATE_DEG_PER_S = 0.1;
+
+    /**
+     * The settings of both sensors' filters when a session has two ({@link #defaults()} otherwise), whose spine
+     * rotation comes from the difference of the two filters' headings, so from their vertical bias estimates. Two
+     * changes keep that estimate from learning the wearer's slow turning as bias:
+     * <ul>
+     *   <li>{@code biasForgettingTimeS} {@value #TWO_SENSORS_BIAS_FORGETTING_S} s instead of 100 s: the estimate's
+     *       uncertainty grows by 0.1 °/s in 50 minutes, about a consumer MEMS gyroscope's bias random walk (0.002
+     *       °/s/√s), where the paper's grows as if it wandered five times as fast; so each measurement moves it
+     *       less, and a minute of slow turning (which a gyroscope alone cannot tell from a bias) much less;</li>
+     *   <li>{@code restVerticalGateDegPerS} {@value #TWO_SENSORS_REST_VERTICAL_GATE_DEG_PER_S}: "at rest" (rates
+     *       within 2 °/s of their 0.5 s mean) is also a wearer turning slowly about the vertical at a fraction of a
+     *       degree per second, which the rest measurement would take whole as bias; when its vertical part
+     *       disagrees with the estimate by more than the gate plus three standard deviations, only its horizontal
+     *       part (which gravity keeps honest) is used.</li>
+     * </ul>
+     * Chosen on simulated two-sensor sessions (seeds 1–3 and 101–104 of {@code two-sensor-demo}); the spine's
+     * rotation error is then within 3° (the README's two-sensor section).
+     */
+    public static VqfSettings twoSensors() {
+        return defaults().with(b -> {
+            b.biasForgettingTimeS = TWO_SENSORS_BIAS_FORGETTING_S;
+            b.restVerticalGateDegPerS = TWO_SENSORS_REST_VERTICAL_GATE_DEG_PER_S;
+        });
     }
 
     /** These settings with another standard deviation of the bias measurement in motion, °/s. */
@@ -186,6 +226,7 @@ public record VqfSettings(
         public double maxGapS;
         public double latencyCompensationS;
         public double biasUpdatePeriodS;
+        public double restVerticalGateDegPerS;
 
         private Builder(VqfSettings s) {
             tauAccS = s.tauAccS;
@@ -216,6 +257,7 @@ public record VqfSettings(
             maxGapS = s.maxGapS;
             latencyCompensationS = s.latencyCompensationS;
             biasUpdatePeriodS = s.biasUpdatePeriodS;
+            restVerticalGateDegPerS = s.restVerticalGateDegPerS;
         }
 
         private VqfSettings build() {
@@ -224,7 +266,8 @@ public record VqfSettings(
                     biasVerticalForgettingFactor, biasSigmaRestDegPerS, restMinTimeS, restFilterTauS,
                     restThresholdGyrDegPerS, restThresholdAccMps2, magCurrentTauS, magRefTauS, magNormThreshold,
                     magDipThresholdDeg, magNewTimeS, magNewFirstTimeS, magNewMinGyrDegPerS, magMinUndisturbedTimeS,
-                    magMaxRejectionTimeS, magRejectionFactor, maxGapS, latencyCompensationS, biasUpdatePeriodS);
+                    magMaxRejectionTimeS, magRejectionFactor, maxGapS, latencyCompensationS, biasUpdatePeriodS,
+                    restVerticalGateDegPerS);
         }
     }
 

@@ -20,11 +20,15 @@ import io.midback.sensor.Quat;
  * <p><b>The heading between the filters.</b> Without a magnetometer each filter's heading drifts on its own (the
  * gyroscopes' vertical bias, a few tenths of a degree per second), so the offset taken at calibration does not
  * hold: the difference of the two segments' headings ({@code ψ = twist(D ⊗ B_u) − twist(B_l)}) is the spine's
- * rotation plus that drift. A second-order tracker (critically damped, time constant from
+ * rotation plus that drift. Both filters of a two-sensor session run with settings that keep their vertical bias
+ * from learning a wearer's slow turning ({@code VqfSettings.twoSensors()}), which leaves a drift of ψ of a tenth
+ * of a degree per second or less, changing slowly. A second-order tracker (critically damped, time constant from
  * {@value #HEADING_TRACK_MIN_S} s after calibration lengthening to {@value #HEADING_TRACK_MAX_S} s) follows ψ with
  * its rate, so a steady drift is followed without lag while a rotation of the spine lasting seconds passes; the
  * spine is taken from {@code Rz(−ψ_ref) ⊗ D ⊗ B_u}. Rotation is therefore relative to the recent mean, as the
- * trunk's is without a magnetometer; the tracker holds while either segment is tilted beyond
+ * trunk's is without a magnetometer: of a turn held for a minute the tracker follows 38 % ({@code 1 − (1 + t/τ)
+ * e^(−t/τ)}), which the rotation then lacks, and overshoots after it; rotation is measured to 3° for movements of
+ * seconds, not for turns held for minutes. The tracker holds while either segment is tilted beyond
  * {@value #HEADING_TILT_LIMIT_DEG}° (its heading is then ill-defined).
  */
 public final class SpineAngles {
@@ -33,7 +37,7 @@ public final class SpineAngles {
     /** The share of the upper window the lower sensor must have covered for its neutral to come from it. */
     static final double MIN_COVER = 0.8;
     /** The heading tracker's time constant just after calibration and at most, s. */
-    static final double HEADING_TRACK_MIN_S = 5, HEADING_TRACK_MAX_S = 90;
+    static final double HEADING_TRACK_MIN_S = 5, HEADING_TRACK_MAX_S = 45;
     /** The heading tracker holds while a segment tilts further than this from upright, degrees. */
     static final double HEADING_TILT_LIMIT_DEG = 60;
     private static final double COS_TILT_LIMIT = Math.cos(Math.toRadians(HEADING_TILT_LIMIT_DEG));

@@ -38,17 +38,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * aligned from the movements, each sensor its own filter, calibration capturing both). The scenario
  * ({@code two-sensor-demo}) holds three hip hinges (20–40° from the hips, straight spine, held a minute) and three
  * slumps with the pelvis rolling back (one only 12° at the upper back). Every mounting appears once per sensor.
- * Seeds 1–3 and 101–104 were used while building it (the heading tracker's time constants were chosen on them);
- * the seeds here (201–204) were not. The spine error is counted from 30 s on, wherever the sensor is worn.
+ * Seeds 1–3 and 101–104 were used while building it (the heading tracker's time constants and the two-sensor
+ * filter settings, {@code VqfSettings.twoSensors()}, were chosen on them); the seeds here (201–204) were only
+ * checked. Once the rotation was settled, seeds 301–308 with every one of the four mounting pairs (32 sessions,
+ * never looked at before) gave rotation RMS 0.43–0.84°, p95 0.57–1.44°; flexion p95 at most 1.62°, lateral bend
+ * p95 at most 0.99°; every slump alerted within 0.1 s of due, no alert in a hinge. The spine error is counted from 30 s on, wherever the sensor is worn.
  */
 class TwoSensorAcceptanceTest {
     static final String[] MOUNTINGS = {"upright", "tilted20", "turned90", "upsidedown"};
     static final double ON_TIME_S = 3;
     /**
-     * The 95th percentile of the spine angles' error, degrees: flexion and lateral bend within the issue's 2°;
-     * rotation not within its 3° (the filters' headings drift apart, see SpineAngles): what is measured is asserted.
+     * The 95th percentile of the spine angles' error, degrees: flexion and lateral bend within the issue's 2°,
+     * rotation within its 3° (measured here: p95 at most 1.2°); and rotation's RMS well under it.
      */
-    static final double FLEX_LAT_LIMIT_DEG = 2, ROTATION_P95_LIMIT_DEG = 8, ROTATION_RMS_LIMIT_DEG = 4;
+    static final double FLEX_LAT_LIMIT_DEG = 2, ROTATION_P95_LIMIT_DEG = 3, ROTATION_RMS_LIMIT_DEG = 1.5;
 
     /** One session's figures. */
     record Outcome(String label, double[] rmsDeg, double[] p95Deg, List<Double> slumpAlertsS,

@@ -92,13 +92,11 @@ final class SimulatedCheck {
             io.midback.orientation.VqfSettings s = io.midback.orientation.VqfSettings.defaults();
             double tau = Double.parseDouble(System.getProperty("tauacc", "3"));
             boolean bias = !f.contains("nobias");
-            s = new io.midback.orientation.VqfSettings(tau, s.tauMagS(), bias, bias, s.magDisturbanceRejection(),
-                s.biasSigmaInitDegPerS(), s.biasForgettingTimeS(), s.biasClipDegPerS(), s.biasSigmaMotionDegPerS(),
-                s.biasVerticalForgettingFactor(), s.biasSigmaRestDegPerS(), s.restMinTimeS(), s.restFilterTauS(),
-                s.restThresholdGyrDegPerS(), s.restThresholdAccMps2(), s.magCurrentTauS(), s.magRefTauS(),
-                s.magNormThreshold(), s.magDipThresholdDeg(), s.magNewTimeS(), s.magNewFirstTimeS(),
-                s.magNewMinGyrDegPerS(), s.magMinUndisturbedTimeS(), s.magMaxRejectionTimeS(), s.magRejectionFactor(),
-                s.maxGapS(), s.latencyCompensationS(), s.biasUpdatePeriodS());
+            s = s.with(b -> {
+                b.tauAccS = tau;
+                b.motionBiasEstimation = bias;
+                b.restBiasEstimation = bias;
+            });
             return new io.midback.orientation.VqfFilter(s, rateHz);
         }
         return OrientationFilters.create(f, rateHz);

@@ -307,4 +307,46 @@ class VqfFilterTest {
         assertEquals(0.4, bias[1][2], 0.02);
         assertTrue(Quat.inclinationErrorDeg(q[0], q[1]) < 0.05, "inclination apart " + Quat.inclinationErrorDeg(q[0], q[1]));
     }
+    @Test
+    void withTheTwoSensorSettingsASlowTurnThatPassesForRestIsNotLearntAsBias() {
+        // a sensor tilted 30°, its gyroscope biased on every axis, still for a minute; then the wearer turns about
+        // the vertical at 0.6 °/s for a minute (steady: "at rest" to the detector), then is still again
+        double[] start = Quat.axisAngle(1, 0, 0, 30);
+        double turnDegPerS = 0.6, turnS = 60;
+        double[] turnRate = Quat.rotateInverse(start, new double[] {0, 0, turnDegPerS * DEG});
+        double[] turned = new double[2], drift = new double[2];
+        VqfSettings[] settings = {VqfSettings.defaults(), VqfSettings.twoSensors()};
+        for (int k = 0; k < 2; k++) {
+            SyntheticImu imu = new SyntheticImu(start);
+            imu.biasX = 0.3 * DEG;
+            imu.biasY = -0.2 * DEG;
+            imu.biasZ = 0.4 * DEG;
+            VqfFilter f = new VqfFilter(settings[k], 100);
+            imu.rest(f, 0.01, 60, false);
+            double[] before = Quat.of(f);
+            for (int i = 0; i < turnS * 100; i++) {
+                imu.step(f, 0.01, turnRate[0], turnRate[1], turnRate[2], false);
+            }
+            double[] after = Quat.of(f);
+            imu.rest(f, 0.01, 60, false);
+            turned[k] = turnAboutVerticalDeg(before, after);
+            drift[k] = turnAboutVerticalDeg(after, Quat.of(f));
+        }
+        double truth = turnDegPerS * turnS;
+        // the paper's rest update takes the turn as bias within seconds: most of it is lost, and drifts back after
+        assertTrue(turned[0] < truth - 10 && Math.abs(drift[0]) > 2,
+                "defaults: turned " + turned[0] + "°, then drifted " + drift[0] + "°");
+        assertEquals(truth, turned[1], 1, "two sensors: turned");
+        assertEquals(0, drift[1], 1, "two sensors: drift when still again");
+        assertEquals(0.1, VqfSettings.twoSensors().restVerticalGateDegPerS());
+        assertEquals(0, VqfSettings.defaults().restVerticalGateDegPerS());
+        assertThrows(IllegalArgumentException.class,
+                () -> VqfSettings.twoSensors().with(b -> b.restVerticalGateDegPerS = -1));
+    }
+
+    /** The rotation from {@code a} to {@code b} (earth frame) about the vertical, degrees. */
+    private static double turnAboutVerticalDeg(double[] a, double[] b) {
+        double[] d = Quat.mul(b, Quat.conj(a));
+        return Math.toDegrees(2 * Math.atan2(d[3], d[0]));
+    }
 }
