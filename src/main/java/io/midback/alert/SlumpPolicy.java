@@ -20,7 +20,10 @@ final class SlumpPolicy {
     private final AlertListener out;
     /** The slump itself (when it starts and holds); this class adds what is the alerts' own. */
     private final SlumpRule rule;
-    /** A slump held (the rule's), and it is not over: flexion has not stayed below its end for the recovery. */
+    /**
+     * A slump held (the rule's), and it is not over: flexion has not stayed below its end for the recovery. The
+     * rule runs on meanwhile (a dip and a new reach within the recovery are one episode); the episode's end resets it.
+     */
     private boolean inEpisode;
     private double startS, peakDeg;
     private double belowSinceS = Double.NaN;
