@@ -1,25 +1,30 @@
 package io.midback.alert;
 
 import io.midback.posture.PostureSettings;
+import io.midback.posture.SlumpRule;
 
 import java.util.Locale;
 
 /**
- * Slump detection and its alerts, on plain values. A slump starts when flexion reaches the threshold; it
- * counts once it has stayed above threshold − hysteresis for the dwell (a shorter reach is forgotten), and
- * ends when flexion has stayed below threshold − hysteresis for the recovery time (its end is when it went
- * below). The first alert comes at start + dwell unless the cooldown since the previous episode's alert, a
- * snooze or staleness holds it back (it then comes when they end, if the slump lasts); escalations follow
- * every {@code escalateEveryS} while the slump lasts, at most {@code maxEscalations}; a {@code corrected}
- * alert confirms the recovery of an alerted slump. Only sedentary time counts (sitting, or standing still: a slump
+ * Slump episodes and their alerts, on plain values. What a slump is, is the {@link SlumpRule}'s: it starts when
+ * flexion reaches the threshold and counts once it has held for the dwell. An episode is such a slump until
+ * flexion has stayed below threshold − hysteresis for the recovery time (its end is when it went below). The first
+ * alert comes at start + dwell unless the cooldown since the previous episode's alert, a snooze or staleness
+ * holds it back (it then comes when they end, if the slump lasts); escalations follow every
+ * {@code escalateEveryS} while the slump lasts, at most {@code maxEscalations}; a {@code corrected} alert
+ * confirms the recovery of an alerted slump. Only sedentary time counts (sitting, or standing still: a slump
  * at a standing desk is a slump); walking, lying, the sensor off or an unknown state end an open episode.
  */
 final class SlumpPolicy {
-    private enum Phase { IDLE, CANDIDATE, EPISODE }
-
     private PostureSettings s;
     private final AlertListener out;
-    private Phase phase = Phase.IDLE;
+    /** The slump itself (when it starts and holds); this class adds what is the alerts' own. */
+    private final SlumpRule rule;
+    /**
+     * A slump held (the rule's), and it is not over: flexion has not stayed below its end for the recovery. The
+     * rule runs on meanwhile (a dip and a new reach within the recovery are one episode); the episode's end resets it.
+     */
+    private boolean inEpisode;
     private double startS, peakDeg;
     private double belowSinceS = Double.NaN;
     private boolean alerted;
@@ -30,11 +35,13 @@ final class SlumpPolicy {
     SlumpPolicy(PostureSettings settings, AlertListener out) {
         this.s = settings;
         this.out = out;
+        this.rule = new SlumpRule(settings);
     }
 
     /** New thresholds and intervals from the next update on (the session's thread: {@link PostureEngine}). */
     void updateSettings(PostureSettings settings) {
         this.s = settings;
+        rule.use(settings);
     }
 
     /**
@@ -47,31 +54,24 @@ final class SlumpPolicy {
             close(Double.isNaN(belowSinceS) ? tS : belowSinceS, tS, false, false);
             return;
         }
-        double thr = s.slumpThresholdDeg();
-        double low = thr - s.slumpHysteresisDeg();
-        if (phase == Phase.IDLE) {
-            if (flexionDeg >= thr) {
-                phase = Phase.CANDIDATE;
-                startS = tS;
-                peakDeg = flexionDeg;
-                belowSinceS = Double.NaN;
-                alerted = false;
-                escalations = 0;
-            }
-            if (phase == Phase.IDLE || s.slumpDwellS() > 0) {
+        int seen = rule.update(tS, flexionDeg);
+        if (!inEpisode) {
+            // The rule holds the candidate; its peak counts from the sample that reached the threshold.
+            peakDeg = (seen & SlumpRule.STARTED) != 0 ? flexionDeg : Math.max(peakDeg, flexionDeg);
+            if ((seen & SlumpRule.SLUMPED) == 0) {
                 return;
             }
+            inEpisode = true;
+            startS = rule.sinceS();
+        } else {
+            peakDeg = Math.max(peakDeg, flexionDeg);
+            if ((seen & SlumpRule.BELOW) != 0) {
+                below(tS, mayConfirm);
+                return;
+            }
+            belowSinceS = Double.NaN;
         }
-        peakDeg = Math.max(peakDeg, flexionDeg);
-        if (flexionDeg < low) {
-            below(tS, mayConfirm);
-            return;
-        }
-        belowSinceS = Double.NaN;
-        if (phase == Phase.CANDIDATE && tS - startS >= s.slumpDwellS()) {
-            phase = Phase.EPISODE;
-        }
-        if (phase != Phase.EPISODE || !mayNag) {
+        if (!mayNag) {
             return;
         }
         if (!alerted) {
@@ -83,12 +83,8 @@ final class SlumpPolicy {
         }
     }
 
-    /** Flexion below threshold − hysteresis: a candidate is forgotten, an episode ends after the recovery time. */
+    /** In an episode, flexion below threshold − hysteresis: the episode ends after the recovery time. */
     private void below(double tS, boolean mayConfirm) {
-        if (phase == Phase.CANDIDATE) {
-            phase = Phase.IDLE;
-            return;
-        }
         if (Double.isNaN(belowSinceS)) {
             belowSinceS = tS;
         }
@@ -121,13 +117,14 @@ final class SlumpPolicy {
     }
 
     private void close(double endS, double tS, boolean corrected, boolean mayConfirm) {
-        if (phase == Phase.EPISODE) {
+        if (inEpisode) {
             out.onSlumpEpisode(new SlumpEpisode(startS, Math.max(startS, endS), peakDeg, alerted));
             if (corrected && alerted && mayConfirm) {
                 out.onAlert(new Alert(tS, AlertKind.CORRECTED, "Posture corrected. Well done."));
             }
         }
-        phase = Phase.IDLE;
+        inEpisode = false;
+        rule.reset();
         belowSinceS = Double.NaN;
         alerted = false;
         escalations = 0;

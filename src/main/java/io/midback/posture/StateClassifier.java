@@ -2,31 +2,31 @@ package io.midback.posture;
 
 /**
  * The posture state from the angles and the activity, smoothed: a new state must hold {@code stateHoldS}
- * (walking {@code walkHoldS}, lying {@code lyingHoldS}) before it is reported. In priority order: not worn (no
- * micro-motion for long, or upside down), lying, walking, and otherwise sedentary (sitting, or standing still).
- * A sedentary wearer is slouched when flexion has stayed at or beyond the slump threshold for the dwell (the slump
- * detector's rule, seen as a state; sitting or standing alike), else standing when the {@link SittingLabel} says
+ * (walking {@code walkHoldS}, lying {@code lyingHoldS}) before it is reported; slouched, whose hold is the slump
+ * rule's dwell, follows another sedentary state at once (at the sample the slump alerts count the slump). In
+ * priority order: not worn (no micro-motion for long, or upside down), lying, walking, and otherwise sedentary
+ * (sitting, or standing still). A sedentary wearer is slouched while the {@link SlumpRule} says so (the rule the
+ * slump alerts use, seen as a state; sitting or standing alike), else standing when the {@link SittingLabel} says
  * so, else reclined, leaning sideways or upright. Plain values in; allocation-free.
  */
 final class StateClassifier {
     /** A recognised transition keeps walking evidence from overwriting it this long, s. */
     static final double TRANSITION_WINS_S = 5;
 
-    private PostureSettings settings;
     private final SittingLabel label;
     private final double cosLying, cosUpsideDown;
     /** The tuning's figures the per-sample path reads, in fields of their own (one load each, not two). */
     private final double stateHoldS, walkHoldS, lyingHoldS, stateHysteresisDeg, reclineDeg, sideLeanDeg;
-    private boolean slouchPending, slouchedIn, reclinedIn, sidewaysIn;
-    private double slouchSinceS;
+    private final SlumpRule slump;
+    private boolean reclinedIn, sidewaysIn;
     private PostureState current = PostureState.UNKNOWN, candidate = PostureState.UNKNOWN;
     private double candidateSinceS;
     private double lastTransitionS = Double.NEGATIVE_INFINITY;
 
     StateClassifier(PostureSettings settings) {
-        this.settings = settings;
         PostureTuning tuning = settings.tuning();
         this.label = new SittingLabel(tuning);
+        this.slump = new SlumpRule(settings);
         cosLying = Math.cos(Math.toRadians(tuning.lyingInclinationDeg()));
         cosUpsideDown = Math.cos(Math.toRadians(tuning.upsideDownDeg()));
         stateHoldS = tuning.stateHoldS();
@@ -38,7 +38,7 @@ final class StateClassifier {
     }
 
     void updateSettings(PostureSettings s) {
-        this.settings = s;
+        slump.use(s);
     }
 
     /**
@@ -69,9 +69,12 @@ final class StateClassifier {
             hold = walkHoldS;
         } else {
             raw = sedentary(tS, flexionDeg, lateralBendDeg);
+            if (raw == PostureState.SLOUCHED && current.isSedentary()) {
+                hold = 0; // the slump rule's dwell is its hold: slouched at the sample the slump alerts count it
+            }
         }
         if (!raw.isSedentary()) {
-            slouchPending = slouchedIn = false;
+            slump.reset();
         }
         if (raw != candidate) {
             candidate = raw;
@@ -93,29 +96,12 @@ final class StateClassifier {
     }
 
     private PostureState sedentary(double tS, double flexDeg, double latDeg) {
-        // Slouched: flexion at or beyond the threshold for the dwell (staying above threshold − hysteresis),
-        // until it falls below threshold − hysteresis.
-        double thr = settings.slumpThresholdDeg();
-        double low = thr - settings.slumpHysteresisDeg();
-        if (slouchedIn) {
-            slouchedIn = flexDeg >= low;
-        } else if (slouchPending) {
-            if (flexDeg < low) {
-                slouchPending = false;
-            } else if (tS - slouchSinceS >= settings.slumpDwellS()) {
-                slouchPending = false;
-                slouchedIn = true;
-            }
-        } else if (flexDeg >= thr) {
-            slouchPending = true;
-            slouchSinceS = tS;
-            slouchedIn = settings.slumpDwellS() == 0;
-        }
+        boolean slouched = (slump.update(tS, flexDeg) & SlumpRule.SLUMPED) != 0;
         double h = stateHysteresisDeg;
         reclinedIn = reclinedIn ? flexDeg <= -reclineDeg + h : flexDeg <= -reclineDeg;
         double absLat = Math.abs(latDeg);
         sidewaysIn = sidewaysIn ? absLat >= sideLeanDeg - h : absLat >= sideLeanDeg;
-        if (slouchedIn) {
+        if (slouched) {
             return PostureState.SLOUCHED;
         }
         if (!label.sitting()) {

@@ -52,6 +52,23 @@ class PostureEngineTest {
         assertEquals(1, rec.times(AlertKind.CORRECTED).size());
     }
 
+    /** One slump rule: the state turns slouched at the very sample the slump alert comes, not a state hold later. */
+    @Test
+    void theStateReadsSlouchedAtTheSampleOfTheSlumpAlert() {
+        PostureEngine e = engine(PostureSettings.defaults());
+        hold(e, 10, 0, 0);
+        double slouchedAtS = Double.NaN;
+        for (int i = 0; i < s.samples(40) && Double.isNaN(slouchedAtS); i++) {
+            s.step(25, 0, 0);
+            e.update(s.tS, s.qw, s.qx, s.qy, s.qz, s.gx, s.gy, s.gz, s.ax, s.ay, s.az, frame);
+            if (frame.state == PostureState.SLOUCHED) {
+                slouchedAtS = s.tS;
+            }
+        }
+        assertEquals(1, rec.times(AlertKind.SLUMP).size());
+        assertEquals(rec.times(AlertKind.SLUMP).get(0), slouchedAtS, 0.0);
+    }
+
     @Test
     void snoozeFromAnyThreadTakesEffectAtTheNextSample() {
         PostureEngine e = engine(PostureSettings.defaults());
