@@ -96,7 +96,7 @@ public final class LiveSource implements SampleSource {
 
     @Override
     public String describe() {
-        return "live " + name + (lowerName == null ? "" : " with " + lowerName);
+        return "the sensor at " + name + (lowerName == null ? "" : " and the lower one at " + lowerName);
     }
 
     @Override

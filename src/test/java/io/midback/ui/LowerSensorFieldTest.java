@@ -26,7 +26,7 @@ class LowerSensorFieldTest {
         assertNotNull(spec.lower(), "two sensors");
         assertEquals("/dev/ttyUSB1", spec.lower().name());
         assertEquals(ClockFit.SAME, spec.lower().clock(), "both links on one timeline");
-        assertEquals("live /dev/ttyUSB0 with /dev/ttyUSB1", s.describe());
+        assertEquals("the sensor at /dev/ttyUSB0 and the lower one at /dev/ttyUSB1", s.describe());
     }
 
     @Test
