@@ -96,8 +96,15 @@ public final class GuiLauncher implements WindowLauncher {
         if (asked != null) {
             SwingUtilities.invokeLater(() -> w.connect(asked, ConnectPanel.replayKey(o.replay(), o.speed())));
         } else if (o.port() != null) {
-            DeviceCatalog.Device d = new DeviceCatalog.Device("serial", o.port(), o.port());
-            SwingUtilities.invokeLater(() -> w.connect(catalog.open(d), "serial:" + o.port()));
+            String lowerPort = prefs.get(UserSettings.Key.LOWER_PORT.key, "").trim();
+            boolean lowerAttached = lowerPort.isEmpty()
+                    || catalog.attached(new DeviceCatalog.Device("serial", lowerPort, lowerPort));
+            SwingUtilities.invokeLater(() -> {
+                w.connectSerial(o.port(), lowerAttached);
+                if (!lowerAttached) {
+                    w.lowerSensorMissing(lowerPort);
+                }
+            });
         } else {
             String last = prefs.get("last.source", null);
             DeviceCatalog.Device remembered = MidbackWindow.deviceOf(last);

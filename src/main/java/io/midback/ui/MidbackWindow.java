@@ -376,6 +376,19 @@ public final class MidbackWindow {
     }
 
     /**
+     * Opens straight into a serial port ({@code gui --port}) as the Connect tab's Connect does: with the tab's lower
+     * sensor (only when {@code withLower}: false when it is not attached) and "Record to" file.
+     */
+    public void connectSerial(String port, boolean withLower) {
+        DeviceCatalog.Device d = new DeviceCatalog.Device("serial", port, port);
+        try {
+            connect(connect.attach(catalog.open(d), withLower), "serial:" + port);
+        } catch (Exception e) {
+            rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
+        }
+    }
+
+    /**
      * Reconnects to the remembered source, if it can still be found; returns whether it tried. A sensor comes with
      * the Connect tab's lower sensor and "Record to" file, the lower sensor only when {@code withLower} (false: it
      * is not attached).

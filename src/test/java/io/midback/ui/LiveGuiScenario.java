@@ -48,7 +48,7 @@ public final class LiveGuiScenario {
             win.applySettings(new AlertSettings("custom", d.thresholdDeg(), 2, false, true, d.breakIntervalMin()));
             win.frame().setLocation(0, 0);
             win.show();
-            win.connect(catalog.open(new DeviceCatalog.Device("serial", port, port)), "serial:" + port);
+            win.connectSerial(port, true); // as gui --port does
             return win;
         });
         report("streaming", await(() -> w.session().state() == Session.State.STREAMING
