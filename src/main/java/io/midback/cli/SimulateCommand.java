@@ -126,7 +126,7 @@ public final class SimulateCommand implements Callable<Integer> {
     double lowerStartS;
 
     @Option(names = "--lower-clock-fast", paramLabel = "PERCENT", defaultValue = "0",
-            description = "the lower sensor's clock runs this much fast against the upper's, % (default: "
+            description = "the lower sensor's clock runs this much fast against the upper's, %% (default: "
                     + "${DEFAULT-VALUE})")
     double lowerClockFastPct;
 
