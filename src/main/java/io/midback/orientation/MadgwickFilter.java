@@ -8,8 +8,10 @@ package io.midback.orientation;
  * disturbance rejection.
  *
  * <p>The algorithm's earth frame has x towards magnetic north (north-west-up); the output is turned into
- * East-North-Up once a magnetometer has been seen. It starts from the identity, as the reference code does,
- * and a period longer than {@link #MAX_DT_S} restarts it.
+ * East-North-Up once a magnetometer has been seen. It starts level with its first accelerometer reading
+ * ({@link InitialTilt}; the reference code starts from the identity, which at β = 0.1 takes some 15 s to reach a
+ * sensor worn upright on the back, after a posture calibration would have taken its neutral), heading zero, and a
+ * period longer than {@link #MAX_DT_S} restarts it.
  */
 public final class MadgwickFilter implements OrientationFilter {
     /** Longer than this between samples counts as a gap: the filter restarts. */
@@ -51,6 +53,14 @@ public final class MadgwickFilter implements OrientationFilter {
         } else if (dtS > MAX_DT_S) {
             reset();
             dtS = nominalTsS;
+        }
+        if (!started && (ax != 0 || ay != 0 || az != 0)) {
+            double n = Math.sqrt(ax * ax + ay * ay + az * az);
+            double[] q = InitialTilt.fromUp(ax / n, ay / n, az / n);
+            q0 = q[0];
+            q1 = q[1];
+            q2 = q[2];
+            q3 = q[3];
         }
         started = true;
         boolean useMag = !Double.isNaN(mx + my + mz) && (mx != 0 || my != 0 || mz != 0);

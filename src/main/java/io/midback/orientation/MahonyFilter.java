@@ -108,21 +108,11 @@ public final class MahonyFilter extends QuatOutputFilter {
     }
 
     private void initialiseFrom(double ax, double ay, double az, boolean useMag, double mx, double my, double mz) {
-        // Shortest rotation taking the measured "up" (sensor frame) onto earth z.
-        double w = 1 + az;
-        double x = ay;
-        double y = -ax;
-        double z = 0;
-        if (w < 1e-9) { // upside down: rotate 180° about x
-            w = 0;
-            x = 1;
-            y = 0;
-        }
-        double n = Math.sqrt(w * w + x * x + y * y + z * z);
-        qw = w / n;
-        qx = x / n;
-        qy = y / n;
-        qz = z / n;
+        double[] q = InitialTilt.fromUp(ax, ay, az);
+        qw = q[0];
+        qx = q[1];
+        qy = q[2];
+        qz = q[3];
         if (useMag) {
             // Rotate about earth z so the horizontal field points north (+y).
             double ex = 2 * (mx * (0.5 - qy * qy - qz * qz) + my * (qx * qy - qw * qz) + mz * (qx * qz + qw * qy));

@@ -18,6 +18,22 @@ class MadgwickFilterTest {
         assertTrue(Quat.inclinationErrorDeg(Quat.of(f), truth) < 0.3);
     }
 
+    /** A sensor worn upright on the back is 90° from the identity: the filter starts there, not 15 s later. */
+    @Test
+    void startsLevelWithItsFirstAccelerometerReadingAndAgainAfterAGap() {
+        for (double[] truth : new double[][] {Quat.axisAngle(1, 0, 0, -90), Quat.axisAngle(1, -0.5, 0.3, 150)}) {
+            SyntheticImu imu = new SyntheticImu(truth);
+            MadgwickFilter f = new MadgwickFilter(0.1, RATE);
+            imu.rest(f, 1 / RATE, 1 / RATE, false);
+            assertTrue(Quat.inclinationErrorDeg(Quat.of(f), truth) < 1,
+                    "after one sample: " + Quat.inclinationErrorDeg(Quat.of(f), truth) + "°");
+            double[] turned = Quat.axisAngle(0, 1, 0, 60);
+            new SyntheticImu(turned).step(f, MadgwickFilter.MAX_DT_S + 1, 0, 0, 0, false);
+            assertTrue(Quat.inclinationErrorDeg(Quat.of(f), turned) < 1,
+                    "after a gap: " + Quat.inclinationErrorDeg(Quat.of(f), turned) + "°");
+        }
+    }
+
     @Test
     void findsMagneticNorthInEastNorthUp() {
         double[] truth = Quat.axisAngle(0, 0, 1, 70);
