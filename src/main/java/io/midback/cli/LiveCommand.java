@@ -148,6 +148,11 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The name this session's lines go under: {@code live}, or the subcommand that runs it (routine, breathe). */
+    String commandName() {
+        return spec == null ? "live" : spec.name();
+    }
+
     /** How long a posture state must hold before its line is printed. */
     static final double STATE_HOLD_S = 2.0;
 
@@ -202,7 +207,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
                 throw new UserException(e.getMessage() + " (or run with --no-history)", e);
             }
         }
-        DeviceLines device = new DeviceLines(err, "live");
+        DeviceLines device = new DeviceLines(err, commandName());
         AtomicReference<SensorLink> linkRef = new AtomicReference<>();
         Supplier<String> deviceName = () -> deviceName(device, linkRef.get());
         AtomicReference<LiveSession> sessionRef = new AtomicReference<>();
@@ -230,7 +235,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         if (lowerTarget != null) {
             lowerLink = new LowerLink(lowerTarget.name(), lowerTarget.transports(), linkSettings, wireFormat,
                     nominalHz, rateHz == null ? 0 : rateHz, recorded == null ? null : recorded.lower(), lowerDevice,
-                    err, clock, origin, onUnrecognised);
+                    err, clock, origin, onUnrecognised, commandName());
         }
         LiveRecorder recorder = recorded == null ? null : recorded.upper();
         recording = recorder;
@@ -247,9 +252,9 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
                     DeviceMessage.Info info = device.info();
                     return rateHz != null ? rateHz : info != null ? info.rateHz() : Double.NaN;
                 }, lowerSensor);
-        LinkListener states = new LinkStatePrinter(err, "live", name, clock);
+        LinkListener states = new LinkStatePrinter(err, commandName(), name, clock);
         LiveSession session = new LiveSession(link.config(), started, recorder,
-                lowerSensor == null ? states : LowerLink.upperAway(states, err), origin);
+                lowerSensor == null ? states : LowerLink.upperAway(states, err, commandName()), origin);
         sessionRef.set(session);
         running = session;
 
@@ -386,7 +391,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             }
             SessionBuilder b = new SessionBuilder(spec);
             if (lower != null) {
-                b.addNoticeListener(line -> LowerLink.say(err, line));
+                b.addNoticeListener(line -> LowerLink.say(err, commandName(), line));
             }
             if (!options.quiet) {
                 SessionConsole.ConsoleAlerts.addTo(b, err);
@@ -408,7 +413,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
             }
             if (spec.accelerometerOnly()) {
                 synchronized (err) {
-                    err.println("midback live: the sensor sends no gyroscope: "
+                    err.println("midback " + commandName() + ": the sensor sends no gyroscope: "
                             + SummaryJson.ACCELEROMETER_ONLY_ANGLES + "; unavailable: "
                             + String.join(", ", SummaryJson.ACCELEROMETER_ONLY_UNAVAILABLE));
                     err.flush();
@@ -441,7 +446,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         if (port != null) {
             return new Target(port, () -> new SerialTransport(port, baud));
         }
-        err.printf(Locale.ROOT, "midback live: looking for Bluetooth device %s...%n", bt);
+        err.printf(Locale.ROOT, "midback %s: looking for Bluetooth device %s...%n", commandName(), bt);
         err.flush();
         String url;
         try {
@@ -480,15 +485,16 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         SessionSummary summary = built.summary();
         LatencyHistogram lat = session.latency();
         synchronized (err) {
-            err.printf(Locale.ROOT, "midback live: session ended: %s%n", why);
-            err.printf(Locale.ROOT, "midback live: %d bytes, %d reconnects, %d gaps, %d vibrations; %s%n",
+            err.printf(Locale.ROOT, "midback %s: session ended: %s%n", commandName(), why);
+            err.printf(Locale.ROOT, "midback %s: %d bytes, %d reconnects, %d gaps, %d vibrations; %s%n",
+                    commandName(),
                     session.bytesReceived(), session.reconnects(), session.gaps(), session.vibrations(),
                     decoder == null ? "no format recognised" : decoder.stats().describe());
-            err.printf(Locale.ROOT, "midback live: latency from a chunk's arrival to the alert decision: "
-                            + "p50 %.3f ms, p99 %.3f ms, max %.3f ms over %d chunks%n",
+            err.printf(Locale.ROOT, "midback %s: latency from a chunk's arrival to the alert decision: "
+                            + "p50 %.3f ms, p99 %.3f ms, max %.3f ms over %d chunks%n", commandName(),
                     lat.quantileMs(0.5), lat.quantileMs(0.99), lat.maxMs(), lat.count());
             if (recorder != null && recorder.failure() != null) {
-                err.println("midback live: warning: " + recorder.failure());
+                err.println("midback " + commandName() + ": warning: " + recorder.failure());
             }
             err.flush();
         }

@@ -31,6 +31,8 @@ import java.util.function.Supplier;
  */
 final class LowerLink implements AutoCloseable {
     private final String name;
+    /** The command whose lines these are ({@code live}, {@code routine}, {@code breathe}). */
+    private final String command;
     private final LowerSensorLink link;
     private final LiveRecorder recorder;
     private final SampleRing ring = new SampleRing();
@@ -42,21 +44,23 @@ final class LowerLink implements AutoCloseable {
      *                       {@link LiveRecording}; or null
      * @param device         its device lines (its INFO: the name its recording states)
      * @param onUnrecognised told when the lower link's first bytes match no format
+     * @param command        the command whose lines these are
      */
     LowerLink(String name, Supplier<ByteTransport> transports, ReconnectingLink.Settings settings, WireFormat format,
               double nominalRateHz, int requestedRateHz, LiveRecorder recorder, DeviceLines device, PrintWriter err,
-              Clock clock, SessionOrigin origin, Consumer<String> onUnrecognised) {
+              Clock clock, SessionOrigin origin, Consumer<String> onUnrecognised, String command) {
         this.name = name;
+        this.command = command;
         this.nominalRateHz = nominalRateHz;
         this.device = device;
         SensorLink sensorLink = new SensorLink(name, transports, settings, format, nominalRateHz, requestedRateHz,
                 device, onUnrecognised);
         this.recorder = recorder;
         this.link = new LowerSensorLink(sensorLink, ring, recorder,
-                new LinkStatePrinter(err, "live", "lower sensor ", name, clock), origin, () -> {
+                new LinkStatePrinter(err, command, "lower sensor ", name, clock), origin, () -> {
                     DeviceMessage.Info info = device.info();
                     return requestedRateHz > 0 ? requestedRateHz : info != null ? info.rateHz() : Double.NaN;
-                }, line -> say(err, line));
+                }, line -> say(err, command, line));
     }
 
     /** The session's lower sensor: this link's samples as they arrive, read with {@code filterName}'s filter. */
@@ -82,7 +86,7 @@ final class LowerLink implements AutoCloseable {
      * Tells, besides what {@code printer} tells of the upper link, what the session does while the upper sensor is
      * away (waits for it, recording the lower sensor) and when it is back: one line each time.
      */
-    static LinkListener upperAway(LinkListener printer, PrintWriter err) {
+    static LinkListener upperAway(LinkListener printer, PrintWriter err, String command) {
         return new LinkListener() {
             private volatile boolean away;
 
@@ -91,7 +95,7 @@ final class LowerLink implements AutoCloseable {
                 printer.onBytes(buf, off, len);
                 if (away) {
                     away = false;
-                    say(err, "upper sensor: back; posture and spine angles go on");
+                    say(err, command, "upper sensor: back; posture and spine angles go on");
                 }
             }
 
@@ -100,16 +104,17 @@ final class LowerLink implements AutoCloseable {
                 printer.onState(state, reason);
                 if (state == LinkState.DISCONNECTED && !away) {
                     away = true;
-                    say(err, "upper sensor: gone; the session waits for it (posture and alerts paused) and goes on "
+                    say(err, command, "upper sensor: gone; the session waits for it (posture and alerts paused) and goes on "
                             + "recording the lower sensor");
                 }
             }
         };
     }
 
-    static void say(PrintWriter err, String line) {
+    /** One line on stderr as {@code midback COMMAND: line}. */
+    static void say(PrintWriter err, String command, String line) {
         synchronized (err) {
-            err.println("midback live: " + line);
+            err.println("midback " + command + ": " + line);
             err.flush();
         }
     }
@@ -124,14 +129,14 @@ final class LowerLink implements AutoCloseable {
     void printSummary(PrintWriter err) {
         String format = link.decoder() == null || link.decoder().format() == null ? "no format recognised"
                 : link.decoder().stats().describe();
-        say(err, String.format(Locale.ROOT, "lower sensor %s: %d bytes, %d reconnects, %d gaps; %s", name,
+        say(err, command, String.format(Locale.ROOT, "lower sensor %s: %d bytes, %d reconnects, %d gaps; %s", name,
                 link.session().bytesReceived(), link.session().reconnects(), link.session().gaps(), format));
         if (ring.dropped() > 0) {
-            say(err, String.format(Locale.ROOT, "lower sensor: %d samples came while the upper sensor was away too "
+            say(err, command, String.format(Locale.ROOT, "lower sensor: %d samples came while the upper sensor was away too "
                     + "long for them to be held: they are in its recording only", ring.dropped()));
         }
         if (recorder != null && recorder.failure() != null) {
-            say(err, "warning: lower sensor: " + recorder.failure());
+            say(err, command, "warning: lower sensor: " + recorder.failure());
         }
     }
 

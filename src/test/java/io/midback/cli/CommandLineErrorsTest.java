@@ -164,7 +164,16 @@ class CommandLineErrorsTest {
                         new String[] {"live", "--port", dir.resolve("no-such-port").toString(), "--record",
                                 sample.resolve("day.csv").toString(), "--no-history"},
                         "cannot record to " + sample.resolve("day.csv") + ": " + sample
-                                + " is a file, where a folder is needed", r -> !r.err().contains("no-such-port")));
+                                + " is a file, where a folder is needed", r -> !r.err().contains("no-such-port")),
+                new Case("breathe on a missing port: its lines under its own name", Kind.FAILURE,
+                        new String[] {"breathe", "--port", dir.resolve("no-such-port").toString(), "--no-history"},
+                        "midback breathe: serial port " + dir.resolve("no-such-port"),
+                        r -> !r.err().contains("midback live")),
+                new Case("routine on a missing port: its lines under its own name", Kind.FAILURE,
+                        new String[] {"routine", "--port", dir.resolve("no-such-port").toString(), "--routine", "desk",
+                            "--no-history"},
+                        "midback routine: serial port " + dir.resolve("no-such-port"),
+                        r -> !r.err().contains("midback live")));
     }
 
     @ParameterizedTest(name = "{0}")
