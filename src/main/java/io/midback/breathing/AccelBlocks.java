@@ -17,7 +17,7 @@ final class AccelBlocks {
     static final double BLOCK_S = 1 / BreathRateSettings.INTERNAL_RATE_HZ;
 
     private long block = Long.MIN_VALUE;
-    private int BLOCK_Samples;
+    private int blockSamples;
     private double sx, sy, sz, sxx, syy, szz;
     private double lastSampleS = Double.NaN;
 
@@ -38,16 +38,16 @@ final class AccelBlocks {
         int result = ADDED;
         if (!Double.isNaN(lastSampleS) && (tS <= lastSampleS || Gap.isGap(tS - lastSampleS))) {
             // A gap or time going backwards: what follows is a new stretch.
-            BLOCK_Samples = 0;
+            blockSamples = 0;
             block = Long.MIN_VALUE;
             result = RESTARTED;
         }
         lastSampleS = tS;
         long b = WholeSeconds.floor(tS / BLOCK_S);
         if (b != block) {
-            if (BLOCK_Samples > 0) {
+            if (blockSamples > 0) {
                 finishedEndS = (block + 1) * BLOCK_S;
-                finishedSamples = BLOCK_Samples;
+                finishedSamples = blockSamples;
                 finishedSx = sx;
                 finishedSy = sy;
                 finishedSz = sz;
@@ -57,10 +57,10 @@ final class AccelBlocks {
                 result = FINISHED;
             }
             block = b;
-            BLOCK_Samples = 0;
+            blockSamples = 0;
             sx = sy = sz = sxx = syy = szz = 0;
         }
-        BLOCK_Samples++;
+        blockSamples++;
         sx += axMps2;
         sy += ayMps2;
         sz += azMps2;

@@ -22,22 +22,9 @@ public class UserException extends RuntimeException {
         return new UserException(message, 2, null);
     }
 
-    /**
-     * Why a file operation failed, in words: the JDK's file errors often carry only the path ("/proc/x.svg"),
-     * which says nothing a user can act on.
-     */
+    /** Why a file operation failed, in words ({@link io.midback.recording.FileErrors#reason}). */
     public static String reason(java.io.IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder, or the folder does not allow new files";
-        }
-        if (e instanceof java.nio.file.FileSystemException f) {
-            return f.getReason() != null ? f.getReason() : e.getClass().getSimpleName().replace("Exception", "")
-                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return io.midback.recording.FileErrors.reason(e);
     }
 
     public int exitCode() {

@@ -1,13 +1,10 @@
 package io.midback.live;
 
+import io.midback.recording.FileErrors;
 import io.midback.recording.RecordingMetadata;
 import io.midback.sim.Site;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.function.Supplier;
@@ -74,7 +71,7 @@ public record LiveRecording(Path samples, Path raw, LiveRecorder upper, LiveReco
         try {
             return new LiveRecorder(samples, header, raw);
         } catch (IOException e) {
-            throw new IOException(CANNOT_RECORD + (samples != null ? samples : raw) + ": " + why(e), e);
+            throw new IOException(CANNOT_RECORD + (samples != null ? samples : raw) + ": " + FileErrors.reason(e), e);
         }
     }
 
@@ -83,32 +80,22 @@ public record LiveRecording(Path samples, Path raw, LiveRecorder upper, LiveReco
         return d == null || d.isBlank() ? link : d;
     }
 
-    /** Why a file cannot be written, in words (the exceptions' own messages are often only the path). */
-    static String why(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " is a file, where a folder is needed";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such folder";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage();
-    }
-
     /**
      * Where the lower sensor's file goes beside the upper one's: {@code day.csv} → {@code day.lower.csv}
      * ({@code .csv.gz} and {@code .bin} alike; a name without an extension gets {@code .lower}).
      */
     public static Path siblingOf(Path upper) {
-        String n = upper.getFileName().toString();
+        return withInsert(upper, ".lower");
+    }
+
+    /**
+     * {@code file} with {@code insert} before its extension ({@code .csv.gz} counted as one; a name without one
+     * gets it at the end): {@code day.csv} and {@code "-2"} → {@code day-2.csv}.
+     */
+    public static Path withInsert(Path file, String insert) {
+        String n = file.getFileName().toString();
         int dot = n.endsWith(".csv.gz") ? n.length() - ".csv.gz".length() : n.lastIndexOf('.');
-        String lower = dot > 0 ? n.substring(0, dot) + ".lower" + n.substring(dot) : n + ".lower";
-        return upper.resolveSibling(lower);
+        return file.resolveSibling(dot > 0 ? n.substring(0, dot) + insert + n.substring(dot) : n + insert);
     }
 
     /** The lower sensor's sample recording, or null (one sensor, or no samples recorded). */

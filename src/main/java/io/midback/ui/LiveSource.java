@@ -127,13 +127,10 @@ public final class LiveSource implements SampleSource {
      * {@code NAME-3.csv}… that does not: a recording never overwrites one. Blocks (I/O).
      */
     static Path unused(Path file, boolean withLower) {
-        String n = file.getFileName().toString();
-        int dot = n.endsWith(".csv.gz") ? n.length() - ".csv.gz".length() : n.lastIndexOf('.');
-        String base = dot > 0 ? n.substring(0, dot) : n, ext = dot > 0 ? n.substring(dot) : "";
         Path candidate = file;
         for (int i = 2; java.nio.file.Files.exists(candidate)
                 || withLower && java.nio.file.Files.exists(LiveRecording.siblingOf(candidate)); i++) {
-            candidate = file.resolveSibling(base + "-" + i + ext);
+            candidate = LiveRecording.withInsert(file, "-" + i);
         }
         return candidate;
     }
