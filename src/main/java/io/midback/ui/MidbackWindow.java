@@ -380,11 +380,20 @@ public final class MidbackWindow {
      * sensor (only when {@code withLower}: false when it is not attached) and "Record to" file.
      */
     public void connectSerial(String port, boolean withLower) {
-        DeviceCatalog.Device d = new DeviceCatalog.Device("serial", port, port);
+        connectDevice(new DeviceCatalog.Device("serial", port, port), "serial:" + port, withLower);
+    }
+
+    /**
+     * Connects to a device with the Connect tab's lower sensor (when {@code withLower}) and "Record to" file,
+     * remembered as {@code key}; a device that cannot be opened is said in a notice. Whether it connected.
+     */
+    private boolean connectDevice(DeviceCatalog.Device d, String key, boolean withLower) {
         try {
-            connect(connect.attach(catalog.open(d), withLower), "serial:" + port);
+            connect(connect.attach(catalog.open(d), withLower), key);
+            return true;
         } catch (Exception e) {
             rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
+            return false;
         }
     }
 
@@ -423,19 +432,8 @@ public final class MidbackWindow {
             connect(new PacedReplay(file, speed), last);
             return true;
         }
-        int colon = last.indexOf(':');
-        if (colon < 0) {
-            return false;
-        }
-        DeviceCatalog.Device d = new DeviceCatalog.Device(last.substring(0, colon), last.substring(colon + 1),
-                last.substring(colon + 1));
-        try {
-            connect(connect.attach(catalog.open(d), withLower), last);
-            return true;
-        } catch (Exception e) {
-            rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
-            return false;
-        }
+        DeviceCatalog.Device d = deviceOf(last);
+        return d != null && connectDevice(d, last, withLower);
     }
 
     public void setTheme(String theme) {
@@ -660,13 +658,7 @@ public final class MidbackWindow {
         if (d == null) {
             return null;
         }
-        return () -> {
-            try {
-                connect(connect.attach(catalog.open(d)), key);
-            } catch (Exception e) {
-                rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
-            }
-        };
+        return () -> connectDevice(d, key, true);
     }
 
     private static String capitalise(String s) {
