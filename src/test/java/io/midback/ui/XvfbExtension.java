@@ -6,14 +6,18 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Gives a test an X display for a real window: the session's {@code DISPLAY} when there is one; otherwise it starts
- * {@code Xvfb :N} on a free display number, waits for its socket {@code /tmp/.X11-unix/XN}, and kills it after the
- * test class. Without Xvfb the test is skipped with the reason, except in CI ({@code CI=true}), where it fails.
+ * {@code Xvfb}, which takes a free display number and says which, and kills it after the tests. Without Xvfb the test is skipped with the reason, except in CI ({@code CI=true}), where it fails.
  *
  * <p>The window itself runs in a child JVM with that {@code DISPLAY} (see {@link GuiScenario}): the test JVM stays
  * as it is (headless or not), so other tests' headless chart rendering is unaffected.
@@ -42,32 +46,37 @@ public final class XvfbExtension implements ParameterResolver {
         Path xvfb = Prerequisites.onPath("Xvfb");
         Prerequisites.require(xvfb != null,
                 "Xvfb is not installed (apt-get install xvfb) and DISPLAY is not set: the window tests need a display");
-        for (int n = 90; n < 190; n++) {
-            Path socket = Path.of("/tmp/.X11-unix/X" + n);
-            if (Files.exists(socket) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                continue;
-            }
-            try {
-                Process p = new ProcessBuilder(xvfb.toString(), ":" + n, "-screen", "0", "1280x800x24", "-nolisten",
-                        "tcp").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (System.nanoTime() < deadline && p.isAlive() && !Files.exists(socket)) {
-                    Thread.sleep(20);
-                }
-                if (p.isAlive() && Files.exists(socket)) {
-                    return new Server(new Display(":" + n), p);
-                }
-                p.destroyForcibly(); // lost a race for :n, or it failed: try the next number
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot start Xvfb: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting Xvfb", e);
-            }
+        // Xvfb picks a free display itself and writes its number to stdout (-displayfd 1): choosing a number here
+        // raced with another test JVM doing the same, and the loser could end up on the winner's server, which
+        // vanished under its windows when the winner's tests were done.
+        Process p;
+        try {
+            p = new ProcessBuilder(xvfb.toString(), "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten",
+                    "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start Xvfb: " + e.getMessage(), e);
         }
-        throw new IllegalStateException("no free X display number between :90 and :189 for Xvfb");
+        CompletableFuture<String> number = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            String n = number.get(10, TimeUnit.SECONDS);
+            if (n != null && n.strip().matches("\\d+") && p.isAlive()) {
+                return new Server(new Display(":" + n.strip()), p);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // said below
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("Xvfb did not say which display it took within 10 s");
     }
-
 
     /** Kills Xvfb when the root context closes (after all tests). */
     private record Server(Display display, Process process) implements ExtensionContext.Store.CloseableResource {
