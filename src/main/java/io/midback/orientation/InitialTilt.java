@@ -2,15 +2,15 @@ package io.midback.orientation;
 
 /**
  * Where a filter starts: the shortest rotation taking the measured "up" (the accelerometer's direction, sensor
- * frame) onto the earth's z axis, heading left at zero. Used on a filter's first sample and after a gap (rare: it
- * allocates).
+ * frame) onto the earth's z axis, heading left at zero. Used on a filter's first sample and after a gap;
+ * allocation-free.
  */
 final class InitialTilt {
     private InitialTilt() {
     }
 
-    /** @return {w, x, y, z} (sensor → earth) for the normalised up vector (ax, ay, az) */
-    static double[] fromUp(double ax, double ay, double az) {
+    /** Writes {w, x, y, z} (sensor → earth) for the normalised up vector (ax, ay, az) into {@code q}. */
+    static void fromUp(double ax, double ay, double az, double[] q) {
         double w = 1 + az, x = ay, y = -ax;
         if (w < 1e-9) { // upside down: 180° about x
             w = 0;
@@ -18,6 +18,9 @@ final class InitialTilt {
             y = 0;
         }
         double n = Math.sqrt(w * w + x * x + y * y);
-        return new double[] {w / n, x / n, y / n, 0};
+        q[0] = w / n;
+        q[1] = x / n;
+        q[2] = y / n;
+        q[3] = 0;
     }
 }

@@ -14,6 +14,8 @@ package io.midback.orientation;
  * period longer than {@link #MAX_DT_S} restarts it.
  */
 public final class MadgwickFilter implements OrientationFilter {
+    /** Where {@link InitialTilt} puts the starting orientation (no allocation on a restart). */
+    private final double[] start = new double[4];
     /** Longer than this between samples counts as a gap: the filter restarts. */
     public static final double MAX_DT_S = 1.0;
     private static final double HALF_SQRT2 = Math.sqrt(0.5);
@@ -56,7 +58,8 @@ public final class MadgwickFilter implements OrientationFilter {
         }
         if (!started && (ax != 0 || ay != 0 || az != 0)) {
             double n = Math.sqrt(ax * ax + ay * ay + az * az);
-            double[] q = InitialTilt.fromUp(ax / n, ay / n, az / n);
+            double[] q = start;
+            InitialTilt.fromUp(ax / n, ay / n, az / n, q);
             q0 = q[0];
             q1 = q[1];
             q2 = q[2];

@@ -7,6 +7,8 @@ package io.midback.orientation;
  * (and magnetometer) reading; a gap longer than {@link #MAX_DT_S} re-initialises.
  */
 public final class MahonyFilter extends QuatOutputFilter {
+    /** Where {@link InitialTilt} puts the starting orientation (no allocation on a restart). */
+    private final double[] start = new double[4];
     /** Longer than this between samples counts as a gap: the filter re-initialises. */
     public static final double MAX_DT_S = 1.0;
 
@@ -108,7 +110,8 @@ public final class MahonyFilter extends QuatOutputFilter {
     }
 
     private void initialiseFrom(double ax, double ay, double az, boolean useMag, double mx, double my, double mz) {
-        double[] q = InitialTilt.fromUp(ax, ay, az);
+        double[] q = start;
+        InitialTilt.fromUp(ax, ay, az, q);
         qw = q[0];
         qx = q[1];
         qy = q[2];
