@@ -2,8 +2,8 @@ package io.midback.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.midback.app.Pipeline;
 import io.midback.app.SessionBuilder;
+import io.midback.app.SessionRoutine;
 import io.midback.app.MobilityHistory;
 import io.midback.history.HistoryException;
 import io.midback.history.HistoryRecorder;
@@ -23,9 +23,7 @@ import io.midback.routine.RangeTargets;
 import io.midback.routine.Routine;
 import io.midback.routine.RoutineFile;
 import io.midback.routine.RoutineListener;
-import io.midback.routine.RoutinePlayer;
 import io.midback.routine.RoutineResult;
-import io.midback.sensor.SampleSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code midback routine --port PORT | --bt DEVICE}: a guided routine on a live sensor. It is a {@code live}
- * session (the same options, the same wiring, saved in the history) with a {@link RoutinePlayer} in front of it:
+ * session (the same options, the same wiring, saved in the history) playing the session's routine
+ * ({@link SessionRoutine}, as the window does):
  * prompts, the pacer's cues, each repetition and the feedback on stderr; typed commands on stdin ({@code s} skip,
  * {@code r} repeat, {@code h} stop: it hurts, {@code q} stop); the routine in the history; its exercises at the
  * end of the summary.
@@ -85,7 +84,6 @@ public final class RoutineCommand extends LiveCommand {
     private final AtomicReference<RoutineResult> result = new AtomicReference<>();
     private Routine routine;
     private RangeTargets ranges;
-    private RoutinePlayer player;
 
     @Override
     public Integer call() {
@@ -159,32 +157,23 @@ public final class RoutineCommand extends LiveCommand {
         return RangeTargets.of(m);
     }
 
+    /**
+     * The routine is the session's own ({@link SessionBuilder#routine()}), as in the window: it is written in the
+     * history, and done to its end it is a break for the reminders and the history.
+     */
     @Override
     void extendSession(SessionBuilder session, HistoryRecorder history, PrintWriter err) {
-        player = new RoutinePlayer(routine, ranges, MobilitySettings.defaults(), session.spec().rateHz(),
-                new Console(err, history));
-        session.addStreamListener(new Pipeline.StreamListener() {
-            @Override
-            public void end(double lastS) {
-                player.end(); // the source ended first: what was done is kept and saved
-            }
-        });
-        typedCommands(player, stdin);
+        SessionRoutine routine = session.routine();
+        routine.start(this.routine, ranges, new Console(err));
+        typedCommands(routine, stdin);
     }
 
-    @Override
-    SampleSink extendInput(SampleSink session) {
-        return player.beside(session);
-    }
-
-    /** The routine's lines on stderr, its end in the history, and the session stopped when it is over. */
+    /** The routine's lines on stderr, and the session stopped when it is over. */
     private final class Console implements RoutineListener {
         private final PrintWriter err;
-        private final HistoryRecorder history;
 
-        Console(PrintWriter err, HistoryRecorder history) {
+        Console(PrintWriter err) {
             this.err = err;
-            this.history = history;
         }
 
         private void line(String s) {
@@ -227,9 +216,6 @@ public final class RoutineCommand extends LiveCommand {
         @Override
         public void onEnd(RoutineResult r) {
             result.set(r);
-            if (history != null) {
-                history.onRoutine(r.startS(), r.endS(), r.describe());
-            }
             line(r.routine() + " " + r.how() + ": " + r.totalReps() + " repetitions in "
                     + String.format(Locale.ROOT, "%.1f min", r.minutes()));
             stopSession("routine " + r.how());
@@ -237,11 +223,11 @@ public final class RoutineCommand extends LiveCommand {
     }
 
     /** Typed commands on their own thread: s skip, r repeat, h stop (it hurts), q stop. */
-    private static void typedCommands(RoutinePlayer player, InputStream stdin) {
+    private static void typedCommands(SessionRoutine player, InputStream stdin) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = r.readLine()) != null && !player.isDone()) {
+                while ((line = r.readLine()) != null && player.snapshot().result() == null) {
                     String c = line.strip().toLowerCase(Locale.ROOT);
                     if (c.startsWith("s")) {
                         player.skip();
@@ -250,7 +236,7 @@ public final class RoutineCommand extends LiveCommand {
                     } else if (c.startsWith("h")) {
                         player.stopItHurts();
                     } else if (c.startsWith("q")) {
-                        player.requestEnd();
+                        player.stop();
                     }
                 }
             } catch (IOException e) {

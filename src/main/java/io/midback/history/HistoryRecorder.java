@@ -389,7 +389,11 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
     /** The bout ended where the break's movement began ({@link SedentaryBouts#breakStartS()}): a break opens there. */
     private void breakStarted() {
         double fromS = bouts.breakStartS();
-        if (boutOpen) {
+        if (boutOpen && fromS <= boutOpenedS && boutOpenedS == bouts.boutStartS()) {
+            // the whole bout lay inside a routine done to its end (which began before it): it was no bout
+            boutOpen = false;
+            addOp(false, boutSeq, EventKind.SITTING_BOUT, Double.NaN, Double.NaN, null, Double.NaN, null, true);
+        } else if (boutOpen) {
             closeBout(Math.max(fromS, boutOpenedS)); // later only for a bout reopened after midnight
         }
         breakOpen = true;
@@ -483,9 +487,16 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
 
     private void addOp(boolean insert, int seq, EventKind kind, double startS, double endS, String detail,
                        double peakDeg, String message) {
+        addOp(insert, seq, kind, startS, endS, detail, peakDeg, message, false);
+    }
+
+    /** {@code withdrawn}: the open event {@code seq} is taken back (an update that deletes it). */
+    private void addOp(boolean insert, int seq, EventKind kind, double startS, double endS, String detail,
+                       double peakDeg, String message, boolean withdrawn) {
         long startMs = insert ? toEpochMs(startS) : MinuteBatch.EventOp.OPEN;
         LocalDate date = insert ? Instant.ofEpochMilli(startMs).atZone(zone).toLocalDate() : null;
-        long endMs = Double.isNaN(endS) ? MinuteBatch.EventOp.OPEN : toEpochMs(endS);
+        long endMs = withdrawn ? MinuteBatch.EventOp.WITHDRAWN
+                : Double.isNaN(endS) ? MinuteBatch.EventOp.OPEN : toEpochMs(endS);
         minute.add(new MinuteBatch.EventOp(insert, seq, kind, date, startMs, endMs, detail, peakDeg, message));
     }
 

@@ -52,6 +52,7 @@ public final class HistoryStore implements AutoCloseable {
     private PreparedStatement insertSpine;
     private PreparedStatement insertEvent;
     private PreparedStatement updateEvent;
+    private PreparedStatement deleteEvent;
     private PreparedStatement updateSessionEnd;
     private PreparedStatement updateSessionCalibration;
 
@@ -337,6 +338,10 @@ public final class HistoryStore implements AutoCloseable {
             setDouble(ps, 8, op.peakFlexionDeg());
             ps.setString(9, op.message());
             ps.executeUpdate();
+        } else if (op.endMs() == MinuteBatch.EventOp.WITHDRAWN) {
+            deleteEvent.setLong(1, sessionId);
+            deleteEvent.setInt(2, op.seq());
+            deleteEvent.executeUpdate();
         } else {
             PreparedStatement ps = updateEvent;
             ps.setLong(1, op.endMs());
@@ -364,6 +369,7 @@ public final class HistoryStore implements AutoCloseable {
                 + "end_ms, detail, peak_flexion_deg, message) VALUES (?,?,?,?,?,?,?,?,?)");
         updateEvent = conn.prepareStatement("UPDATE events SET end_ms = ?, "
                 + "peak_flexion_deg = COALESCE(?, peak_flexion_deg) WHERE session_id = ? AND seq = ?");
+        deleteEvent = conn.prepareStatement("DELETE FROM events WHERE session_id = ? AND seq = ?");
         updateSessionEnd = conn.prepareStatement("UPDATE sessions SET end_ms = ? WHERE id = ?");
         updateSessionCalibration = conn.prepareStatement("UPDATE sessions SET calibration = ? WHERE id = ?");
     }

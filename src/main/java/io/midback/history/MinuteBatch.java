@@ -11,10 +11,15 @@ import java.util.List;
  * it: written together in one transaction. Allocated once per minute, never per sample.
  */
 final class MinuteBatch {
-    /** An insert (a new event) or an update (the end of an open event), in the order they happened. */
+    /**
+     * An insert (a new event) or an update (the end of an open event; or, with {@link #WITHDRAWN} as its end, the
+     * open event taken back), in the order they happened.
+     */
     record EventOp(boolean insert, int seq, EventKind kind, LocalDate localDate, long startMs, long endMs,
                    String detail, double peakFlexionDeg, String message) {
         static final long OPEN = Long.MIN_VALUE;
+        /** The end of an open event that turned out not to have happened (a bout wholly inside a routine). */
+        static final long WITHDRAWN = Long.MIN_VALUE + 1;
     }
 
     final long epochMinute;

@@ -115,6 +115,17 @@ class RoutineCommandTest {
             String detail = routines.get(0).detail();
             assertTrue(detail.matches("twist, finished, \\d\\.\\d min; seated-rotation: 4 reps, ranges( 4\\d){4}°, "
                     + "\\d\\.\\d min \\(done\\)"), detail);
+            // done to its end, the routine is a break by the one rule, as in the window: from where the posture
+            // stage first knew the wearer (its calibration, 3 s in) to the routine's end; no sitting bout inside it
+            List<HistoryEvent> breaks = data.events(EventKind.BREAK);
+            assertEquals(1, breaks.size(), data.events().toString());
+            HistoryEvent routine = routines.get(0), pause = breaks.get(0);
+            assertEquals(3.0, Duration.between(routine.start(), pause.start()).toMillis() / 1000.0, 0.5,
+                    data.events().toString());
+            assertEquals(0, Duration.between(routine.end(), pause.end()).toMillis() / 1000.0, 0.5,
+                    data.events().toString());
+            assertTrue(data.events(EventKind.SITTING_BOUT).stream().allMatch(b -> b.start().isAfter(routine.end())
+                    || !b.start().isAfter(pause.start()) && b.end().isAfter(b.start())), data.events().toString());
         }
         // the recording keeps the player's events; its analysis finds what the player counted
         String csv = Files.readString(recording);

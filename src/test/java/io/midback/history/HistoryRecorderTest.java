@@ -302,4 +302,49 @@ class HistoryRecorderTest {
         }
         rec.close();
     }
+
+    /**
+     * A routine done to its end is a break (one rule, {@link io.midback.posture.SedentaryBouts#activeBreak}): a
+     * bout that began after the routine began lay wholly inside it and is taken back (it was written open across a
+     * minute's end first); a bout that began before it ends where the routine began.
+     */
+    @Test
+    void aBoutWhollyInsideARoutineIsTakenBackAndOneBeforeItEndsWhereTheRoutineBegan() {
+        for (double routineFromS : new double[] {0, 200}) {
+            Path db = dir.resolve("routine-" + (int) routineFromS + ".db");
+            try (HistoryStore store = HistoryStore.open(db)) {
+                HistoryRecorder rec = store.beginSession(new SessionInfo(Instant.parse("2024-05-01T10:00:00Z"),
+                        ZoneId.of("UTC"), "sim", "test"));
+                PostureFrame f = new PostureFrame();
+                f.calibrated = true;
+                f.state = PostureState.UPRIGHT;
+                for (int i = 30; i <= 3000; i++) { // calibrated at 3 s; sitting until 300 s, at 10 Hz
+                    f.tS = i / 10.0;
+                    if (i == 2900) {
+                        rec.onActiveBreak(routineFromS, 290);
+                    }
+                    rec.onPosture(f);
+                }
+                rec.close();
+                DayData d = store.day(LocalDate.of(2024, 5, 1));
+                List<HistoryEvent> bouts = d.events(EventKind.SITTING_BOUT), breaks = d.events(EventKind.BREAK);
+                String events = d.events().toString();
+                assertEquals(1, breaks.size(), events);
+                // the break ends at the first sedentary sample after the routine's end (290.1 s)
+                assertEquals(Instant.parse("2024-05-01T10:04:50.100Z"), breaks.get(0).end(), events);
+                Instant boutStart = Instant.parse("2024-05-01T10:00:03Z");
+                if (routineFromS == 0) {
+                    // the first bout began at 3 s, inside the routine: only the bout after it is left
+                    assertEquals(1, bouts.size(), events);
+                    assertEquals(boutStart, breaks.get(0).start(), events);
+                    assertEquals(breaks.get(0).end(), bouts.get(0).start(), events);
+                } else {
+                    assertEquals(2, bouts.size(), events);
+                    assertEquals(boutStart, bouts.get(0).start(), events);
+                    assertEquals(Instant.parse("2024-05-01T10:03:20Z"), bouts.get(0).end(), events);
+                    assertEquals(bouts.get(0).end(), breaks.get(0).start(), events);
+                }
+            }
+        }
+    }
 }
