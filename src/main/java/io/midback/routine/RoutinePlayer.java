@@ -7,7 +7,6 @@ import io.midback.mobility.MobilityListener;
 import io.midback.mobility.MobilitySettings;
 import io.midback.orientation.OrientationFilter;
 import io.midback.posture.Mounting;
-import io.midback.sensor.ForwardingSink;
 import io.midback.sensor.SampleBatch;
 import io.midback.sensor.SampleSink;
 
@@ -100,10 +99,6 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         endRequested = true;
     }
 
-    public boolean isDone() {
-        return phase == Phase.DONE;
-    }
-
     /** The current exercise, or null before the first and after the last. */
     public Exercise current() {
         return phase == Phase.POSITION || phase == Phase.ACTIVE ? routine.exercises().get(index) : null;
@@ -123,24 +118,6 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
     @Override
     public void accept(SampleBatch batch) {
         check.accept(batch);
-    }
-
-    /** This player in front of a session: every batch and gap to the player, then on to {@code session}. */
-    public SampleSink beside(SampleSink session) {
-        RoutinePlayer player = this;
-        return new ForwardingSink(session) {
-            @Override
-            public void accept(SampleBatch b) {
-                player.accept(b);
-                next.accept(b);
-            }
-
-            @Override
-            public void gap(double fromS, double toS, String reason) {
-                player.gap(fromS, toS, reason);
-                next.gap(fromS, toS, reason);
-            }
-        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.midback.cli;
 
+import io.midback.app.SampleFanout;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -66,7 +67,7 @@ class RoutineAnalyseCommandTest {
                         }
                     });
             new Simulator(session.scenario(), SimulatorConfig.defaults().withRate(50).withSeed(11)
-                    .withMounting(Mounting.parse("tilted20"))).run(player.beside(w));
+                    .withMounting(Mounting.parse("tilted20"))).run(new SampleFanout(List.of(player, w)));
             player.end();
         }
         return f;

@@ -1,5 +1,6 @@
 package io.midback.routine;
 
+import io.midback.app.SampleFanout;
 import io.midback.mobility.MobilityCheck;
 import io.midback.mobility.MobilityEvent;
 import io.midback.mobility.MobilitySettings;
@@ -97,7 +98,7 @@ final class SimulatedRoutine {
         var filter = MobilityCheck.defaultFilter(rateHz);
         track = new RoutineTrack(filter);
         MobilityCheck recorded = new MobilityCheck(MobilitySettings.defaults(), filter, track);
-        sim.run(player.beside(recorded));
+        sim.run(new SampleFanout(List.of(player, recorded)));
         player.end();
         result = end[0];
         truth = session.truth(seed);
