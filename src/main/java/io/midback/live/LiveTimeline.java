@@ -13,7 +13,12 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Mode#DEVICE}: formats with device timestamps keep them (shifted to session seconds). After a drop,
  *       or when the device clock goes backwards (a reboot), the timeline re-anchors on the arrival time so that
- *       session time still tells how long the link was away, and reports the hole as a gap.
+ *       session time still tells how long the link was away, and reports the hole as a gap. The shift is steered
+ *       to the computer's clock: every {@link #STEER_WINDOW_S} the least lateness of a chunk's arrival (its
+ *       arrival less its last sample's session time) is taken out, slewed at most {@link #MAX_SLEW} of the
+ *       elapsed time (so sample spacing changes by at most that fraction and time keeps increasing). A device
+ *       crystal tens of parts per million off (0.1–0.2 s an hour) then stays with the computer's clock, and two
+ *       sensors' timelines with each other, within their links' least latencies and a few milliseconds.
  *   <li>{@link Mode#ARRIVAL}: formats without timestamps are timed from their arrival, smoothed against the
  *       nominal rate by a phase-locked loop: each sample is one (tracked) period after the previous one, the
  *       phase is pulled toward the chunk's arrival a little at a time (never so much that time stops increasing),
@@ -31,6 +36,11 @@ public final class LiveTimeline implements SampleSink {
     static final double RATE_GAIN = 0.00005;
     static final double MAX_RATE_DEVIATION = 0.05;
 
+    /** DEVICE: how often the least lateness of the arrivals is taken out of the shift, s of session time. */
+    public static final double STEER_WINDOW_S = 30;
+    /** DEVICE: the fastest the shift is slewed, as a fraction of the time elapsed (500 ppm). */
+    public static final double MAX_SLEW = 5e-4;
+
     /** Where sample times come from. */
     public enum Mode { DEVICE, ARRIVAL }
 
@@ -46,6 +56,10 @@ public final class LiveTimeline implements SampleSink {
     private double periodS;                 // ARRIVAL: tracked period
     private double offsetS = Double.NaN;    // DEVICE: session time = device time + offset
     private double lastDeviceT = Double.NaN;
+    private double windowStartS = Double.NaN; // DEVICE: the steering window's start (session time)
+    private double windowMinShiftS = Double.POSITIVE_INFINITY; // DEVICE: least arrival − device time in it
+    private double slewLeftS;               // DEVICE: shift still to be slewed in
+    private double stepS;                   // DEVICE: the step of the shift this chunk spreads over its samples
     private long gaps;
 
     /**
@@ -152,6 +166,7 @@ public final class LiveTimeline implements SampleSink {
         double lastDevice = b.tS[n - 1];
         if (Double.isNaN(offsetS)) {
             offsetS = arrivalS - lastDevice;
+            restartSteering(arrivalS);
         } else {
             double deviceStep = firstDevice - lastDeviceT;
             boolean restarted = deviceStep <= 0;
@@ -160,16 +175,60 @@ public final class LiveTimeline implements SampleSink {
             boolean disagrees = Math.abs(anchoredFirst - arrivalFirst) > 2.0;
             if (restarted || (dropped != null && disagrees)) {
                 offsetS = Math.max(arrivalFirst, lastT + nominalPeriodS) - firstDevice;
+                restartSteering(arrivalS);
+            } else {
+                stepS = steer(lastDevice, arrivalS);
             }
             double first = firstDevice + offsetS;
             if (dropped != null || restarted) {
                 reportGap(lastT, first, dropped != null ? dropped : "device clock restarted");
             }
         }
+        double fromDeviceT = lastDeviceT;
         lastDeviceT = lastDevice;
-        for (int i = 0; i < n; i++) {
-            b.tS[i] += offsetS;
+        if (stepS == 0) {
+            for (int i = 0; i < n; i++) {
+                b.tS[i] += offsetS;
+            }
+        } else {
+            // the step is spread over the chunk, so each sample spacing changes by the same fraction
+            double base = offsetS - stepS, perS = stepS / (lastDevice - fromDeviceT);
+            for (int i = 0; i < n; i++) {
+                b.tS[i] += base + (b.tS[i] - fromDeviceT) * perS;
+            }
+            stepS = 0;
         }
+    }
+
+    private void restartSteering(double nowS) {
+        windowStartS = nowS;
+        windowMinShiftS = Double.POSITIVE_INFINITY;
+        slewLeftS = 0;
+    }
+
+    /**
+     * DEVICE: slews the shift toward what the last window's fastest chunk called for, at most {@link #MAX_SLEW} of
+     * the device time since the last chunk, and notes what this chunk calls for.
+     *
+     * @return the step the shift took (spread over the chunk's samples)
+     */
+    private double steer(double lastDevice, double arrivalS) {
+        double step = 0;
+        double elapsedS = lastDevice - lastDeviceT;
+        if (slewLeftS != 0 && elapsedS > 0) {
+            double most = MAX_SLEW * elapsedS;
+            step = Math.max(-most, Math.min(most, slewLeftS));
+            offsetS += step;
+            slewLeftS -= step;
+        }
+        // The least (arrival − device time) of the window is the shift its fastest chunk calls for.
+        windowMinShiftS = Math.min(windowMinShiftS, arrivalS - lastDevice);
+        if (arrivalS - windowStartS >= STEER_WINDOW_S) {
+            slewLeftS = windowMinShiftS - offsetS;
+            windowStartS = arrivalS;
+            windowMinShiftS = Double.POSITIVE_INFINITY;
+        }
+        return step;
     }
 
     private void reportGap(double fromS, double toS, String reason) {

@@ -173,4 +173,74 @@ class LiveTimelineTest {
         assertEquals(c.t.get(49), c.gaps.get(0)[0], 1e-9);
         assertEquals(c.t.get(50), c.gaps.get(0)[1], 1e-9);
     }
+
+    /**
+     * Two sensors' device clocks, 60 ppm fast over USB and 40 ppm slow over Bluetooth (latency 1–5 ms, and 15–55 ms
+     * with a stall of 0.3 s every few minutes), for 8 hours: each timeline is steered to the computer's clock by its
+     * least latency, so each stays within a few milliseconds of the truth plus that latency, and the two with each
+     * other; sample spacing changes by at most the slew, and time always increases. Unsteered, the two clocks
+     * would be 2.9 s apart at the end.
+     */
+    @Test
+    void deviceClocksThatDriftAreSteeredToTheComputersClock() {
+        double rateHz = 100, hours = 8;
+        Random rnd = new Random(12);
+        LiveTimeline usb = new LiveTimeline(new Collect(), LiveTimeline.Mode.DEVICE, rateHz, T0);
+        LiveTimeline bt = new LiveTimeline(new Collect(), LiveTimeline.Mode.DEVICE, rateHz, T0);
+        double[] ppm = {60, -40}, deviceStartS = {1000, 5000}, leastLatencyS = {0.001, 0.015},
+                jitterS = {0.004, 0.040};
+        LiveTimeline[] timelines = {usb, bt};
+        SampleBatch b = new SampleBatch(16);
+        double[] truthS = new double[16];
+        double[] worstAfterSettleS = new double[2], lastSessionS = {Double.NaN, Double.NaN};
+        double[][] errorAtS = new double[2][(int) (hours * 60) + 1]; // each minute's last error, per sensor
+        double worstSpacingError = 0;
+        for (int k = 0; k < 2; k++) {
+            double t = 0.2 + 0.003 * k;
+            double lastStall = 0;
+            while (t < hours * 3600) {
+                int n = 1 + rnd.nextInt(8);
+                b.clear();
+                for (int i = 0; i < n; i++) {
+                    truthS[i] = t;
+                    b.add(deviceStartS[k] + t * (1 + ppm[k] * 1e-6), 0, 0, 0, 0, 0, 9.81, Double.NaN, Double.NaN,
+                            Double.NaN);
+                    t += 1 / rateHz;
+                }
+                double latency = leastLatencyS[k] + jitterS[k] * rnd.nextDouble();
+                if (k == 1 && t - lastStall > 200 + 100 * rnd.nextDouble()) {
+                    latency += 0.3; // a Bluetooth stall: the chunk comes late
+                    lastStall = t;
+                }
+                timelines[k].arrived(nanos(truthS[n - 1] + latency));
+                timelines[k].accept(b);
+                for (int i = 0; i < n; i++) {
+                    double error = b.tS[i] - truthS[i] - leastLatencyS[k];
+                    if (truthS[i] > 300) {
+                        worstAfterSettleS[k] = Math.max(worstAfterSettleS[k], Math.abs(error));
+                    }
+                    errorAtS[k][(int) (truthS[i] / 60)] = error;
+                    if (!Double.isNaN(lastSessionS[k])) {
+                        double spacing = b.tS[i] - lastSessionS[k];
+                        assertTrue(spacing > 0, "time increases");
+                        worstSpacingError = Math.max(worstSpacingError, Math.abs(spacing * rateHz
+                                / (1 + ppm[k] * 1e-6) - 1));
+                    }
+                    lastSessionS[k] = b.tS[i];
+                }
+            }
+        }
+        double worstApartS = 0;
+        for (int m = 5; m < errorAtS[0].length - 1; m++) {
+            worstApartS = Math.max(worstApartS, Math.abs(errorAtS[0][m] - errorAtS[1][m]));
+        }
+        System.out.printf(java.util.Locale.ROOT, "LiveTimelineTest: 8 h, clocks +60 and -40 ppm: after 5 min each "
+                        + "within %.1f and %.1f ms of the truth plus its least latency, the two within %.1f ms of each "
+                        + "other; spacing off by at most %.0f ppm%n", worstAfterSettleS[0] * 1e3,
+                worstAfterSettleS[1] * 1e3, worstApartS * 1e3, worstSpacingError * 1e6);
+        assertTrue(worstAfterSettleS[0] < 0.006, "USB sensor: " + worstAfterSettleS[0]);
+        assertTrue(worstAfterSettleS[1] < 0.010, "Bluetooth sensor: " + worstAfterSettleS[1]);
+        assertTrue(worstApartS < 0.010, "apart: " + worstApartS);
+        assertTrue(worstSpacingError <= LiveTimeline.MAX_SLEW + 1e-6, "spacing: " + worstSpacingError);
+    }
 }
