@@ -94,6 +94,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SessionOptions.checkInput(file, rateHz, 0, 10_000);
+        if (!saveHistory && (db.db != null || saveHistoryAgain)) {
+            throw UserException.usage((db.db != null ? "--db" : "--save-history-again")
+                    + ": replay saves in the history only with --save-history; add it, or leave this option out");
+        }
         PrintWriter err = spec.commandLine().getErr();
         boolean csv = isCsv();
         ZoneId zone = ZoneId.systemDefault();
