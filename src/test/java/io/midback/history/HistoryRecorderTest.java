@@ -25,6 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HistoryRecorderTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
+    /** A session of the simulator starting 2024-05-01 10:00 UTC. */
+    private static HistoryRecorder beginAtTen(HistoryStore store) {
+        return store.beginSession(new SessionInfo(Instant.parse("2024-05-01T10:00:00Z"), ZoneId.of("UTC"), "sim",
+                "test"));
+    }
+
     @TempDir
     Path dir;
 
@@ -90,8 +96,7 @@ class HistoryRecorderTest {
     void flexionStatisticsPerMinute() {
         Path db = dir.resolve("f.db");
         try (HistoryStore store = HistoryStore.open(db)) {
-            HistoryRecorder rec = store.beginSession(new SessionInfo(Instant.parse("2024-05-01T10:00:00Z"),
-                    ZoneId.of("UTC"), "sim", "test"));
+            HistoryRecorder rec = beginAtTen(store);
             PostureFrame f = new PostureFrame();
             f.calibrated = true;
             f.state = PostureState.UPRIGHT;
@@ -194,8 +199,7 @@ class HistoryRecorderTest {
     void gapsAreCountedAndLongGapsEndBouts() {
         Path db = dir.resolve("g.db");
         try (HistoryStore store = HistoryStore.open(db)) {
-            HistoryRecorder rec = store.beginSession(new SessionInfo(Instant.parse("2024-05-01T10:00:00Z"),
-                    ZoneId.of("UTC"), "sim", "test"));
+            HistoryRecorder rec = beginAtTen(store);
             PostureFrame f = new PostureFrame();
             f.state = PostureState.UPRIGHT;
             for (int i = 0; i <= 100; i++) { // 0..10 s at 10 Hz
@@ -313,8 +317,7 @@ class HistoryRecorderTest {
         for (double routineFromS : new double[] {0, 200}) {
             Path db = dir.resolve("routine-" + (int) routineFromS + ".db");
             try (HistoryStore store = HistoryStore.open(db)) {
-                HistoryRecorder rec = store.beginSession(new SessionInfo(Instant.parse("2024-05-01T10:00:00Z"),
-                        ZoneId.of("UTC"), "sim", "test"));
+                HistoryRecorder rec = beginAtTen(store);
                 PostureFrame f = new PostureFrame();
                 f.calibrated = true;
                 f.state = PostureState.UPRIGHT;
