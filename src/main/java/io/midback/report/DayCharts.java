@@ -199,7 +199,7 @@ public final class DayCharts {
                 r.setSeriesPaint(index++, StateColors.of(s));
             }
         }
-        XYIntervalSeries bouts = new XYIntervalSeries("sitting bout");
+        XYIntervalSeries bouts = new XYIntervalSeries("sedentary bout");
         for (HistoryEvent e : day.events(EventKind.SITTING_BOUT)) {
             bouts.add(e.start().toEpochMilli(), e.start().toEpochMilli(), e.end().toEpochMilli(), 0, -0.4, 0.4);
         }
@@ -211,7 +211,7 @@ public final class DayCharts {
         r.setSeriesPaint(index++, StateColors.BOUT);
         ds.addSeries(breaks);
         r.setSeriesPaint(index, StateColors.BREAK);
-        SymbolAxis axis = new SymbolAxis(null, new String[] {"sitting", "state"});
+        SymbolAxis axis = new SymbolAxis(null, new String[] {"sedentary", "state"});
         axis.setTickLabelFont(SMALL);
         axis.setGridBandsVisible(false);
         axis.setRange(-0.6, 1.6);

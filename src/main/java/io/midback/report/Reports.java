@@ -277,10 +277,10 @@ public final class Reports {
         }
         row(h, "Alerts", alerts.toString());
         row(h, "Breaks", String.valueOf(s.breaks()));
-        row(h, "Sitting bouts", String.valueOf(s.sittingBouts()));
+        row(h, "Sedentary bouts (sitting or standing still)", String.valueOf(s.sittingBouts()));
         HistoryEvent longest = day.events(EventKind.SITTING_BOUT).stream()
                 .max(java.util.Comparator.comparing(HistoryEvent::duration)).orElse(null);
-        row(h, "Longest sitting stretch", longest == null ? "–" : duration(longest.durationS()) + " ("
+        row(h, "Longest sedentary stretch", longest == null ? "–" : duration(longest.durationS()) + " ("
                 + HM.format(longest.start().atZone(zone)) + "–" + HM.format(longest.end().atZone(zone)) + ")");
         row(h, "No data", duration(s.gapS()));
         row(h, "Breathing while sedentary", breathing(s));
@@ -321,10 +321,11 @@ public final class Reports {
             h.append("<tr><td>").append(CLOCK.format(e.start().atZone(zone))).append("</td><td>")
                     .append(esc(e.detail())).append("</td><td>").append(esc(e.message())).append("</td></tr>\n");
         }
-        h.append("</table>\n<h2>Sitting bouts and breaks</h2>\n");
+        h.append("</table>\n<h2>Sedentary bouts (sitting or standing still) and breaks</h2>\n");
         List<HistoryEvent> both = day.events().stream()
                 .filter(e -> e.kind() == EventKind.SITTING_BOUT || e.kind() == EventKind.BREAK).toList();
-        table(h, both, zone, "kind", e -> e.kind().label() + (e == longest ? " (longest)" : ""));
+        table(h, both, zone, "kind", e -> (e.kind() == EventKind.SITTING_BOUT ? "sedentary bout" : e.kind().label())
+                + (e == longest ? " (longest)" : ""));
         h.append("<h2>Breathing</h2>\n");
         if (charts.hasBreathing()) {
             h.append(ChartImages.svgElement(ChartImages.single(charts.breathing(), widthPx, small), "breath"))

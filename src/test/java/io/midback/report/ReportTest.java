@@ -137,7 +137,7 @@ class ReportTest {
         assertTrue(h.contains("<th>Slump episodes</th><td>" + day.expectedSlumpEpisodes() + "</td>"));
         assertTrue(h.contains("<th>Breaks</th><td>" + day.expectedBreaks(PostureSettings.DEFAULT_BREAK_ENDS_AFTER_S) + "</td>"));
         assertTrue(h.contains("<th>Alerts</th><td>" + day.alerts.size() + " ("));
-        assertTrue(h.contains("Longest sitting stretch"));
+        assertTrue(h.contains("Longest sedentary stretch"));
         assertTrue(h.contains("link lost"), "the gap's reason");
     }
 
