@@ -102,7 +102,17 @@ public final class HistoryStore implements AutoCloseable {
             store = connectReadOnly(abs, "immutable=1");
         }
         try {
-            if (store.schemaVersion() < Schema.latestVersion()) {
+            int version = store.schemaVersion();
+            if (version == 0) {
+                // an empty file, or another program's database: nothing to read, and nothing to write into it
+                String foreign = foreignTables(store.conn);
+                store.close();
+                throw new HistoryException(foreign.isEmpty()
+                        ? "no history at " + abs + " (an empty file: sessions are saved by `midback live`, or "
+                                + "`midback replay --save-history`)"
+                        : notAHistory(abs, foreign));
+            }
+            if (version < Schema.latestVersion()) {
                 store.close();
                 return openExisting(abs);
             }
@@ -137,6 +147,12 @@ public final class HistoryStore implements AutoCloseable {
             c = DriverManager.getConnection("jdbc:sqlite:" + abs);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 5000");
+                try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                    String foreign = rs.next() && rs.getInt(1) == 0 ? foreignTables(c) : "";
+                    if (!foreign.isEmpty()) {
+                        throw new HistoryException(notAHistory(abs, foreign));
+                    }
+                }
                 st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA synchronous = FULL");
                 st.execute("PRAGMA foreign_keys = ON");
@@ -151,6 +167,23 @@ public final class HistoryStore implements AutoCloseable {
             closeQuietly(c);
             throw e;
         }
+    }
+
+    /** The tables of a database that has no Midback schema version (another program's), comma-separated. */
+    private static String foreignTables(Connection c) throws SQLException {
+        StringBuilder names = new StringBuilder();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 4")) {
+            while (rs.next()) {
+                names.append(names.length() == 0 ? "" : ", ").append(rs.getString(1));
+            }
+        }
+        return names.toString();
+    }
+
+    private static String notAHistory(Path abs, String tables) {
+        return abs + " is not a Midback history (a database of other tables: " + tables
+                + "); it is left untouched: give another --db";
     }
 
     private static void closeQuietly(Connection c) {

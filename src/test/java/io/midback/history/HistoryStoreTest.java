@@ -140,4 +140,32 @@ class HistoryStoreTest {
         assertEquals(FlexionHistogram.MIN_DEG, h.percentile(0.01), 1.0);
         assertEquals(FlexionHistogram.MAX_DEG, h.percentile(0.99), 1.0);
     }
+
+    /**
+     * Another program's SQLite file given as the history is refused by reading and writing alike, and left byte for
+     * byte as it was (reading used to migrate it: nine Midback tables written into it); an empty file reads as no
+     * history and stays empty.
+     */
+    @Test
+    void anotherProgramsDatabaseOrAnEmptyFileIsLeftUntouched() throws Exception {
+        Path foreign = dir.resolve("contacts.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + foreign);
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE contacts (name TEXT)");
+            st.execute("INSERT INTO contacts VALUES ('Ada')");
+        }
+        byte[] before = Files.readAllBytes(foreign);
+        HistoryException read = assertThrows(HistoryException.class, () -> HistoryStore.openForReading(foreign));
+        assertTrue(read.getMessage().contains("is not a Midback history") && read.getMessage().contains("contacts"),
+                read.getMessage());
+        HistoryException write = assertThrows(HistoryException.class, () -> HistoryStore.open(foreign));
+        assertEquals(read.getMessage(), write.getMessage());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(foreign)), "the file was changed");
+        assertTrue(!Files.exists(dir.resolve("contacts.db-wal")), "a write-ahead log was made beside it");
+
+        Path empty = Files.createFile(dir.resolve("empty.db"));
+        HistoryException none = assertThrows(HistoryException.class, () -> HistoryStore.openForReading(empty));
+        assertTrue(none.getMessage().startsWith("no history at "), none.getMessage());
+        assertEquals(0, Files.size(empty), "reading an empty file wrote into it");
+    }
 }
