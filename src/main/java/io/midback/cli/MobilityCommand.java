@@ -243,6 +243,7 @@ public final class MobilityCommand implements Callable<Integer> {
         }
         if (what.replay != null) {
             SessionOptions.checkInput(what.replay, rateHz, 0, 10_000);
+            SessionOptions.checkNotSameFile("--record", record, what.replay, "the recording replayed");
         } else {
             SessionOptions.checkRate(rateHz, 25, 1000);
         }

@@ -43,15 +43,37 @@ public final class SessionOptions {
         return filterName;
     }
 
-    /** A {@code --rate} above 0 and within {@code [minHz, maxHz]}, or a usage error (exit 2) naming the option. */
     /** The input file of {@code replay} and {@code mobility}: it exists, and the {@code --rate} given is in range. */
     static void checkInput(Path file, Number rateHz, double minHz, double maxHz) {
+        if (Files.isDirectory(file)) {
+            throw new UserException(file + ": a folder, not a recording");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UserException(file + ": no such file");
         }
         checkRate(rateHz, minHz, maxHz);
     }
 
+    /**
+     * An output file ({@code option FILE}) that is not the same file as one read or written beside it
+     * ({@code other}): writing it would destroy that one. A usage error (exit 2) naming both.
+     */
+    static void checkNotSameFile(String option, Path out, Path other, String otherIs) {
+        if (out == null || other == null) {
+            return;
+        }
+        boolean same = out.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
+        try {
+            same = same || Files.exists(out) && Files.exists(other) && Files.isSameFile(out, other);
+        } catch (java.io.IOException e) {
+            // cannot tell: the paths differ, and writing will say what goes wrong
+        }
+        if (same) {
+            throw UserException.usage(option + " " + out + ": that is " + otherIs + "; give another file");
+        }
+    }
+
+    /** A {@code --rate} above 0 and within {@code [minHz, maxHz]}, or a usage error (exit 2) naming the option. */
     static void checkRate(Number rateHz, double minHz, double maxHz) {
         double hz = rateHz == null ? Double.NaN : rateHz.doubleValue();
         if (rateHz != null && !(hz > 0 && hz >= minHz && hz <= maxHz)) {

@@ -181,6 +181,7 @@ public final class SimulateCommand implements Callable<Integer> {
             return serve(sc, cfg);
         }
         Path out = target.out;
+        SessionOptions.checkNotSameFile("--lower-out", lowerOut, out, "the upper sensor's --out");
         if (lowerOut != null) {
             int code = writePair(sc, cfg, out, startTime);
             writeRepetitions(check, out, true);

@@ -116,6 +116,17 @@ class CommandLineErrorsTest {
                 new Case("replay --db without --save-history would save nothing: said, not ignored", Kind.USAGE,
                         new String[] {"replay", s, "--db", dir.resolve("h2.db").toString()}, "--save-history",
                         r -> !Files.exists(dir.resolve("h2.db"))),
+                new Case("mobility --record onto the recording it replays: refused, the recording kept", Kind.USAGE,
+                        new String[] {"mobility", "--replay", cutLastLine.toString(), "--record",
+                                cutLastLine.toString(), "--speed", "max", "--no-history"}, "the recording replayed",
+                        r -> lineCount(cutLastLine) > 1000),
+                new Case("simulate --lower-out onto --out: refused", Kind.USAGE,
+                        new String[] {"simulate", "slump-demo", "--out", dir.resolve("pair.csv").toString(),
+                                "--lower-out", dir.resolve("pair.csv").toString()}, "--lower-out",
+                        r -> !Files.exists(dir.resolve("pair.csv"))),
+                new Case("mobility --analyse of a folder says so", Kind.FAILURE,
+                        new String[] {"mobility", "--analyse", dir.toString()}, "a folder, not a recording",
+                        r -> true),
                 new Case("replay --save-history-again alone", Kind.USAGE,
                         new String[] {"replay", s, "--save-history-again"}, "--save-history-again", r -> true),
                 new Case("not a number", Kind.USAGE, new String[] {"replay", s, "--calibrate-at", "abc"},
@@ -179,6 +190,14 @@ class CommandLineErrorsTest {
                             "--no-history"},
                         "midback routine: serial port " + dir.resolve("no-such-port"),
                         r -> !r.err().contains("midback live")));
+    }
+
+    private static long lineCount(Path f) {
+        try (var lines = Files.lines(f, StandardCharsets.US_ASCII)) {
+            return lines.count();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @ParameterizedTest(name = "{0}")
