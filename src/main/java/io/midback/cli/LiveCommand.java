@@ -153,6 +153,13 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
         return spec == null ? "live" : spec.name();
     }
 
+    /** The sensor is given (--port or --bt), else a usage error: checked before anything else is said. */
+    void requireSource() {
+        if (source == null) {
+            throw UserException.usage("give the sensor: --port PORT or --bt DEVICE");
+        }
+    }
+
     /** How long a posture state must hold before its line is printed. */
     static final double STATE_HOLD_S = 2.0;
 
@@ -160,9 +167,7 @@ public class LiveCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (source == null) {
-            throw UserException.usage("give the sensor: --port PORT or --bt DEVICE");
-        }
+        requireSource();
         WireFormat wireFormat;
         try {
             wireFormat = WireFormat.parse(format);

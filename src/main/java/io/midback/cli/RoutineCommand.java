@@ -90,6 +90,7 @@ public final class RoutineCommand extends LiveCommand {
         if (analyse != null) {
             return analyse();
         }
+        requireSource(); // before the history's goals are read and said
         if (routineName == null) {
             routineName = "daily";
         }

@@ -44,6 +44,8 @@ class CommandLineErrorsTest {
     static Path binary;
     static Path hugeLine;
     static Path twelveBadLines;
+    /** A history holding one mobility check (whose goals `routine` would read and say). */
+    static Path mobilityHistory;
 
     enum Kind {
         /** exit 2, one line on stderr naming the option, pointing to --help */
@@ -70,6 +72,11 @@ class CommandLineErrorsTest {
 
     @BeforeAll
     static void files() throws IOException {
+        mobilityHistory = dir.resolve("mobility.db");
+        try (io.midback.history.HistoryStore store = io.midback.history.HistoryStore.open(mobilityHistory)) {
+            store.saveMobilityCheck(RoutineCommandTest.check(java.time.Instant.parse("2026-11-27T09:00:00Z"), 32,
+                    50));
+        }
         byte[] gz = Files.readAllBytes(sample);
         truncatedGz = dir.resolve("half.csv.gz");
         Files.write(truncatedGz, Arrays.copyOf(gz, gz.length / 2));
@@ -127,6 +134,9 @@ class CommandLineErrorsTest {
                 new Case("mobility --analyse of a folder says so", Kind.FAILURE,
                         new String[] {"mobility", "--analyse", dir.toString()}, "a folder, not a recording",
                         r -> true),
+                new Case("routine without a sensor: one line, before the history's goals", Kind.USAGE,
+                        new String[] {"routine", "--db", mobilityHistory.toString()}, "--port PORT or --bt DEVICE",
+                        r -> !r.err().contains("goals")),
                 new Case("replay --save-history-again alone", Kind.USAGE,
                         new String[] {"replay", s, "--save-history-again"}, "--save-history-again", r -> true),
                 new Case("not a number", Kind.USAGE, new String[] {"replay", s, "--calibrate-at", "abc"},

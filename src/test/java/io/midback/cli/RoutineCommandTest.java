@@ -147,7 +147,7 @@ class RoutineCommandTest {
     }
 
     /** A mobility check as the history keeps it, with these rotation ranges and nothing else measured. */
-    private static MobilityRecord check(Instant at, double rotationLeftDeg, double rotationRightDeg) {
+    static MobilityRecord check(Instant at, double rotationLeftDeg, double rotationRightDeg) {
         Map<String, MobilityRecord.Direction> dirs = new LinkedHashMap<>();
         dirs.put("rotationLeft", new MobilityRecord.Direction(rotationLeftDeg, 3, 2, List.of(rotationLeftDeg - 1,
                 rotationLeftDeg, rotationLeftDeg + 1), List.of(), Double.NaN));
