@@ -45,10 +45,21 @@ public final class PostureOptions {
             description = "Flexion beyond upright that counts as a slump, degrees (presets gentle/standard/strict: "
                     + "20/15/10).")
     void slumpThreshold(double deg) {
-        if (!(deg >= 1 && deg <= 60)) {
-            throw bad("--slump-threshold " + SessionConsole.number(deg) + ": give degrees from 1 to 60");
+        String wrong = thresholdProblem("--slump-threshold", deg);
+        if (wrong != null) {
+            throw bad(wrong);
         }
         slumpThresholdDeg = deg;
+    }
+
+    /** The slump thresholds people can give, degrees (every option that takes one). */
+    static final double MIN_THRESHOLD_DEG = 1, MAX_THRESHOLD_DEG = 60;
+
+    /** What is wrong with {@code deg} given to {@code option} as a slump threshold, or null. */
+    static String thresholdProblem(String option, double deg) {
+        return deg >= MIN_THRESHOLD_DEG && deg <= MAX_THRESHOLD_DEG ? null
+                : option + " " + SessionConsole.number(deg) + ": give degrees from "
+                        + SessionConsole.number(MIN_THRESHOLD_DEG) + " to " + SessionConsole.number(MAX_THRESHOLD_DEG);
     }
 
     @Option(names = "--slump-dwell", paramLabel = "S",

@@ -53,6 +53,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String wrongThreshold = thresholdDeg == null ? null
+                : PostureOptions.thresholdProblem("--threshold", thresholdDeg);
+        if (wrongThreshold != null) {
+            throw UserException.usage(wrongThreshold);
+        }
         if (period != null && period.mobility) {
             return MobilityCommand.report(db, out, widthPx);
         }
