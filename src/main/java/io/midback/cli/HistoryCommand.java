@@ -77,7 +77,9 @@ public final class HistoryCommand implements Callable<Integer> {
                 m.put("spineFlexionP50Deg", d.spineMinutes() == 0 ? null : round1(d.spineFlexionP50Deg()));
                 m.put("pelvicTiltMeanDeg", Double.isNaN(d.pelvicTiltMeanDeg()) ? null
                         : round1(d.pelvicTiltMeanDeg()));
-                m.put("postureSeconds", d.postureSeconds());
+                Map<String, Double> seconds = new LinkedHashMap<>();
+                d.postureSeconds().forEach((state, v) -> seconds.put(state, Math.round(v * 100) / 100.0));
+                m.put("postureSeconds", seconds); // to the hundredth, as replay's summary gives them
                 rows.add(m);
             }
             out.println(new GsonBuilder().serializeNulls().create().toJson(rows));

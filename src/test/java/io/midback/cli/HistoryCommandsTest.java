@@ -237,6 +237,26 @@ class HistoryCommandsTest {
         assertEquals(600.0, d.getAsJsonObject("postureSeconds").get("slouched").getAsDouble(), 1e-6);
     }
 
+    /**
+     * A recording saved from replay: the day's seconds in each state in {@code history --json} are replay's own, to
+     * the hundredth (the sums of many sample intervals used to show as 61.48000000000002).
+     */
+    @Test
+    void historyAsJsonGivesTheStateSecondsReplayGave() {
+        Path db = dir.resolve("replayed.db");
+        Run replay = run("replay", Path.of("samples", "workday-1h.csv.gz").toAbsolutePath().toString(),
+                "--save-history", "--db", db.toString(), "--json", "--quiet");
+        assertEquals(0, replay.code(), replay.err());
+        String[] lines = replay.out().strip().split("\n");
+        JsonObject replayed = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject()
+                .getAsJsonObject("postureSeconds");
+        Run r = run("history", "--db", db.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject history = JsonParser.parseString(r.out()).getAsJsonArray().get(0).getAsJsonObject()
+                .getAsJsonObject("postureSeconds");
+        assertEquals(replayed, history);
+    }
+
     @Test
     void historyWithoutADatabaseSaysWhereItLooked() {
         Path db = dir.resolve("absent.db");
