@@ -127,7 +127,8 @@ public final class BreathingTally {
         for (int i = 0; i < minutes; i++) {
             list.add(new BreathingReport.Minute(minuteIndex[i], Math.round(minuteRate[i] * 10) / 10.0));
         }
-        double median = medianRatePerMin();
+        // A session's rate needs as many seconds with a rate as a minute's does: a few seconds are no measurement.
+        double median = validSeconds >= MIN_VALID_S_PER_MINUTE ? medianRatePerMin() : Double.NaN;
         return new BreathingReport(Double.isNaN(median) ? null : Math.round(median * 10) / 10.0, validSeconds,
                 list);
     }

@@ -8,6 +8,7 @@ import io.midback.app.SessionBuilder;
 import io.midback.app.SummaryJson;
 import io.midback.breathing.BreathRateEstimator;
 import io.midback.breathing.BreathingReport;
+import io.midback.breathing.BreathingTally;
 import io.midback.posture.Calibration;
 import io.midback.posture.PostureFrame;
 import io.midback.posture.PostureListener;
@@ -53,7 +54,10 @@ final class SessionConsole {
     static void printSession(PrintWriter out, SessionBuilder session) {
         BreathingReport r = session.breathingReport();
         if (r.ratePerMin() == null) {
-            out.println("breathing: no rate (no still stretch long enough)");
+            out.println(r.validS() > 0
+                    ? String.format(Locale.ROOT, "breathing: no rate (still enough to measure for only %.0f s; %d s "
+                            + "needed)", r.validS(), BreathingTally.MIN_VALID_S_PER_MINUTE)
+                    : "breathing: no rate (no still stretch long enough)");
         } else {
             out.printf(Locale.ROOT, "breathing: %.1f breaths/min (median over %.0f s still)%n", r.ratePerMin(),
                     r.validS());

@@ -1,6 +1,5 @@
 package io.midback.live;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.midback.history.HistoryStore;
 import io.midback.recording.CsvSampleReader;
@@ -184,9 +183,12 @@ class LiveConsoleTest {
             double startS = j.getAsJsonArray("slumpEpisodes").get(0).getAsJsonObject().get("startS").getAsDouble();
             assertEquals(21, startS, 3, "the slump, from gravity: " + r.out());
             assertFalse(j.getAsJsonArray("alerts").isEmpty(), r.out());
-            JsonElement rate = j.getAsJsonObject("breathing").get("ratePerMin");
-            assertFalse(rate.isJsonNull(), "a breathing rate from the accelerometer: " + r.out());
-            assertEquals(30, rate.getAsDouble(), 3, "the simulated 30 breaths/min, over a few seconds: " + r.out());
+            // Breathing measured from the accelerometer alone, for a few seconds: fewer than the 15 s a session's
+            // rate needs (its value from an accelerometer is checked on a longer recording:
+            // AccelerometerOnlyReplayTest).
+            JsonObject breathing = j.getAsJsonObject("breathing");
+            assertTrue(breathing.get("validS").getAsDouble() >= 5, "breathing from the accelerometer: " + r.out());
+            assertTrue(breathing.get("ratePerMin").isJsonNull(), "a rate from under 15 s: " + r.out());
         }
         List<String> lines = Files.readAllLines(rec);
         assertTrue(lines.contains("t_s,ax,ay,az"), "no gyroscope columns: " + lines.subList(0, 6));
