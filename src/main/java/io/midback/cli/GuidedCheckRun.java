@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -209,7 +210,7 @@ final class GuidedCheckRun {
                 new Simulator(p.scenario(), SimulatorConfig.defaults().withRate(source.rateHz())
                         .withSeed(source.seed())).run(paced);
             }
-            return "the samples ended";
+            return GuidedCheck.SAMPLES_ENDED;
         } catch (PacedSink.Stopped e) {
             input.end();
             return "stopped";
@@ -278,16 +279,26 @@ final class GuidedCheckRun {
     }
 
     private void report(MobilityResult result, GuidedCheck guide) {
+        report(result.toJson(), result.toLines(), guide.how(), json, out, err);
+    }
+
+    /**
+     * A check's result and how it ended ({@code how}: {@code done}, {@code stop hurts}, …): with {@code json} the
+     * result's JSON with {@code "ended"}, else {@code mobility check: HOW} and the lines; when it hurt, the advice on
+     * {@code err}.
+     */
+    static void report(String resultJson, List<String> lines, String how, boolean json, PrintWriter out,
+                       PrintWriter err) {
         if (json) {
-            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(result.toJson()).getAsJsonObject();
-            o.addProperty("ended", guide.how());
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(resultJson).getAsJsonObject();
+            o.addProperty("ended", how);
             out.println(o);
         } else {
-            out.println("mobility check: " + guide.how());
-            result.toLines().forEach(out::println);
+            out.println("mobility check: " + how);
+            lines.forEach(out::println);
         }
         out.flush();
-        if (guide.how().equals("stop " + GuidedCheck.STOP_HURTS)) {
+        if (GuidedCheck.hurt(how)) {
             err.println("midback mobility: " + GuidedCheck.HURTS_ADVICE);
             err.flush();
         }

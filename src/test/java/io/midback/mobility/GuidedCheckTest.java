@@ -119,4 +119,20 @@ class GuidedCheckTest {
         flexion(g, 51, 60, t -> 40);
         assertEquals(events, said.events.size(), "nothing after the stop");
     }
+
+    @Test
+    void howARecordedCheckEndedIsReadFromItsEvents() {
+        List<MobilityEvent> done = new ArrayList<>();
+        for (Direction d : GuidedCheck.ORDER) {
+            done.add(new MobilityEvent(done.size(), MobilityEvent.BLOCK_START, d.jsonName()));
+            done.add(new MobilityEvent(done.size(), MobilityEvent.BLOCK_END, ""));
+        }
+        assertEquals("done", GuidedCheck.ended(done));
+        assertEquals(GuidedCheck.SAMPLES_ENDED, GuidedCheck.ended(done.subList(0, 5)), "cut off mid-check");
+        List<MobilityEvent> hurt = new ArrayList<>(done.subList(0, 4));
+        hurt.add(new MobilityEvent(4, MobilityEvent.STOP, GuidedCheck.STOP_HURTS));
+        assertEquals("stop hurts", GuidedCheck.ended(hurt));
+        assertTrue(GuidedCheck.hurt(GuidedCheck.ended(hurt)));
+        assertEquals("done", GuidedCheck.ended(List.of()), "a recording without prompts");
+    }
 }
