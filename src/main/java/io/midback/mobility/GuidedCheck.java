@@ -170,7 +170,7 @@ public final class GuidedCheck implements MobilityListener {
         lastActivityS = tS;
         misses++;
         if (misses < MISSES_BEFORE_SKIP) {
-            listener.prompt(tS, "No " + name(d).toLowerCase(Locale.ROOT) + " counted yet. " + instruction(d)
+            listener.prompt(tS, "No " + name(d).toLowerCase(Locale.ROOT) + " counted yet. " + sentence(instruction(d))
                     + " Go as far as is comfortable, hold a moment, and come right back to upright.");
             return;
         }
@@ -280,7 +280,12 @@ public final class GuidedCheck implements MobilityListener {
         }
     }
 
-    /** What to do, in the wearer's words. */
+    /** {@code text} as a sentence of its own: its first letter capitalised. */
+    private static String sentence(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
+    /** What to do, in the wearer's words, to follow a colon ("Flexion, 3 times: curl forward, …"). */
     public static String instruction(Direction d) {
         switch (d) {
             case FLEXION:
