@@ -85,7 +85,26 @@ final class GuidedCheckRun {
         this.err = err;
     }
 
+    /** Opens the history first (a file that is none fails here, not after the check), then runs the check. */
     int run() {
+        try (HistoryStore store = openHistory()) {
+            return run(store);
+        }
+    }
+
+    /** The history to save the check in, null without one; as a user error when it cannot be opened. */
+    private HistoryStore openHistory() {
+        if (historyDb == null) {
+            return null;
+        }
+        try {
+            return HistoryStore.open(historyDb);
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage() + " (or run with --no-history)", e);
+        }
+    }
+
+    private int run(HistoryStore store) {
         Clock clock = Clock.systemDefaultZone();
         ZoneId zone = clock.getZone();
         Instant start = source.start() != null ? source.start().atZone(zone).toInstant() : Instant.now(clock);
@@ -161,7 +180,7 @@ final class GuidedCheckRun {
             guide.endOfStream(why);
             result = check.result();
             report(result, guide);
-            save(result, guide, spec);
+            save(result, guide, spec, store);
         } finally {
             session.close();
             keys.interrupt();
@@ -304,13 +323,13 @@ final class GuidedCheckRun {
         }
     }
 
-    private void save(MobilityResult result, GuidedCheck guide, SessionSpec spec) {
-        if (historyDb == null) {
+    private void save(MobilityResult result, GuidedCheck guide, SessionSpec spec, HistoryStore store) {
+        if (store == null) {
             return;
         }
         MobilityRecord r = GuidedMobility.record(result, guide, spec.start(), spec.zone(), spec.device(),
                 spec.name());
-        try (HistoryStore store = HistoryStore.open(historyDb)) {
+        try {
             MobilityRecord saved = store.saveMobilityCheck(r);
             err.println("midback mobility: saved in the history as check " + saved.id() + " (" + historyDb + ")");
         } catch (HistoryException e) {
