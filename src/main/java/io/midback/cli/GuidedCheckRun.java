@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,26 @@ final class GuidedCheckRun {
         this.err = err;
     }
 
+    /** Opens the history first (a file that is none fails here, not after the check), then runs the check. */
     int run() {
+        try (HistoryStore store = openHistory()) {
+            return run(store);
+        }
+    }
+
+    /** The history to save the check in, null without one; as a user error when it cannot be opened. */
+    private HistoryStore openHistory() {
+        if (historyDb == null) {
+            return null;
+        }
+        try {
+            return HistoryStore.open(historyDb);
+        } catch (HistoryException e) {
+            throw new UserException(e.getMessage() + " (or run with --no-history)", e);
+        }
+    }
+
+    private int run(HistoryStore store) {
         Clock clock = Clock.systemDefaultZone();
         ZoneId zone = clock.getZone();
         Instant start = source.start() != null ? source.start().atZone(zone).toInstant() : Instant.now(clock);
@@ -160,7 +180,7 @@ final class GuidedCheckRun {
             guide.endOfStream(why);
             result = check.result();
             report(result, guide);
-            save(result, guide, spec);
+            save(result, guide, spec, store);
         } finally {
             session.close();
             keys.interrupt();
@@ -209,7 +229,7 @@ final class GuidedCheckRun {
                 new Simulator(p.scenario(), SimulatorConfig.defaults().withRate(source.rateHz())
                         .withSeed(source.seed())).run(paced);
             }
-            return "the samples ended";
+            return GuidedCheck.SAMPLES_ENDED;
         } catch (PacedSink.Stopped e) {
             input.end();
             return "stopped";
@@ -278,28 +298,38 @@ final class GuidedCheckRun {
     }
 
     private void report(MobilityResult result, GuidedCheck guide) {
+        report(result.toJson(), result.toLines(), guide.how(), json, out, err);
+    }
+
+    /**
+     * A check's result and how it ended ({@code how}: {@code done}, {@code stop hurts}, …): with {@code json} the
+     * result's JSON with {@code "ended"}, else {@code mobility check: HOW} and the lines; when it hurt, the advice on
+     * {@code err}.
+     */
+    static void report(String resultJson, List<String> lines, String how, boolean json, PrintWriter out,
+                       PrintWriter err) {
         if (json) {
-            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(result.toJson()).getAsJsonObject();
-            o.addProperty("ended", guide.how());
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(resultJson).getAsJsonObject();
+            o.addProperty("ended", how);
             out.println(o);
         } else {
-            out.println("mobility check: " + guide.how());
-            result.toLines().forEach(out::println);
+            out.println("mobility check: " + how);
+            lines.forEach(out::println);
         }
         out.flush();
-        if (guide.how().equals("stop " + GuidedCheck.STOP_HURTS)) {
+        if (GuidedCheck.hurt(how)) {
             err.println("midback mobility: " + GuidedCheck.HURTS_ADVICE);
             err.flush();
         }
     }
 
-    private void save(MobilityResult result, GuidedCheck guide, SessionSpec spec) {
-        if (historyDb == null) {
+    private void save(MobilityResult result, GuidedCheck guide, SessionSpec spec, HistoryStore store) {
+        if (store == null) {
             return;
         }
         MobilityRecord r = GuidedMobility.record(result, guide, spec.start(), spec.zone(), spec.device(),
                 spec.name());
-        try (HistoryStore store = HistoryStore.open(historyDb)) {
+        try {
             MobilityRecord saved = store.saveMobilityCheck(r);
             err.println("midback mobility: saved in the history as check " + saved.id() + " (" + historyDb + ")");
         } catch (HistoryException e) {

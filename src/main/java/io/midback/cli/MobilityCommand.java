@@ -1,6 +1,7 @@
 package io.midback.cli;
 
 import io.midback.mobility.AngleSeries;
+import io.midback.mobility.GuidedCheck;
 import io.midback.mobility.MobilityAnalysis;
 import io.midback.mobility.MobilityCheck;
 import io.midback.mobility.MobilityEvent;
@@ -158,27 +159,23 @@ public final class MobilityCommand implements Callable<Integer> {
         MobilityResult result = MobilityAnalysis.analyse(series, events, settings, check.diagnostics());
         PrintWriter out = spec.commandLine().getOut();
         MobilityResult spineResult = spine == null ? null : SpineRanges.of(result, series, spine.spine());
+        String ended = GuidedCheck.ended(events);
         if (saveHistory) {
             saveAnalysed(spineResult != null ? spineResult : result, spineResult != null ? result : null,
-                    checkStart, err);
+                    checkStart, ended, err);
         }
         if (spine != null) {
-            if (json) {
-                out.println(spineResult.toJson(result));
-            } else {
-                spineResult.toLines().forEach(out::println);
-                out.println("Ranges are of the spine between the sensor on the upper back and the one on the sacrum, "
-                        + "degrees from the still upright pose at the start; the trunk's (upper sensor alone): "
-                        + trunkRanges(result));
-            }
-        } else if (json) {
-            out.println(result.toJson());
+            List<String> lines = new ArrayList<>(spineResult.toLines());
+            lines.add("Ranges are of the spine between the sensor on the upper back and the one on the sacrum, "
+                    + "degrees from the still upright pose at the start; the trunk's (upper sensor alone): "
+                    + trunkRanges(result));
+            GuidedCheckRun.report(spineResult.toJson(result), lines, ended, json, out, err);
         } else {
-            result.toLines().forEach(out::println);
-            out.println("Ranges are of the trunk as the sensor on the upper back sees it (thoracic spine with the "
+            List<String> lines = new ArrayList<>(result.toLines());
+            lines.add("Ranges are of the trunk as the sensor on the upper back sees it (thoracic spine with the "
                     + "lumbar spine and hips below it), degrees from the still upright pose at the start.");
+            GuidedCheckRun.report(result.toJson(), lines, ended, json, out, err);
         }
-        out.flush();
         err.flush();
         return 0;
     }
@@ -201,10 +198,10 @@ public final class MobilityCommand implements Callable<Integer> {
     }
 
     private void saveAnalysed(MobilityResult result, MobilityResult trunk, java.time.Instant checkStart,
-                              PrintWriter err) {
+                              String ended, PrintWriter err) {
         String source = "replay " + what.file.getFileName() + (lower == null ? "" : " with " + lower.getFileName());
         MobilityRecord r = io.midback.app.MobilityHistory.record(result, trunk, checkStart,
-                java.time.ZoneId.systemDefault(), what.file.getFileName().toString(), source, "done");
+                java.time.ZoneId.systemDefault(), what.file.getFileName().toString(), source, ended);
         try (HistoryStore store = HistoryStore.open(history.pathOrNull())) {
             MobilityRecord saved = store.saveMobilityCheck(r);
             err.println("midback mobility: saved in the history as check " + saved.id() + " ("

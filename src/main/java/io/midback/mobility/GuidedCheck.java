@@ -1,6 +1,9 @@
 package io.midback.mobility;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The guided check: prompts the wearer through the six directions, three repetitions each, counting them live from
@@ -26,6 +29,8 @@ public final class GuidedCheck implements MobilityListener {
     public static final int MISSES_BEFORE_SKIP = 3;
     /** The stop reason of the "stop: it hurts" action. */
     public static final String STOP_HURTS = "hurts";
+    /** Why a check still running stops when its samples end (a replay, the simulated wearer, a recording). */
+    public static final String SAMPLES_ENDED = "the samples ended";
     /** What the wearer is told when the check is stopped because it hurts. */
     public static final String HURTS_ADVICE = "Stopped because it hurts. Ease off: move only within what is "
             + "comfortable, and rest. Sharp pain, burning, tingling or nerve-like symptoms are a reason to see a "
@@ -165,7 +170,7 @@ public final class GuidedCheck implements MobilityListener {
         lastActivityS = tS;
         misses++;
         if (misses < MISSES_BEFORE_SKIP) {
-            listener.prompt(tS, "No " + name(d).toLowerCase(Locale.ROOT) + " counted yet. " + instruction(d)
+            listener.prompt(tS, "No " + name(d).toLowerCase(Locale.ROOT) + " counted yet. " + sentence(instruction(d))
                     + " Go as far as is comfortable, hold a moment, and come right back to upright.");
             return;
         }
@@ -201,7 +206,51 @@ public final class GuidedCheck implements MobilityListener {
         } else {
             listener.prompt(tS, "Check stopped (" + reason + ").");
         }
-        finish(tS, "stop " + reason);
+        finish(tS, ended(reason));
+    }
+
+    /** How a check stopped for {@code reason} ended: {@code stop hurts}, {@code stop REASON}; {@link #SAMPLES_ENDED}. */
+    public static String ended(String reason) {
+        return reason.equals(SAMPLES_ENDED) ? SAMPLES_ENDED : "stop " + reason;
+    }
+
+    /** Whether a check that ended so ({@link #how}, {@link #ended}) was stopped because it hurts. */
+    public static boolean hurt(String how) {
+        return ended(STOP_HURTS).equals(how);
+    }
+
+    /**
+     * How a recorded check ended, from its events: as its {@code stop} event says ({@link #ended(String)}), else
+     * {@code done} when every direction's block ended, else {@link #SAMPLES_ENDED} (the recording ends mid-check);
+     * {@code done} for a recording without prompts.
+     */
+    public static String ended(List<MobilityEvent> events) {
+        Set<String> started = new HashSet<>();
+        boolean open = false;
+        for (MobilityEvent e : events) {
+            switch (e.kind()) {
+                case MobilityEvent.STOP:
+                    return ended(e.detail().isEmpty() ? "stopped" : e.detail());
+                case MobilityEvent.BLOCK_START:
+                    started.add(e.detail());
+                    open = true;
+                    break;
+                case MobilityEvent.BLOCK_END:
+                    open = false;
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (started.isEmpty()) {
+            return "done";
+        }
+        for (Direction d : ORDER) {
+            if (!started.contains(d.jsonName()) && !started.contains(d.plane().jsonName())) {
+                return SAMPLES_ENDED;
+            }
+        }
+        return open ? SAMPLES_ENDED : "done";
     }
 
     private void finish(double tS, String how) {
@@ -231,7 +280,12 @@ public final class GuidedCheck implements MobilityListener {
         }
     }
 
-    /** What to do, in the wearer's words. */
+    /** {@code text} as a sentence of its own: its first letter capitalised. */
+    private static String sentence(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
+    /** What to do, in the wearer's words, to follow a colon ("Flexion, 3 times: curl forward, …"). */
     public static String instruction(Direction d) {
         switch (d) {
             case FLEXION:

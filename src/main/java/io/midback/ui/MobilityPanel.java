@@ -140,7 +140,7 @@ final class MobilityPanel extends JPanel {
         public void end() {
             GuidedMobility c = check;
             if (c != null) {
-                c.guide().endOfStream("the samples ended");
+                c.guide().endOfStream(GuidedCheck.SAMPLES_ENDED);
             }
         }
     }
@@ -204,7 +204,7 @@ final class MobilityPanel extends JPanel {
                         ? String.format(Locale.ROOT, "%.0f°", rom) : "–", r.reps().get(d).size(),
                         String.format(Locale.ROOT, "%.0f°", MobilityNorms.of(d.jsonName()).normDeg())});
             }
-            if (how.equals("stop " + GuidedCheck.STOP_HURTS)) {
+            if (GuidedCheck.hurt(how)) {
                 prompt.setText("<html>" + escape(GuidedCheck.HURTS_ADVICE) + "</html>");
             }
             if (notSaved != null) {

@@ -46,6 +46,7 @@ class CommandLineErrorsTest {
     static Path twelveBadLines;
     /** A history holding one mobility check (whose goals `routine` would read and say). */
     static Path mobilityHistory;
+    static Path notAHistory;
 
     enum Kind {
         /** exit 2, one line on stderr naming the option, pointing to --help */
@@ -106,6 +107,8 @@ class CommandLineErrorsTest {
             withBad.set(firstData + 100 + 10 * i, "x,1,2");
         }
         Files.write(twelveBadLines, withBad);
+        notAHistory = dir.resolve("not-a-history.csv");
+        Files.writeString(notAHistory, "t_s,gx,gy,gz,ax,ay,az\n0,0,0,0,0,0,1\n");
     }
 
     static Stream<Case> cases() {
@@ -194,6 +197,10 @@ class CommandLineErrorsTest {
                                 sample.resolve("day.csv").toString(), "--no-history"},
                         "cannot record to " + sample.resolve("day.csv") + ": " + sample
                                 + " is a file, where a folder is needed", r -> !r.err().contains("no-such-port")),
+                new Case("mobility --db a file that is no history: said before the check, not after it",
+                        Kind.FAILURE, new String[] {"mobility", "--simulate", "--speed", "max", "--db",
+                            notAHistory.toString()}, "cannot open the history " + notAHistory,
+                        r -> r.out().isEmpty() && !r.err().contains("guided check")),
                 new Case("breathe on a missing port: its lines under its own name", Kind.FAILURE,
                         new String[] {"breathe", "--port", dir.resolve("no-such-port").toString(), "--no-history"},
                         "midback breathe: serial port " + dir.resolve("no-such-port"),

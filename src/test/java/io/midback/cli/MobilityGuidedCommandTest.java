@@ -102,6 +102,8 @@ class MobilityGuidedCommandTest {
         assertEquals(0, again.code(), again.err());
         Run analysed = start(new ByteArrayInputStream(new byte[0]), new StringWriter(), "mobility", "--analyse",
                 rec.toString(), "--json").join();
+        assertEquals("done", JsonParser.parseString(analysed.out().trim()).getAsJsonObject().get("ended")
+                .getAsString(), "every direction's block ended in the recording");
         for (Run x : List.of(again, analysed)) {
             JsonObject a = JsonParser.parseString(x.out().trim()).getAsJsonObject();
             for (String d : DIRECTIONS) {
@@ -109,6 +111,43 @@ class MobilityGuidedCommandTest {
                         a.getAsJsonObject("directions").getAsJsonObject(d).get("romDeg").getAsDouble(), 0.5, d);
             }
         }
+    }
+
+    @Test
+    void aRecordedCheckStoppedBecauseItHurtIsAnalysedAndSavedAsSoAndItsReplayEndsWithTheSamples(@TempDir Path dir)
+            throws Exception {
+        Path rec = dir.resolve("hurt.csv"), db = dir.resolve("history.db");
+        Run live = start(new ByteArrayInputStream("h\n".getBytes(StandardCharsets.UTF_8)), new StringWriter(),
+                "mobility", "--simulate", "--seed", "3", "--speed", "max", "--record", rec.toString(), "--no-history",
+                "--json").join();
+        assertEquals(0, live.code(), live.err());
+        assertTrue(Files.readString(rec).lines().anyMatch(l -> l.matches("# event: [0-9.]+ stop hurts")),
+                "the stop is in the recording");
+
+        Run json = start(new ByteArrayInputStream(new byte[0]), new StringWriter(), "mobility", "--analyse",
+                rec.toString(), "--json").join();
+        assertEquals(0, json.code(), json.err());
+        assertEquals("stop hurts", JsonParser.parseString(json.out().trim()).getAsJsonObject().get("ended")
+                .getAsString());
+        assertTrue(json.err().contains("see a doctor or physiotherapist"), json.err());
+
+        Run text = start(new ByteArrayInputStream(new byte[0]), new StringWriter(), "mobility", "--analyse",
+                rec.toString(), "--save-history", "--db", db.toString()).join();
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("mobility check: stop hurts"), text.out());
+        assertTrue(text.err().contains("see a doctor or physiotherapist"), text.err());
+        try (HistoryStore h = HistoryStore.openForReading(db)) {
+            MobilityRecord c = h.mobilityChecks().get(0);
+            assertEquals("stop hurts", c.ended());
+            assertTrue(c.hurt());
+        }
+
+        // replayed, nobody stops the check: it ends with the recording's samples, in those words
+        Run replay = start(new ByteArrayInputStream(new byte[0]), new StringWriter(), "mobility", "--replay",
+                rec.toString(), "--speed", "max", "--no-history", "--json").join();
+        assertEquals(0, replay.code(), replay.err());
+        assertEquals("the samples ended", JsonParser.parseString(replay.out().trim()).getAsJsonObject()
+                .get("ended").getAsString());
     }
 
     @Test

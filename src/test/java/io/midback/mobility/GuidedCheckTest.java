@@ -105,7 +105,8 @@ class GuidedCheckTest {
         // nothing more: reminded twice, then skipped to extension
         flexion(g, 7, 7 + 3 * GuidedCheck.MISSED_AFTER_S + 1, t -> 0);
         assertEquals(Direction.EXTENSION, g.current());
-        assertEquals(2, said.prompts.stream().filter(s -> s.startsWith("No flexion counted")).count());
+        assertEquals(2, said.prompts.stream().filter(s -> s.startsWith("No flexion counted yet. Curl forward, chin "
+                + "to chest")).count(), said.prompts.toString());
         assertTrue(said.prompts.stream().anyMatch(s -> s.startsWith("Skipping flexion (1 counted)")));
         g.requestStop(GuidedCheck.STOP_HURTS);
         flexion(g, 50, 50.1, t -> 0);
@@ -118,5 +119,21 @@ class GuidedCheckTest {
         int events = said.events.size();
         flexion(g, 51, 60, t -> 40);
         assertEquals(events, said.events.size(), "nothing after the stop");
+    }
+
+    @Test
+    void howARecordedCheckEndedIsReadFromItsEvents() {
+        List<MobilityEvent> done = new ArrayList<>();
+        for (Direction d : GuidedCheck.ORDER) {
+            done.add(new MobilityEvent(done.size(), MobilityEvent.BLOCK_START, d.jsonName()));
+            done.add(new MobilityEvent(done.size(), MobilityEvent.BLOCK_END, ""));
+        }
+        assertEquals("done", GuidedCheck.ended(done));
+        assertEquals(GuidedCheck.SAMPLES_ENDED, GuidedCheck.ended(done.subList(0, 5)), "cut off mid-check");
+        List<MobilityEvent> hurt = new ArrayList<>(done.subList(0, 4));
+        hurt.add(new MobilityEvent(4, MobilityEvent.STOP, GuidedCheck.STOP_HURTS));
+        assertEquals("stop hurts", GuidedCheck.ended(hurt));
+        assertTrue(GuidedCheck.hurt(GuidedCheck.ended(hurt)));
+        assertEquals("done", GuidedCheck.ended(List.of()), "a recording without prompts");
     }
 }
