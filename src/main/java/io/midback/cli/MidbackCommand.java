@@ -111,7 +111,7 @@ public final class MidbackCommand implements java.util.concurrent.Callable<Integ
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
-            String message = ex.getMessage();
+            String message = plain(ex.getMessage());
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
             }
@@ -121,6 +121,20 @@ public final class MidbackCommand implements java.util.concurrent.Callable<Integ
             }
             return 2;
         }
+    }
+
+    /**
+     * The parser's messages in the product's words: "'abc' is not a number" rather than "is not a double" or
+     * "a long", and without the "Error: " and "(specify …)" of its option groups.
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.replaceAll("' is not an? (double|float|long|int|integer|short|byte)\\b", "' is not a number")
+                .replaceFirst("^Error: ", "")
+                .replace(" (specify only one)", ": give only one")
+                .replace(" (specify one of these)", ": give one of them");
     }
 
     /** Turns any exception into one line on stderr naming what failed; exit code 1 (2 for usage errors). */
