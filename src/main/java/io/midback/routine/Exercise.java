@@ -36,6 +36,11 @@ public record Exercise(String name, String title, String howTo, StartPosition po
         if (!(paceS > 0)) {
             throw new IllegalArgumentException(name + ": pace-s must be positive");
         }
+        if (!Double.isNaN(uprightLimitDeg) && movement != Movement.FLEXION) {
+            // the limit is on the angle counted, which is the trunk's forward tip only for flexion (squats)
+            throw new IllegalArgumentException(name + ": upright-limit-deg watches the trunk's forward tip: it goes "
+                    + "with movement flexion (squats), not " + (movement == null ? "a timed step" : movement.fileName()));
+        }
     }
 
     /** A timed step (breathing to the pacer, foam rolling): nothing counted. */

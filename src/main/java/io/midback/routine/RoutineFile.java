@@ -26,7 +26,7 @@ import java.util.Locale;
  * pace-s     5                 # the pacer: one repetition every 5 s
  * target-deg 40                # asked for on each side; never more than the last mobility check measured
  * min-deg    8                 # an excursion counts from here (default: the mobility check's repetition rule)
- * upright-limit-deg 20         # optional: "keep your chest tall" beyond this
+ * upright-limit-deg 20         # optional, with movement flexion: "keep your chest tall" beyond this
  * cues       left, right       # the pacer's two halves (default: out, back)
  * </pre>
  *

@@ -66,5 +66,11 @@ class RoutineFileTest {
                 "routine x\nexercise a\nposition seated\n", "x.routine"));
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("duration-s"), e.getMessage());
         assertThrows(RoutineFormatException.class, () -> RoutineFile.load("no-such-routine"));
+        // the upright limit watches the squats' forward tip: on a rotation it would read the rotation as a tip
+        e = assertThrows(RoutineFormatException.class, () -> RoutineFile.parse(
+                "routine x\nexercise twist\nposition seated\nmovement rotation\nreps 6\nupright-limit-deg 20\n",
+                "x.routine"));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("upright-limit-deg")
+                && e.getMessage().contains("rotation"), e.getMessage());
     }
 }
