@@ -55,8 +55,13 @@ final class CheckRecording {
             return List.of();
         }
         try {
-            ReadReport report = CsvSampleReader.of(file).read(sink);
+            CsvSampleReader reader = CsvSampleReader.of(file);
+            ReadReport report = reader.read(sink);
             report.problems().forEach(p -> err.println("warning: " + p));
+            if (!reader.hasGyroscope()) {
+                throw new UserException(file + ": no gyroscope columns (a sensor without one): ranges of motion, "
+                        + "rotation above all, are measured with a gyroscope; replay gives this recording's posture");
+            }
         } catch (RecordingFormatException e) {
             throw new UserException(e.getMessage(), e);
         }

@@ -47,6 +47,8 @@ class CommandLineErrorsTest {
     /** A history holding one mobility check (whose goals `routine` would read and say). */
     static Path mobilityHistory;
     static Path notAHistory;
+    /** The sample's first 3000 lines without the gyroscope columns (t_s,ax,ay,az). */
+    static Path accelerometerOnly;
 
     enum Kind {
         /** exit 2, one line on stderr naming the option, pointing to --help */
@@ -96,6 +98,14 @@ class CommandLineErrorsTest {
         noise[10] = 0x1b; // ESC
         Files.write(binary, noise);
         List<String> lines = new ArrayList<>(csv.lines().limit(3000).toList());
+        accelerometerOnly = dir.resolve("accelerometer-only.csv");
+        Files.write(accelerometerOnly, lines.stream().map(l -> {
+            if (l.startsWith("#")) {
+                return l;
+            }
+            String[] f = l.split(",");
+            return String.join(",", f[0], f[4], f[5], f[6]);
+        }).toList());
         int firstData = lines.indexOf("t_s,gx,gy,gz,ax,ay,az") + 1;
         hugeLine = dir.resolve("huge.csv");
         List<String> withHuge = new ArrayList<>(lines);
@@ -134,6 +144,12 @@ class CommandLineErrorsTest {
                         new String[] {"simulate", "slump-demo", "--out", dir.resolve("pair.csv").toString(),
                                 "--lower-out", dir.resolve("pair.csv").toString()}, "--lower-out",
                         r -> !Files.exists(dir.resolve("pair.csv"))),
+                new Case("mobility --analyse of an accelerometer-only recording: a gyroscope is needed", Kind.FAILURE,
+                        new String[] {"mobility", "--analyse", accelerometerOnly.toString()}, "no gyroscope columns",
+                        r -> r.out().isBlank()),
+                new Case("routine --analyse of an accelerometer-only recording: a gyroscope is needed", Kind.FAILURE,
+                        new String[] {"routine", "--analyse", accelerometerOnly.toString()}, "no gyroscope columns",
+                        r -> r.out().isBlank()),
                 new Case("mobility --analyse of a folder says so", Kind.FAILURE,
                         new String[] {"mobility", "--analyse", dir.toString()}, "a folder, not a recording",
                         r -> true),
