@@ -306,6 +306,10 @@ public final class HistoryRecorder implements PostureListener, AlertListener, Au
             throw f instanceof HistoryException he ? he
                     : new HistoryException("could not write the history to " + store.path() + ": " + f.getMessage(), f);
         }
+        if (!hasSample) {
+            // a sensor that connected and sent nothing: no session to keep (it listed as "0 min" and counted nowhere)
+            store.deleteSession(sessionId);
+        }
     }
 
     // ---- per sample -------------------------------------------------------------------------------------------

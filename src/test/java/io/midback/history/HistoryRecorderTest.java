@@ -350,4 +350,20 @@ class HistoryRecorderTest {
             }
         }
     }
+
+    /** A session that never got a sample (a sensor that connected and sent nothing) is not kept. */
+    @Test
+    void aSessionWithoutSamplesIsNotKept() {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("empty-session.db"))) {
+            beginAtTen(store).close();
+            assertEquals(List.of(), store.sessions());
+            HistoryRecorder kept = beginAtTen(store);
+            PostureFrame f = new PostureFrame();
+            f.state = PostureState.UPRIGHT;
+            f.tS = 0;
+            kept.onPosture(f);
+            kept.close();
+            assertEquals(1, store.sessions().size(), "one sample is a session");
+        }
+    }
 }
