@@ -51,6 +51,11 @@ public enum Direction {
         return jsonName;
     }
 
+    /** The name people read: {@code flexion}, {@code side bend left}, {@code rotation right}. */
+    public String label() {
+        return jsonName.replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT);
+    }
+
     public Plane plane() {
         return plane;
     }

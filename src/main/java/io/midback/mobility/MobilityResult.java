@@ -60,7 +60,8 @@ public record MobilityResult(Map<Direction, List<Rep>> reps, List<Block> blocks,
 
     /** Right range minus left range for side bend or rotation, degrees; NaN when a side is missing. */
     public double asymmetryDeg(Direction.Plane plane) {
-        return romDeg(Direction.of(plane, 1)) - romDeg(Direction.of(plane, -1));
+        // of the ranges as they are shown (to 0.1°), so that the difference printed is the one of the figures beside it
+        return round(romDeg(Direction.of(plane, 1))) - round(romDeg(Direction.of(plane, -1)));
     }
 
     /** One JSON object: directions, blocks, asymmetry, notes, segmentation and the corrections. */
@@ -115,7 +116,7 @@ public record MobilityResult(Map<Direction, List<Rep>> reps, List<Block> blocks,
             double left = romDeg(Direction.of(p, -1)), right = romDeg(Direction.of(p, 1));
             o.add("leftDeg", number(left));
             o.add("rightDeg", number(right));
-            o.add("rightMinusLeftDeg", number(right - left));
+            o.add("rightMinusLeftDeg", number(asymmetryDeg(p)));
             o.add("percentOfLarger", number(100 * Math.abs(right - left) / Math.max(left, right)));
             asym.add(p.jsonName(), o);
         }

@@ -35,6 +35,8 @@ public final class MobilityCharts {
 
     public static JFreeChart trend(List<MobilityRecord> checks) {
         DateAxis time = new DateAxis("check");
+        // checks are minutes to days apart: a date and a time, never the milliseconds one check alone would get
+        time.setDateFormatOverride(new java.text.SimpleDateFormat("d MMM HH:mm", Locale.ENGLISH));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(8);
         for (int p = 0; p < PANELS.length; p++) {
@@ -49,7 +51,8 @@ public final class MobilityCharts {
             TimeSeries[] trunkSeries = new TimeSeries[2];
             for (int k = 0; k < 2; k++) {
                 String d = PANELS[p][k];
-                TimeSeries s = new TimeSeries(d);
+                String name = io.midback.mobility.Direction.byJsonName(d).label();
+                TimeSeries s = new TimeSeries(name);
                 for (MobilityRecord c : checks) {
                     MobilityRecord.Direction fig = c.directions().get(d);
                     if (fig != null && Double.isFinite(fig.romDeg())) {
@@ -60,7 +63,7 @@ public final class MobilityCharts {
                 data.addSeries(s);
                 r.setSeriesPaint(k, COLORS[k]);
                 r.setSeriesStroke(k, new BasicStroke(2f));
-                trunkSeries[k] = new TimeSeries(d + " (trunk, hips included)");
+                trunkSeries[k] = new TimeSeries(name + " (trunk, hips included)");
                 for (MobilityRecord c : checks) {
                     MobilityRecord.Direction fig = c.directions().get(d);
                     if (fig != null && Double.isFinite(fig.trunkRomDeg())) {
@@ -72,7 +75,7 @@ public final class MobilityCharts {
                 if (k == 0 || n.normDeg() != MobilityNorms.of(PANELS[p][0]).normDeg()) {
                     ValueMarker m = new ValueMarker(n.normDeg(), Color.GRAY, new BasicStroke(1f,
                             BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-                    m.setLabel(String.format(Locale.ROOT, "norm %s %.0f°", p == 0 ? d : "each way", n.normDeg()));
+                    m.setLabel(String.format(Locale.ROOT, "norm %s %.0f°", p == 0 ? name : "each way", n.normDeg()));
                     m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                     m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
                     sub.addRangeMarker(m);

@@ -200,7 +200,7 @@ final class MobilityPanel extends JPanel {
         SwingUtilities.invokeLater(() -> {
             for (Direction d : Direction.values()) {
                 double rom = r.romDeg(d);
-                table.addRow(new Object[] {d.jsonName(), Double.isFinite(rom)
+                table.addRow(new Object[] {d.label(), Double.isFinite(rom)
                         ? String.format(Locale.ROOT, "%.0f°", rom) : "–", r.reps().get(d).size(),
                         String.format(Locale.ROOT, "%.0f°", MobilityNorms.of(d.jsonName()).normDeg())});
             }

@@ -109,7 +109,7 @@ public final class MobilityGuiScenario {
         report("rows", await(() -> table.getRowCount() == 6, 10) ? 6 : onEdt(table::getRowCount));
         for (int i = 0; i < 6; i++) {
             int row = i;
-            report("row." + onEdt(() -> table.getValueAt(row, 0)), onEdt(() -> table.getValueAt(row, 1) + " "
+            report("row." + onEdt(() -> table.getValueAt(row, 0)).toString().replace(' ', '_'), onEdt(() -> table.getValueAt(row, 1) + " "
                     + table.getValueAt(row, 2) + " " + table.getValueAt(row, 3)));
         }
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("10-mobility.png"));

@@ -43,7 +43,9 @@ class MobilityWindowTest {
         assertEquals("6", seen.getProperty("rows"), output);
         for (String d : List.of("flexion", "extension", "sideBendLeft", "sideBendRight", "rotationLeft",
                 "rotationRight")) {
-            assertTrue(seen.getProperty("row." + d, "").matches("\\d+° 3 \\d+°"), d + ": " + output);
+            // the table names each direction as people read it ("side bend left"), not by its JSON name
+            String row = "row." + io.midback.mobility.Direction.byJsonName(d).label().replace(' ', '_');
+            assertTrue(seen.getProperty(row, "").matches("\\d+° 3 \\d+°"), row + ": " + output);
             assertEquals("3", seen.getProperty("history." + d), output);
         }
         assertEquals("1", seen.getProperty("history.checks"), output);
