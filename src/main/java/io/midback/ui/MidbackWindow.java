@@ -88,6 +88,8 @@ public final class MidbackWindow {
     private final JButton calibrateButton = new JButton("Calibrate…");
     /** The session whose failure the notice shows (so it is shown once). */
     private Session failureShown;
+    /** The session whose source was remembered as the last one (it delivered samples). */
+    private Session remembered;
     /** How the current session was asked for ({@link #connect}'s key), to try it again. */
     private String sessionKey;
     private final java.util.List<Runnable> sessionEndHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -332,7 +334,10 @@ public final class MidbackWindow {
         return session;
     }
 
-    /** Connects to a source and remembers it as the last one ({@code key} null: do not remember). */
+    /**
+     * Connects to a source, remembered as the last one ({@code key} null: do not remember) once it delivers samples:
+     * a source that fails before streaming is not reopened on the next start.
+     */
     public void connect(SampleSource source, String key) {
         disconnect();
         notices.clear("demo");
@@ -345,10 +350,6 @@ public final class MidbackWindow {
         session = new Session(source, mobility.tapping(backend), frames,
                 a -> SwingUtilities.invokeLater(() -> onAlert(a)),
                 () -> sessionEndHooks.forEach(Runnable::run)).start();
-        if (key != null) {
-            prefs.put("last.source", key);
-            prefs.save();
-        }
         tabs.setSelectedComponent(live);
     }
 
@@ -598,6 +599,13 @@ public final class MidbackWindow {
             }
             live.showStatus(state, silent ? Double.NaN : s.nominalRateHz(), s.lostSamples(),
                     s.source().batteryFraction());
+            if (s.samples() > 0 && remembered != s) { // it streamed, however briefly
+                remembered = s;
+                if (sessionKey != null) {
+                    prefs.put("last.source", sessionKey);
+                    prefs.save(); // in the background
+                }
+            }
             if (st == Session.State.FAILED && failureShown != s) {
                 failureShown = s;
                 rescue.sourceFailed(s.source().describe(), String.valueOf(s.failure()), retry(sessionKey));

@@ -1,0 +1,68 @@
+package io.midback.ui;
+
+import static io.midback.ui.ScenarioSupport.await;
+import static io.midback.ui.ScenarioSupport.onEdt;
+import static io.midback.ui.ScenarioSupport.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The window when a source fails or ends, in its own JVM with a {@code DISPLAY} (started by
+ * {@link SourceEndWindowTest}): a file that is not a recording is replayed, then a good one. Prints what it saw as
+ * {@code key=value} lines.
+ */
+public final class SourceEndScenario {
+
+    public static void main(String[] args) {
+        try {
+            run(Path.of(args[0]));
+        } catch (Throwable t) {
+            System.out.println("error=" + t);
+            t.printStackTrace();
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    private static void run(Path dir) throws Exception {
+        Path bogus = dir.resolve("bogus.csv");
+        Files.writeString(bogus, "this is not a recording\n");
+        Path good = dir.resolve("good.csv");
+        SyntheticWearer.write(good, 8, 100, t -> 2);
+        HistoryAccess history = new HistoryAccess(dir.resolve("history.sqlite"), msg -> report("notice", msg));
+        UiPrefs prefs = UiPrefs.load(dir.resolve("config"));
+        MidbackWindow w = onEdt(() -> {
+            Theme.install(false);
+            EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
+            MidbackWindow win = new MidbackWindow(prefs, engine, DeviceCatalog.UNAVAILABLE,
+                    Clock.systemDefaultZone(), history);
+            win.frame().setLocation(0, 0);
+            win.show();
+            win.connect(new PacedReplay(bogus, 1), ConnectPanel.replayKey(bogus, 1));
+            return win;
+        });
+
+        // A source that fails before any sample is not remembered as the last one.
+        report("bogus.failed", await(() -> w.session().state() == Session.State.FAILED, 10));
+        Thread.sleep(500); // a few refresh ticks
+        report("bogus.remembered", onEdt(() -> prefs.get("last.source", "")));
+
+        // One that streams is.
+        onEdt(() -> {
+            w.connect(new PacedReplay(good, 4), ConnectPanel.replayKey(good, 4));
+            return null;
+        });
+        report("good.ended", await(() -> w.session().state() == Session.State.ENDED, 15));
+        Thread.sleep(500);
+        report("good.remembered", onEdt(() -> prefs.get("last.source", "")));
+        report("good.key", ConnectPanel.replayKey(good, 4));
+
+        onEdt(() -> {
+            w.frame().dispose();
+            return null;
+        });
+        history.close();
+    }
+}
