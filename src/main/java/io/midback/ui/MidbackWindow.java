@@ -167,7 +167,7 @@ public final class MidbackWindow {
         tabs.addTab("Today", today);
         tabs.addTab("Mobility", mobility);
         tabs.addTab("Routine", routines);
-        tabs.addTab("Breathe", new BreatheTab(backend::session));
+        tabs.addTab("Breathe", new BreatheTab(backend::session, this::streaming));
         JPanel north = new JPanel(new BorderLayout());
         north.add(toolBar(), BorderLayout.NORTH);
         north.add(notices, BorderLayout.CENTER);

@@ -61,6 +61,9 @@ final class RoutineTab extends JPanel {
     static final int TICK_MS = 100;
     private static final Color HURT = new Color(0xC0392B), OUT = new Color(0x2E86DE), BACK = new Color(0x10AC84);
 
+    /** What Start says when nothing streams (this tab's and the Breathe tab's). */
+    static final String CONNECT_FIRST = "Connect a sensor first (the Connect tab), then press Start.";
+
     private final Supplier<SessionBuilder> session;
     private final BooleanSupplier live;
     private final HistoryAccess history;
@@ -286,7 +289,7 @@ final class RoutineTab extends JPanel {
     private void startRoutine() {
         SessionBuilder s = session.get();
         if (s == null || !live.getAsBoolean()) {
-            prompt.setText("Connect a sensor first (the Connect tab), then press Start.");
+            prompt.setText(CONNECT_FIRST);
             return;
         }
         if (chosen == null || playing != null) {

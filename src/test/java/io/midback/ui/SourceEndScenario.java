@@ -1,16 +1,20 @@
 package io.midback.ui;
 
 import static io.midback.ui.ScenarioSupport.await;
+import static io.midback.ui.ScenarioSupport.click;
 import static io.midback.ui.ScenarioSupport.onEdt;
 import static io.midback.ui.ScenarioSupport.report;
+import static io.midback.ui.ScenarioSupport.text;
 
+import javax.swing.JTabbedPane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
  * The window when a source fails or ends, in its own JVM with a {@code DISPLAY} (started by
- * {@link SourceEndWindowTest}): a file that is not a recording is replayed, then a good one. Prints what it saw as
+ * {@link SourceEndWindowTest}): a file that is not a recording is replayed, then a good one till it ends; the
+ * Breathe tab pressed then and while a source streams. Prints what it saw as
  * {@code key=value} lines.
  */
 public final class SourceEndScenario {
@@ -58,6 +62,26 @@ public final class SourceEndScenario {
         Thread.sleep(500);
         report("good.remembered", onEdt(() -> prefs.get("last.source", "")));
         report("good.key", ConnectPanel.replayKey(good, 4));
+
+        // The Breathe tab, pressed with nothing streaming, says to connect (as the Routine tab does)...
+        JTabbedPane tabs = ScenarioSupport.named(w.frame(), "tabs", JTabbedPane.class);
+        onEdt(() -> {
+            tabs.setSelectedIndex(tabs.indexOfTab("Breathe"));
+            return null;
+        });
+        click(w.frame(), "breatheStart");
+        Thread.sleep(300);
+        report("breatheEnded.result", text(w.frame(), "breatheResult"));
+        report("breatheEnded.phase", text(w.frame(), "breathePhase"));
+        // ...and paces once a source streams.
+        onEdt(() -> {
+            w.connect(new PacedReplay(good, 1), null);
+            tabs.setSelectedIndex(tabs.indexOfTab("Breathe"));
+            return null;
+        });
+        await(() -> w.session().state() == Session.State.STREAMING, 5);
+        click(w.frame(), "breatheStart");
+        report("breatheStreaming.started", await(() -> text(w.frame(), "breathePhase").startsWith("Breathe "), 5));
 
         onEdt(() -> {
             w.frame().dispose();

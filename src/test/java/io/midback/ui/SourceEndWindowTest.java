@@ -54,4 +54,11 @@ class SourceEndWindowTest {
         assertEquals("true", get("good.ended"), output);
         assertEquals(get("good.key"), get("good.remembered"));
     }
+
+    @Test
+    void theBreatheTabRefusesWhenNothingStreamsAsTheRoutineTabDoes() {
+        assertEquals(RoutineTab.CONNECT_FIRST, get("breatheEnded.result"));
+        assertTrue(!get("breatheEnded.phase").startsWith("Starting"), get("breatheEnded.phase"));
+        assertEquals("true", get("breatheStreaming.started"), output);
+    }
 }
