@@ -393,7 +393,7 @@ public final class MidbackWindow {
             connect(connect.attach(catalog.open(d), withLower), key);
             return true;
         } catch (Exception e) {
-            rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
+            rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null, false);
             return false;
         }
     }
@@ -608,7 +608,8 @@ public final class MidbackWindow {
             }
             if (st == Session.State.FAILED && failureShown != s) {
                 failureShown = s;
-                rescue.sourceFailed(s.source().describe(), String.valueOf(s.failure()), retry(sessionKey));
+                rescue.sourceFailed(s.source().describe(), String.valueOf(s.failure()), retry(sessionKey),
+                        s.source() instanceof PacedReplay);
             }
             String title = "Midback: " + s.source().describe();
             if (!title.equals(frame.getTitle()) && !notices.showing("demo")) {

@@ -32,9 +32,13 @@ public final class SourceEndScenario {
 
     private static void run(Path dir) throws Exception {
         Path bogus = dir.resolve("bogus.csv");
-        Files.writeString(bogus, "this is not a recording\n");
+        byte[] binary = new byte[4096];
+        new java.util.Random(5).nextBytes(binary);
+        Files.write(bogus, binary);
         Path good = dir.resolve("good.csv");
         SyntheticWearer.write(good, 8, 100, t -> 2);
+        Path malformed = dir.resolve("malformed.csv");
+        Files.writeString(malformed, Files.readString(good) + "8.5,0,0,0,x,9.8,0\n");
         HistoryAccess history = new HistoryAccess(dir.resolve("history.sqlite"), msg -> report("notice", msg));
         UiPrefs prefs = UiPrefs.load(dir.resolve("config"));
         MidbackWindow w = onEdt(() -> {
@@ -52,6 +56,15 @@ public final class SourceEndScenario {
         report("bogus.failed", await(() -> w.session().state() == Session.State.FAILED, 10));
         Thread.sleep(500); // a few refresh ticks
         report("bogus.remembered", onEdt(() -> prefs.get("last.source", "")));
+        // A file that fails is said with advice about the file (not the sensor's, nor the command line's).
+        report("bogus.notice", text(w.frame(), "sourceText"));
+        onEdt(() -> {
+            w.connect(new PacedReplay(malformed, Double.POSITIVE_INFINITY), null);
+            return null;
+        });
+        await(() -> w.session().state() == Session.State.FAILED, 10);
+        Thread.sleep(500);
+        report("malformed.notice", text(w.frame(), "sourceText"));
 
         // One that streams is.
         onEdt(() -> {

@@ -61,4 +61,17 @@ class SourceEndWindowTest {
         assertTrue(!get("breatheEnded.phase").startsWith("Starting"), get("breatheEnded.phase"));
         assertEquals("true", get("breatheStreaming.started"), output);
     }
+
+    @Test
+    void aFileThatFailsIsSaidWithAdviceAboutTheFile() {
+        for (String key : new String[] {"bogus.notice", "malformed.notice"}) {
+            String text = get(key);
+            assertTrue(text.contains("Choose another recording on the Connect tab"), key + ": " + text);
+            for (String foreign : new String[] {"--", "midback scan", "switched on"}) {
+                assertTrue(!text.contains(foreign), key + " says '" + foreign + "': " + text);
+            }
+        }
+        assertTrue(get("bogus.notice").contains("bogus.csv"), get("bogus.notice"));
+        assertTrue(get("malformed.notice").contains("malformed.csv"), get("malformed.notice"));
+    }
 }
