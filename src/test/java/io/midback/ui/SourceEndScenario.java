@@ -14,7 +14,7 @@ import java.time.Clock;
 /**
  * The window when a source fails or ends, in its own JVM with a {@code DISPLAY} (started by
  * {@link SourceEndWindowTest}): a file that is not a recording is replayed, then a good one till it ends; the
- * Breathe tab pressed then and while a source streams. Prints what it saw as
+ * Breathe tab pressed then and while a source streams; Help's "Open the README" where nothing opens it. Prints what it saw as
  * {@code key=value} lines.
  */
 public final class SourceEndScenario {
@@ -95,6 +95,24 @@ public final class SourceEndScenario {
         await(() -> w.session().state() == Session.State.STREAMING, 5);
         click(w.frame(), "breatheStart");
         report("breatheStreaming.started", await(() -> text(w.frame(), "breathePhase").startsWith("Breathe "), 5));
+
+        // Help ▸ Using Midback… ▸ Open the README, with no program on this desktop to open it: says where it is.
+        onEdt(() -> {
+            javax.swing.JMenuBar bar = w.frame().getJMenuBar();
+            for (int i = 0; i < bar.getMenuCount(); i++) {
+                for (java.awt.Component c : bar.getMenu(i).getMenuComponents()) {
+                    if ("helpUsing".equals(c.getName())) {
+                        ((javax.swing.JMenuItem) c).doClick();
+                    }
+                }
+            }
+            return null;
+        });
+        await(() -> ScenarioSupport.window("helpDialog") != null, 5);
+        java.awt.Window help = ScenarioSupport.window("helpDialog");
+        click(help, "helpDialogOpenReadme");
+        await(() -> !text(help, "helpDialogSaid").isEmpty(), 10);
+        report("readme.said", text(help, "helpDialogSaid"));
 
         onEdt(() -> {
             w.frame().dispose();

@@ -32,6 +32,12 @@ class SourceEndWindowTest {
         ProcessBuilder pb = ChildProcess.java(List.of("-Xmx256m", "-Djava.awt.headless=false"),
                 SourceEndScenario.class, dir.toString()).redirectErrorStream(true);
         pb.environment().put("DISPLAY", display.name());
+        // A desktop that knows no program for any file (none registered in these empty places): the README opens
+        // nowhere.
+        Path nothing = Files.createDirectories(dir.resolve("no-programs"));
+        for (String v : new String[] {"XDG_DATA_HOME", "XDG_DATA_DIRS", "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS"}) {
+            pb.environment().put(v, nothing.toString());
+        }
         int code;
         try (ChildProcess p = ChildProcess.start("source end scenario", pb)) {
             code = p.awaitExit(Duration.ofSeconds(120));
@@ -73,5 +79,11 @@ class SourceEndWindowTest {
         }
         assertTrue(get("bogus.notice").contains("bogus.csv"), get("bogus.notice"));
         assertTrue(get("malformed.notice").contains("malformed.csv"), get("malformed.notice"));
+    }
+
+    @Test
+    void openTheReadmeWithNothingToOpenItSaysWhereItIs() {
+        String said = get("readme.said");
+        assertTrue(said.startsWith("Could not open the README") && said.endsWith("README.md"), said);
     }
 }
