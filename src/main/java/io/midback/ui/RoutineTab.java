@@ -6,6 +6,7 @@ import io.midback.app.SessionRoutine;
 import io.midback.history.EventKind;
 import io.midback.history.HistoryStore;
 import io.midback.history.RoutineDays;
+import io.midback.recording.FileErrors;
 import io.midback.routine.Exercise;
 import io.midback.routine.RangeTargets;
 import io.midback.routine.Routine;
@@ -119,6 +120,7 @@ final class RoutineTab extends JPanel {
         reps.setName("routineReps");
         feedback.setName("routineFeedback");
         result.setName("routineResult");
+        openFile.setName("routineFile");
         days.setName("routineDays");
         hurts.setForeground(Color.WHITE);
         hurts.setBackground(HURT);
@@ -218,9 +220,12 @@ final class RoutineTab extends JPanel {
             String problem = null;
             try {
                 r = RoutineFile.load(nameOrPath);
-            } catch (java.io.IOException | IllegalArgumentException e) {
+            } catch (java.io.IOException e) {
                 r = null;
-                problem = nameOrPath + ": " + e.getMessage();
+                problem = nameOrPath + ": " + FileErrors.reason(e);
+            } catch (IllegalArgumentException e) { // names the file (and line) itself
+                r = null;
+                problem = e.getMessage();
             }
             Routine loaded = r;
             String why = problem;

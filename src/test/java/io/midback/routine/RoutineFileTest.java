@@ -67,4 +67,13 @@ class RoutineFileTest {
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("duration-s"), e.getMessage());
         assertThrows(RoutineFormatException.class, () -> RoutineFile.load("no-such-routine"));
     }
+
+    @Test
+    void aFileThatIsNotTextIsSaidToBeNoRoutineFile(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path binary = dir.resolve("picture.bin");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe, 0, 1});
+        RoutineFormatException e = assertThrows(RoutineFormatException.class,
+                () -> RoutineFile.load(binary.toString()));
+        assertEquals(binary + ": not a routine file (not text)", e.getMessage());
+    }
 }

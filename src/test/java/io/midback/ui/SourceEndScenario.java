@@ -14,7 +14,7 @@ import java.time.Clock;
 /**
  * The window when a source fails or ends, in its own JVM with a {@code DISPLAY} (started by
  * {@link SourceEndWindowTest}): a file that is not a recording is replayed, then a good one till it ends; the
- * Breathe tab pressed then and while a source streams; Help's "Open the README" where nothing opens it. Prints what it saw as
+ * Breathe tab pressed then and while a source streams; Help's "Open the README" where nothing opens it; routine files that are not routines. Prints what it saw as
  * {@code key=value} lines.
  */
 public final class SourceEndScenario {
@@ -28,6 +28,44 @@ public final class SourceEndScenario {
             System.exit(2);
         }
         System.exit(0);
+    }
+
+    /** The showing file chooser, waited for. */
+    private static javax.swing.JFileChooser chooser(double timeoutS) throws Exception {
+        long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
+        while (System.nanoTime() < deadline) {
+            javax.swing.JFileChooser found = onEdt(() -> {
+                for (java.awt.Window win : java.awt.Window.getWindows()) {
+                    if (win.isShowing()) {
+                        javax.swing.JFileChooser c = findChooser(win);
+                        if (c != null) {
+                            return c;
+                        }
+                    }
+                }
+                return null;
+            });
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no file chooser showed");
+    }
+
+    private static javax.swing.JFileChooser findChooser(java.awt.Component c) {
+        if (c instanceof javax.swing.JFileChooser fc && fc.isShowing()) {
+            return fc;
+        }
+        if (c instanceof java.awt.Container k) {
+            for (java.awt.Component child : k.getComponents()) {
+                javax.swing.JFileChooser f = findChooser(child);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     private static void run(Path dir) throws Exception {
@@ -95,6 +133,25 @@ public final class SourceEndScenario {
         await(() -> w.session().state() == Session.State.STREAMING, 5);
         click(w.frame(), "breatheStart");
         report("breatheStreaming.started", await(() -> text(w.frame(), "breathePhase").startsWith("Breathe "), 5));
+
+        // Routine tab ▸ Routine file…: a file that is not a routine is said by its name once, in words.
+        for (Path f : new Path[] {bogus, good}) {
+            onEdt(() -> {
+                tabs.setSelectedIndex(tabs.indexOfTab("Routine"));
+                return null;
+            });
+            javax.swing.AbstractButton open = ScenarioSupport.named(w.frame(), "routineFile",
+                    javax.swing.AbstractButton.class);
+            javax.swing.SwingUtilities.invokeLater(open::doClick); // the chooser is modal: answered from here
+            javax.swing.JFileChooser fc = chooser(10);
+            onEdt(() -> {
+                fc.setSelectedFile(f.toFile());
+                fc.approveSelection();
+                return null;
+            });
+            await(() -> text(w.frame(), "routineResult").contains(f.getFileName().toString()), 10);
+            report("routineFile." + f.getFileName(), text(w.frame(), "routineResult"));
+        }
 
         // Help ▸ Using Midback… ▸ Open the README, with no program on this desktop to open it: says where it is.
         onEdt(() -> {

@@ -86,4 +86,12 @@ class SourceEndWindowTest {
         String said = get("readme.said");
         assertTrue(said.startsWith("Could not open the README") && said.endsWith("README.md"), said);
     }
+
+    @Test
+    void aRoutineFileThatIsNotARoutineIsSaidByNameOnceInWords() {
+        String binary = get("routineFile.bogus.csv");
+        assertTrue(binary.contains("not a routine file") && !binary.contains("Input length"), binary);
+        String text = get("routineFile.good.csv");
+        assertEquals(1, text.split("good\\.csv", -1).length - 1, "the file named more than once: " + text);
+    }
 }
