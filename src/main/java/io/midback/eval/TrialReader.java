@@ -65,7 +65,7 @@ public final class TrialReader {
             report = CsvSampleReader.of(file, options).read(c);
         } catch (RecordingFormatException e) {
             // the evaluation reads every line or none: it has no option to skip bad lines
-            throw new FormatException(e.getMessage().replace(" (use --skip-bad-lines to skip such lines)", ""));
+            throw new FormatException(e.getMessage().replace(CsvSampleReader.SKIP_BAD_LINES_ADVICE, ""));
         }
         if (report.backwardSteps() + report.nanSamples() > 0) {
             String first = report.problems().stream().filter(p -> !p.contains(": gap of ")).findFirst()

@@ -43,7 +43,17 @@ import java.util.zip.ZipException;
  * order. The accessors ({@link #metadata()}, {@link #report()}, …) are for after {@code read} returns.
  */
 public final class CsvSampleReader {
+    /** The command line's advice that messages of a malformed line end with. */
+    public static final String SKIP_BAD_LINES_ADVICE = " (use --skip-bad-lines to skip such lines)";
+    /** The command line's advice that the message of a binary file's header ends with. */
+    public static final String FORMAT_ADVICE = " (binary data: is this a sensor's byte capture? then give --format)";
     private static final int BUFFER_BYTES = 1 << 20;
+
+    /** A reading failure's message without the command line's advice (for where there is no command line). */
+    public static String withoutCommandLineAdvice(String message) {
+        return message.replace(SKIP_BAD_LINES_ADVICE, "").replace(FORMAT_ADVICE, "");
+    }
+
     private static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int MAX_PROBLEMS = 10;
     /** Batches in flight between the parsing thread and the sink: enough to ride out a slow batch either side. */
@@ -247,7 +257,7 @@ public final class CsvSampleReader {
                         String why = "line longer than " + buf.length + " bytes";
                         if (!headerDone || !options.skipBadLines()) {
                             throw new RecordingFormatException(displayName + ":" + lineNo + ": " + why
-                                    + (headerDone ? " (use --skip-bad-lines to skip such lines)"
+                                    + (headerDone ? SKIP_BAD_LINES_ADVICE
                                     : "; is this a CSV recording?"));
                         }
                         dataLines++;
@@ -391,7 +401,7 @@ public final class CsvSampleReader {
             byte[] raw = line.getBytes(StandardCharsets.UTF_8);
             throw new RecordingFormatException(displayName + ":" + lineNo + ": header lacks column(s) "
                     + String.join(", ", missing) + "; found: '" + Printable.of(raw, 0, raw.length, 60) + "'"
-                    + (binary(line) ? " (binary data: is this a sensor's byte capture? then give --format)" : ""));
+                    + (binary(line) ? FORMAT_ADVICE : ""));
         }
         hasMag = magColumns == 3;
         metadata.rateHz().ifPresent(hz -> nominalPeriodS = 1.0 / hz);
@@ -621,7 +631,7 @@ public final class CsvSampleReader {
         String where = displayName + ":" + lineNo;
         if (!options.skipBadLines()) {
             throw new RecordingFormatException(where + ": " + why + " in line '" + text(b, from, to)
-                    + "' (use --skip-bad-lines to skip such lines)");
+                    + "'" + SKIP_BAD_LINES_ADVICE);
         }
         badLines++;
         problem("line " + lineNo + ": " + why + "; line skipped");

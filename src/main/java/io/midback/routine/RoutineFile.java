@@ -55,7 +55,13 @@ public final class RoutineFile {
             throw new RoutineFormatException("no routine '" + nameOrPath + "' (built in: " + String.join(", ", BUILT_IN)
                     + "; or a routine file's path)");
         }
-        return parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
+        String text;
+        try {
+            text = Files.readString(p, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RoutineFormatException(p + ": not a routine file (not text)");
+        }
+        return parse(text, p.toString());
     }
 
     /** Parses a routine file's text; {@code source} names it in errors. */

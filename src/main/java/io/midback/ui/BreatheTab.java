@@ -24,6 +24,7 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,8 @@ final class BreatheTab extends JPanel {
     private static final Color INHALE = new Color(0x2E86DE), EXHALE = new Color(0x10AC84);
 
     private final Supplier<SessionBuilder> session;
+    /** Whether a session is connecting or streaming (the Routine tab's check). */
+    private final BooleanSupplier live;
     private final JSpinner pace = new JSpinner(new SpinnerNumberModel(BreathPacer.DEFAULT_RATE_PER_MIN,
             BreathPacer.MIN_RATE_PER_MIN, BreathPacer.MAX_RATE_PER_MIN, 0.5));
     private final JSpinner minutes = new JSpinner(new SpinnerNumberModel(5.0, 0.5, 60.0, 0.5));
@@ -52,9 +55,10 @@ final class BreatheTab extends JPanel {
     private BreathingExercise running;
     private PacedBreathing.Result shownResult;
 
-    BreatheTab(Supplier<SessionBuilder> session) {
+    BreatheTab(Supplier<SessionBuilder> session, BooleanSupplier live) {
         super(new BorderLayout(8, 8));
         this.session = session;
+        this.live = live;
         setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         pace.setName("breathePace");
         minutes.setName("breatheMinutes");
@@ -101,8 +105,8 @@ final class BreatheTab extends JPanel {
             running.stop();
             return;
         }
-        if (s == null) {
-            result.setText("Connect the sensor first (Connect tab).");
+        if (s == null || !live.getAsBoolean()) {
+            result.setText(RoutineTab.CONNECT_FIRST);
             return;
         }
         running = s.exercise();

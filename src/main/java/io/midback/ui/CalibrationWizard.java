@@ -60,7 +60,7 @@ final class CalibrationWizard extends JDialog {
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
         start.setName("calibrationStart");
         start.addActionListener(e -> {
-            if (phase == Phase.DONE) {
+            if (phase == Phase.DONE || phase == Phase.FAILED && result.samplesStopped()) {
                 dispose();
             } else {
                 enter(Phase.COUNTDOWN);
@@ -119,7 +119,7 @@ final class CalibrationWizard extends JDialog {
                 if (p == Phase.FAILED) {
                     detail.setForeground(new Color(0xE74C3C));
                 }
-                start.setText(p == Phase.DONE ? "Close" : "Try again");
+                start.setText(p == Phase.DONE || result.samplesStopped() ? "Close" : "Try again");
                 start.setEnabled(true);
                 bar.setValue(p == Phase.DONE ? 1000 : 0);
                 onResult.accept(result);

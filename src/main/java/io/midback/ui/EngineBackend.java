@@ -39,6 +39,10 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
     private volatile int calibrationsAtBegin;
     private volatile double leanMaxDeg;
     private volatile int calibrationsAtLean;
+    /** The session whose stream has ended (its sinks closed). */
+    private volatile SessionBuilder ended;
+    /** System.nanoTime() of the newest posture frame. */
+    private volatile long lastFrameNanos = System.nanoTime();
 
     private final HistoryAccess history;
     private volatile Runnable onHistoryWritten = () -> { };
@@ -94,6 +98,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         s.addPostureListener(new PostureListener() {
             @Override
             public void onPosture(PostureFrame f) {
+                lastFrameNanos = System.nanoTime();
                 if (step == Step.LEAN_FORWARD && f.calibrated && f.flexionDeg > leanMaxDeg) {
                     leanMaxDeg = f.flexionDeg;
                 }
@@ -138,6 +143,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
                 notice.accept("This session is not saved in the history: " + e.getMessage());
             }
         }
+        s.closing(() -> ended = s);
         current = s;
         return s.start();
     }
@@ -240,6 +246,9 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (current == null) {
             return new Result(false, "Not connected: connect the sensor first.");
         }
+        if (calibrations == calibrationsAtBegin && samplesStopped(current)) {
+            return SAMPLES_STOPPED;
+        }
         io.midback.posture.Calibration c = stored;
         if (calibrations == calibrationsAtBegin || c == null) {
             return new Result(false, "You moved during the hold. Sit upright and still, then try again.");
@@ -266,6 +275,9 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (session == null) {
             return new Result(false, "Not connected: connect the sensor first.");
         }
+        if (samplesStopped(session)) {
+            return SAMPLES_STOPPED;
+        }
         double reached = Math.max(leanMaxDeg, session.engine().diagnostics().forwardLeanDeg());
         session.engine().endForwardLean();
         long deadline = System.nanoTime() + 250_000_000L;
@@ -287,6 +299,15 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         }
         return new Result(true, String.format(Locale.ROOT, "Calibrated: upright held still, forward lean %.0f° "
                 + "(the mounting applies with the next samples).", reached));
+    }
+
+    private static final Result SAMPLES_STOPPED = new Result(false, "The samples stopped during calibration (the "
+            + "recording ended or the sensor stopped sending): nothing to calibrate from. Connect again on the "
+            + "Connect tab, then calibrate.", true);
+
+    /** Whether {@code s}'s samples stopped: its stream ended, or no frame came for as long as the window says so. */
+    private boolean samplesStopped(SessionBuilder s) {
+        return ended == s || (System.nanoTime() - lastFrameNanos) / 1e9 >= MidbackWindow.NO_DATA_SHOWN_AFTER_S;
     }
 
     @Override

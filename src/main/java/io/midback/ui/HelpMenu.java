@@ -6,11 +6,13 @@ import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
+import javax.swing.JLabel;
 import javax.swing.JMenu;
 import javax.swing.JMenuItem;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
+import javax.swing.SwingUtilities;
 import java.awt.BorderLayout;
 import java.awt.Desktop;
 import java.awt.FlowLayout;
@@ -90,6 +92,19 @@ final class HelpMenu {
         return readme;
     }
 
+    /** Opens {@code file} with the desktop's program for it; whether that worked (off the event thread). */
+    private static boolean openOnDesktop(Path file) {
+        try {
+            if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                return false;
+            }
+            Desktop.getDesktop().open(file.toFile());
+            return true;
+        } catch (Exception e) { // no program for it, or the desktop refused
+            return false;
+        }
+    }
+
     private static void show(JFrame frame, String name, String title, String text) {
         JDialog d = new JDialog(frame, title, false);
         d.setName(name);
@@ -100,16 +115,20 @@ final class HelpMenu {
         area.setEditable(false);
         area.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+        JLabel said = new JLabel(" ");
+        said.setName(name + "Said");
+        said.setBorder(BorderFactory.createEmptyBorder(0, 12, 0, 12));
         Optional<Path> readme = readme();
-        if (readme.isPresent() && Desktop.isDesktopSupported()
-                && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+        if (readme.isPresent()) {
             JButton open = new JButton("Open the README");
+            open.setName(name + "OpenReadme");
             open.addActionListener(e -> {
+                Path file = readme.get();
                 Thread t = new Thread(() -> {
-                    try {
-                        Desktop.getDesktop().open(readme.get().toFile());
-                    } catch (Exception ex) {
-                        // the path is in the text; nothing else to do
+                    if (!openOnDesktop(file)) {
+                        String line = "Could not open the README here (no program on this desktop opens it): it is "
+                                + "at " + file;
+                        SwingUtilities.invokeLater(() -> said.setText(line));
                     }
                 }, "midback-readme");
                 t.setDaemon(true);
@@ -122,7 +141,10 @@ final class HelpMenu {
         close.addActionListener(e -> d.dispose());
         buttons.add(close);
         d.add(new JScrollPane(area), BorderLayout.CENTER);
-        d.add(buttons, BorderLayout.SOUTH);
+        JPanel south = new JPanel(new BorderLayout());
+        south.add(said, BorderLayout.NORTH);
+        south.add(buttons, BorderLayout.SOUTH);
+        d.add(south, BorderLayout.SOUTH);
         d.pack();
         d.setLocationRelativeTo(frame);
         d.setVisible(true);

@@ -3,6 +3,7 @@ package io.midback.ui;
 import io.midback.history.DayData;
 import io.midback.history.HistoryStore;
 import io.midback.history.SessionRow;
+import io.midback.recording.FileErrors;
 import io.midback.report.Reports;
 
 import javax.swing.BorderFactory;
@@ -23,6 +24,7 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -186,7 +188,11 @@ final class HistoryDialog {
             if (data.minutes().isEmpty()) {
                 return "Nothing on record on " + day + ".";
             }
-            Reports.writeDay(data, Double.NaN, REPORT_WIDTH_PX, out); // the day's own threshold, as the command's
+            try {
+                Reports.writeDay(data, Double.NaN, REPORT_WIDTH_PX, out); // the day's own threshold, as the command's
+            } catch (IOException e) {
+                return cannotWrite(out, e);
+            }
             return "Wrote the report of " + day + " to " + out;
         });
     }
@@ -198,9 +204,20 @@ final class HistoryDialog {
         if (out == null) {
             return;
         }
-        work(store -> Reports.writeWeek(store, monday, REPORT_WIDTH_PX, out)
-                ? "Wrote the report of " + Reports.weekTitle(monday) + " to " + out
-                : "Nothing on record in " + Reports.weekTitle(monday) + ".");
+        work(store -> {
+            try {
+                return Reports.writeWeek(store, monday, REPORT_WIDTH_PX, out)
+                        ? "Wrote the report of " + Reports.weekTitle(monday) + " to " + out
+                        : "Nothing on record in " + Reports.weekTitle(monday) + ".";
+            } catch (IOException e) {
+                return cannotWrite(out, e);
+            }
+        });
+    }
+
+    /** A report that could not be written: one line naming the file and why. */
+    private static String cannotWrite(Path out, IOException e) {
+        return "Could not write the report to " + out + ": " + FileErrors.reason(e) + ".";
     }
 
     /** A file to write a report to; the format follows its name (.html, .png, .svg, .csv). Null: cancelled. */

@@ -88,6 +88,8 @@ public final class MidbackWindow {
     private final JButton calibrateButton = new JButton("Calibrate…");
     /** The session whose failure the notice shows (so it is shown once). */
     private Session failureShown;
+    /** The session whose source was remembered as the last one (it delivered samples). */
+    private Session remembered;
     /** How the current session was asked for ({@link #connect}'s key), to try it again. */
     private String sessionKey;
     private final java.util.List<Runnable> sessionEndHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -165,7 +167,7 @@ public final class MidbackWindow {
         tabs.addTab("Today", today);
         tabs.addTab("Mobility", mobility);
         tabs.addTab("Routine", routines);
-        tabs.addTab("Breathe", new BreatheTab(backend::session));
+        tabs.addTab("Breathe", new BreatheTab(backend::session, this::streaming));
         JPanel north = new JPanel(new BorderLayout());
         north.add(toolBar(), BorderLayout.NORTH);
         north.add(notices, BorderLayout.CENTER);
@@ -332,7 +334,10 @@ public final class MidbackWindow {
         return session;
     }
 
-    /** Connects to a source and remembers it as the last one ({@code key} null: do not remember). */
+    /**
+     * Connects to a source, remembered as the last one ({@code key} null: do not remember) once it delivers samples:
+     * a source that fails before streaming is not reopened on the next start.
+     */
     public void connect(SampleSource source, String key) {
         disconnect();
         notices.clear("demo");
@@ -345,10 +350,6 @@ public final class MidbackWindow {
         session = new Session(source, mobility.tapping(backend), frames,
                 a -> SwingUtilities.invokeLater(() -> onAlert(a)),
                 () -> sessionEndHooks.forEach(Runnable::run)).start();
-        if (key != null) {
-            prefs.put("last.source", key);
-            prefs.save();
-        }
         tabs.setSelectedComponent(live);
     }
 
@@ -392,7 +393,7 @@ public final class MidbackWindow {
             connect(connect.attach(catalog.open(d), withLower), key);
             return true;
         } catch (Exception e) {
-            rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null);
+            rescue.sourceFailed(d.toString(), String.valueOf(e.getMessage()), null, false);
             return false;
         }
     }
@@ -598,9 +599,17 @@ public final class MidbackWindow {
             }
             live.showStatus(state, silent ? Double.NaN : s.nominalRateHz(), s.lostSamples(),
                     s.source().batteryFraction());
+            if (s.samples() > 0 && remembered != s) { // it streamed, however briefly
+                remembered = s;
+                if (sessionKey != null) {
+                    prefs.put("last.source", sessionKey);
+                    prefs.save(); // in the background
+                }
+            }
             if (st == Session.State.FAILED && failureShown != s) {
                 failureShown = s;
-                rescue.sourceFailed(s.source().describe(), String.valueOf(s.failure()), retry(sessionKey));
+                rescue.sourceFailed(s.source().describe(), String.valueOf(s.failure()), retry(sessionKey),
+                        s.source() instanceof PacedReplay);
             }
             String title = "Midback: " + s.source().describe();
             if (!title.equals(frame.getTitle()) && !notices.showing("demo")) {

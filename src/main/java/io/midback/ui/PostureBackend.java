@@ -63,7 +63,14 @@ public interface PostureBackend {
     record Progress(int samples, boolean still, double motionDegPerS, double leanDeg) {
     }
 
-    /** @param ok true when calibrated; otherwise {@code message} says what to do differently */
-    record Result(boolean ok, String message) {
+    /**
+     * @param ok             true when calibrated; otherwise {@code message} says what to do differently
+     * @param samplesStopped not calibrated because the samples stopped (the stream ended or went quiet), not
+     *                       because of the wearer: trying again needs a source that streams
+     */
+    record Result(boolean ok, String message, boolean samplesStopped) {
+        Result(boolean ok, String message) {
+            this(ok, message, false);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.midback.app.SessionRoutine;
 import io.midback.history.EventKind;
 import io.midback.history.HistoryStore;
 import io.midback.history.RoutineDays;
+import io.midback.recording.FileErrors;
 import io.midback.routine.Exercise;
 import io.midback.routine.RangeTargets;
 import io.midback.routine.Routine;
@@ -60,6 +61,9 @@ import java.util.function.Supplier;
 final class RoutineTab extends JPanel {
     static final int TICK_MS = 100;
     private static final Color HURT = new Color(0xC0392B), OUT = new Color(0x2E86DE), BACK = new Color(0x10AC84);
+
+    /** What Start says when nothing streams (this tab's and the Breathe tab's). */
+    static final String CONNECT_FIRST = "Connect a sensor first (the Connect tab), then press Start.";
 
     private final Supplier<SessionBuilder> session;
     private final BooleanSupplier live;
@@ -116,6 +120,7 @@ final class RoutineTab extends JPanel {
         reps.setName("routineReps");
         feedback.setName("routineFeedback");
         result.setName("routineResult");
+        openFile.setName("routineFile");
         days.setName("routineDays");
         hurts.setForeground(Color.WHITE);
         hurts.setBackground(HURT);
@@ -215,9 +220,12 @@ final class RoutineTab extends JPanel {
             String problem = null;
             try {
                 r = RoutineFile.load(nameOrPath);
-            } catch (java.io.IOException | IllegalArgumentException e) {
+            } catch (java.io.IOException e) {
                 r = null;
-                problem = nameOrPath + ": " + e.getMessage();
+                problem = nameOrPath + ": " + FileErrors.reason(e);
+            } catch (IllegalArgumentException e) { // names the file (and line) itself
+                r = null;
+                problem = e.getMessage();
             }
             Routine loaded = r;
             String why = problem;
@@ -286,7 +294,7 @@ final class RoutineTab extends JPanel {
     private void startRoutine() {
         SessionBuilder s = session.get();
         if (s == null || !live.getAsBoolean()) {
-            prompt.setText("Connect a sensor first (the Connect tab), then press Start.");
+            prompt.setText(CONNECT_FIRST);
             return;
         }
         if (chosen == null || playing != null) {

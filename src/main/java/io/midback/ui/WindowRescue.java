@@ -2,6 +2,7 @@ package io.midback.ui;
 
 import io.midback.app.UserSettings;
 import io.midback.live.LiveRecording;
+import io.midback.recording.CsvSampleReader;
 
 import javax.swing.JFileChooser;
 import javax.swing.JFrame;
@@ -120,8 +121,11 @@ final class WindowRescue {
         });
     }
 
-    /** The source failed or could not be opened ({@code why}: the whole reason). Event thread. */
-    void sourceFailed(String what, String why, Runnable retry) {
+    /**
+     * The source failed or could not be opened ({@code why}: the whole reason; {@code file}: a replayed recording,
+     * whose advice is about the file, not a sensor or the command line). Event thread.
+     */
+    void sourceFailed(String what, String why, Runnable retry, boolean file) {
         List<NoticePanel.Way> ways = new java.util.ArrayList<>();
         if (retry != null) {
             ways.add(new NoticePanel.Way("sourceRetry", "Try again", () -> {
@@ -134,9 +138,11 @@ final class WindowRescue {
             chooseSource.run();
         }));
         boolean recording = why.startsWith(LiveRecording.CANNOT_RECORD); // the file, not the link
-        notices.show(SOURCE, NoticePanel.Tone.PROBLEM, "Could not stream from " + what, why + (recording ? ""
+        String said = file ? CsvSampleReader.withoutCommandLineAdvice(why)
+                + "\nChoose another recording on the Connect tab, or another source." : why + (recording ? ""
                 : "\nCheck that the sensor is switched on and in range (a serial port: plugged in, and yours to use; "
-                + "'midback scan' lists what this computer sees), then try again, or choose another source."), ways);
+                + "'midback scan' lists what this computer sees), then try again, or choose another source.");
+        notices.show(SOURCE, NoticePanel.Tone.PROBLEM, "Could not stream from " + what, said, ways);
     }
 
     void sourceOk() {

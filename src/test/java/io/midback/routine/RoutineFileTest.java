@@ -73,4 +73,13 @@ class RoutineFileTest {
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("upright-limit-deg")
                 && e.getMessage().contains("rotation"), e.getMessage());
     }
+
+    @Test
+    void aFileThatIsNotTextIsSaidToBeNoRoutineFile(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path binary = dir.resolve("picture.bin");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe, 0, 1});
+        RoutineFormatException e = assertThrows(RoutineFormatException.class,
+                () -> RoutineFile.load(binary.toString()));
+        assertEquals(binary + ": not a routine file (not text)", e.getMessage());
+    }
 }

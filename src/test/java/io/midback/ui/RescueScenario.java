@@ -520,6 +520,18 @@ public final class RescueScenario {
         report("report.written", await(() -> text(dialog, "historyStatus").startsWith("Wrote"), 15));
         report("report.status", text(dialog, "historyStatus"));
         report("report.html", Files.isRegularFile(report) && Files.readString(report).contains("<html"));
+        // A week's report to a folder that does not exist: one line naming the file and why.
+        Path nowhere = dir.resolve("no-such-folder").resolve("week.png");
+        clickLater(dialog, "historyReportWeek");
+        JFileChooser weekChooser = anywhere(JFileChooser.class, 10);
+        onEdt(() -> {
+            weekChooser.setSelectedFile(nowhere.toFile());
+            weekChooser.approveSelection();
+            return null;
+        });
+        await(() -> text(dialog, "historyStatus").contains("week.png"), 15);
+        report("report.failed", text(dialog, "historyStatus"));
+        report("report.failedPath", nowhere);
         onEdt(() -> {
             sessions.setSelectedIndex(0);
             return null;

@@ -173,6 +173,9 @@ class WindowRescueTest {
         assertEquals("true", get("dialog.loaded"), "sessions: " + get("dialog.sessions"));
         assertEquals("true", get("report.written"), get("report.status"));
         assertEquals("true", get("report.html"));
+        // A report that cannot be written: the file and why, in words.
+        assertEquals("Could not write the report to " + get("report.failedPath") + ": no such file or folder, or the "
+                + "folder does not allow new files.", get("report.failed"));
         assertTrue(get("delete.question").contains("no undo"), get("delete.question"));
         assertEquals("true", get("delete.done"), get("delete.status"));
         assertEquals("0", get("delete.sessionsLeft"));

@@ -1,0 +1,180 @@
+package io.midback.ui;
+
+import static io.midback.ui.ScenarioSupport.await;
+import static io.midback.ui.ScenarioSupport.click;
+import static io.midback.ui.ScenarioSupport.onEdt;
+import static io.midback.ui.ScenarioSupport.report;
+import static io.midback.ui.ScenarioSupport.text;
+
+import javax.swing.JTabbedPane;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The window when a source fails or ends, in its own JVM with a {@code DISPLAY} (started by
+ * {@link SourceEndWindowTest}): a file that is not a recording is replayed, then a good one till it ends; the
+ * Breathe tab pressed then and while a source streams; Help's "Open the README" where nothing opens it; routine files that are not routines. Prints what it saw as
+ * {@code key=value} lines.
+ */
+public final class SourceEndScenario {
+
+    public static void main(String[] args) {
+        try {
+            run(Path.of(args[0]));
+        } catch (Throwable t) {
+            System.out.println("error=" + t);
+            t.printStackTrace();
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    /** The showing file chooser, waited for. */
+    private static javax.swing.JFileChooser chooser(double timeoutS) throws Exception {
+        long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
+        while (System.nanoTime() < deadline) {
+            javax.swing.JFileChooser found = onEdt(() -> {
+                for (java.awt.Window win : java.awt.Window.getWindows()) {
+                    if (win.isShowing()) {
+                        javax.swing.JFileChooser c = findChooser(win);
+                        if (c != null) {
+                            return c;
+                        }
+                    }
+                }
+                return null;
+            });
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no file chooser showed");
+    }
+
+    private static javax.swing.JFileChooser findChooser(java.awt.Component c) {
+        if (c instanceof javax.swing.JFileChooser fc && fc.isShowing()) {
+            return fc;
+        }
+        if (c instanceof java.awt.Container k) {
+            for (java.awt.Component child : k.getComponents()) {
+                javax.swing.JFileChooser f = findChooser(child);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void run(Path dir) throws Exception {
+        Path bogus = dir.resolve("bogus.csv");
+        byte[] binary = new byte[4096];
+        new java.util.Random(5).nextBytes(binary);
+        Files.write(bogus, binary);
+        Path good = dir.resolve("good.csv");
+        SyntheticWearer.write(good, 8, 100, t -> 2);
+        Path malformed = dir.resolve("malformed.csv");
+        Files.writeString(malformed, Files.readString(good) + "8.5,0,0,0,x,9.8,0\n");
+        HistoryAccess history = new HistoryAccess(dir.resolve("history.sqlite"), msg -> report("notice", msg));
+        UiPrefs prefs = UiPrefs.load(dir.resolve("config"));
+        MidbackWindow w = onEdt(() -> {
+            Theme.install(false);
+            EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
+            MidbackWindow win = new MidbackWindow(prefs, engine, DeviceCatalog.UNAVAILABLE,
+                    Clock.systemDefaultZone(), history);
+            win.frame().setLocation(0, 0);
+            win.show();
+            win.connect(new PacedReplay(bogus, 1), ConnectPanel.replayKey(bogus, 1));
+            return win;
+        });
+
+        // A source that fails before any sample is not remembered as the last one.
+        report("bogus.failed", await(() -> w.session().state() == Session.State.FAILED, 10));
+        Thread.sleep(500); // a few refresh ticks
+        report("bogus.remembered", onEdt(() -> prefs.get("last.source", "")));
+        // A file that fails is said with advice about the file (not the sensor's, nor the command line's).
+        report("bogus.notice", text(w.frame(), "sourceText"));
+        onEdt(() -> {
+            w.connect(new PacedReplay(malformed, Double.POSITIVE_INFINITY), null);
+            return null;
+        });
+        await(() -> w.session().state() == Session.State.FAILED, 10);
+        Thread.sleep(500);
+        report("malformed.notice", text(w.frame(), "sourceText"));
+
+        // One that streams is.
+        onEdt(() -> {
+            w.connect(new PacedReplay(good, 4), ConnectPanel.replayKey(good, 4));
+            return null;
+        });
+        report("good.ended", await(() -> w.session().state() == Session.State.ENDED, 15));
+        Thread.sleep(500);
+        report("good.remembered", onEdt(() -> prefs.get("last.source", "")));
+        report("good.key", ConnectPanel.replayKey(good, 4));
+
+        // The Breathe tab, pressed with nothing streaming, says to connect (as the Routine tab does)...
+        JTabbedPane tabs = ScenarioSupport.named(w.frame(), "tabs", JTabbedPane.class);
+        onEdt(() -> {
+            tabs.setSelectedIndex(tabs.indexOfTab("Breathe"));
+            return null;
+        });
+        click(w.frame(), "breatheStart");
+        Thread.sleep(300);
+        report("breatheEnded.result", text(w.frame(), "breatheResult"));
+        report("breatheEnded.phase", text(w.frame(), "breathePhase"));
+        // ...and paces once a source streams.
+        onEdt(() -> {
+            w.connect(new PacedReplay(good, 1), null);
+            tabs.setSelectedIndex(tabs.indexOfTab("Breathe"));
+            return null;
+        });
+        await(() -> w.session().state() == Session.State.STREAMING, 5);
+        click(w.frame(), "breatheStart");
+        report("breatheStreaming.started", await(() -> text(w.frame(), "breathePhase").startsWith("Breathe "), 5));
+
+        // Routine tab ▸ Routine file…: a file that is not a routine is said by its name once, in words.
+        for (Path f : new Path[] {bogus, good}) {
+            onEdt(() -> {
+                tabs.setSelectedIndex(tabs.indexOfTab("Routine"));
+                return null;
+            });
+            javax.swing.AbstractButton open = ScenarioSupport.named(w.frame(), "routineFile",
+                    javax.swing.AbstractButton.class);
+            javax.swing.SwingUtilities.invokeLater(open::doClick); // the chooser is modal: answered from here
+            javax.swing.JFileChooser fc = chooser(10);
+            onEdt(() -> {
+                fc.setSelectedFile(f.toFile());
+                fc.approveSelection();
+                return null;
+            });
+            await(() -> text(w.frame(), "routineResult").contains(f.getFileName().toString()), 10);
+            report("routineFile." + f.getFileName(), text(w.frame(), "routineResult"));
+        }
+
+        // Help ▸ Using Midback… ▸ Open the README, with no program on this desktop to open it: says where it is.
+        onEdt(() -> {
+            javax.swing.JMenuBar bar = w.frame().getJMenuBar();
+            for (int i = 0; i < bar.getMenuCount(); i++) {
+                for (java.awt.Component c : bar.getMenu(i).getMenuComponents()) {
+                    if ("helpUsing".equals(c.getName())) {
+                        ((javax.swing.JMenuItem) c).doClick();
+                    }
+                }
+            }
+            return null;
+        });
+        await(() -> ScenarioSupport.window("helpDialog") != null, 5);
+        java.awt.Window help = ScenarioSupport.window("helpDialog");
+        click(help, "helpDialogOpenReadme");
+        await(() -> !text(help, "helpDialogSaid").isEmpty(), 10);
+        report("readme.said", text(help, "helpDialogSaid"));
+
+        onEdt(() -> {
+            w.frame().dispose();
+            return null;
+        });
+        history.close();
+    }
+}
