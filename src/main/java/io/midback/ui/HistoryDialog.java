@@ -48,6 +48,8 @@ final class HistoryDialog {
     private final DefaultListModel<SessionRow> sessions = new DefaultListModel<>();
     private final JList<LocalDate> dayList = new JList<>(days);
     private final JList<SessionRow> sessionList = new JList<>(sessions);
+    /** Every session in the history, as last read; the list shows the chosen day's. */
+    private List<SessionRow> allSessions = List.of();
     private final JTextArea status = new JTextArea(3, 60);
     private final JLabel where = new JLabel(" ");
 
@@ -80,8 +82,13 @@ final class HistoryDialog {
             l.setForeground(selected ? list.getSelectionForeground() : list.getForeground());
             return l;
         });
+        dayList.addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) {
+                showSessionsOfTheDay();
+            }
+        });
         lists.add(titled("Days", dayList));
-        lists.add(titled("Sessions", sessionList));
+        lists.add(titled("Sessions of the day", sessionList));
         lists.setPreferredSize(new Dimension(820, 260));
 
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
@@ -132,15 +139,31 @@ final class HistoryDialog {
             SwingUtilities.invokeLater(() -> {
                 days.clear();
                 d.forEach(days::addElement);
-                sessions.clear();
-                s.forEach(sessions::addElement);
-                where.setText("History: " + store.path() + "  (" + d.size() + " days, " + s.size() + " sessions)");
+                allSessions = s;
+                where.setText("History: " + store.path() + "  (" + count(d.size(), "day") + ", "
+                        + count(s.size(), "session") + ")");
                 if (!d.isEmpty() && dayList.isSelectionEmpty()) {
                     dayList.setSelectedIndex(d.size() - 1);
                 }
+                showSessionsOfTheDay();
             });
             return message;
         });
+    }
+
+    /** The sessions list shows the chosen day's sessions (all of them when no day is chosen). Event thread. */
+    private void showSessionsOfTheDay() {
+        LocalDate day = dayList.getSelectedValue();
+        sessions.clear();
+        for (SessionRow r : allSessions) {
+            if (day == null || r.ranOn(day)) {
+                sessions.addElement(r);
+            }
+        }
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     private interface StoreWork {
