@@ -250,13 +250,23 @@ public final class MobilityCommand implements Callable<Integer> {
                 spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }
 
-    /** {@code midback history --mobility}: every check in one line. */
-    static int listChecks(HistoryDb db, PrintWriter out, PrintWriter err) {
+    /**
+     * {@code midback history --mobility}: every check in one line; with {@code json}, one JSON array, one object per
+     * check (its id, start, how it ended, and per direction its range and repetitions).
+     */
+    static int listChecks(HistoryDb db, boolean json, PrintWriter out, PrintWriter err) {
         List<MobilityRecord> checks;
         try (HistoryStore store = db.openExisting()) {
             checks = store.mobilityChecks();
         } catch (HistoryException e) {
             throw new UserException(e.getMessage(), e);
+        }
+        if (json) {
+            com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+            checks.forEach(c -> list.add(checkJson(c)));
+            out.println(list);
+            out.flush();
+            return 0;
         }
         if (checks.isEmpty()) {
             err.println("no mobility checks on record in " + db.path());
@@ -264,6 +274,31 @@ public final class MobilityCommand implements Callable<Integer> {
         checks.forEach(c -> out.println(c.describe()));
         out.flush();
         return 0;
+    }
+
+    /** One check as {@code history --mobility --json} gives it (a range is null where there were no repetitions). */
+    static com.google.gson.JsonObject checkJson(MobilityRecord c) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("id", c.id());
+        o.addProperty("start", c.start().toString()); // an instant, as history --sessions --json gives it
+        o.addProperty("ended", c.ended());
+        com.google.gson.JsonObject dirs = new com.google.gson.JsonObject();
+        c.directions().forEach((name, d) -> {
+            com.google.gson.JsonObject j = new com.google.gson.JsonObject();
+            j.add("romDeg", round1(d.romDeg()));
+            j.addProperty("reps", d.reps());
+            if (Double.isFinite(d.trunkRomDeg())) {
+                j.add("trunkRomDeg", round1(d.trunkRomDeg()));
+            }
+            dirs.add(name, j);
+        });
+        o.add("directions", dirs);
+        return o;
+    }
+
+    private static com.google.gson.JsonElement round1(double v) {
+        return Double.isFinite(v) ? new com.google.gson.JsonPrimitive(Math.round(v * 10) / 10.0)
+                : com.google.gson.JsonNull.INSTANCE;
     }
 
     /** {@code midback report --mobility --out FILE}: the trend over the checks beside the norms. */

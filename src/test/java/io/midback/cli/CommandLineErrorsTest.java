@@ -226,6 +226,20 @@ class CommandLineErrorsTest {
                         new String[] {"breathe", "--port", dir.resolve("no-such-port").toString(), "--no-history"},
                         "midback breathe: serial port " + dir.resolve("no-such-port"),
                         r -> !r.err().contains("midback live")),
+                new Case("history --mobility --json: one JSON array, one object per check", Kind.OK,
+                        new String[] {"history", "--mobility", "--json", "--db", mobilityHistory.toString()}, "",
+                        r -> {
+                            com.google.gson.JsonArray a = JsonParser.parseString(r.out().strip()).getAsJsonArray();
+                            JsonObject c = a.get(0).getAsJsonObject();
+                            JsonObject left = c.getAsJsonObject("directions").getAsJsonObject("rotationLeft");
+                            return a.size() == 1 && c.get("id").getAsLong() == 1
+                                    && c.get("start").getAsString().equals("2026-11-27T09:00:00Z")
+                                    && c.get("ended").getAsString().equals("done")
+                                    && left.get("romDeg").getAsDouble() == 32 && left.get("reps").getAsInt() == 3;
+                        }),
+                new Case("history --sessions --mobility: one or the other, not sessions alone", Kind.USAGE,
+                        new String[] {"history", "--sessions", "--mobility", "--db", mobilityHistory.toString()},
+                        "--sessions and --mobility", r -> r.out().isEmpty()),
                 new Case("routine on a missing port: its lines under its own name", Kind.FAILURE,
                         new String[] {"routine", "--port", dir.resolve("no-such-port").toString(), "--routine", "desk",
                             "--no-history"},
