@@ -139,6 +139,7 @@ public final class MobilityCommand implements Callable<Integer> {
             }
             return guided();
         }
+        refuseGuidedOptions();
         if (saveHistory && history.pathOrNull() == null) {
             throw UserException.usage("--save-history and --no-history: give one or the other");
         }
@@ -178,6 +179,26 @@ public final class MobilityCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /** The guided check's options given with --analyse: refused in one line rather than ignored. */
+    private void refuseGuidedOptions() {
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        java.util.Map<String, String> guidedOnly = new java.util.LinkedHashMap<>();
+        guidedOnly.put("--speed", "--simulate or --replay");
+        guidedOnly.put("--seed", "--simulate");
+        guidedOnly.put("--rotation-deg", "--simulate");
+        guidedOnly.put("--record", "the guided check (--port, --bt, --simulate or --replay)");
+        guidedOnly.forEach((option, goesWith) -> {
+            if (parsed.hasMatchedOption(option)) {
+                throw UserException.usage(option + " goes with " + goesWith + ", not with --analyse (a recorded "
+                        + "check)");
+            }
+        });
+        if (start != null && !saveHistory) {
+            throw UserException.usage("--start goes with --simulate, or with --analyse --save-history (when the "
+                    + "recorded check took place)");
+        }
     }
 
     /** When the analysed check took place: the recording's {@code # start:}, else {@code --start}. */
