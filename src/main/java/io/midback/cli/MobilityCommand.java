@@ -95,6 +95,10 @@ public final class MobilityCommand implements Callable<Integer> {
             + "(its trend, the routine's targets); with --lower the spine's ranges, the trunk's beside them.")
     boolean saveHistory;
 
+    @Option(names = "--save-history-again", description = "With --analyse --save-history: save it even when the "
+            + "same recording is in the history already (it is recognised by its content and saved once).")
+    boolean saveHistoryAgain;
+
     @Option(names = "--rotation-deg", paramLabel = "DEG",
             description = "With --simulate: the simulated person's rotation range each way, 10 to 90 degrees, "
                     + "instead of the one --seed draws.")
@@ -133,9 +137,9 @@ public final class MobilityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (what.file == null) {
-            if (lower != null || saveHistory) {
-                throw UserException.usage((lower != null ? "--lower" : "--save-history")
-                        + " goes with --analyse (a recorded check)");
+            if (lower != null || saveHistory || saveHistoryAgain) {
+                throw UserException.usage((lower != null ? "--lower" : saveHistory ? "--save-history"
+                        : "--save-history-again") + " goes with --analyse (a recorded check)");
             }
             return guided();
         }
@@ -199,6 +203,10 @@ public final class MobilityCommand implements Callable<Integer> {
             throw UserException.usage("--start goes with --simulate, or with --analyse --save-history (when the "
                     + "recorded check took place)");
         }
+        if (saveHistoryAgain && !saveHistory) {
+            throw UserException.usage("--save-history-again goes with --save-history (it saves a recording already "
+                    + "in the history again)");
+        }
     }
 
     /** When the analysed check took place: the recording's {@code # start:}, else {@code --start}. */
@@ -223,8 +231,23 @@ public final class MobilityCommand implements Callable<Integer> {
         String source = "replay " + what.file.getFileName() + (lower == null ? "" : " with " + lower.getFileName());
         MobilityRecord r = io.midback.app.MobilityHistory.record(result, trunk, checkStart,
                 java.time.ZoneId.systemDefault(), what.file.getFileName().toString(), source, ended);
+        String content;
+        try { // the recording's content, and with --lower the lower sensor's beside it
+            content = io.midback.history.ContentHash.of(what.file)
+                    + (lower == null ? "" : "+" + io.midback.history.ContentHash.of(lower));
+        } catch (IOException e) {
+            throw new UserException("cannot read " + what.file + (lower == null ? "" : " or " + lower) + ": "
+                    + UserException.reason(e), e);
+        }
         try (HistoryStore store = HistoryStore.open(history.pathOrNull())) {
-            MobilityRecord saved = store.saveMobilityCheck(r);
+            java.util.Optional<MobilityRecord> before = store.mobilityCheckWithContent(content);
+            if (before.isPresent() && !saveHistoryAgain) {
+                err.println("midback mobility: " + what.file + (lower == null ? "" : " with " + lower)
+                        + " is in the history already (check " + before.get().describe().strip()
+                        + "); not saved again (--save-history-again saves it anyway)");
+                return;
+            }
+            MobilityRecord saved = store.saveMobilityCheck(r, content);
             err.println("midback mobility: saved in the history as check " + saved.id() + " ("
                     + history.pathOrNull() + ")");
         } catch (HistoryException e) {
