@@ -209,15 +209,22 @@ public final class MobilityCommand implements Callable<Integer> {
         }
     }
 
-    /** When the analysed check took place: the recording's {@code # start:}, else {@code --start}. */
+    /**
+     * When the analysed check took place: the recording's {@code # start:}, else {@code --start} (which applies only
+     * to a recording that states none).
+     */
     private java.time.Instant analysedStart() {
-        java.time.LocalDateTime stated = ReplayCommand.parseStart(start);
-        if (stated == null && ReplayCommand.isCsv(format, what.file)) {
+        java.time.LocalDateTime given = ReplayCommand.parseStart(start);
+        java.time.LocalDateTime stated = null;
+        if (ReplayCommand.isCsv(format, what.file)) {
             try {
                 stated = CsvSampleReader.readMetadata(what.file).start().orElse(null);
             } catch (RecordingFormatException e) {
                 throw new UserException(e.getMessage(), e);
             }
+        }
+        if (stated == null) {
+            stated = given;
         }
         if (stated == null) {
             throw UserException.usage(what.file + " states no start time ('# start:'); give --start "

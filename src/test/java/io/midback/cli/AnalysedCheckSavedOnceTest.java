@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,14 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code mobility --analyse FILE --save-history}: a recording already in the history is recognised by its content
- * (as {@code replay --save-history} recognises a session's) and not saved again, unless --save-history-again.
+ * (as {@code replay --save-history} recognises a session's) and not saved again, unless --save-history-again; the
+ * recording's own {@code # start:} dates the check, --start only one that states none.
  */
 class AnalysedCheckSavedOnceTest {
     @TempDir
     Path dir;
 
     @Test
-    void theSameRecordingIsSavedOnce() throws Exception {
+    void theSameRecordingIsSavedOnceAndDatedByItsOwnStart() throws Exception {
         long seed = 7;
         MobilityProtocol p = MobilityProtocol.of(MobilityProtocol.Person.random(seed), seed);
         Path check = dir.resolve("check.csv.gz"), db = dir.resolve("h.db");
@@ -52,6 +54,8 @@ class AnalysedCheckSavedOnceTest {
             checks = store.mobilityChecks();
         }
         assertEquals(1, checks.size());
+        assertEquals(stated.atZone(ZoneId.systemDefault()).toInstant(), checks.get(0).start(),
+                "the recording's own start, not --start");
 
         String[] again = java.util.Arrays.copyOf(args, args.length + 1);
         again[args.length] = "--save-history-again";
