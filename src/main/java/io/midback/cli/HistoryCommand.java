@@ -31,7 +31,8 @@ public final class HistoryCommand implements Callable<Integer> {
     @Mixin
     HistoryDb db;
 
-    @Option(names = "--json", description = "One JSON array instead of lines.")
+    @Option(names = "--json", description = "One JSON array instead of lines (with --sessions, one object per "
+            + "session; with --mobility, one per check).")
     boolean json;
 
     @Option(names = "--sessions", description = "One line per session (ID, start, end, minutes, source) instead "
@@ -47,11 +48,15 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sessions && mobility) {
+            throw UserException.usage("--sessions and --mobility: give one or the other (one line per session, "
+                    + "or one per mobility check)");
+        }
         if (sessions) {
             return listSessions();
         }
         if (mobility) {
-            return MobilityCommand.listChecks(db, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return MobilityCommand.listChecks(db, json, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         List<DaySummary> days;
         try (HistoryStore store = db.openExisting()) {

@@ -95,6 +95,10 @@ public final class MobilityCommand implements Callable<Integer> {
             + "(its trend, the routine's targets); with --lower the spine's ranges, the trunk's beside them.")
     boolean saveHistory;
 
+    @Option(names = "--save-history-again", description = "With --analyse --save-history: save it even when the "
+            + "same recording is in the history already (it is recognised by its content and saved once).")
+    boolean saveHistoryAgain;
+
     @Option(names = "--rotation-deg", paramLabel = "DEG",
             description = "With --simulate: the simulated person's rotation range each way, 10 to 90 degrees, "
                     + "instead of the one --seed draws.")
@@ -133,12 +137,13 @@ public final class MobilityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (what.file == null) {
-            if (lower != null || saveHistory) {
-                throw UserException.usage((lower != null ? "--lower" : "--save-history")
-                        + " goes with --analyse (a recorded check)");
+            if (lower != null || saveHistory || saveHistoryAgain) {
+                throw UserException.usage((lower != null ? "--lower" : saveHistory ? "--save-history"
+                        : "--save-history-again") + " goes with --analyse (a recorded check)");
             }
             return guided();
         }
+        refuseGuidedOptions();
         if (saveHistory && history.pathOrNull() == null) {
             throw UserException.usage("--save-history and --no-history: give one or the other");
         }
@@ -180,15 +185,46 @@ public final class MobilityCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** When the analysed check took place: the recording's {@code # start:}, else {@code --start}. */
+    /** The guided check's options given with --analyse: refused in one line rather than ignored. */
+    private void refuseGuidedOptions() {
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        java.util.Map<String, String> guidedOnly = new java.util.LinkedHashMap<>();
+        guidedOnly.put("--speed", "--simulate or --replay");
+        guidedOnly.put("--seed", "--simulate");
+        guidedOnly.put("--rotation-deg", "--simulate");
+        guidedOnly.put("--record", "the guided check (--port, --bt, --simulate or --replay)");
+        guidedOnly.forEach((option, goesWith) -> {
+            if (parsed.hasMatchedOption(option)) {
+                throw UserException.usage(option + " goes with " + goesWith + ", not with --analyse (a recorded "
+                        + "check)");
+            }
+        });
+        if (start != null && !saveHistory) {
+            throw UserException.usage("--start goes with --simulate, or with --analyse --save-history (when the "
+                    + "recorded check took place)");
+        }
+        if (saveHistoryAgain && !saveHistory) {
+            throw UserException.usage("--save-history-again goes with --save-history (it saves a recording already "
+                    + "in the history again)");
+        }
+    }
+
+    /**
+     * When the analysed check took place: the recording's {@code # start:}, else {@code --start} (which applies only
+     * to a recording that states none).
+     */
     private java.time.Instant analysedStart() {
-        java.time.LocalDateTime stated = ReplayCommand.parseStart(start);
-        if (stated == null && ReplayCommand.isCsv(format, what.file)) {
+        java.time.LocalDateTime given = ReplayCommand.parseStart(start);
+        java.time.LocalDateTime stated = null;
+        if (ReplayCommand.isCsv(format, what.file)) {
             try {
                 stated = CsvSampleReader.readMetadata(what.file).start().orElse(null);
             } catch (RecordingFormatException e) {
                 throw new UserException(e.getMessage(), e);
             }
+        }
+        if (stated == null) {
+            stated = given;
         }
         if (stated == null) {
             throw UserException.usage(what.file + " states no start time ('# start:'); give --start "
@@ -202,8 +238,23 @@ public final class MobilityCommand implements Callable<Integer> {
         String source = "replay " + what.file.getFileName() + (lower == null ? "" : " with " + lower.getFileName());
         MobilityRecord r = io.midback.app.MobilityHistory.record(result, trunk, checkStart,
                 java.time.ZoneId.systemDefault(), what.file.getFileName().toString(), source, ended);
+        String content;
+        try { // the recording's content, and with --lower the lower sensor's beside it
+            content = io.midback.history.ContentHash.of(what.file)
+                    + (lower == null ? "" : "+" + io.midback.history.ContentHash.of(lower));
+        } catch (IOException e) {
+            throw new UserException("cannot read " + what.file + (lower == null ? "" : " or " + lower) + ": "
+                    + UserException.reason(e), e);
+        }
         try (HistoryStore store = HistoryStore.open(history.pathOrNull())) {
-            MobilityRecord saved = store.saveMobilityCheck(r);
+            java.util.Optional<MobilityRecord> before = store.mobilityCheckWithContent(content);
+            if (before.isPresent() && !saveHistoryAgain) {
+                err.println("midback mobility: " + what.file + (lower == null ? "" : " with " + lower)
+                        + " is in the history already (check " + before.get().describe().strip()
+                        + "); not saved again (--save-history-again saves it anyway)");
+                return;
+            }
+            MobilityRecord saved = store.saveMobilityCheck(r, content);
             err.println("midback mobility: saved in the history as check " + saved.id() + " ("
                     + history.pathOrNull() + ")");
         } catch (HistoryException e) {
@@ -250,13 +301,23 @@ public final class MobilityCommand implements Callable<Integer> {
                 spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }
 
-    /** {@code midback history --mobility}: every check in one line. */
-    static int listChecks(HistoryDb db, PrintWriter out, PrintWriter err) {
+    /**
+     * {@code midback history --mobility}: every check in one line; with {@code json}, one JSON array, one object per
+     * check (its id, start, how it ended, and per direction its range and repetitions).
+     */
+    static int listChecks(HistoryDb db, boolean json, PrintWriter out, PrintWriter err) {
         List<MobilityRecord> checks;
         try (HistoryStore store = db.openExisting()) {
             checks = store.mobilityChecks();
         } catch (HistoryException e) {
             throw new UserException(e.getMessage(), e);
+        }
+        if (json) {
+            com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+            checks.forEach(c -> list.add(checkJson(c)));
+            out.println(list);
+            out.flush();
+            return 0;
         }
         if (checks.isEmpty()) {
             err.println("no mobility checks on record in " + db.path());
@@ -264,6 +325,31 @@ public final class MobilityCommand implements Callable<Integer> {
         checks.forEach(c -> out.println(c.describe()));
         out.flush();
         return 0;
+    }
+
+    /** One check as {@code history --mobility --json} gives it (a range is null where there were no repetitions). */
+    static com.google.gson.JsonObject checkJson(MobilityRecord c) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("id", c.id());
+        o.addProperty("start", c.start().toString()); // an instant, as history --sessions --json gives it
+        o.addProperty("ended", c.ended());
+        com.google.gson.JsonObject dirs = new com.google.gson.JsonObject();
+        c.directions().forEach((name, d) -> {
+            com.google.gson.JsonObject j = new com.google.gson.JsonObject();
+            j.add("romDeg", round1(d.romDeg()));
+            j.addProperty("reps", d.reps());
+            if (Double.isFinite(d.trunkRomDeg())) {
+                j.add("trunkRomDeg", round1(d.trunkRomDeg()));
+            }
+            dirs.add(name, j);
+        });
+        o.add("directions", dirs);
+        return o;
+    }
+
+    private static com.google.gson.JsonElement round1(double v) {
+        return Double.isFinite(v) ? new com.google.gson.JsonPrimitive(Math.round(v * 10) / 10.0)
+                : com.google.gson.JsonNull.INSTANCE;
     }
 
     /** {@code midback report --mobility --out FILE}: the trend over the checks beside the norms. */

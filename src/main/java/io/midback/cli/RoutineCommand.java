@@ -88,6 +88,7 @@ public final class RoutineCommand extends LiveCommand {
     @Override
     public Integer call() {
         if (analyse != null) {
+            refuseLiveOptions();
             return analyse();
         }
         requireSource(); // before the history's goals are read and said
@@ -292,6 +293,20 @@ public final class RoutineCommand extends LiveCommand {
             a.add(Math.round(d * scale) / scale);
         }
         return a;
+    }
+
+    /** What {@code routine --analyse} reads; every other option is the live routine's. */
+    private static final java.util.Set<String> ANALYSE_OPTIONS = java.util.Set.of("--analyse", "--routine", "--only",
+            "--target", "--format", "--rate", "--json", "--no-history", "--help", "--version");
+
+    /** A live routine's option given with --analyse (a port, --record, --duration, …): refused rather than ignored. */
+    private void refuseLiveOptions() {
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!ANALYSE_OPTIONS.contains(o.longestName())) {
+                throw UserException.usage(o.longestName() + " goes with a live routine (--port or --bt), not with "
+                        + "--analyse (a recorded routine)");
+            }
+        }
     }
 
     /** {@code routine --analyse FILE}: the exercises of a recorded routine. */

@@ -59,6 +59,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "Midback SPP",
             description = "SPP service name for --serve-bluetooth (default: ${DEFAULT-VALUE})")
     String serviceName;
@@ -132,6 +135,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        refuseOptionsWithoutEffect();
         if (!(rateHz >= 1 && rateHz <= 1000)) {
             throw new UserException("--rate must be between 1 and 1000 Hz, not " + fmt(rateHz), 2, null);
         }
@@ -207,6 +211,30 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         writeRepetitions(check, out, false);
         return 0;
+    }
+
+    /**
+     * An option that does nothing with the target given is refused in one line rather than ignored: --site places the
+     * virtual sensor of --serve-serial/--serve-bluetooth (a file's lower sensor is --lower-out's), and the lower
+     * sensor's options describe --lower-out's recording.
+     */
+    private void refuseOptionsWithoutEffect() {
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (target.out != null && parsed.hasMatchedOption("--site")) {
+            throw UserException.usage("--site goes with --serve-serial or --serve-bluetooth (where the virtual sensor "
+                    + "sits); with --out, --lower-out FILE2 writes the sacral sensor's recording");
+        }
+        if (target.out == null && lowerOut != null) {
+            throw UserException.usage("--lower-out goes with --out (a recording pair); a virtual sensor on the sacrum "
+                    + "is --site sacrum");
+        }
+        if (lowerOut == null) {
+            for (String o : List.of("--lower-rate", "--lower-mount", "--lower-start", "--lower-clock-fast")) {
+                if (parsed.hasMatchedOption(o)) {
+                    throw UserException.usage(o + " goes with --lower-out (the lower sensor's recording)");
+                }
+            }
+        }
     }
 
     /** A simulated mobility check's truth: every repetition's true peak to a file, the blocks on stderr. */

@@ -446,6 +446,29 @@ public final class HistoryStore implements AutoCloseable {
         return inTransaction(() -> r.withId(MobilityTable.insert(conn, r)));
     }
 
+    /**
+     * Saves a mobility check analysed from a recording with this content (its SHA-256, {@link ContentHash}), so that
+     * {@link #mobilityCheckWithContent} finds it; returns it with its id.
+     */
+    public synchronized MobilityRecord saveMobilityCheck(MobilityRecord r, String sha256) {
+        return inTransaction(() -> {
+            MobilityRecord saved = r.withId(MobilityTable.insert(conn, r));
+            MobilityTable.setContent(conn, saved.id(), sha256);
+            return saved;
+        });
+    }
+
+    /** The first mobility check saved from content with this SHA-256, if any. */
+    public synchronized java.util.Optional<MobilityRecord> mobilityCheckWithContent(String sha256) {
+        try {
+            long id = MobilityTable.withContent(conn, sha256);
+            return id < 0 ? java.util.Optional.empty()
+                    : MobilityTable.all(conn).stream().filter(c -> c.id() == id).findFirst();
+        } catch (SQLException e) {
+            throw fail("read", e);
+        }
+    }
+
     /** Every mobility check, oldest first. */
     public synchronized List<MobilityRecord> mobilityChecks() {
         try {

@@ -54,6 +54,35 @@ final class MobilityTable {
     static final List<String> TRUNK_MIGRATION = List.of(
             "ALTER TABLE mobility_directions ADD COLUMN trunk_rom_deg REAL");
 
+    /**
+     * Schema 7: what an analysed check was saved from (its recording's SHA-256, {@link ContentHash}), so the same
+     * recording is not saved twice; null for a guided check.
+     */
+    static final List<String> CONTENT_MIGRATION = List.of(
+            "ALTER TABLE mobility_checks ADD COLUMN content_sha256 TEXT",
+            "CREATE INDEX mobility_checks_by_content ON mobility_checks(content_sha256)");
+
+    /** Notes that check {@code id} was saved from content with this SHA-256. */
+    static void setContent(Connection conn, long id, String sha256) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE mobility_checks SET content_sha256 = ? "
+                + "WHERE id = ?")) {
+            ps.setString(1, sha256);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The id of the first check saved from content with this SHA-256, or -1. */
+    static long withContent(Connection conn, String sha256) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM mobility_checks WHERE content_sha256 = ? "
+                + "ORDER BY id LIMIT 1")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
     static long insert(Connection conn, MobilityRecord r) throws SQLException {
         long id;
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO mobility_checks(start_ms, zone, local_date, "

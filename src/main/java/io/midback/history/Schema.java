@@ -96,7 +96,9 @@ final class Schema {
                       PRIMARY KEY (session_id, epoch_minute)
                     ) WITHOUT ROWID"""),
             // 6: with two sensors, each mobility direction's trunk range beside the spine's.
-            MobilityTable.TRUNK_MIGRATION);
+            MobilityTable.TRUNK_MIGRATION,
+            // 7: what an analysed mobility check was saved from (its recording's SHA-256), so it is saved once.
+            MobilityTable.CONTENT_MIGRATION);
 
     static int latestVersion() {
         return MIGRATIONS.size();

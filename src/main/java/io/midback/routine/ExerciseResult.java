@@ -15,9 +15,11 @@ import java.util.Locale;
  * @param notes        the feedback given, one line each
  * @param ended        how it ended: {@code done}, {@code skipped}, {@code repeated}, {@code stopped: it hurts},
  *                     {@code stopped}, {@code timed}
+ * @param timed        whether the exercise is a timed step ({@link Exercise#timed}: nothing counted), not a counted
+ *                     exercise that got no repetition
  */
 public record ExerciseResult(String name, double startS, double endS, int reps, double[] repRangesDeg,
-                             double[] repDurationsS, List<String> notes, String ended) {
+                             double[] repDurationsS, List<String> notes, String ended, boolean timed) {
     public ExerciseResult {
         repRangesDeg = repRangesDeg.clone();
         repDurationsS = repDurationsS.clone();
@@ -38,17 +40,24 @@ public record ExerciseResult(String name, double startS, double endS, int reps, 
         return (endS - startS) / 60;
     }
 
-    /** One line: {@code seated-rotation: 6 reps, ranges 52 48 50 49 51 47°, 0.8 min (done)}. */
+    /**
+     * One line: {@code seated-rotation: 6 reps, ranges 52 48 50 49 51 47°, 0.8 min (done)}; a counted exercise that
+     * got none {@code seated-rotation: 0 reps, 0.2 min (stopped)}; a timed step {@code breathing: timed, 2.0 min
+     * (timed)}.
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder(name).append(": ");
-        if (repRangesDeg.length == 0 && reps == 0) {
+        if (timed) {
             sb.append("timed");
         } else {
-            sb.append(reps).append(reps == 1 ? " rep" : " reps").append(", ranges");
-            for (double r : repRangesDeg) {
-                sb.append(String.format(Locale.ROOT, " %.0f", r));
+            sb.append(reps).append(reps == 1 ? " rep" : " reps");
+            if (repRangesDeg.length > 0) {
+                sb.append(", ranges");
+                for (double r : repRangesDeg) {
+                    sb.append(String.format(Locale.ROOT, " %.0f", r));
+                }
+                sb.append("°");
             }
-            sb.append("°");
         }
         return sb.append(String.format(Locale.ROOT, ", %.1f min (%s)", minutes(), ended)).toString();
     }

@@ -128,7 +128,8 @@ public final class RoutineAnalysis {
     }
 
     private static ExerciseResult timed(Exercise x, double startS, double endS, String ended) {
-        return new ExerciseResult(x.name(), startS, endS, 0, new double[0], new double[0], List.of(), ended);
+        return new ExerciseResult(x.name(), startS, endS, 0, new double[0], new double[0], List.of(), ended,
+                true);
     }
 
     /**
@@ -151,7 +152,7 @@ public final class RoutineAnalysis {
             notes.add("no still start position found to measure from");
         }
         return new ExerciseResult(x.name(), Double.isNaN(c.startS) ? captureFromS : c.startS, endS, counter.count(),
-                ranges, durations, notes, ended);
+                ranges, durations, notes, ended, false);
     }
 
     /** A span followed along one angle: the counter, when its neutral was captured, and each angle's extremes. */

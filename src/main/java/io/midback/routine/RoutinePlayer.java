@@ -290,7 +290,7 @@ public final class RoutinePlayer implements SampleSink, MobilityListener {
         }
         double startS = phase == Phase.ACTIVE ? activeStartS : lastTS;
         ExerciseResult r = new ExerciseResult(e.name(), startS, lastTS, e.timed() ? 0 : kept, ranges, periods,
-                notes, how);
+                notes, how, e.timed());
         done.add(r);
         listener.onEvent(RoutineEvents.exerciseEnd(lastTS, e.name(), how));
         listener.onExerciseEnd(r);

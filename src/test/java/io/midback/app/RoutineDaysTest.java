@@ -43,7 +43,7 @@ class RoutineDaysTest {
         HistoryRecorder h = session.saveHistory(store);
         double endS = 10 + minutes * 60;
         RoutineResult r = new RoutineResult("desk", 10, endS, List.of(new ExerciseResult("seated-rotation", 15, endS,
-                6, new double[] {50, 52, 51, 49, 50, 52}, new double[6], List.of(), finished ? "done" : "stopped")),
+                6, new double[] {50, 52, 51, 49, 50, 52}, new double[6], List.of(), finished ? "done" : "stopped", false)),
                 finished, false);
         session.addPostureListener(new PostureListener() {
             boolean written;

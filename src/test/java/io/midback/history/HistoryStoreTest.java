@@ -46,6 +46,35 @@ class HistoryStoreTest {
         }
     }
 
+    /**
+     * A history of schema 6 (before analysed checks kept their recording's SHA-256) migrates on open: its checks read
+     * as before, none of them is taken for a recording's, and a check saved with its content is found by it.
+     */
+    @Test
+    void aHistoryOfSchema6MigratesAndItsChecksKeepNoContent() throws Exception {
+        Path db = dir.resolve("v6.db");
+        MobilityRecord check = new MobilityRecord(0, Instant.parse("2026-11-20T09:00:00Z"), ZoneId.of("UTC"), "sim",
+                "replay check.csv", "done", List.of(), Map.of("flexion", new MobilityRecord.Direction(50, 3, 2,
+                        List.of(49.0, 50.0, 51.0), List.of(), Double.NaN)));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            for (List<String> migration : Schema.MIGRATIONS.subList(0, 6)) {
+                for (String sql : migration) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA user_version = 6");
+            MobilityTable.insert(c, check);
+        }
+        try (HistoryStore store = HistoryStore.open(db)) {
+            assertEquals(Schema.latestVersion(), store.schemaVersion());
+            assertEquals(1, store.mobilityChecks().size());
+            assertTrue(store.mobilityCheckWithContent("abc").isEmpty());
+            MobilityRecord saved = store.saveMobilityCheck(check, "abc");
+            assertEquals(saved.id(), store.mobilityCheckWithContent("abc").orElseThrow().id());
+            assertEquals(2, store.mobilityChecks().size());
+        }
+    }
+
     @Test
     void refusesADatabaseFromANewerMidbackAndLeavesItAlone() throws Exception {
         Path db = dir.resolve("new.db");

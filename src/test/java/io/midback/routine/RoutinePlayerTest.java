@@ -169,4 +169,24 @@ class RoutinePlayerTest {
         assertEquals(1, run.result.exercises().get(2).reps());
         assertEquals("wall-squat", run.result.exercises().get(3).name());
     }
+
+    /**
+     * A counted exercise stopped before its first repetition (the session's --duration ran out) reads "0 reps", not
+     * "timed": only a timed step reads "timed".
+     */
+    @Test
+    void aCountedExerciseStoppedWithNoRepetitionReadsZeroRepsNotTimed() throws IOException {
+        List<RoutineSession.Set> none = List.of(new RoutineSession.Set("seated-rotation", "seated", 0, 2, 0, 0, 25, 25,
+                0));
+        Run run = new Run().play(RoutineFile.load("desk"), none, STEADY, RangeTargets.of(Map.of()));
+        assertFalse(run.result.finished());
+        ExerciseResult r = run.result.exercises().get(0);
+        assertEquals(0, r.reps());
+        assertTrue(r.describe().startsWith("seated-rotation: 0 reps, "), r.describe());
+        assertFalse(r.describe().contains("timed"), r.describe());
+        assertTrue(run.result.describe().contains("seated-rotation: 0 reps"), run.result.describe());
+        ExerciseResult timed = new ExerciseResult("breathing", 0, 120, 0, new double[0], new double[0], List.of(),
+                "timed", true);
+        assertEquals("breathing: timed, 2.0 min (timed)", timed.describe());
+    }
 }
