@@ -585,7 +585,7 @@ public final class MidbackWindow {
             String note = s.source().linkNote();
             String state;
             if (silent) {
-                state = String.format(Locale.ROOT, "No data for %.0f s", Math.floor(silentS));
+                state = String.format(Locale.ROOT, LivePanel.NO_DATA_FOR, Math.floor(silentS));
             } else if (note != null && running) {
                 state = capitalise(note);
             } else {
@@ -630,21 +630,21 @@ public final class MidbackWindow {
     private void showIndicator(Session s, Session.State st, boolean silent, double silentS) {
         String what, why;
         if (s == null) {
-            what = "not connected";
+            what = LivePanel.NOT_CONNECTED;
             why = "Connect on the Connect tab";
         } else if (silent) {
             String note = s.source().linkNote();
-            what = "no data";
+            what = LivePanel.NO_DATA;
             why = note != null ? capitalise(note) + "…"
                     : String.format(Locale.ROOT, "nothing received for %.0f s", Math.floor(silentS));
         } else if (st == Session.State.ENDED) {
-            what = "ended";
+            what = LivePanel.ENDED;
             why = s.source() instanceof PacedReplay ? "the replay has ended" : "the stream has ended";
         } else if (st == Session.State.STOPPED) {
-            what = "disconnected";
+            what = LivePanel.DISCONNECTED;
             why = " ";
         } else if (st == Session.State.FAILED) {
-            what = "failed";
+            what = LivePanel.FAILED;
             why = "see the notice above";
         } else {
             LivePanel.Latest now0 = live.latest();

@@ -144,6 +144,25 @@ final class ScenarioSupport {
         });
     }
 
+    /**
+     * Which of {@code texts} the label named {@code name} would cut to "…" at its present width, in its font
+     * ("none" when all fit).
+     */
+    static String cutTexts(Container root, String name, String... texts) throws Exception {
+        JLabel l = named(root, name, JLabel.class);
+        return onEdt(() -> {
+            java.awt.FontMetrics fm = l.getFontMetrics(l.getFont());
+            int room = l.getWidth() - l.getInsets().left - l.getInsets().right;
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (String t : texts) {
+                if (fm.stringWidth(t) > room) {
+                    out.add("'" + t + "'");
+                }
+            }
+            return out.isEmpty() ? "none" : String.join(" ", out);
+        });
+    }
+
     /** Presses the button named {@code name}, as a click would. */
     static void click(Container root, String name) throws Exception {
         AbstractButton b = named(root, name, AbstractButton.class);

@@ -86,8 +86,22 @@ public final class SourceEndScenario {
                     Clock.systemDefaultZone(), history);
             win.frame().setLocation(0, 0);
             win.show();
-            win.connect(new PacedReplay(bogus, 1), ConnectPanel.replayKey(bogus, 1));
             return win;
+        });
+
+        // The Live tab's side panel at the default window size shows its longest texts whole.
+        ScenarioSupport.settle();
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("not connected", "no data",
+                "disconnected"));
+        for (io.midback.posture.PostureState p : io.midback.posture.PostureState.values()) {
+            words.add(p.label());
+        }
+        report("side.stateCut", ScenarioSupport.cutTexts(w.frame(), "postureState", words.toArray(String[]::new)));
+        report("side.connectionCut", ScenarioSupport.cutTexts(w.frame(), "connectionState", "Not connected",
+                "No data for 65 s", "Disconnected"));
+        onEdt(() -> {
+            w.connect(new PacedReplay(bogus, 1), ConnectPanel.replayKey(bogus, 1));
+            return null;
         });
 
         // A source that fails before any sample is not remembered as the last one.

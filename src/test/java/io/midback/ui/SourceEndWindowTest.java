@@ -62,6 +62,12 @@ class SourceEndWindowTest {
     }
 
     @Test
+    void theLiveSidePanelShowsItsLongestTextsWhole() {
+        assertEquals("none", get("side.stateCut"), "cut off in the side panel");
+        assertEquals("none", get("side.connectionCut"), "cut off in the side panel");
+    }
+
+    @Test
     void theBreatheTabRefusesWhenNothingStreamsAsTheRoutineTabDoes() {
         assertEquals(RoutineTab.CONNECT_FIRST, get("breatheEnded.result"));
         assertTrue(!get("breatheEnded.phase").startsWith("Starting"), get("breatheEnded.phase"));
