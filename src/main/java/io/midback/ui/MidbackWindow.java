@@ -73,6 +73,9 @@ public final class MidbackWindow {
     private volatile LiveRing ring = new LiveRing(1 << 16);
     private Session session;
     private volatile Instant snoozedUntil = Instant.MIN;
+    /** The Snooze button's text while alerts are not snoozed; while they are, it says until when. */
+    static final String SNOOZE = "Snooze ▾";
+    private final JButton snoozeButton = new JButton(SNOOZE);
     private long lastOutputNanos;
     private long lastTodayNanos;
     private volatile Thread lastStopper;
@@ -205,7 +208,7 @@ public final class MidbackWindow {
         calibrate.addActionListener(e -> openCalibration());
         JButton alerts = new JButton("Alert settings…");
         alerts.addActionListener(e -> openAlertSettings());
-        JButton snooze = new JButton("Snooze ▾");
+        JButton snooze = snoozeButton;
         snooze.setName("snooze");
         for (Snooze s : Snooze.values()) {
             JMenuItem item = new JMenuItem(label(s));
@@ -503,6 +506,17 @@ public final class MidbackWindow {
         if (what != null) {
             banner.setVisible(false);
         }
+        showSnooze();
+    }
+
+    /** The Snooze button: "Snoozed until 14:35 ▾" while snoozed, "Snooze ▾" once the snooze ended or was cancelled. */
+    private void showSnooze() {
+        String text = snoozed() ? "Snoozed until "
+                + io.midback.report.Reports.HM.format(snoozedUntil.atZone(clock.getZone()))
+                + " ▾" : SNOOZE;
+        if (!text.equals(snoozeButton.getText())) {
+            snoozeButton.setText(text);
+        }
     }
 
     public boolean snoozed() {
@@ -577,6 +591,7 @@ public final class MidbackWindow {
         double silentS = running ? s.silentS(nowNanos) : 0;
         boolean silent = silentS >= NO_DATA_SHOWN_AFTER_S;
         showIndicator(s, st, silent, silentS);
+        showSnooze();
         live.refresh(); // the painter drains the ring and draws only when something changed
         calibrateButton.setEnabled(running && !silent);
         if (s == null) {

@@ -30,6 +30,27 @@ public final class SourceEndScenario {
         System.exit(0);
     }
 
+    /** The system clock, or as much later as set (a snooze's end without waiting for it). */
+    private static final class LaterClock extends Clock {
+        final java.util.concurrent.atomic.AtomicReference<java.time.Duration> later =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Duration.ZERO);
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneId.systemDefault();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(later.get());
+        }
+    }
+
     /** The showing file chooser, waited for. */
     private static javax.swing.JFileChooser chooser(double timeoutS) throws Exception {
         long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
@@ -79,11 +100,11 @@ public final class SourceEndScenario {
         Files.writeString(malformed, Files.readString(good) + "8.5,0,0,0,x,9.8,0\n");
         HistoryAccess history = new HistoryAccess(dir.resolve("history.sqlite"), msg -> report("notice", msg));
         UiPrefs prefs = UiPrefs.load(dir.resolve("config"));
+        LaterClock clock = new LaterClock();
         MidbackWindow w = onEdt(() -> {
             Theme.install(false);
             EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
-            MidbackWindow win = new MidbackWindow(prefs, engine, DeviceCatalog.UNAVAILABLE,
-                    Clock.systemDefaultZone(), history);
+            MidbackWindow win = new MidbackWindow(prefs, engine, DeviceCatalog.UNAVAILABLE, clock, history);
             win.frame().setLocation(0, 0);
             win.show();
             return win;
@@ -99,6 +120,29 @@ public final class SourceEndScenario {
         report("side.stateCut", ScenarioSupport.cutTexts(w.frame(), "postureState", words.toArray(String[]::new)));
         report("side.connectionCut", ScenarioSupport.cutTexts(w.frame(), "connectionState", "Not connected",
                 "No data for 65 s", "Disconnected"));
+
+        // Snooze ▸ 30 minutes: the Snooze button says until when, and no more once the snooze is over or cancelled.
+        onEdt(() -> {
+            w.snooze(io.midback.alert.Snooze.MINUTES_30);
+            return null;
+        });
+        report("snooze.until", io.midback.report.Reports.HM.format(clock.instant().plusSeconds(1800)
+                .atZone(clock.getZone())));
+        report("snooze.shown", text(w.frame(), "snooze"));
+        clock.later.set(java.time.Duration.ofMinutes(31));
+        await(() -> !text(w.frame(), "snooze").startsWith("Snoozed"), 5);
+        report("snooze.over", text(w.frame(), "snooze"));
+        onEdt(() -> {
+            w.snooze(io.midback.alert.Snooze.HOUR_1);
+            return null;
+        });
+        report("snooze.again", text(w.frame(), "snooze"));
+        onEdt(() -> {
+            w.snooze(null);
+            return null;
+        });
+        report("snooze.cancelled", text(w.frame(), "snooze"));
+
         onEdt(() -> {
             w.connect(new PacedReplay(bogus, 1), ConnectPanel.replayKey(bogus, 1));
             return null;

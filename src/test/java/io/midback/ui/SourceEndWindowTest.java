@@ -68,6 +68,14 @@ class SourceEndWindowTest {
     }
 
     @Test
+    void aSnoozeSaysUntilWhenTillItIsOverOrCancelled() {
+        assertEquals("Snoozed until " + get("snooze.until") + " ▾", get("snooze.shown"));
+        assertEquals(MidbackWindow.SNOOZE, get("snooze.over"));
+        assertTrue(get("snooze.again").startsWith("Snoozed until "), get("snooze.again"));
+        assertEquals(MidbackWindow.SNOOZE, get("snooze.cancelled"));
+    }
+
+    @Test
     void theBreatheTabRefusesWhenNothingStreamsAsTheRoutineTabDoes() {
         assertEquals(RoutineTab.CONNECT_FIRST, get("breatheEnded.result"));
         assertTrue(!get("breatheEnded.phase").startsWith("Starting"), get("breatheEnded.phase"));
