@@ -192,6 +192,14 @@ public final class SourceEndScenario {
         click(w.frame(), "breatheStart");
         report("breatheStreaming.started", await(() -> text(w.frame(), "breathePhase").startsWith("Breathe "), 5));
 
+        // The Routine tab as it opens, on the daily routine: its title and how-to.
+        onEdt(() -> {
+            tabs.setSelectedIndex(tabs.indexOfTab("Routine"));
+            return null;
+        });
+        report("routine.title", text(w.frame(), "routineTitle"));
+        report("routine.howTo", text(w.frame(), "routineHowTo"));
+
         // Routine tab ▸ Routine file…: a file that is not a routine is said by its name once, in words.
         for (Path f : new Path[] {bogus, good}) {
             onEdt(() -> {

@@ -76,6 +76,17 @@ class SourceEndWindowTest {
     }
 
     @Test
+    void theRoutineTabSaysOneDurationForTheDailyRoutine() {
+        String said = get("routine.title") + " " + get("routine.howTo");
+        java.util.Set<String> minutes = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("about (\\d+) minutes").matcher(said);
+        while (m.find()) {
+            minutes.add(m.group(1));
+        }
+        assertEquals(1, minutes.size(), said);
+    }
+
+    @Test
     void theBreatheTabRefusesWhenNothingStreamsAsTheRoutineTabDoes() {
         assertEquals(RoutineTab.CONNECT_FIRST, get("breatheEnded.result"));
         assertTrue(!get("breatheEnded.phase").startsWith("Starting"), get("breatheEnded.phase"));
