@@ -48,7 +48,9 @@ public final class MidbackWindow {
     /** How often the chart is refreshed from the ring, ms (20 Hz). */
     static final int REFRESH_MS = 50;
 
-    private final JFrame frame = new JFrame("Midback");
+    /** The window's title with no source; with one, "Midback: " and what it is. */
+    static final String TITLE = "Midback";
+    private final JFrame frame = new JFrame(TITLE);
     private final UiPrefs prefs;
     private final PostureBackend backend;
     private final DeviceCatalog catalog;
@@ -312,7 +314,7 @@ public final class MidbackWindow {
                         + "Connect tab.",
                 java.util.List.of(new NoticePanel.Way("demoConnect", "Connect a sensor…",
                         () -> tabs.setSelectedComponent(connectTab))));
-        frame.setTitle("Midback: demo recording");
+        frame.setTitle(TITLE + ": demo recording");
     }
 
     private static final String LOWER_MISSING = "lowerMissing";
@@ -596,6 +598,9 @@ public final class MidbackWindow {
         calibrateButton.setEnabled(running && !silent);
         if (s == null) {
             live.showStatus("Not connected", Double.NaN, -1, Double.NaN);
+            if (!TITLE.equals(frame.getTitle())) {
+                frame.setTitle(TITLE);
+            }
         } else {
             String note = s.source().linkNote();
             String state;
@@ -626,7 +631,7 @@ public final class MidbackWindow {
                 rescue.sourceFailed(s.source().describe(), String.valueOf(s.failure()), retry(sessionKey),
                         s.source() instanceof PacedReplay);
             }
-            String title = "Midback: " + s.source().describe();
+            String title = TITLE + ": " + s.source().describe();
             if (!title.equals(frame.getTitle()) && !notices.showing("demo")) {
                 frame.setTitle(title);
             }

@@ -51,6 +51,24 @@ public final class SourceEndScenario {
         }
     }
 
+    /** How many pixels {@code c} draws (of an image it paints into, transparent where it draws nothing). */
+    private static int ink(javax.swing.JComponent c) throws Exception {
+        return onEdt(() -> {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(Math.max(1, c.getWidth()),
+                    Math.max(1, c.getHeight()), java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            c.paint(g);
+            g.dispose();
+            int n = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    n += (img.getRGB(x, y) >>> 24) != 0 ? 1 : 0;
+                }
+            }
+            return n;
+        });
+    }
+
     /** The showing file chooser, waited for. */
     private static javax.swing.JFileChooser chooser(double timeoutS) throws Exception {
         long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
@@ -171,6 +189,24 @@ public final class SourceEndScenario {
         Thread.sleep(500);
         report("good.remembered", onEdt(() -> prefs.get("last.source", "")));
         report("good.key", ConnectPanel.replayKey(good, 4));
+        report("good.title", onEdt(() -> w.frame().getTitle()));
+        javax.swing.JComponent trace = ScenarioSupport.named(w.frame(), "breathingTrace", javax.swing.JComponent.class);
+        report("trace.afterGood", ink(trace));
+        // A source that then fails: no breathing trace of the run before stays under it.
+        onEdt(() -> {
+            w.connect(new PacedReplay(bogus, 1), null);
+            return null;
+        });
+        await(() -> w.session().state() == Session.State.FAILED, 10);
+        await(() -> ink(trace) == 0, 5);
+        report("trace.afterFailed", ink(trace));
+        // Disconnect: the title names no source.
+        onEdt(() -> {
+            w.disconnect();
+            return null;
+        });
+        await(() -> w.frame().getTitle().equals(MidbackWindow.TITLE), 5);
+        report("disconnected.title", onEdt(() -> w.frame().getTitle()));
 
         // The Breathe tab, pressed with nothing streaming, says to connect (as the Routine tab does)...
         JTabbedPane tabs = ScenarioSupport.named(w.frame(), "tabs", JTabbedPane.class);

@@ -87,6 +87,14 @@ class SourceEndWindowTest {
     }
 
     @Test
+    void nothingOfThePreviousSourceStaysUnderTheNextOrAfterDisconnect() {
+        assertTrue(Integer.parseInt(get("trace.afterGood")) > 0, "no breathing trace while the replay streamed");
+        assertEquals("0", get("trace.afterFailed"), "the previous run's breathing trace stayed");
+        assertTrue(get("good.title").startsWith(MidbackWindow.TITLE + ": "), get("good.title"));
+        assertEquals(MidbackWindow.TITLE, get("disconnected.title"));
+    }
+
+    @Test
     void theBreatheTabRefusesWhenNothingStreamsAsTheRoutineTabDoes() {
         assertEquals(RoutineTab.CONNECT_FIRST, get("breatheEnded.result"));
         assertTrue(!get("breatheEnded.phase").startsWith("Starting"), get("breatheEnded.phase"));
