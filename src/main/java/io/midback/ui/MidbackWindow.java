@@ -454,6 +454,7 @@ public final class MidbackWindow {
         darkItem.setSelected(dark);
         live.applyTheme();
         today.applyTheme();
+        mobility.applyTheme();
         live.refresh();
     }
 

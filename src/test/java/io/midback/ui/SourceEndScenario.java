@@ -172,6 +172,24 @@ public final class SourceEndScenario {
         report("bogus.remembered", onEdt(() -> prefs.get("last.source", "")));
         // A file that fails is said with advice about the file (not the sensor's, nor the command line's).
         report("bogus.notice", text(w.frame(), "sourceText"));
+        // In the dark theme the notice is dark too, its text readable.
+        onEdt(() -> {
+            w.setTheme("dark");
+            return null;
+        });
+        ScenarioSupport.settle();
+        report("dark.noticeLuminance", onEdt(() -> ScenarioSupport.luminance(
+                ScenarioSupport.named(w.frame(), "sourceNotice", java.awt.Component.class).getBackground())));
+        report("dark.noticeTitleContrast", ScenarioSupport.contrast(w.frame(), "sourceTitle"));
+        report("dark.noticeTextContrast", ScenarioSupport.contrast(w.frame(), "sourceText"));
+        onEdt(() -> {
+            w.setTheme("light");
+            return null;
+        });
+        ScenarioSupport.settle();
+        report("light.noticeLuminance", onEdt(() -> ScenarioSupport.luminance(
+                ScenarioSupport.named(w.frame(), "sourceNotice", java.awt.Component.class).getBackground())));
+        report("light.noticeTextContrast", ScenarioSupport.contrast(w.frame(), "sourceText"));
         onEdt(() -> {
             w.connect(new PacedReplay(malformed, Double.POSITIVE_INFINITY), null);
             return null;

@@ -95,6 +95,15 @@ class SourceEndWindowTest {
     }
 
     @Test
+    void aNoticeIsDarkAndReadableInTheDarkTheme() {
+        assertTrue(Double.parseDouble(get("dark.noticeLuminance")) < 0.1, get("dark.noticeLuminance"));
+        assertTrue(Double.parseDouble(get("dark.noticeTitleContrast")) >= 4.5, get("dark.noticeTitleContrast"));
+        assertTrue(Double.parseDouble(get("dark.noticeTextContrast")) >= 4.5, get("dark.noticeTextContrast"));
+        assertTrue(Double.parseDouble(get("light.noticeLuminance")) > 0.8, get("light.noticeLuminance"));
+        assertTrue(Double.parseDouble(get("light.noticeTextContrast")) >= 4.5, get("light.noticeTextContrast"));
+    }
+
+    @Test
     void theBreatheTabRefusesWhenNothingStreamsAsTheRoutineTabDoes() {
         assertEquals(RoutineTab.CONNECT_FIRST, get("breatheEnded.result"));
         assertTrue(!get("breatheEnded.phase").startsWith("Starting"), get("breatheEnded.phase"));
