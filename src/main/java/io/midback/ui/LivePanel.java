@@ -28,6 +28,8 @@ final class LivePanel extends JPanel {
     /** The indicator's words when no posture is current. */
     static final String NOT_CONNECTED = "not connected", NO_DATA = "no data", ENDED = "ended",
             DISCONNECTED = "disconnected", FAILED = "failed";
+    /** Beneath "no data" while a link that reconnects by itself gets nothing: what it does and what to check. */
+    static final String RECONNECTING_HINT = "Reconnecting… is the sensor switched on?";
     /** The connection state while nothing arrives ({@code String.format} with the seconds). */
     static final String NO_DATA_FOR = "No data for %.0f s";
 
@@ -151,8 +153,8 @@ final class LivePanel extends JPanel {
     }
 
     /**
-     * The side panel's fixed width: wide enough, in its fonts, for the longest posture or no-posture word and the
-     * longest connection state (at least 220 px).
+     * The side panel's fixed width: wide enough, in its fonts, for the longest posture or no-posture word, the
+     * longest connection state and the reconnecting hint (at least 220 px).
      */
     private int widthForLongestTexts(JPanel side, JPanel status) {
         java.util.List<String> words = new java.util.ArrayList<>(
@@ -163,11 +165,15 @@ final class LivePanel extends JPanel {
         String[] states = {"Not connected", String.format(Locale.ROOT, NO_DATA_FOR, 999.0), "Connecting…",
                 "Disconnected"};
         int width = 220;
-        String keepState = stateLabel.getText(), keepConnection = connection.getText();
+        String keepState = stateLabel.getText(), keepConnection = connection.getText(),
+                keepWhy = calibratedLabel.getText();
         for (String w : words) {
             stateLabel.setText(w);
             width = Math.max(width, stateLabel.getPreferredSize().width);
         }
+        calibratedLabel.setText(RECONNECTING_HINT);
+        width = Math.max(width, calibratedLabel.getPreferredSize().width);
+        calibratedLabel.setText(keepWhy);
         for (String c : states) {
             connection.setText(c);
             width = Math.max(width, status.getPreferredSize().width);

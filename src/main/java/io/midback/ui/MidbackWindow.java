@@ -5,6 +5,7 @@ import io.midback.alert.AlertKind;
 import io.midback.alert.Snooze;
 import io.midback.live.SensorLink;
 import io.midback.posture.PostureListener;
+import io.midback.transport.LinkState;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -656,7 +657,12 @@ public final class MidbackWindow {
         } else if (silent) {
             String note = s.source().linkNote();
             what = LivePanel.NO_DATA;
-            why = note != null ? capitalise(note) + "…"
+            // A live link's watchdog drops and reopens it while nothing comes (its note flips between the steps
+            // of that, mostly none between the attempts): say so steadily, and what to check.
+            boolean cycling = note == null || java.util.stream.Stream.of(LinkState.CONNECTING, LinkState.CONNECTED,
+                    LinkState.DISCONNECTED, LinkState.RECONNECTING).anyMatch(l -> l.label().equals(note));
+            why = cycling && s.source().reconnectsWhenSilent() ? LivePanel.RECONNECTING_HINT
+                    : note != null ? capitalise(note) + "…"
                     : String.format(Locale.ROOT, "nothing received for %.0f s", Math.floor(silentS));
         } else if (st == Session.State.ENDED) {
             what = LivePanel.ENDED;
