@@ -52,7 +52,8 @@ public final class Reports {
     }
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+    /** Hours and minutes, as reports and the window write a time of day. */
+    public static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
 
     private Reports() {
     }

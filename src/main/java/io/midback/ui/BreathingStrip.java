@@ -64,7 +64,7 @@ final class BreathingStrip extends JPanel {
         SessionBuilder s = session.get();
         if (s != shown) {
             shown = s;
-            written = 0;
+            clearTrace();
             lastSamples = -1;
         }
         long now = System.nanoTime();
@@ -76,6 +76,7 @@ final class BreathingStrip extends JPanel {
         boolean flowing = s != null && samples > 0 && now - lastChangeNanos < STALE_NANOS;
         if (!flowing) {
             rate.setText("–");
+            clearTrace();
             return;
         }
         BreathRateEstimator b = s.breathing();
@@ -86,13 +87,21 @@ final class BreathingStrip extends JPanel {
         trace.repaint();
     }
 
-    /** "12.4 breaths/min", "moving", or "measuring…" (still, not enough breaths yet). */
+    /** Forgets the trace and draws it empty (a session that stopped or another one): no trace of a past run. */
+    private void clearTrace() {
+        if (written != 0) {
+            written = 0;
+            trace.repaint();
+        }
+    }
+
     /** The rate's label has a fixed size: its new text re-lays out the strip alone, not the window. */
     @Override
     public boolean isValidateRoot() {
         return true;
     }
 
+    /** "12.4 breaths/min", "moving", or "measuring…" (still, not enough breaths yet). */
     static String text(double ratePerMin, boolean moving) {
         if (!Double.isNaN(ratePerMin)) {
             return String.format(Locale.ROOT, "%.1f breaths/min", ratePerMin);

@@ -13,7 +13,6 @@ import javax.swing.JProgressBar;
 import javax.swing.SwingConstants;
 import javax.swing.Timer;
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.FlowLayout;
 import java.awt.Font;
 import java.awt.GridLayout;
@@ -117,7 +116,7 @@ final class CalibrationWizard extends JDialog {
                 title.setText(p == Phase.DONE ? "Calibrated" : "Not calibrated");
                 detail.setText("<html><center>" + result.message() + "</center></html>");
                 if (p == Phase.FAILED) {
-                    detail.setForeground(new Color(0xE74C3C));
+                    detail.setForeground(Theme.errorText());
                 }
                 start.setText(p == Phase.DONE || result.samplesStopped() ? "Close" : "Try again");
                 start.setEnabled(true);
@@ -142,7 +141,7 @@ final class CalibrationWizard extends JDialog {
                 PostureBackend.Progress p = calibration.progress();
                 bar.setValue((int) (1000 * Math.min(1, t / holdS)));
                 if (!p.still()) {
-                    detail.setForeground(new Color(0xE74C3C));
+                    detail.setForeground(Theme.errorText());
                     detail.setText(String.format(Locale.ROOT, "You are moving (%.0f°/s): stay still.",
                             p.motionDegPerS()));
                 } else {

@@ -25,6 +25,13 @@ import java.util.Locale;
 final class LivePanel extends JPanel {
     static final int MAX_COLUMNS = LiveChart.MAX_COLUMNS;
     static final int[] WINDOW_MINUTES = {1, 5, 15};
+    /** The indicator's words when no posture is current. */
+    static final String NOT_CONNECTED = "not connected", NO_DATA = "no data", ENDED = "ended",
+            DISCONNECTED = "disconnected", FAILED = "failed";
+    /** Beneath "no data" while a link that reconnects by itself gets nothing: what it does and what to check. */
+    static final String RECONNECTING_HINT = "Reconnecting… is the sensor switched on?";
+    /** The connection state while nothing arrives ({@code String.format} with the seconds). */
+    static final String NO_DATA_FOR = "No data for %.0f s";
 
     private final SeriesWindow window;
     private final LiveChart chart; // painter thread only after construction
@@ -106,7 +113,6 @@ final class LivePanel extends JPanel {
             }
         };
         side.setLayout(new BoxLayout(side, BoxLayout.Y_AXIS));
-        side.setPreferredSize(new Dimension(220, 300));
         stateLabel.setName("postureState");
         stateLabel.setFont(stateLabel.getFont().deriveFont(Font.BOLD, 30f));
         stateLabel.setOpaque(true);
@@ -142,7 +148,40 @@ final class LivePanel extends JPanel {
         status.setAlignmentX(CENTER_ALIGNMENT);
         side.add(status);
         side.add(Box.createVerticalGlue());
+        side.setPreferredSize(new Dimension(widthForLongestTexts(side, status), 300));
         return side;
+    }
+
+    /**
+     * The side panel's fixed width: wide enough, in its fonts, for the longest posture or no-posture word, the
+     * longest connection state and the reconnecting hint (at least 220 px).
+     */
+    private int widthForLongestTexts(JPanel side, JPanel status) {
+        java.util.List<String> words = new java.util.ArrayList<>(
+                java.util.List.of(NOT_CONNECTED, NO_DATA, ENDED, DISCONNECTED, FAILED));
+        for (PostureState p : PostureState.values()) {
+            words.add(p.label());
+        }
+        String[] states = {"Not connected", String.format(Locale.ROOT, NO_DATA_FOR, 999.0), "Connecting…",
+                "Disconnected"};
+        int width = 220;
+        String keepState = stateLabel.getText(), keepConnection = connection.getText(),
+                keepWhy = calibratedLabel.getText();
+        for (String w : words) {
+            stateLabel.setText(w);
+            width = Math.max(width, stateLabel.getPreferredSize().width);
+        }
+        calibratedLabel.setText(RECONNECTING_HINT);
+        width = Math.max(width, calibratedLabel.getPreferredSize().width);
+        calibratedLabel.setText(keepWhy);
+        for (String c : states) {
+            connection.setText(c);
+            width = Math.max(width, status.getPreferredSize().width);
+        }
+        stateLabel.setText(keepState);
+        connection.setText(keepConnection);
+        java.awt.Insets in = side.getInsets();
+        return width + in.left + in.right;
     }
 
     void setWindowMinutes(int minutes) {

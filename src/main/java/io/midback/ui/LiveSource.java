@@ -141,6 +141,11 @@ public final class LiveSource implements SampleSource {
     }
 
     @Override
+    public boolean reconnectsWhenSilent() {
+        return true;
+    }
+
+    @Override
     public String linkNote() {
         LinkState s = linkState;
         if (s != LinkState.CONNECTED) {

@@ -5,6 +5,7 @@ import io.midback.alert.AlertKind;
 import io.midback.alert.Snooze;
 import io.midback.live.SensorLink;
 import io.midback.posture.PostureListener;
+import io.midback.transport.LinkState;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -48,7 +49,9 @@ public final class MidbackWindow {
     /** How often the chart is refreshed from the ring, ms (20 Hz). */
     static final int REFRESH_MS = 50;
 
-    private final JFrame frame = new JFrame("Midback");
+    /** The window's title with no source; with one, "Midback: " and what it is. */
+    static final String TITLE = "Midback";
+    private final JFrame frame = new JFrame(TITLE);
     private final UiPrefs prefs;
     private final PostureBackend backend;
     private final DeviceCatalog catalog;
@@ -73,6 +76,9 @@ public final class MidbackWindow {
     private volatile LiveRing ring = new LiveRing(1 << 16);
     private Session session;
     private volatile Instant snoozedUntil = Instant.MIN;
+    /** The Snooze button's text while alerts are not snoozed; while they are, it says until when. */
+    static final String SNOOZE = "Snooze ▾";
+    private final JButton snoozeButton = new JButton(SNOOZE);
     private long lastOutputNanos;
     private long lastTodayNanos;
     private volatile Thread lastStopper;
@@ -205,7 +211,7 @@ public final class MidbackWindow {
         calibrate.addActionListener(e -> openCalibration());
         JButton alerts = new JButton("Alert settings…");
         alerts.addActionListener(e -> openAlertSettings());
-        JButton snooze = new JButton("Snooze ▾");
+        JButton snooze = snoozeButton;
         snooze.setName("snooze");
         for (Snooze s : Snooze.values()) {
             JMenuItem item = new JMenuItem(label(s));
@@ -309,7 +315,7 @@ public final class MidbackWindow {
                         + "Connect tab.",
                 java.util.List.of(new NoticePanel.Way("demoConnect", "Connect a sensor…",
                         () -> tabs.setSelectedComponent(connectTab))));
-        frame.setTitle("Midback: demo recording");
+        frame.setTitle(TITLE + ": demo recording");
     }
 
     private static final String LOWER_MISSING = "lowerMissing";
@@ -449,6 +455,7 @@ public final class MidbackWindow {
         darkItem.setSelected(dark);
         live.applyTheme();
         today.applyTheme();
+        mobility.applyTheme();
         live.refresh();
     }
 
@@ -502,6 +509,17 @@ public final class MidbackWindow {
         backend.snooze(what);
         if (what != null) {
             banner.setVisible(false);
+        }
+        showSnooze();
+    }
+
+    /** The Snooze button: "Snoozed until 14:35 ▾" while snoozed, "Snooze ▾" once the snooze ended or was cancelled. */
+    private void showSnooze() {
+        String text = snoozed() ? "Snoozed until "
+                + io.midback.report.Reports.HM.format(snoozedUntil.atZone(clock.getZone()))
+                + " ▾" : SNOOZE;
+        if (!text.equals(snoozeButton.getText())) {
+            snoozeButton.setText(text);
         }
     }
 
@@ -577,15 +595,19 @@ public final class MidbackWindow {
         double silentS = running ? s.silentS(nowNanos) : 0;
         boolean silent = silentS >= NO_DATA_SHOWN_AFTER_S;
         showIndicator(s, st, silent, silentS);
+        showSnooze();
         live.refresh(); // the painter drains the ring and draws only when something changed
         calibrateButton.setEnabled(running && !silent);
         if (s == null) {
             live.showStatus("Not connected", Double.NaN, -1, Double.NaN);
+            if (!TITLE.equals(frame.getTitle())) {
+                frame.setTitle(TITLE);
+            }
         } else {
             String note = s.source().linkNote();
             String state;
             if (silent) {
-                state = String.format(Locale.ROOT, "No data for %.0f s", Math.floor(silentS));
+                state = String.format(Locale.ROOT, LivePanel.NO_DATA_FOR, Math.floor(silentS));
             } else if (note != null && running) {
                 state = capitalise(note);
             } else {
@@ -611,7 +633,7 @@ public final class MidbackWindow {
                 rescue.sourceFailed(s.source().describe(), String.valueOf(s.failure()), retry(sessionKey),
                         s.source() instanceof PacedReplay);
             }
-            String title = "Midback: " + s.source().describe();
+            String title = TITLE + ": " + s.source().describe();
             if (!title.equals(frame.getTitle()) && !notices.showing("demo")) {
                 frame.setTitle(title);
             }
@@ -630,21 +652,26 @@ public final class MidbackWindow {
     private void showIndicator(Session s, Session.State st, boolean silent, double silentS) {
         String what, why;
         if (s == null) {
-            what = "not connected";
+            what = LivePanel.NOT_CONNECTED;
             why = "Connect on the Connect tab";
         } else if (silent) {
             String note = s.source().linkNote();
-            what = "no data";
-            why = note != null ? capitalise(note) + "…"
+            what = LivePanel.NO_DATA;
+            // A live link's watchdog drops and reopens it while nothing comes (its note flips between the steps
+            // of that, mostly none between the attempts): say so steadily, and what to check.
+            boolean cycling = note == null || java.util.stream.Stream.of(LinkState.CONNECTING, LinkState.CONNECTED,
+                    LinkState.DISCONNECTED, LinkState.RECONNECTING).anyMatch(l -> l.label().equals(note));
+            why = cycling && s.source().reconnectsWhenSilent() ? LivePanel.RECONNECTING_HINT
+                    : note != null ? capitalise(note) + "…"
                     : String.format(Locale.ROOT, "nothing received for %.0f s", Math.floor(silentS));
         } else if (st == Session.State.ENDED) {
-            what = "ended";
+            what = LivePanel.ENDED;
             why = s.source() instanceof PacedReplay ? "the replay has ended" : "the stream has ended";
         } else if (st == Session.State.STOPPED) {
-            what = "disconnected";
+            what = LivePanel.DISCONNECTED;
             why = " ";
         } else if (st == Session.State.FAILED) {
-            what = "failed";
+            what = LivePanel.FAILED;
             why = "see the notice above";
         } else {
             LivePanel.Latest now0 = live.latest();

@@ -234,9 +234,16 @@ final class MobilityPanel extends JPanel {
         t.start();
     }
 
+    /** The trend follows the window's theme, as the other charts do. */
+    void applyTheme() {
+        if (trend.getChart() != null) {
+            Theme.chartStyle().apply(trend.getChart());
+        }
+    }
+
     private void showTrend(List<MobilityRecord> checks) {
         if (!checks.isEmpty()) {
-            trend.setChart(MobilityCharts.trend(checks));
+            trend.setChart(Theme.chartStyle().apply(MobilityCharts.trend(checks)));
         }
     }
 

@@ -27,18 +27,39 @@ final class NoticePanel extends JPanel {
     }
 
     enum Tone {
-        PROBLEM(new Color(0xFDEDEC), new Color(0xC0392B)),
-        INFO(new Color(0xEAF2FB), new Color(0x2E86DE));
+        PROBLEM(new Color(0xC0392B)),
+        INFO(new Color(0x2E86DE));
 
-        final Color background, edge;
+        final Color edge;
 
-        Tone(Color background, Color edge) {
-            this.background = background;
+        Tone(Color edge) {
             this.edge = edge;
+        }
+
+        /** The background in the installed theme. */
+        Color background() {
+            return Theme.noticeBackground(this == PROBLEM);
         }
     }
 
-    private static final Color TEXT = new Color(0x1E1E1E);
+    /** A notice's card: its background follows the theme when the window switches it; its text is the theme's. */
+    private static final class Card extends JPanel {
+        private final Tone tone;
+
+        Card(Tone tone) {
+            super(new BorderLayout(6, 4));
+            this.tone = tone;
+            setBackground(tone.background());
+        }
+
+        @Override
+        public void updateUI() {
+            super.updateUI();
+            if (tone != null) { // null while JPanel's constructor installs the look and feel
+                setBackground(tone.background());
+            }
+        }
+    }
     private final Map<String, JPanel> cards = new LinkedHashMap<>();
 
     NoticePanel() {
@@ -50,15 +71,13 @@ final class NoticePanel extends JPanel {
     /** Shows (or replaces) the notice about {@code subject}; the card is named {@code subject + "Notice"}. */
     void show(String subject, Tone tone, String title, String detail, List<Way> ways) {
         clear(subject);
-        JPanel card = new JPanel(new BorderLayout(6, 4));
+        JPanel card = new Card(tone);
         card.setName(subject + "Notice");
-        card.setBackground(tone.background);
         card.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(0, 4, 1, 0, tone.edge),
                 BorderFactory.createEmptyBorder(6, 10, 6, 10)));
         JLabel head = new JLabel(title);
         head.setName(subject + "Title");
-        head.setForeground(TEXT);
         head.setFont(head.getFont().deriveFont(Font.BOLD));
         card.add(head, BorderLayout.NORTH);
         JTextArea text = new WrappedText(detail);
@@ -108,7 +127,6 @@ final class NoticePanel extends JPanel {
             setWrapStyleWord(true);
             setEditable(false);
             setOpaque(false);
-            setForeground(TEXT);
             setBorder(null);
             setFont(new JLabel().getFont());
             setFocusable(false); // a message, not a field: no caret

@@ -231,7 +231,7 @@ final class RoutineTab extends JPanel {
             String why = problem;
             SwingUtilities.invokeLater(() -> {
                 if (loaded == null) {
-                    result.setForeground(HURT);
+                    result.setForeground(Theme.errorText());
                     result.setText(why);
                     return;
                 }
@@ -426,7 +426,7 @@ final class RoutineTab extends JPanel {
         idleButtons();
         pacer.set(null, 0, true);
         if (r.stoppedForPain()) {
-            result.setForeground(HURT);
+            result.setForeground(Theme.errorText());
             result.setText(RoutinePlayer.SAFETY_TEXT);
             prompt.setText("Stopped: it hurts.");
         } else {

@@ -34,6 +34,11 @@ public interface SampleSource {
         return false;
     }
 
+    /** Whether the source drops and reopens its link by itself when nothing arrives (a live link's watchdog). */
+    default boolean reconnectsWhenSilent() {
+        return false;
+    }
+
     /** A link state worth showing instead of the session's ("reconnecting"), or null. */
     default String linkNote() {
         return null;

@@ -24,13 +24,45 @@ public final class LiveGuiScenario {
         Files.createDirectories(shots);
         System.setProperty("midback.config.dir", config.toString());
         try {
-            run(shots, port, config);
+            if (args.length > 3 && args[3].equals("silent")) {
+                silent(port, config);
+            } else {
+                run(shots, port, config);
+            }
         } catch (Throwable t) {
             System.out.println("error=" + t);
             t.printStackTrace();
             System.exit(2);
         }
         System.exit(0);
+    }
+
+    /** A port that sends nothing: the side panel says no data, that the link reconnects, and what to check. */
+    private static void silent(String port, Path config) throws Exception {
+        MidbackWindow w = onEdt(() -> {
+            Theme.install(false);
+            MidbackWindow win = new MidbackWindow(UiPrefs.load(config), new EngineBackend(Clock.systemDefaultZone()),
+                    new TransportCatalog(Duration.ofSeconds(2)), Clock.systemDefaultZone());
+            win.frame().setLocation(0, 0);
+            win.show();
+            win.connectSerial(port, false);
+            return win;
+        });
+        // past the first watchdog drop and reopening (3 s), then while it keeps trying
+        report("silent.said", await(() -> ScenarioSupport.text(w.frame(), "postureState").equals("no data"), 15));
+        Thread.sleep(4000);
+        java.util.Set<String> why = new java.util.TreeSet<>();
+        for (int i = 0; i < 40; i++) { // what it says over 4 s, as one reads it
+            why.add(ScenarioSupport.text(w.frame(), "calibrationState"));
+            Thread.sleep(100);
+        }
+        report("silent.why", String.join(" | ", why));
+        report("silent.connection", ScenarioSupport.text(w.frame(), "connectionState"));
+        report("silent.cut", ScenarioSupport.cutTexts(w.frame(), "calibrationState", why.toArray(String[]::new)));
+        onEdt(() -> {
+            w.frame().dispose();
+            return null;
+        });
     }
 
     private static void run(Path shots, String port, Path config) throws Exception {

@@ -33,6 +33,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LiveWindowTest {
 
     @Test
+    void aPortThatSendsNothingSaysItReconnectsAndWhatToCheck(XvfbExtension.Display display) throws Exception {
+        Path dir = Files.createTempDirectory("midback-gui-silent");
+        try (SocatPair pair = SocatPair.require(dir)) { // nothing serves the other end
+            ProcessBuilder pb = ChildProcess.java(List.of("-Xmx256m", "-Djava.awt.headless=false"),
+                    LiveGuiScenario.class, MidbackWindowTest.SHOTS.toAbsolutePath().toString(),
+                    pair.b().toString(), dir.resolve("config").toString(), "silent").redirectErrorStream(true);
+            pb.environment().put("DISPLAY", display.name());
+            pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+            int code;
+            String output;
+            try (ChildProcess p = ChildProcess.start("silent port scenario", pb)) {
+                code = p.awaitExit(Duration.ofSeconds(60));
+                output = p.out();
+            }
+            Properties seen = new Properties();
+            seen.load(new StringReader(output.replace("\\", "\\\\")));
+            assertEquals(0, code, "the scenario failed:\n" + output);
+            assertEquals("true", seen.getProperty("silent.said"), output);
+            assertTrue(seen.getProperty("silent.connection").startsWith("No data for "), output);
+            assertEquals(LivePanel.RECONNECTING_HINT, seen.getProperty("silent.why"), output);
+            assertEquals("none", seen.getProperty("silent.cut"), output);
+        }
+    }
+
+    @Test
     void streamsFromASerialPortAlertsAndVibrates(XvfbExtension.Display display) throws Exception {
         Path dir = Files.createTempDirectory("midback-gui-live");
         try (SocatPair pair = SocatPair.require(dir)) {

@@ -113,6 +113,32 @@ public final class MobilityGuiScenario {
                     + table.getValueAt(row, 2) + " " + table.getValueAt(row, 3)));
         }
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("10-mobility.png"));
+        // The trend follows the dark theme as the other charts do: no white plot.
+        org.jfree.chart.ChartPanel trend = ScenarioSupport.named(w.frame(), "mobilityTrend",
+                org.jfree.chart.ChartPanel.class);
+        report("trend.shown", await(() -> trend.getChart() != null, 10));
+        onEdt(() -> {
+            w.setTheme("dark");
+            return null;
+        });
+        report("trend.darkPlotLuminance", onEdt(() -> {
+            double most = 0;
+            org.jfree.chart.plot.Plot p = trend.getChart().getPlot();
+            java.util.List<org.jfree.chart.plot.Plot> plots = new java.util.ArrayList<>(java.util.List.of(p));
+            if (p instanceof org.jfree.chart.plot.CombinedDomainXYPlot c) {
+                plots.addAll(c.getSubplots());
+            }
+            for (org.jfree.chart.plot.Plot q : plots) {
+                if (q.getBackgroundPaint() instanceof java.awt.Color c) {
+                    most = Math.max(most, ScenarioSupport.luminance(c));
+                }
+            }
+            return most;
+        }));
+        onEdt(() -> {
+            w.setTheme("light");
+            return null;
+        });
         onEdt(() -> {
             w.disconnect();
             return null;

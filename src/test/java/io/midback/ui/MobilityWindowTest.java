@@ -48,6 +48,9 @@ class MobilityWindowTest {
             assertTrue(seen.getProperty(row, "").matches("\\d+° 3 \\d+°"), row + ": " + output);
             assertEquals("3", seen.getProperty("history." + d), output);
         }
+        assertEquals("true", seen.getProperty("trend.shown"), output);
+        assertTrue(Double.parseDouble(seen.getProperty("trend.darkPlotLuminance")) < 0.2,
+                "a plot of the trend stays light in the dark theme: " + output);
         assertEquals("1", seen.getProperty("history.checks"), output);
         assertEquals("done", seen.getProperty("history.ended"), output);
         assertTrue(Path.of(seen.getProperty("history.db")).startsWith(dir), output);

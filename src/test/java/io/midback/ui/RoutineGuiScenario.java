@@ -193,9 +193,14 @@ public final class RoutineGuiScenario {
         // begun: "Stop: it hurts" is there to press (the intro's prompt passes in a moment at this speed)
         report("again.begun", await(() -> onEdt(() -> ScenarioSupport.named(w.frame(), "routineHurts",
                 AbstractButton.class).isEnabled()), 30));
+        onEdt(() -> {
+            w.setTheme("dark"); // the red-flag text must be readable on the dark theme too
+            return null;
+        });
         click(w.frame(), "routineHurts");
         report("hurts.shown", await(() -> text(w.frame(), "routineResult").contains("red flags"), 10));
         report("hurts.result", text(w.frame(), "routineResult"));
+        report("hurts.darkContrast", ScenarioSupport.contrast(w.frame(), "routineResult"));
         ScenarioSupport.shot(ScenarioSupport.robot(), w.frame(), shots.resolve("14-routine-hurts.png"));
         onEdt(() -> {
             w.disconnect();

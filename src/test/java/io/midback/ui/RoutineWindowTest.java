@@ -50,6 +50,8 @@ class RoutineWindowTest {
         assertEquals("true", seen.getProperty("streak.shown"), output);
         assertEquals("true", seen.getProperty("again.begun"), output);
         assertEquals("true", seen.getProperty("hurts.shown"), output);
+        assertTrue(Double.parseDouble(seen.getProperty("hurts.darkContrast")) >= 4.5,
+                "the red-flag text is hard to read on the dark theme: " + seen.getProperty("hurts.darkContrast"));
         assertTrue(seen.getProperty("hurts.result").contains("Sharp pain, burning, tingling or nerve-like symptoms "
                 + "are red flags: reduce the intensity next time, or consult a professional"), output);
         assertEquals("2", seen.getProperty("history.routines"), output);

@@ -144,6 +144,51 @@ final class ScenarioSupport {
         });
     }
 
+    /**
+     * Which of {@code texts} the label named {@code name} would cut to "…" at its present width, in its font
+     * ("none" when all fit).
+     */
+    static String cutTexts(Container root, String name, String... texts) throws Exception {
+        JLabel l = named(root, name, JLabel.class);
+        return onEdt(() -> {
+            java.awt.FontMetrics fm = l.getFontMetrics(l.getFont());
+            int room = l.getWidth() - l.getInsets().left - l.getInsets().right;
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (String t : texts) {
+                if (fm.stringWidth(t) > room) {
+                    out.add("'" + t + "'");
+                }
+            }
+            return out.isEmpty() ? "none" : String.join(" ", out);
+        });
+    }
+
+    /**
+     * The contrast ratio (WCAG: 1 to 21) of the text of the component named {@code name} against the background
+     * it is drawn on (its own, or that of the nearest opaque container).
+     */
+    static double contrast(Container root, String name) throws Exception {
+        Component c = named(root, name, Component.class);
+        return onEdt(() -> {
+            Component back = c;
+            while (back.getParent() != null && !(back.isOpaque() || !(back instanceof javax.swing.JComponent))) {
+                back = back.getParent();
+            }
+            double a = luminance(c.getForeground()), b = luminance(back.getBackground());
+            return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        });
+    }
+
+    /** Relative luminance (WCAG), 0 for black to 1 for white. */
+    static double luminance(java.awt.Color c) {
+        double[] v = {c.getRed(), c.getGreen(), c.getBlue()};
+        for (int i = 0; i < 3; i++) {
+            double s = v[i] / 255;
+            v[i] = s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+    }
+
     /** Presses the button named {@code name}, as a click would. */
     static void click(Container root, String name) throws Exception {
         AbstractButton b = named(root, name, AbstractButton.class);

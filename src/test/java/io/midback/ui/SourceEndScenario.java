@@ -30,6 +30,45 @@ public final class SourceEndScenario {
         System.exit(0);
     }
 
+    /** The system clock, or as much later as set (a snooze's end without waiting for it). */
+    private static final class LaterClock extends Clock {
+        final java.util.concurrent.atomic.AtomicReference<java.time.Duration> later =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Duration.ZERO);
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneId.systemDefault();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(later.get());
+        }
+    }
+
+    /** How many pixels {@code c} draws (of an image it paints into, transparent where it draws nothing). */
+    private static int ink(javax.swing.JComponent c) throws Exception {
+        return onEdt(() -> {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(Math.max(1, c.getWidth()),
+                    Math.max(1, c.getHeight()), java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            c.paint(g);
+            g.dispose();
+            int n = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    n += (img.getRGB(x, y) >>> 24) != 0 ? 1 : 0;
+                }
+            }
+            return n;
+        });
+    }
+
     /** The showing file chooser, waited for. */
     private static javax.swing.JFileChooser chooser(double timeoutS) throws Exception {
         long deadline = System.nanoTime() + (long) (timeoutS * 1e9);
@@ -79,15 +118,52 @@ public final class SourceEndScenario {
         Files.writeString(malformed, Files.readString(good) + "8.5,0,0,0,x,9.8,0\n");
         HistoryAccess history = new HistoryAccess(dir.resolve("history.sqlite"), msg -> report("notice", msg));
         UiPrefs prefs = UiPrefs.load(dir.resolve("config"));
+        LaterClock clock = new LaterClock();
         MidbackWindow w = onEdt(() -> {
             Theme.install(false);
             EngineBackend engine = new EngineBackend(Clock.systemDefaultZone(), history);
-            MidbackWindow win = new MidbackWindow(prefs, engine, DeviceCatalog.UNAVAILABLE,
-                    Clock.systemDefaultZone(), history);
+            MidbackWindow win = new MidbackWindow(prefs, engine, DeviceCatalog.UNAVAILABLE, clock, history);
             win.frame().setLocation(0, 0);
             win.show();
-            win.connect(new PacedReplay(bogus, 1), ConnectPanel.replayKey(bogus, 1));
             return win;
+        });
+
+        // The Live tab's side panel at the default window size shows its longest texts whole.
+        ScenarioSupport.settle();
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("not connected", "no data",
+                "disconnected"));
+        for (io.midback.posture.PostureState p : io.midback.posture.PostureState.values()) {
+            words.add(p.label());
+        }
+        report("side.stateCut", ScenarioSupport.cutTexts(w.frame(), "postureState", words.toArray(String[]::new)));
+        report("side.connectionCut", ScenarioSupport.cutTexts(w.frame(), "connectionState", "Not connected",
+                "No data for 65 s", "Disconnected"));
+
+        // Snooze ▸ 30 minutes: the Snooze button says until when, and no more once the snooze is over or cancelled.
+        onEdt(() -> {
+            w.snooze(io.midback.alert.Snooze.MINUTES_30);
+            return null;
+        });
+        report("snooze.until", io.midback.report.Reports.HM.format(clock.instant().plusSeconds(1800)
+                .atZone(clock.getZone())));
+        report("snooze.shown", text(w.frame(), "snooze"));
+        clock.later.set(java.time.Duration.ofMinutes(31));
+        await(() -> !text(w.frame(), "snooze").startsWith("Snoozed"), 5);
+        report("snooze.over", text(w.frame(), "snooze"));
+        onEdt(() -> {
+            w.snooze(io.midback.alert.Snooze.HOUR_1);
+            return null;
+        });
+        report("snooze.again", text(w.frame(), "snooze"));
+        onEdt(() -> {
+            w.snooze(null);
+            return null;
+        });
+        report("snooze.cancelled", text(w.frame(), "snooze"));
+
+        onEdt(() -> {
+            w.connect(new PacedReplay(bogus, 1), ConnectPanel.replayKey(bogus, 1));
+            return null;
         });
 
         // A source that fails before any sample is not remembered as the last one.
@@ -96,6 +172,24 @@ public final class SourceEndScenario {
         report("bogus.remembered", onEdt(() -> prefs.get("last.source", "")));
         // A file that fails is said with advice about the file (not the sensor's, nor the command line's).
         report("bogus.notice", text(w.frame(), "sourceText"));
+        // In the dark theme the notice is dark too, its text readable.
+        onEdt(() -> {
+            w.setTheme("dark");
+            return null;
+        });
+        ScenarioSupport.settle();
+        report("dark.noticeLuminance", onEdt(() -> ScenarioSupport.luminance(
+                ScenarioSupport.named(w.frame(), "sourceNotice", java.awt.Component.class).getBackground())));
+        report("dark.noticeTitleContrast", ScenarioSupport.contrast(w.frame(), "sourceTitle"));
+        report("dark.noticeTextContrast", ScenarioSupport.contrast(w.frame(), "sourceText"));
+        onEdt(() -> {
+            w.setTheme("light");
+            return null;
+        });
+        ScenarioSupport.settle();
+        report("light.noticeLuminance", onEdt(() -> ScenarioSupport.luminance(
+                ScenarioSupport.named(w.frame(), "sourceNotice", java.awt.Component.class).getBackground())));
+        report("light.noticeTextContrast", ScenarioSupport.contrast(w.frame(), "sourceText"));
         onEdt(() -> {
             w.connect(new PacedReplay(malformed, Double.POSITIVE_INFINITY), null);
             return null;
@@ -113,6 +207,24 @@ public final class SourceEndScenario {
         Thread.sleep(500);
         report("good.remembered", onEdt(() -> prefs.get("last.source", "")));
         report("good.key", ConnectPanel.replayKey(good, 4));
+        report("good.title", onEdt(() -> w.frame().getTitle()));
+        javax.swing.JComponent trace = ScenarioSupport.named(w.frame(), "breathingTrace", javax.swing.JComponent.class);
+        report("trace.afterGood", ink(trace));
+        // A source that then fails: no breathing trace of the run before stays under it.
+        onEdt(() -> {
+            w.connect(new PacedReplay(bogus, 1), null);
+            return null;
+        });
+        await(() -> w.session().state() == Session.State.FAILED, 10);
+        await(() -> ink(trace) == 0, 5);
+        report("trace.afterFailed", ink(trace));
+        // Disconnect: the title names no source.
+        onEdt(() -> {
+            w.disconnect();
+            return null;
+        });
+        await(() -> w.frame().getTitle().equals(MidbackWindow.TITLE), 5);
+        report("disconnected.title", onEdt(() -> w.frame().getTitle()));
 
         // The Breathe tab, pressed with nothing streaming, says to connect (as the Routine tab does)...
         JTabbedPane tabs = ScenarioSupport.named(w.frame(), "tabs", JTabbedPane.class);
@@ -133,6 +245,14 @@ public final class SourceEndScenario {
         await(() -> w.session().state() == Session.State.STREAMING, 5);
         click(w.frame(), "breatheStart");
         report("breatheStreaming.started", await(() -> text(w.frame(), "breathePhase").startsWith("Breathe "), 5));
+
+        // The Routine tab as it opens, on the daily routine: its title and how-to.
+        onEdt(() -> {
+            tabs.setSelectedIndex(tabs.indexOfTab("Routine"));
+            return null;
+        });
+        report("routine.title", text(w.frame(), "routineTitle"));
+        report("routine.howTo", text(w.frame(), "routineHowTo"));
 
         // Routine tab ▸ Routine file…: a file that is not a routine is said by its name once, in words.
         for (Path f : new Path[] {bogus, good}) {

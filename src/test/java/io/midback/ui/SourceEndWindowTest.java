@@ -62,6 +62,48 @@ class SourceEndWindowTest {
     }
 
     @Test
+    void theLiveSidePanelShowsItsLongestTextsWhole() {
+        assertEquals("none", get("side.stateCut"), "cut off in the side panel");
+        assertEquals("none", get("side.connectionCut"), "cut off in the side panel");
+    }
+
+    @Test
+    void aSnoozeSaysUntilWhenTillItIsOverOrCancelled() {
+        assertEquals("Snoozed until " + get("snooze.until") + " ▾", get("snooze.shown"));
+        assertEquals(MidbackWindow.SNOOZE, get("snooze.over"));
+        assertTrue(get("snooze.again").startsWith("Snoozed until "), get("snooze.again"));
+        assertEquals(MidbackWindow.SNOOZE, get("snooze.cancelled"));
+    }
+
+    @Test
+    void theRoutineTabSaysOneDurationForTheDailyRoutine() {
+        String said = get("routine.title") + " " + get("routine.howTo");
+        java.util.Set<String> minutes = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("about (\\d+) minutes").matcher(said);
+        while (m.find()) {
+            minutes.add(m.group(1));
+        }
+        assertEquals(1, minutes.size(), said);
+    }
+
+    @Test
+    void nothingOfThePreviousSourceStaysUnderTheNextOrAfterDisconnect() {
+        assertTrue(Integer.parseInt(get("trace.afterGood")) > 0, "no breathing trace while the replay streamed");
+        assertEquals("0", get("trace.afterFailed"), "the previous run's breathing trace stayed");
+        assertTrue(get("good.title").startsWith(MidbackWindow.TITLE + ": "), get("good.title"));
+        assertEquals(MidbackWindow.TITLE, get("disconnected.title"));
+    }
+
+    @Test
+    void aNoticeIsDarkAndReadableInTheDarkTheme() {
+        assertTrue(Double.parseDouble(get("dark.noticeLuminance")) < 0.1, get("dark.noticeLuminance"));
+        assertTrue(Double.parseDouble(get("dark.noticeTitleContrast")) >= 4.5, get("dark.noticeTitleContrast"));
+        assertTrue(Double.parseDouble(get("dark.noticeTextContrast")) >= 4.5, get("dark.noticeTextContrast"));
+        assertTrue(Double.parseDouble(get("light.noticeLuminance")) > 0.8, get("light.noticeLuminance"));
+        assertTrue(Double.parseDouble(get("light.noticeTextContrast")) >= 4.5, get("light.noticeTextContrast"));
+    }
+
+    @Test
     void theBreatheTabRefusesWhenNothingStreamsAsTheRoutineTabDoes() {
         assertEquals(RoutineTab.CONNECT_FIRST, get("breatheEnded.result"));
         assertTrue(!get("breatheEnded.phase").startsWith("Starting"), get("breatheEnded.phase"));
