@@ -50,7 +50,7 @@ class ArchitectureTest {
         MAY_USE.put("alert", List.of("posture", "sensor"));
         MAY_USE.put("recording", List.of("protocol", "sensor", "text"));
         MAY_USE.put("history", List.of("alert", "posture", "sensor"));
-        MAY_USE.put("report", List.of("history", "alert", "posture"));
+        MAY_USE.put("report", List.of("history", "alert", "mobility", "posture"));
         MAY_USE.put("sim", List.of("posture", "recording", "sensor", "text"));
         MAY_USE.put("eval", List.of("orientation", "recording", "sensor"));
         MAY_USE.put("live", List.of("protocol", "recording", "sensor", "sim", "text", "transport"));
