@@ -16,8 +16,8 @@ import java.util.Set;
  * {@link MobilitySettings#notBackMinDeg()} and {@link MobilitySettings#notBackFraction()} of its peak); the next one
  * starts once the angle has risen {@link MobilitySettings#reversalMinDeg()} above its lowest since. It adapts:
  * out and back faster than {@link MobilitySettings#tooFastS()} is not counted and asks for a slower one; nothing
- * counted for {@link #MISSED_AFTER_S} repeats the instruction, and after {@link #MISSES_BEFORE_SKIP} such
- * reminders the direction is skipped. {@link #requestStop} ends the check at once (any thread); the reason
+ * counted for {@link #MISSED_AFTER_S} is a miss and repeats the instruction, and the {@link #MISSES_BEFORE_SKIP}th
+ * miss in a row skips the direction instead (two reminders, then the skip). {@link #requestStop} ends the check at once (any thread); the reason
  * {@link #STOP_HURTS} advises easing off or seeing a professional.
  */
 public final class GuidedCheck implements MobilityListener {
@@ -26,6 +26,7 @@ public final class GuidedCheck implements MobilityListener {
     public static final int REPS_PER_DIRECTION = 3;
     /** Nothing counted for this long after a prompt or a repetition: the instruction is repeated, s. */
     public static final double MISSED_AFTER_S = 12;
+    /** The miss (12 s with nothing counted) that skips the direction; the ones before it are reminders. */
     public static final int MISSES_BEFORE_SKIP = 3;
     /** The stop reason of the "stop: it hurts" action. */
     public static final String STOP_HURTS = "hurts";
