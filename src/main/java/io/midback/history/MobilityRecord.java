@@ -16,7 +16,8 @@ import java.util.Map;
  * @param zone       the wearer's zone then
  * @param device     the sensor
  * @param source     what it ran on ("simulator", "live /dev/ttyUSB0", "replay check.csv")
- * @param ended      {@code done}, {@code stop hurts}, {@code stop REASON}
+ * @param ended      {@code done}, {@code done, N of 6 directions skipped}, {@code stop hurts}, {@code stop REASON},
+ *                   {@code the samples ended}
  * @param notes      the notes that belong to no one direction
  * @param directions by direction's JSON name ({@code flexion}, …, {@code rotationRight}), in the check's order
  */

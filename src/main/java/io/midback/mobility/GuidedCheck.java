@@ -62,6 +62,8 @@ public final class GuidedCheck implements MobilityListener {
     private int block = -1;
     private int counted;
     private int misses;
+    /** Directions skipped so far. */
+    private int skipped;
     private boolean out;
     private double outStartS, peakDeg, lastActivityS, lastFrameS;
     /** The lowest angle since the last repetition came back: a new one starts from there (no double counting). */
@@ -176,6 +178,7 @@ public final class GuidedCheck implements MobilityListener {
             return;
         }
         listener.prompt(tS, "Skipping " + name(d).toLowerCase(Locale.ROOT) + " (" + counted + " counted).");
+        skipped++;
         listener.event(new MobilityEvent(tS, MobilityEvent.BLOCK_END, ""));
         nextBlock(tS);
     }
@@ -188,7 +191,9 @@ public final class GuidedCheck implements MobilityListener {
         lastActivityS = tS;
         lowSinceRepDeg = 0;
         if (block >= ORDER.length) {
-            finish(tS, "done");
+            listener.prompt(tS, skipped == 0 ? "All six directions done. Relax."
+                    : "Check done: " + skippedOf(skipped) + ". Relax.");
+            finish(tS, done(skipped));
             return;
         }
         phase = Phase.BLOCK;
@@ -210,6 +215,18 @@ public final class GuidedCheck implements MobilityListener {
         finish(tS, ended(reason));
     }
 
+    /**
+     * How a check that went through every direction ended: {@code done}, or {@code done, 4 of 6 directions skipped}
+     * when {@code skipped} of them were skipped (fewer than {@link #REPS_PER_DIRECTION} repetitions counted).
+     */
+    public static String done(int skipped) {
+        return skipped == 0 ? "done" : "done, " + skippedOf(skipped);
+    }
+
+    private static String skippedOf(int skipped) {
+        return skipped + " of " + ORDER.length + " directions skipped";
+    }
+
     /** How a check stopped for {@code reason} ended: {@code stop hurts}, {@code stop REASON}; {@link #SAMPLES_ENDED}. */
     public static String ended(String reason) {
         return reason.equals(SAMPLES_ENDED) ? SAMPLES_ENDED : "stop " + reason;
@@ -222,12 +239,16 @@ public final class GuidedCheck implements MobilityListener {
 
     /**
      * How a recorded check ended, from its events: as its {@code stop} event says ({@link #ended(String)}), else
-     * {@code done} when every direction's block ended, else {@link #SAMPLES_ENDED} (the recording ends mid-check);
-     * {@code done} for a recording without prompts.
+     * {@link #done(int)} when every direction's block ended (a direction's block that ended with fewer than
+     * {@link #REPS_PER_DIRECTION} {@code rep}s was skipped), else {@link #SAMPLES_ENDED} (the recording ends
+     * mid-check); {@code done} for a recording without prompts.
      */
     public static String ended(List<MobilityEvent> events) {
         Set<String> started = new HashSet<>();
         boolean open = false;
+        String block = null;
+        int reps = 0;
+        int skipped = 0;
         for (MobilityEvent e : events) {
             switch (e.kind()) {
                 case MobilityEvent.STOP:
@@ -235,8 +256,16 @@ public final class GuidedCheck implements MobilityListener {
                 case MobilityEvent.BLOCK_START:
                     started.add(e.detail());
                     open = true;
+                    block = e.detail();
+                    reps = 0;
+                    break;
+                case MobilityEvent.REP:
+                    reps++;
                     break;
                 case MobilityEvent.BLOCK_END:
+                    if (open && isDirection(block) && reps < REPS_PER_DIRECTION) {
+                        skipped++;
+                    }
                     open = false;
                     break;
                 default:
@@ -251,15 +280,21 @@ public final class GuidedCheck implements MobilityListener {
                 return SAMPLES_ENDED;
             }
         }
-        return open ? SAMPLES_ENDED : "done";
+        return open ? SAMPLES_ENDED : done(skipped);
+    }
+
+    private static boolean isDirection(String jsonName) {
+        for (Direction d : ORDER) {
+            if (d.jsonName().equals(jsonName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void finish(double tS, String how) {
         phase = Phase.OVER;
         this.how = how;
-        if (how.equals("done")) {
-            listener.prompt(tS, "All six directions done. Relax.");
-        }
         listener.finished(tS, how);
     }
 

@@ -122,16 +122,42 @@ class GuidedCheckTest {
     }
 
     @Test
+    void aCheckWithSkippedDirectionsSaysSoWhenItEndsLiveAndFromItsRecording() {
+        Said said = new Said();
+        GuidedCheck g = new GuidedCheck(MobilitySettings.defaults(), said);
+        flexion(g, 0, 1, t -> 0);
+        // three proper flexions over 3 s each, then nothing: the other five directions are skipped
+        flexion(g, 1, 13, t -> (t - 1) % 4 < 3 ? 40 * Math.sin(Math.PI * ((t - 1) % 4) / 3) : 0);
+        flexion(g, 13, 13 + 5 * 3 * GuidedCheck.MISSED_AFTER_S + 1, t -> 0);
+        assertEquals(3, said.reps(), said.prompts.toString());
+        assertTrue(g.isOver(), said.prompts.toString());
+        assertEquals("done, 5 of 6 directions skipped", said.finished);
+        assertEquals(said.finished, g.how());
+        assertEquals(said.finished, GuidedCheck.ended(said.events), "the recording's events say the same");
+        assertEquals("Check done: 5 of 6 directions skipped. Relax.", said.prompts.get(said.prompts.size() - 1));
+    }
+
+    @Test
     void howARecordedCheckEndedIsReadFromItsEvents() {
         List<MobilityEvent> done = new ArrayList<>();
+        List<MobilityEvent> skipped = new ArrayList<>();
         for (Direction d : GuidedCheck.ORDER) {
             done.add(new MobilityEvent(done.size(), MobilityEvent.BLOCK_START, d.jsonName()));
+            skipped.add(new MobilityEvent(skipped.size(), MobilityEvent.BLOCK_START, d.jsonName()));
+            for (int i = 0; i < GuidedCheck.REPS_PER_DIRECTION; i++) {
+                done.add(new MobilityEvent(done.size(), MobilityEvent.REP, d.jsonName()));
+                if (d == Direction.FLEXION || i == 0) { // one rep short everywhere but flexion: skipped
+                    skipped.add(new MobilityEvent(skipped.size(), MobilityEvent.REP, d.jsonName()));
+                }
+            }
             done.add(new MobilityEvent(done.size(), MobilityEvent.BLOCK_END, ""));
+            skipped.add(new MobilityEvent(skipped.size(), MobilityEvent.BLOCK_END, ""));
         }
         assertEquals("done", GuidedCheck.ended(done));
-        assertEquals(GuidedCheck.SAMPLES_ENDED, GuidedCheck.ended(done.subList(0, 5)), "cut off mid-check");
-        List<MobilityEvent> hurt = new ArrayList<>(done.subList(0, 4));
-        hurt.add(new MobilityEvent(4, MobilityEvent.STOP, GuidedCheck.STOP_HURTS));
+        assertEquals("done, 5 of 6 directions skipped", GuidedCheck.ended(skipped));
+        assertEquals(GuidedCheck.SAMPLES_ENDED, GuidedCheck.ended(done.subList(0, 9)), "cut off mid-check");
+        List<MobilityEvent> hurt = new ArrayList<>(done.subList(0, 10));
+        hurt.add(new MobilityEvent(10, MobilityEvent.STOP, GuidedCheck.STOP_HURTS));
         assertEquals("stop hurts", GuidedCheck.ended(hurt));
         assertTrue(GuidedCheck.hurt(GuidedCheck.ended(hurt)));
         assertEquals("done", GuidedCheck.ended(List.of()), "a recording without prompts");
