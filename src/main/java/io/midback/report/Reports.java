@@ -52,6 +52,20 @@ public final class Reports {
     }
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /**
+     * The one rule for a session's times shown to the second, here and on the command line ({@code [0:25:42]}):
+     * to the nearest whole second (half a second up), so that the same alert reads the same second in both.
+     */
+    public static long nearestSecond(double s) {
+        return Math.round(s);
+    }
+
+    /** A time of day in {@code zone} to the second, by {@link #nearestSecond}. */
+    public static String clock(java.time.Instant t, ZoneId zone) {
+        return CLOCK.format(java.time.Instant.ofEpochSecond(nearestSecond(t.getEpochSecond() + t.getNano() / 1e9))
+                .atZone(zone));
+    }
     /** Hours and minutes, as reports and the window write a time of day. */
     public static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -319,7 +333,7 @@ public final class Reports {
                 e -> Double.isNaN(e.peakFlexionDeg()) ? "" : String.format(Locale.ROOT, "%.1f°", e.peakFlexionDeg()));
         h.append("<h2>Alerts</h2>\n<table><tr><th>time</th><th>kind</th><th>message</th></tr>\n");
         for (HistoryEvent e : day.events(EventKind.ALERT)) {
-            h.append("<tr><td>").append(CLOCK.format(e.start().atZone(zone))).append("</td><td>")
+            h.append("<tr><td>").append(clock(e.start(), zone)).append("</td><td>")
                     .append(esc(e.detail())).append("</td><td>").append(esc(e.message())).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>Sedentary bouts (sitting or standing still) and breaks</h2>\n");
@@ -422,8 +436,8 @@ public final class Reports {
         h.append("<table><tr><th>start</th><th>end</th><th>duration</th><th>").append(esc(extra))
                 .append("</th></tr>\n");
         for (HistoryEvent e : events) {
-            h.append("<tr><td>").append(CLOCK.format(e.start().atZone(zone))).append("</td><td>")
-                    .append(CLOCK.format(e.end().atZone(zone))).append(e.open() ? " (session cut off)" : "")
+            h.append("<tr><td>").append(clock(e.start(), zone)).append("</td><td>")
+                    .append(clock(e.end(), zone)).append(e.open() ? " (session cut off)" : "")
                     .append("</td><td class=\"n\">").append(duration(e.durationS())).append("</td><td>")
                     .append(esc(extraValue.apply(e))).append("</td></tr>\n");
         }

@@ -55,6 +55,21 @@ class SessionConsoleLinesTest {
                 + "[0:00:09] calibrated: sensor mounting from the forward lean (25°)\n", text);
     }
 
+    /** An alert 25:41.6 into a session that started at 09:00:00 reads the same second here and in the report. */
+    @Test
+    void theCommandLineAndTheReportShowASessionsTimeToTheSameSecond() {
+        java.time.Instant start = java.time.Instant.parse("2026-11-20T09:00:00Z");
+        double[][] cases = {{1541.6, 1542}, {1541.4, 1541}, {1541.5, 1542}, {0.49, 0}, {3599.7, 3600}};
+        for (double[] c : cases) {
+            java.time.Instant at = start.plusNanos(Math.round(c[0] * 1e9));
+            long whole = (long) c[1];
+            assertEquals(String.format(java.util.Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole / 60 % 60,
+                    whole % 60), SessionConsole.clock(c[0]), "at " + c[0] + " s");
+            assertEquals(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.of(9, 0)
+                    .plusSeconds(whole)), io.midback.report.Reports.clock(at, java.time.ZoneOffset.UTC), "at " + c[0] + " s");
+        }
+    }
+
     @Test
     void aLeanNotFoundAndACaptureWithItsLeanAreSaidAsSuch() {
         Calibration noLean = new Calibration(0, "first-still", NEUTRAL, DEFAULT_MOUNT, "default", 0.01, 0.02, 1,
