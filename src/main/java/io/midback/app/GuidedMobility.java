@@ -58,10 +58,15 @@ public final class GuidedMobility implements SampleSink {
         return guide;
     }
 
+    /**
+     * Sample by sample up to the one that ends the check: none after it reaches the analysis or the bias, however
+     * the samples come batched (the pacing's slices at a {@code --speed}, the producer's whole batches unpaced).
+     */
     @Override
     public void accept(SampleBatch b) {
-        if (!guide.isOver()) {
-            check.accept(b);
+        for (int i = 0; i < b.size() && !guide.isOver(); i++) {
+            check.sample(b.tS[i], b.gxRadPerS[i], b.gyRadPerS[i], b.gzRadPerS[i], b.axMps2[i], b.ayMps2[i],
+                    b.azMps2[i]);
         }
     }
 
