@@ -199,6 +199,17 @@ public final class ChartScenario {
         report("burst.roomChanges", onEdt(() -> layouts.count));
         report("burst.textFits", allFit);
         shot(w.frame(), "chart-02b-after-a-burst-of-alerts.png");
+        // Once the alerts pause, the strip's height follows its one-line text: as tall as the same alert shown anew.
+        int afterBurst = onEdt(banner::getHeight);
+        await(() -> banner.getHeight() != afterBurst, AlertBanner.FIT_AFTER_MS / 1000.0 + 3);
+        int settled = onEdt(banner::getHeight);
+        onEdt(() -> {
+            banner.setVisible(false);
+            banner.show(burst[1]);
+            return null;
+        });
+        ScenarioSupport.settle();
+        report("banner.heights", afterBurst + " " + settled + " " + onEdt(banner::getHeight));
         onEdt(() -> {
             chartView.removeComponentListener(counter);
             room.setLayout(roomLayout);

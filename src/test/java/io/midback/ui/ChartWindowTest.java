@@ -88,6 +88,15 @@ class ChartWindowTest {
         shot("chart-02b-after-a-burst-of-alerts.png");
     }
 
+    /** A one-line alert after a two-line one: once the alerts pause, the strip is one line tall again. */
+    @Test
+    void theBannersHeightFollowsItsTextOnceAlertsPause() {
+        String[] h = get("banner.heights").split(" "); // after the burst, a moment later, the same alert shown anew
+        System.out.println("banner heights after the burst, after the pause, shown anew: " + String.join(", ", h));
+        assertTrue(Integer.parseInt(h[0]) > Integer.parseInt(h[2]), "the burst left no two-line room");
+        assertEquals(h[2], h[1], "the banner kept a two-line height for a one-line alert");
+    }
+
     @Test
     void theTodayChartsFollowTheDarkTheme() throws IOException {
         assertEquals("true", get("today.loaded"));
