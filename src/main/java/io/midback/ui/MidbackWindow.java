@@ -210,6 +210,7 @@ public final class MidbackWindow {
         calibrate.setEnabled(false);
         calibrate.addActionListener(e -> openCalibration());
         JButton alerts = new JButton("Alert settings…");
+        alerts.setName("alertSettingsButton");
         alerts.addActionListener(e -> openAlertSettings());
         JButton snooze = snoozeButton;
         snooze.setName("snooze");

@@ -234,6 +234,41 @@ public final class ChartScenario {
         });
         awaitScreen(w.frame(), share -> share > 0.3, 20);
         shot(w.frame(), "chart-05-light-today.png");
+
+        // Alert settings: each field shows its range; a threshold out of range is named in one line, not applied.
+        javax.swing.AbstractButton alertsButton = ScenarioSupport.named(w.frame(), "alertSettingsButton",
+                javax.swing.AbstractButton.class);
+        javax.swing.SwingUtilities.invokeLater(alertsButton::doClick); // a modal dialog: its own event loop
+        await(() -> java.util.Arrays.stream(java.awt.Window.getWindows())
+                .anyMatch(x -> "alertSettings".equals(x.getName()) && x.isShowing()), 10);
+        java.awt.Window dialog = ScenarioSupport.window("alertSettings");
+        report("alertSettings.labels", onEdt(() -> {
+            StringBuilder b = new StringBuilder();
+            for (Component c : ((javax.swing.JDialog) dialog).getContentPane().getComponents()) {
+                if (c instanceof java.awt.Container box) {
+                    for (Component l : box.getComponents()) {
+                        if (l instanceof javax.swing.JLabel label && label.getText().contains("(")) {
+                            b.append(label.getText()).append(" | ");
+                        }
+                    }
+                }
+            }
+            return b.toString();
+        }));
+        javax.swing.JSpinner threshold = ScenarioSupport.named(dialog, "alertThreshold", javax.swing.JSpinner.class);
+        double before = onEdt(() -> (Double) threshold.getValue());
+        onEdt(() -> {
+            ((javax.swing.JSpinner.DefaultEditor) threshold.getEditor()).getTextField().setText("500");
+            return null;
+        });
+        ScenarioSupport.click(dialog, "alertSettingsApply");
+        report("alertSettings.problem", ScenarioSupport.text(dialog, "alertSettingsProblem"));
+        report("alertSettings.keptOpenAndValue", onEdt(() -> dialog.isShowing() + " "
+                + (before == (Double) threshold.getValue())));
+        onEdt(() -> {
+            dialog.dispose();
+            return null;
+        });
         onEdt(() -> {
             w.frame().dispose();
             return null;

@@ -88,6 +88,19 @@ class ChartWindowTest {
         shot("chart-02b-after-a-burst-of-alerts.png");
     }
 
+    /** Alert settings: each field's label gives its range; 500° is named in one line and not applied as 60°. */
+    @Test
+    void alertSettingsShowTheirRangesAndSayWhenAValueIsOutOfIt() {
+        String labels = get("alertSettings.labels");
+        System.out.println("alert settings labels: " + labels);
+        assertTrue(labels.contains("(1–60° of flexion)") && labels.contains("(0–3600 s)")
+                && labels.contains("(0–1440 min, 0 = off)"), labels);
+        String problem = get("alertSettings.problem");
+        System.out.println("alert settings problem: " + problem);
+        assertEquals("Slump threshold: 500 is not a number from 1–60.", problem);
+        assertEquals("true true", get("alertSettings.keptOpenAndValue"), "Apply applied a value out of range");
+    }
+
     /** A one-line alert after a two-line one: once the alerts pause, the strip is one line tall again. */
     @Test
     void theBannersHeightFollowsItsTextOnceAlertsPause() {
