@@ -235,6 +235,42 @@ public final class ChartScenario {
         awaitScreen(w.frame(), share -> share > 0.3, 20);
         shot(w.frame(), "chart-05-light-today.png");
 
+        // The smallest window: every tab's content whole (the Live tab's Connection box, Today's summary, the
+        // routine's title).
+        onEdt(() -> {
+            w.frame().setSize(1, 1); // held at its minimum size
+            w.frame().validate();
+            return null;
+        });
+        ScenarioSupport.settle();
+        report("minimum.size", onEdt(() -> w.frame().getWidth() + "x" + w.frame().getHeight()));
+        StringBuilder cut = new StringBuilder();
+        for (String tab : new String[] {"Live", "Connect", "Today", "Mobility", "Routine", "Breathe"}) {
+            onEdt(() -> {
+                tabs.setSelectedIndex(tabs.indexOfTab(tab));
+                w.frame().validate();
+                return null;
+            });
+            ScenarioSupport.settle();
+            cut.append(onEdt(() -> wholeProblems((java.awt.Container) tabs.getSelectedComponent(), tab)));
+        }
+        report("minimum.cut", cut.length() == 0 ? "none" : cut.toString());
+        java.util.List<String> titles = new java.util.ArrayList<>();
+        for (String name : new String[] {"daily", "desk"}) {
+            io.midback.routine.Routine r = io.midback.routine.RoutineFile.load(name);
+            titles.add(r.title());
+            r.exercises().forEach(x -> titles.add(x.title()));
+        }
+        javax.swing.JLabel titleLabel = ScenarioSupport.named(w.frame(), "routineTitle", javax.swing.JLabel.class);
+        // The title is as wide as its text; the column it sits in is the room any title has.
+        report("minimum.routineTitleShortPx", onEdt(() -> {
+            java.awt.FontMetrics fm = titleLabel.getFontMetrics(titleLabel.getFont());
+            java.awt.Container column = titleLabel.getParent();
+            int titleRoom = column.getWidth() - column.getInsets().left - column.getInsets().right
+                    - titleLabel.getInsets().left - titleLabel.getInsets().right;
+            return titles.stream().mapToInt(fm::stringWidth).max().orElse(0) - titleRoom;
+        }));
+
         // Alert settings: each field shows its range; a threshold out of range is named in one line, not applied.
         javax.swing.AbstractButton alertsButton = ScenarioSupport.named(w.frame(), "alertSettingsButton",
                 javax.swing.AbstractButton.class);
@@ -419,5 +455,36 @@ public final class ChartScenario {
         public void invalidateLayout(java.awt.Container target) {
             inner.invalidateLayout(target);
         }
+    }
+
+    /**
+     * What the tab shows cut at its present size: a label whose text ends in "…" (wider than its room), a box
+     * squeezed below its preferred height or out of view.
+     */
+    private static String wholeProblems(java.awt.Container tab, String name) {
+        StringBuilder out = new StringBuilder();
+        java.util.ArrayDeque<Component> todo = new java.util.ArrayDeque<>(java.util.List.of(tab.getComponents()));
+        while (!todo.isEmpty()) {
+            Component c = todo.pop();
+            if (!c.isVisible()) {
+                continue;
+            }
+            // The Mobility tab's norms line is one long sentence that no window width fits (it would have to wrap).
+            if (c instanceof javax.swing.JLabel l && l.getText() != null && !l.getText().isBlank()
+                    && !l.getText().startsWith("<html>") && !l.getText().startsWith("Norms: ")
+                    && l.getPreferredSize().width > l.getWidth() + 1) {
+                out.append(name).append(": label '").append(l.getText()).append("' ").append(l.getWidth())
+                        .append(" of ").append(l.getPreferredSize().width).append(" px; ");
+            }
+            if (c instanceof javax.swing.JComponent j && j.getBorder() instanceof javax.swing.border.TitledBorder t
+                    && (j.getHeight() < j.getPreferredSize().height || !j.isShowing())) {
+                out.append(name).append(": box '").append(t.getTitle()).append("' ").append(j.getHeight())
+                        .append(" of ").append(j.getPreferredSize().height).append(" px; ");
+            }
+            if (c instanceof java.awt.Container k && !(c instanceof javax.swing.JList<?>)) {
+                todo.addAll(java.util.List.of(k.getComponents()));
+            }
+        }
+        return out.toString();
     }
 }

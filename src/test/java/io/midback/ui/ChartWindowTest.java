@@ -88,6 +88,16 @@ class ChartWindowTest {
         shot("chart-02b-after-a-burst-of-alerts.png");
     }
 
+    /** Shrunk as far as it goes, the window shows every tab's content whole (no text cut to "…", no box lost). */
+    @Test
+    void atItsMinimumSizeEveryTabIsWhole() {
+        System.out.println("minimum size " + get("minimum.size") + ", cut: " + get("minimum.cut"));
+        System.out.println("the longest routine title is short of room by " + get("minimum.routineTitleShortPx") + " px");
+        assertEquals("none", get("minimum.cut"), "at " + get("minimum.size"));
+        assertTrue(Integer.parseInt(get("minimum.routineTitleShortPx")) <= 0, "the longest routine title is cut at "
+                + get("minimum.size"));
+    }
+
     /** Alert settings: each field's label gives its range; 500° is named in one line and not applied as 60°. */
     @Test
     void alertSettingsShowTheirRangesAndSayWhenAValueIsOutOfIt() {
