@@ -52,22 +52,21 @@ public final class PostureOptions {
         slumpThresholdDeg = deg;
     }
 
-    /** The slump thresholds people can give, degrees (every option that takes one). */
-    static final double MIN_THRESHOLD_DEG = 1, MAX_THRESHOLD_DEG = 60;
-
     /** What is wrong with {@code deg} given to {@code option} as a slump threshold, or null. */
     static String thresholdProblem(String option, double deg) {
-        return deg >= MIN_THRESHOLD_DEG && deg <= MAX_THRESHOLD_DEG ? null
+        return deg >= PostureSettings.MIN_THRESHOLD_DEG && deg <= PostureSettings.MAX_THRESHOLD_DEG ? null
                 : option + " " + SessionConsole.number(deg) + ": give degrees from "
-                        + SessionConsole.number(MIN_THRESHOLD_DEG) + " to " + SessionConsole.number(MAX_THRESHOLD_DEG);
+                        + SessionConsole.number(PostureSettings.MIN_THRESHOLD_DEG) + " to "
+                        + SessionConsole.number(PostureSettings.MAX_THRESHOLD_DEG);
     }
 
     @Option(names = "--slump-dwell", paramLabel = "S",
             description = "How long a slump lasts before the alert, seconds (presets gentle/standard/strict: "
                     + "120/20/10).")
     void slumpDwell(double s) {
-        if (!(s >= 0 && s <= 3600)) {
-            throw bad("--slump-dwell " + SessionConsole.number(s) + ": give seconds from 0 to 3600");
+        if (!(s >= 0 && s <= PostureSettings.MAX_DWELL_S)) {
+            throw bad("--slump-dwell " + SessionConsole.number(s) + ": give seconds from 0 to "
+                    + SessionConsole.number(PostureSettings.MAX_DWELL_S));
         }
         slumpDwellS = s;
     }
@@ -75,8 +74,9 @@ public final class PostureOptions {
     @Option(names = "--break-after", paramLabel = "MIN",
             description = "Remind to take a break after sitting this many minutes (default: 45; 0 = off).")
     void breakAfter(double min) {
-        if (!(min == 0 || (min >= 1 && min <= 24 * 60))) {
-            throw bad("--break-after " + SessionConsole.number(min) + ": give minutes from 1 to 1440, or 0 for no break reminders");
+        if (!(min == 0 || (min >= 1 && min <= PostureSettings.MAX_BREAK_AFTER_MIN))) {
+            throw bad("--break-after " + SessionConsole.number(min) + ": give minutes from 1 to "
+                    + SessionConsole.number(PostureSettings.MAX_BREAK_AFTER_MIN) + ", or 0 for no break reminders");
         }
         breakAfterMin = min;
     }

@@ -39,6 +39,9 @@ public record PostureSettings(double calibrateAtS, double forwardAtS, double neu
     public static final double DEFAULT_BREAK_ENDS_AFTER_S = 2 * 60;
     public static final double DEFAULT_BREAK_REPEAT_S = 15 * 60;
     public static final double DEFAULT_STALE_AFTER_S = 20 * 60;
+    /** The values people can give (the command line, the settings file, the window's Alert settings). */
+    public static final double MIN_THRESHOLD_DEG = 1, MAX_THRESHOLD_DEG = 60, MAX_DWELL_S = 3600,
+            MAX_BREAK_AFTER_MIN = 24 * 60;
 
     public PostureSettings {
         if (preset == null || tuning == null) {

@@ -21,8 +21,9 @@ import java.awt.Insets;
  * break reminder names a whole movement), a Snooze button, and a dismiss button. It takes its own room in the
  * layout while it shows, so it covers no chart or legend.
  *
- * <p>Its room changes only when it appears, when it goes, when a message needs more lines than the strip has, and
- * when the window's width changes: a new alert in a strip tall enough re-lays out and repaints the strip alone
+ * <p>Its room changes only when it appears, when it goes, when a message needs more lines than the strip has, when
+ * the window's width changes, and when alerts pause for {@value #FIT_AFTER_MS} ms (its height then follows its
+ * text again: a one-line message keeps no two-line room): a new alert in a strip tall enough re-lays out and repaints the strip alone
  * (it is a validate root), not the whole window. A fast replay decides several alerts a second, and each whole
  * window layout and repaint held the event thread for tens of milliseconds.
  */
@@ -37,6 +38,9 @@ final class AlertBanner extends JPanel {
     private Runnable onOffer;
     private final JButton close = new JButton("✕");
     private final Timer hide = new Timer(20_000, e -> setVisible(false));
+    /** Alerts paused this long: the strip's height follows its text again, ms. */
+    static final int FIT_AFTER_MS = 1500;
+    private final Timer fit = new Timer(FIT_AFTER_MS, e -> fitText());
     /** The strip's height while it shows (px), and the width it was measured at; 0: not measured. */
     private int roomHeight, roomWidth;
 
@@ -67,6 +71,7 @@ final class AlertBanner extends JPanel {
         buttons.setPreferredSize(buttons.getPreferredSize());
         add(buttons, BorderLayout.EAST);
         hide.setRepeats(false);
+        fit.setRepeats(false);
         super.setVisible(false);
         addComponentListener(new java.awt.event.ComponentAdapter() {
             @Override
@@ -84,6 +89,18 @@ final class AlertBanner extends JPanel {
         }
         roomWidth = width;
         int needed = heightAt(width);
+        if (needed != roomHeight) {
+            roomHeight = needed;
+            relayOutWindow();
+        }
+    }
+
+    /** After a pause in the alerts: the room the text shown needs, fewer lines too. */
+    private void fitText() {
+        if (!isVisible()) {
+            return;
+        }
+        int needed = heightAt(roomWidth);
         if (needed != roomHeight) {
             roomHeight = needed;
             relayOutWindow();
@@ -124,6 +141,7 @@ final class AlertBanner extends JPanel {
         offer.setVisible(a.kind() == AlertKind.BREAK && onOffer != null);
         hide.setInitialDelay(good ? 5_000 : 20_000);
         hide.restart();
+        fit.restart();
         int width = roomWidth();
         int needed = heightAt(width);
         if (!isVisible() || needed > roomHeight || width != roomWidth) {

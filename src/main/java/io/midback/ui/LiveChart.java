@@ -61,7 +61,7 @@ final class LiveChart {
     private final XYPlot flexionPlot, anglesPlot;
     private final NumberAxis time = new ElapsedAxis("time since the session started");
     private final IntervalMarker slumpBand;
-    private final ElapsedFormat elapsed = new ElapsedFormat();
+    private final ElapsedFormat elapsed = new ElapsedFormat(1);
     private final ChartRenderingInfo info = new ChartRenderingInfo(null); // no entities: only the data area
     private double thresholdDeg;
 
@@ -119,12 +119,12 @@ final class LiveChart {
         return r;
     }
 
-    /** 1 s … 12 h, each formatted as elapsed time. */
-    private TickUnits elapsedTickUnits() {
+    /** 1 s … 12 h, each formatted as elapsed time down to the smallest unit its step needs. */
+    private static TickUnits elapsedTickUnits() {
         TickUnits units = new TickUnits();
         for (double s : new double[] {1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200,
                 10800, 21600, 43200}) {
-            units.add(new NumberTickUnit(s, elapsed));
+            units.add(new NumberTickUnit(s, new ElapsedFormat(s % 3600 == 0 ? 3600 : s % 60 == 0 ? 60 : 1)));
         }
         return units;
     }
@@ -257,25 +257,33 @@ final class LiveChart {
     }
 
     /**
-     * Seconds since the session started as elapsed time, never as a clock: "45 s", "17 min", "17 min 20 s",
-     * "1 h", "1 h 05", "1 h 05 min 20 s".
+     * Seconds since the session started as elapsed time, never as a clock, down to one smallest unit (1, 60 or
+     * 3600 s) so that the labels of one axis share a format: "45 s", "17 min 20 s", "1 h 05 min 20 s" in seconds;
+     * "17 min", "1 h 05 min" in minutes; "1 h" in hours.
      */
     static final class ElapsedFormat extends NumberFormat {
+        private final long smallestS;
+
+        ElapsedFormat(long smallestS) {
+            this.smallestS = smallestS;
+        }
+
         @Override
         public StringBuffer format(double seconds, StringBuffer to, FieldPosition pos) {
-            long s = Math.max(0, Math.round(seconds));
+            long s = Math.max(0, Math.round(seconds / smallestS)) * smallestS;
             long h = s / 3600, m = (s / 60) % 60, sec = s % 60;
-            if (h == 0 && m == 0) {
-                return to.append(sec).append(" s");
+            if (smallestS >= 3600) {
+                return to.append(h).append(" h");
             }
-            if (h == 0) {
-                return sec == 0 ? to.append(m).append(" min")
-                        : to.append(String.format(Locale.ROOT, "%d min %02d s", m, sec));
+            if (h > 0) {
+                to.append(h).append(" h ").append(String.format(Locale.ROOT, "%02d min", m));
+            } else if (smallestS >= 60 || m > 0) {
+                to.append(m).append(" min");
             }
-            if (sec == 0) {
-                return m == 0 ? to.append(h).append(" h") : to.append(String.format(Locale.ROOT, "%d h %02d", h, m));
+            if (smallestS >= 60) {
+                return to;
             }
-            return to.append(String.format(Locale.ROOT, "%d h %02d min %02d s", h, m, sec));
+            return (h > 0 || m > 0 ? to.append(String.format(Locale.ROOT, " %02d s", sec)) : to.append(sec).append(" s"));
         }
 
         @Override

@@ -51,6 +51,12 @@ public final class MidbackWindow {
 
     /** The window's title with no source; with one, "Midback: " and what it is. */
     static final String TITLE = "Midback";
+    /**
+     * The window is never smaller than this: every tab's content whole (measured under Xvfb, ChartWindowTest:
+     * Today's summary of a day needs 940 px of window, 20 more kept for wider figures; the Breathe tab's prompt
+     * 887, the longest routine or exercise title 833; 520 px of height hold the Live tab's Connection box), px.
+     */
+    static final Dimension MIN_SIZE = new Dimension(960, 520);
     private final JFrame frame = new JFrame(TITLE);
     private final UiPrefs prefs;
     private final PostureBackend backend;
@@ -196,7 +202,7 @@ public final class MidbackWindow {
                 shutdown();
             }
         });
-        frame.setMinimumSize(new Dimension(800, 520));
+        frame.setMinimumSize(MIN_SIZE);
         frame.setSize(1100, 680);
         frame.setLocationByPlatform(true);
     }
@@ -210,6 +216,7 @@ public final class MidbackWindow {
         calibrate.setEnabled(false);
         calibrate.addActionListener(e -> openCalibration());
         JButton alerts = new JButton("Alert settings…");
+        alerts.setName("alertSettingsButton");
         alerts.addActionListener(e -> openAlertSettings());
         JButton snooze = snoozeButton;
         snooze.setName("snooze");

@@ -199,6 +199,17 @@ public final class ChartScenario {
         report("burst.roomChanges", onEdt(() -> layouts.count));
         report("burst.textFits", allFit);
         shot(w.frame(), "chart-02b-after-a-burst-of-alerts.png");
+        // Once the alerts pause, the strip's height follows its one-line text: as tall as the same alert shown anew.
+        int afterBurst = onEdt(banner::getHeight);
+        await(() -> banner.getHeight() != afterBurst, AlertBanner.FIT_AFTER_MS / 1000.0 + 3);
+        int settled = onEdt(banner::getHeight);
+        onEdt(() -> {
+            banner.setVisible(false);
+            banner.show(burst[1]);
+            return null;
+        });
+        ScenarioSupport.settle();
+        report("banner.heights", afterBurst + " " + settled + " " + onEdt(banner::getHeight));
         onEdt(() -> {
             chartView.removeComponentListener(counter);
             room.setLayout(roomLayout);
@@ -223,6 +234,77 @@ public final class ChartScenario {
         });
         awaitScreen(w.frame(), share -> share > 0.3, 20);
         shot(w.frame(), "chart-05-light-today.png");
+
+        // The smallest window: every tab's content whole (the Live tab's Connection box, Today's summary, the
+        // routine's title).
+        onEdt(() -> {
+            w.frame().setSize(1, 1); // held at its minimum size
+            w.frame().validate();
+            return null;
+        });
+        ScenarioSupport.settle();
+        report("minimum.size", onEdt(() -> w.frame().getWidth() + "x" + w.frame().getHeight()));
+        StringBuilder cut = new StringBuilder();
+        for (String tab : new String[] {"Live", "Connect", "Today", "Mobility", "Routine", "Breathe"}) {
+            onEdt(() -> {
+                tabs.setSelectedIndex(tabs.indexOfTab(tab));
+                w.frame().validate();
+                return null;
+            });
+            ScenarioSupport.settle();
+            cut.append(onEdt(() -> wholeProblems((java.awt.Container) tabs.getSelectedComponent(), tab)));
+        }
+        report("minimum.cut", cut.length() == 0 ? "none" : cut.toString());
+        java.util.List<String> titles = new java.util.ArrayList<>();
+        for (String name : new String[] {"daily", "desk"}) {
+            io.midback.routine.Routine r = io.midback.routine.RoutineFile.load(name);
+            titles.add(r.title());
+            r.exercises().forEach(x -> titles.add(x.title()));
+        }
+        javax.swing.JLabel titleLabel = ScenarioSupport.named(w.frame(), "routineTitle", javax.swing.JLabel.class);
+        // The title is as wide as its text; the column it sits in is the room any title has.
+        report("minimum.routineTitleShortPx", onEdt(() -> {
+            java.awt.FontMetrics fm = titleLabel.getFontMetrics(titleLabel.getFont());
+            java.awt.Container column = titleLabel.getParent();
+            int titleRoom = column.getWidth() - column.getInsets().left - column.getInsets().right
+                    - titleLabel.getInsets().left - titleLabel.getInsets().right;
+            return titles.stream().mapToInt(fm::stringWidth).max().orElse(0) - titleRoom;
+        }));
+
+        // Alert settings: each field shows its range; a threshold out of range is named in one line, not applied.
+        javax.swing.AbstractButton alertsButton = ScenarioSupport.named(w.frame(), "alertSettingsButton",
+                javax.swing.AbstractButton.class);
+        javax.swing.SwingUtilities.invokeLater(alertsButton::doClick); // a modal dialog: its own event loop
+        await(() -> java.util.Arrays.stream(java.awt.Window.getWindows())
+                .anyMatch(x -> "alertSettings".equals(x.getName()) && x.isShowing()), 10);
+        java.awt.Window dialog = ScenarioSupport.window("alertSettings");
+        report("alertSettings.labels", onEdt(() -> {
+            StringBuilder b = new StringBuilder();
+            for (Component c : ((javax.swing.JDialog) dialog).getContentPane().getComponents()) {
+                if (c instanceof java.awt.Container box) {
+                    for (Component l : box.getComponents()) {
+                        if (l instanceof javax.swing.JLabel label && label.getText().contains("(")) {
+                            b.append(label.getText()).append(" | ");
+                        }
+                    }
+                }
+            }
+            return b.toString();
+        }));
+        javax.swing.JSpinner threshold = ScenarioSupport.named(dialog, "alertThreshold", javax.swing.JSpinner.class);
+        double before = onEdt(() -> (Double) threshold.getValue());
+        onEdt(() -> {
+            ((javax.swing.JSpinner.DefaultEditor) threshold.getEditor()).getTextField().setText("500");
+            return null;
+        });
+        ScenarioSupport.click(dialog, "alertSettingsApply");
+        report("alertSettings.problem", ScenarioSupport.text(dialog, "alertSettingsProblem"));
+        report("alertSettings.keptOpenAndValue", onEdt(() -> dialog.isShowing() + " "
+                + (before == (Double) threshold.getValue())));
+        onEdt(() -> {
+            dialog.dispose();
+            return null;
+        });
         onEdt(() -> {
             w.frame().dispose();
             return null;
@@ -373,5 +455,36 @@ public final class ChartScenario {
         public void invalidateLayout(java.awt.Container target) {
             inner.invalidateLayout(target);
         }
+    }
+
+    /**
+     * What the tab shows cut at its present size: a label whose text ends in "…" (wider than its room), a box
+     * squeezed below its preferred height or out of view.
+     */
+    private static String wholeProblems(java.awt.Container tab, String name) {
+        StringBuilder out = new StringBuilder();
+        java.util.ArrayDeque<Component> todo = new java.util.ArrayDeque<>(java.util.List.of(tab.getComponents()));
+        while (!todo.isEmpty()) {
+            Component c = todo.pop();
+            if (!c.isVisible()) {
+                continue;
+            }
+            // The Mobility tab's norms line is one long sentence that no window width fits (it would have to wrap).
+            if (c instanceof javax.swing.JLabel l && l.getText() != null && !l.getText().isBlank()
+                    && !l.getText().startsWith("<html>") && !l.getText().startsWith("Norms: ")
+                    && l.getPreferredSize().width > l.getWidth() + 1) {
+                out.append(name).append(": label '").append(l.getText()).append("' ").append(l.getWidth())
+                        .append(" of ").append(l.getPreferredSize().width).append(" px; ");
+            }
+            if (c instanceof javax.swing.JComponent j && j.getBorder() instanceof javax.swing.border.TitledBorder t
+                    && (j.getHeight() < j.getPreferredSize().height || !j.isShowing())) {
+                out.append(name).append(": box '").append(t.getTitle()).append("' ").append(j.getHeight())
+                        .append(" of ").append(j.getPreferredSize().height).append(" px; ");
+            }
+            if (c instanceof java.awt.Container k && !(c instanceof javax.swing.JList<?>)) {
+                todo.addAll(java.util.List.of(k.getComponents()));
+            }
+        }
+        return out.toString();
     }
 }

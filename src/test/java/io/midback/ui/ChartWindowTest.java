@@ -88,6 +88,38 @@ class ChartWindowTest {
         shot("chart-02b-after-a-burst-of-alerts.png");
     }
 
+    /** Shrunk as far as it goes, the window shows every tab's content whole (no text cut to "…", no box lost). */
+    @Test
+    void atItsMinimumSizeEveryTabIsWhole() {
+        System.out.println("minimum size " + get("minimum.size") + ", cut: " + get("minimum.cut"));
+        System.out.println("the longest routine title is short of room by " + get("minimum.routineTitleShortPx") + " px");
+        assertEquals("none", get("minimum.cut"), "at " + get("minimum.size"));
+        assertTrue(Integer.parseInt(get("minimum.routineTitleShortPx")) <= 0, "the longest routine title is cut at "
+                + get("minimum.size"));
+    }
+
+    /** Alert settings: each field's label gives its range; 500° is named in one line and not applied as 60°. */
+    @Test
+    void alertSettingsShowTheirRangesAndSayWhenAValueIsOutOfIt() {
+        String labels = get("alertSettings.labels");
+        System.out.println("alert settings labels: " + labels);
+        assertTrue(labels.contains("(1–60° of flexion)") && labels.contains("(0–3600 s)")
+                && labels.contains("(0–1440 min, 0 = off)"), labels);
+        String problem = get("alertSettings.problem");
+        System.out.println("alert settings problem: " + problem);
+        assertEquals("Slump threshold: 500 is not a number from 1–60.", problem);
+        assertEquals("true true", get("alertSettings.keptOpenAndValue"), "Apply applied a value out of range");
+    }
+
+    /** A one-line alert after a two-line one: once the alerts pause, the strip is one line tall again. */
+    @Test
+    void theBannersHeightFollowsItsTextOnceAlertsPause() {
+        String[] h = get("banner.heights").split(" "); // after the burst, a moment later, the same alert shown anew
+        System.out.println("banner heights after the burst, after the pause, shown anew: " + String.join(", ", h));
+        assertTrue(Integer.parseInt(h[0]) > Integer.parseInt(h[2]), "the burst left no two-line room");
+        assertEquals(h[2], h[1], "the banner kept a two-line height for a one-line alert");
+    }
+
     @Test
     void theTodayChartsFollowTheDarkTheme() throws IOException {
         assertEquals("true", get("today.loaded"));

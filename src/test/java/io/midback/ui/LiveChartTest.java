@@ -307,7 +307,7 @@ class LiveChartTest {
     }
 
     @Test
-    void timeLabelsNeverRunIntoEachOtherAtAnyWindowOrWidth() {
+    void timeLabelsShareOneFormatAndNeverRunIntoEachOtherAtAnyWindowOrWidth() {
         for (int minutes : LivePanel.WINDOW_MINUTES) {
             for (int width : new int[] {520, 800, 1100, 1600}) {
                 for (double toS : new double[] {minutes * 60.0, 4000 + minutes * 37.0, 9 * 3600 + 1234.5}) {
@@ -328,6 +328,12 @@ class LiveChartTest {
                     FontMetrics fm = g.getFontMetrics(time.getTickLabelFont());
                     String where = minutes + " min to " + toS + " s at " + width + " px: ";
                     assertTrue(ticks.size() >= 3, where + "only " + ticks.size() + " ticks");
+                    // One format at a time: every label ends in the same unit, the smallest the step needs.
+                    String unit = ticks.get(0).getText().replaceAll(".* ", "");
+                    for (NumberTick t : ticks) {
+                        assertTrue(t.getText().matches("(\\d+ (h|min|s) )*\\d+ " + unit), where + "'" + t.getText()
+                                + "' is not in '" + ticks.get(0).getText() + "''s format");
+                    }
                     for (int k = 1; k < ticks.size(); k++) {
                         NumberTick a = ticks.get(k - 1), b = ticks.get(k);
                         double aEnd = time.valueToJava2D(a.getValue(), area, RectangleEdge.BOTTOM)
