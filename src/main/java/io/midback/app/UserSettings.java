@@ -37,12 +37,14 @@ public final class UserSettings {
                 SlumpPreset.STANDARD.label(), v -> oneOf(v, "gentle", "standard", "strict", "custom")),
         THRESHOLD("slump.threshold", "flexion beyond upright that counts as a slump, degrees ("
                 + number(PostureSettings.MIN_THRESHOLD_DEG) + "–" + number(PostureSettings.MAX_THRESHOLD_DEG) + ")",
-                number(SlumpPreset.STANDARD.thresholdDeg), v -> range(v, PostureSettings.MIN_THRESHOLD_DEG, PostureSettings.MAX_THRESHOLD_DEG, "degrees")),
+                number(SlumpPreset.STANDARD.thresholdDeg),
+                v -> range(v, PostureSettings.MIN_THRESHOLD_DEG, PostureSettings.MAX_THRESHOLD_DEG, "degrees")),
         DWELL("slump.dwell", "how long a slump lasts before the alert, seconds (0–"
                 + number(PostureSettings.MAX_DWELL_S) + ")",
                 number(SlumpPreset.STANDARD.dwellS), v -> range(v, 0, PostureSettings.MAX_DWELL_S, "seconds")),
         BREAK_INTERVAL("break.interval", "remind to take a break after sitting this long, minutes (0 = never)",
-                number(PostureSettings.DEFAULT_BREAK_AFTER_S / 60), v -> range(v, 0, PostureSettings.MAX_BREAK_AFTER_MIN, "minutes")),
+                number(PostureSettings.DEFAULT_BREAK_AFTER_S / 60),
+                v -> range(v, 0, PostureSettings.MAX_BREAK_AFTER_MIN, "minutes")),
         SOUND("alert.sound", "play a tone with an alert: true or false", "true", UserSettings::bool),
         VIBRATION("alert.vibration", "make the sensor vibrate with a slump alert: true or false", "true",
                 UserSettings::bool),

@@ -26,7 +26,10 @@ final class SessionConsole {
     private SessionConsole() {
     }
 
-    /** Session time {@code H:MM:SS}, to the second as the reports show it ({@link io.midback.report.Reports#nearestSecond}). */
+    /**
+     * Session time {@code H:MM:SS}, to the second as the reports show it
+     * ({@link io.midback.report.Reports#nearestSecond}).
+     */
     static String clock(double s) {
         long t = io.midback.report.Reports.nearestSecond(s);
         return String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60);

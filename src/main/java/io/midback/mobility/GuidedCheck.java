@@ -17,8 +17,8 @@ import java.util.Set;
  * starts once the angle has risen {@link MobilitySettings#reversalMinDeg()} above its lowest since. It adapts:
  * out and back faster than {@link MobilitySettings#tooFastS()} is not counted and asks for a slower one; nothing
  * counted for {@link #MISSED_AFTER_S} is a miss and repeats the instruction, and the {@link #MISSES_BEFORE_SKIP}th
- * miss in a row skips the direction instead (two reminders, then the skip). {@link #requestStop} ends the check at once (any thread); the reason
- * {@link #STOP_HURTS} advises easing off or seeing a professional.
+ * miss in a row skips the direction instead (two reminders, then the skip). {@link #requestStop} ends the check at
+ * once (any thread); the reason {@link #STOP_HURTS} advises easing off or seeing a professional.
  */
 public final class GuidedCheck implements MobilityListener {
     /** The order of the guided check. */
@@ -263,7 +263,7 @@ public final class GuidedCheck implements MobilityListener {
                     reps++;
                     break;
                 case MobilityEvent.BLOCK_END:
-                    if (open && isDirection(block) && reps < REPS_PER_DIRECTION) {
+                    if (open && Direction.byJsonName(block) != null && reps < REPS_PER_DIRECTION) {
                         skipped++;
                     }
                     open = false;
@@ -283,14 +283,6 @@ public final class GuidedCheck implements MobilityListener {
         return open ? SAMPLES_ENDED : done(skipped);
     }
 
-    private static boolean isDirection(String jsonName) {
-        for (Direction d : ORDER) {
-            if (d.jsonName().equals(jsonName)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private void finish(double tS, String how) {
         phase = Phase.OVER;

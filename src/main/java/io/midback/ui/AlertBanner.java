@@ -23,8 +23,8 @@ import java.awt.Insets;
  *
  * <p>Its room changes only when it appears, when it goes, when a message needs more lines than the strip has, when
  * the window's width changes, and when alerts pause for {@value #FIT_AFTER_MS} ms (its height then follows its
- * text again: a one-line message keeps no two-line room): a new alert in a strip tall enough re-lays out and repaints the strip alone
- * (it is a validate root), not the whole window. A fast replay decides several alerts a second, and each whole
+ * text again: a one-line message keeps no two-line room): a new alert in a strip tall enough re-lays out and
+ * repaints the strip alone (it is a validate root), not the whole window. A fast replay decides several alerts a second, and each whole
  * window layout and repaint held the event thread for tens of milliseconds.
  */
 final class AlertBanner extends JPanel {

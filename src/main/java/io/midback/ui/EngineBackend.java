@@ -41,8 +41,11 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
     private volatile int calibrationsAtLean;
     /** The session whose stream has ended (its sinks closed). */
     private volatile SessionBuilder ended;
-    /** System.nanoTime() of the newest posture frame. */
-    private volatile long lastFrameNanos = System.nanoTime();
+    /**
+     * The session's sample count when the wizard last looked ({@link #noteSamples}), and when it last grew: read
+     * where the wizard asks, so nothing is added to the per-sample path.
+     */
+    private long seenSamples = -1, seenGrowNanos;
 
     private final HistoryAccess history;
     private volatile Runnable onHistoryWritten = () -> { };
@@ -98,7 +101,6 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         s.addPostureListener(new PostureListener() {
             @Override
             public void onPosture(PostureFrame f) {
-                lastFrameNanos = System.nanoTime();
                 if (step == Step.LEAN_FORWARD && f.calibrated && f.flexionDeg > leanMaxDeg) {
                     leanMaxDeg = f.flexionDeg;
                 }
@@ -213,6 +215,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
     @Override
     public void begin(Step s) {
         SessionBuilder session = current;
+        noteSamples(session);
         if (s == Step.HOLD_UPRIGHT && session != null) {
             calibrationsAtBegin = calibrations;
             session.engine().recalibrate();
@@ -231,6 +234,7 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
         if (s == null) {
             return new Progress(0, true, 0, 0);
         }
+        noteSamples(s);
         PostureDiagnostics d = s.engine().diagnostics(); // read across threads: momentary values
         double motion = Math.toDegrees(d.gyroStdRadPerS());
         boolean still = step != Step.HOLD_UPRIGHT || d.gyroStdRadPerS() < TUNING.captureGyroWarnRadPerS();
@@ -305,9 +309,19 @@ public final class EngineBackend implements PostureBackend, PostureBackend.Calib
             + "recording ended or the sensor stopped sending): nothing to calibrate from. Connect again on the "
             + "Connect tab, then calibrate.", true);
 
-    /** Whether {@code s}'s samples stopped: its stream ended, or no frame came for as long as the window says so. */
+    /** Whether {@code s}'s samples stopped: its stream ended, or none came for as long as the window says so. */
     private boolean samplesStopped(SessionBuilder s) {
-        return ended == s || (System.nanoTime() - lastFrameNanos) / 1e9 >= MidbackWindow.NO_DATA_SHOWN_AFTER_S;
+        noteSamples(s);
+        return ended == s || (System.nanoTime() - seenGrowNanos) / 1e9 >= MidbackWindow.NO_DATA_SHOWN_AFTER_S;
+    }
+
+    /** Notes {@code s}'s sample count now, and when it last grew (the wizard's thread). */
+    private synchronized void noteSamples(SessionBuilder s) {
+        long n = s == null ? 0 : s.samples();
+        if (n != seenSamples) {
+            seenSamples = n;
+            seenGrowNanos = System.nanoTime();
+        }
     }
 
     @Override

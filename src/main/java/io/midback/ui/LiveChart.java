@@ -283,7 +283,8 @@ final class LiveChart {
             if (smallestS >= 60) {
                 return to;
             }
-            return (h > 0 || m > 0 ? to.append(String.format(Locale.ROOT, " %02d s", sec)) : to.append(sec).append(" s"));
+            return h > 0 || m > 0 ? to.append(String.format(Locale.ROOT, " %02d s", sec))
+                    : to.append(sec).append(" s");
         }
 
         @Override

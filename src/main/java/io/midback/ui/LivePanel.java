@@ -30,6 +30,20 @@ final class LivePanel extends JPanel {
             DISCONNECTED = "disconnected", FAILED = "failed";
     /** Beneath "no data" while a link that reconnects by itself gets nothing: what it does and what to check. */
     static final String RECONNECTING_HINT = "Reconnecting… is the sensor switched on?";
+    /** The connection state with no session. */
+    static final String CONNECTION_NONE = "Not connected";
+
+    /** The connection state of a session, when its link says nothing of its own. */
+    static String connectionState(Session.State st) {
+        return switch (st) {
+            case CONNECTING -> "Connecting…";
+            case STREAMING -> "Streaming";
+            case ENDED -> "Ended";
+            case STOPPED -> "Disconnected";
+            case FAILED -> "Failed";
+        };
+    }
+
     /** The connection state while nothing arrives ({@code String.format} with the seconds). */
     static final String NO_DATA_FOR = "No data for %.0f s";
 
@@ -63,7 +77,7 @@ final class LivePanel extends JPanel {
     private final JLabel stateLabel = new JLabel("—", SwingConstants.CENTER);
     private final JLabel flexionLabel = new JLabel(" ", SwingConstants.CENTER);
     private final JLabel calibratedLabel = new JLabel(" ", SwingConstants.CENTER);
-    private final JLabel connection = new JLabel("Not connected");
+    private final JLabel connection = new JLabel(CONNECTION_NONE);
     private final JLabel rate = new JLabel("–");
     private final JLabel lost = new JLabel("–");
     private final JLabel battery = new JLabel("unknown");
@@ -162,8 +176,11 @@ final class LivePanel extends JPanel {
         for (PostureState p : PostureState.values()) {
             words.add(p.label());
         }
-        String[] states = {"Not connected", String.format(Locale.ROOT, NO_DATA_FOR, 999.0), "Connecting…",
-                "Disconnected"};
+        java.util.List<String> states = new java.util.ArrayList<>(java.util.List.of(CONNECTION_NONE,
+                String.format(Locale.ROOT, NO_DATA_FOR, 999.0)));
+        for (Session.State st : Session.State.values()) {
+            states.add(connectionState(st));
+        }
         int width = 220;
         String keepState = stateLabel.getText(), keepConnection = connection.getText(),
                 keepWhy = calibratedLabel.getText();

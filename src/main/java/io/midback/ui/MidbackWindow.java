@@ -606,7 +606,7 @@ public final class MidbackWindow {
         live.refresh(); // the painter drains the ring and draws only when something changed
         calibrateButton.setEnabled(running && !silent);
         if (s == null) {
-            live.showStatus("Not connected", Double.NaN, -1, Double.NaN);
+            live.showStatus(LivePanel.CONNECTION_NONE, Double.NaN, -1, Double.NaN);
             if (!TITLE.equals(frame.getTitle())) {
                 frame.setTitle(TITLE);
             }
@@ -618,13 +618,7 @@ public final class MidbackWindow {
             } else if (note != null && running) {
                 state = capitalise(note);
             } else {
-                state = switch (st) {
-                    case CONNECTING -> "Connecting…";
-                    case STREAMING -> "Streaming";
-                    case ENDED -> "Ended";
-                    case STOPPED -> "Disconnected";
-                    case FAILED -> "Failed";
-                };
+                state = LivePanel.connectionState(st);
             }
             live.showStatus(state, silent ? Double.NaN : s.nominalRateHz(), s.lostSamples(),
                     s.source().batteryFraction());
